@@ -1,0 +1,2 @@
+/** Applications (申报) to calls, with consortium partners for joint R&D. */
+package cn.rdfund.application;

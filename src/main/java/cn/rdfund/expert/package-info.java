@@ -1,0 +1,2 @@
+/** The expert pool: reviewers, their institutions, fields and declared collaborators. */
+package cn.rdfund.expert;

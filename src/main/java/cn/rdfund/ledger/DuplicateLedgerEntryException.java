@@ -1,0 +1,9 @@
+package cn.rdfund.ledger;
+
+public class DuplicateLedgerEntryException extends RuntimeException {
+
+    public DuplicateLedgerEntryException(LedgerPosting posting) {
+        super("该笔已记账，不能重复记账: 项目" + posting.projectId() + "/里程碑" + posting.milestoneSeq() + "/"
+                + posting.kind().displayName());
+    }
+}

@@ -1,0 +1,38 @@
+package cn.rdfund.ledger;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Writes disbursements and recoveries; the only code that inserts into the ledger. */
+@Service
+public class Ledger {
+
+    private final JdbcAggregateTemplate jdbc;
+    private final Clock clock;
+
+    Ledger(JdbcAggregateTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Appends one entry. A second posting with the same project, milestone and kind is refused by the
+     * database's unique key and reported as {@link DuplicateLedgerEntryException}; nothing is written.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public LedgerEntry record(LedgerPosting posting, String recordedBy) {
+        LedgerEntry entry = new LedgerEntry(null, posting.projectId(), posting.milestoneSeq(), posting.kind(),
+                posting.amount(), posting.organizationId(), posting.memo(), posting.approvedBy(), recordedBy,
+                LocalDateTime.now(clock), posting.processInstanceId());
+        try {
+            return jdbc.insert(entry);
+        } catch (DuplicateKeyException e) {
+            throw new DuplicateLedgerEntryException(posting);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package cn.rdfund.ledger;
+
+public enum LedgerEntryKind {
+    /** 拨付: money paid to the organization. */
+    DISBURSEMENT("拨付"),
+    /** 追回: money the organization must pay back. */
+    RECOVERY("追回");
+
+    private final String displayName;
+
+    LedgerEntryKind(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+}

@@ -1,0 +1,28 @@
+package cn.rdfund.organization;
+
+/** Districts and counties of Shenyang (沈阳市), where applicants are registered. */
+public enum District {
+    HEPING("和平区"),
+    SHENHE("沈河区"),
+    DADONG("大东区"),
+    HUANGGU("皇姑区"),
+    TIEXI("铁西区"),
+    SUJIATUN("苏家屯区"),
+    HUNNAN("浑南区"),
+    SHENBEI("沈北新区"),
+    YUHONG("于洪区"),
+    LIAOZHONG("辽中区"),
+    XINMIN("新民市"),
+    KANGPING("康平县"),
+    FAKU("法库县");
+
+    private final String displayName;
+
+    District(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+}

@@ -1,0 +1,29 @@
+package cn.rdfund.organization;
+
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Which organization a Camunda user acts for (an applicant's staff); one organization per user. */
+@Repository
+public class OrganizationMembers {
+
+    private final JdbcClient jdbc;
+
+    OrganizationMembers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Long> organizationOf(String userId) {
+        return jdbc.sql("SELECT organization_id FROM organization_member WHERE user_id = ?")
+                .param(userId).query(Long.class).optional();
+    }
+
+    /** Links the user to the organization unless the user already acts for one. */
+    public void join(String userId, long organizationId) {
+        if (organizationOf(userId).isEmpty()) {
+            jdbc.sql("INSERT INTO organization_member (user_id, organization_id) VALUES (?, ?)")
+                    .params(userId, organizationId).update();
+        }
+    }
+}

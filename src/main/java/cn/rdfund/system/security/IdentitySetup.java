@@ -1,0 +1,74 @@
+package cn.rdfund.system.security;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates RDFund's groups and their authorizations at every start-up. Idempotent: what exists is
+ * kept, missing groups and permissions are added, so a new release can widen the matrix.
+ */
+@Component
+@Order(IdentitySetup.ORDER)
+class IdentitySetup implements ApplicationRunner {
+
+    static final int ORDER = 10;
+    private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+
+    IdentitySetup(IdentityService identityService, AuthorizationService authorizationService) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Groups.all().forEach(this::ensureGroup);
+        AuthorizationMatrix.grants().forEach(this::ensureGrant);
+        log.info("RDFund groups and authorizations are in place ({} groups)", Groups.all().size());
+    }
+
+    private void ensureGroup(Groups.Definition definition) {
+        if (identityService.createGroupQuery().groupId(definition.id()).count() > 0) {
+            return;
+        }
+        Group group = identityService.newGroup(definition.id());
+        group.setName(definition.name());
+        group.setType(definition.type());
+        identityService.saveGroup(group);
+    }
+
+    private void ensureGrant(AuthorizationMatrix.Grant grant) {
+        List<Authorization> existing = authorizationService.createAuthorizationQuery()
+                .groupIdIn(grant.groupId())
+                .resourceType(grant.resource())
+                .resourceId(grant.resourceId())
+                .list();
+        Authorization authorization = existing.isEmpty()
+                ? newGrant(grant)
+                : existing.get(0);
+        boolean missing = grant.permissions().stream().anyMatch(p -> !authorization.isPermissionGranted(p));
+        if (existing.isEmpty() || missing) {
+            grant.permissions().forEach(authorization::addPermission);
+            authorizationService.saveAuthorization(authorization);
+        }
+    }
+
+    private Authorization newGrant(AuthorizationMatrix.Grant grant) {
+        Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        authorization.setGroupId(grant.groupId());
+        authorization.setResource(grant.resource());
+        authorization.setResourceId(grant.resourceId());
+        return authorization;
+    }
+}
