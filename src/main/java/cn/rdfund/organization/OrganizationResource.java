@@ -3,7 +3,6 @@ package cn.rdfund.organization;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,7 +40,6 @@ class OrganizationResource {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasAnyAuthority('applicants', 'program-managers', 'admins')")
     OrganizationDto register(@Valid @RequestBody RegisterOrganizationRequest request) {
         return mapper.toDto(service.register(request));
     }

@@ -2,7 +2,6 @@ package cn.rdfund.project;
 
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -11,7 +10,6 @@ import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 @RequestMapping("/api/projects")
-@PreAuthorize("hasAnyAuthority('program-managers', 'finance', 'auditors', 'admins')")
 class ProjectResource {
 
     private final ProjectRepository projects;

@@ -1,0 +1,55 @@
+package cn.rdfund.organization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.rdfund.support.Http;
+import cn.rdfund.support.RdfundIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@RdfundIntegrationTest
+class OrganizationRegistrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OrganizationRepository organizations;
+
+    @Test
+    void registersAnOrganizationOncePerCreditCode() {
+        Http applicant = Http.as(port, "applicant");
+        String body = """
+                {"uscc":"91210112ma0temp02r","name":"沈阳测试药业有限公司","kind":"ENTERPRISE","district":"HUNNAN"}""";
+
+        Http.Response first = applicant.post("/api/organizations", body);
+        Http.Response second = applicant.post("/api/organizations", body);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.body()).contains("\"uscc\":\"91210112MA0TEMP02R\"", "\"districtName\":\"浑南区\"");
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.body()).contains("已登记为「沈阳测试药业有限公司」");
+    }
+
+    @Test
+    void explainsWhatIsWrongAndWritesNothing() {
+        long before = organizations.count();
+        String body = """
+                {"uscc":"91210112MA0TEMP03X","name":"","kind":"ENTERPRISE"}""";
+
+        Http.Response response = Http.as(port, "kjj").post("/api/organizations", body);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("统一社会信用代码校验位错误", "请填写单位名称");
+        assertThat(organizations.count()).isEqualTo(before);
+    }
+
+    @Test
+    void rejectsAnUnknownDistrict() {
+        String body = """
+                {"uscc":"91210112MA0TEMP03W","name":"某公司","kind":"ENTERPRISE","district":"PUDONG"}""";
+
+        assertThat(Http.as(port, "applicant").post("/api/organizations", body).status()).isEqualTo(400);
+    }
+}

@@ -1,0 +1,72 @@
+package cn.rdfund.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** Plain HTTP against the running application, as a demo user (password = user id) or anonymously. */
+public final class Http {
+
+    public record Response(int status, String body, HttpResponse<String> raw) {
+    }
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final int port;
+    private final String user;
+
+    private Http(int port, String user) {
+        this.port = port;
+        this.user = user;
+    }
+
+    public static Http anonymous(int port) {
+        return new Http(port, null);
+    }
+
+    public static Http as(int port, String user) {
+        return new Http(port, user);
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Response post(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    public Response withPassword(String path, String password) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password)).GET());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path));
+        if (user != null) {
+            builder.header("Authorization", basic(user, user));
+        }
+        return builder;
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Response send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = client.send(builder.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response.body(), response);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
