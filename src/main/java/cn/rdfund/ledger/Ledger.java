@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
+import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,8 +32,11 @@ public class Ledger {
                 LocalDateTime.now(clock), posting.processInstanceId());
         try {
             return jdbc.insert(entry);
-        } catch (DuplicateKeyException e) {
-            throw new DuplicateLedgerEntryException(posting);
+        } catch (DbActionExecutionException e) {
+            if (e.getCause() instanceof DuplicateKeyException) {
+                throw new DuplicateLedgerEntryException(posting);
+            }
+            throw e;
         }
     }
 }

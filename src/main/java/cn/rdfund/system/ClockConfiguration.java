@@ -8,9 +8,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ClockConfiguration {
 
-    /** Deadlines and ledger times are Shenyang office time. Tests replace this bean to move time. */
+    /**
+     * Shenyang office time, in whole seconds: the database keeps DATETIME without fractions, so a
+     * value written must equal the value read back (the ledger's content is what auditors check).
+     */
     @Bean
     Clock clock() {
-        return Clock.system(ZoneId.of("Asia/Shanghai"));
+        return Clock.tickSeconds(ZoneId.of("Asia/Shanghai"));
     }
 }

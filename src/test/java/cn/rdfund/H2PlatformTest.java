@@ -1,0 +1,18 @@
+package cn.rdfund;
+
+import cn.rdfund.support.RdfundIntegrationTest;
+import java.util.List;
+
+@RdfundIntegrationTest
+class H2PlatformTest extends PlatformContract {
+
+    @Override
+    List<String> expectedMigrations() {
+        return List.of("1");
+    }
+
+    @Override
+    String expectedCamundaDatabaseType() {
+        return "h2";
+    }
+}

@@ -1,0 +1,84 @@
+package cn.rdfund;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.rdfund.ledger.LedgerEntryKind;
+import cn.rdfund.ledger.LedgerPosting;
+import cn.rdfund.organization.Organization;
+import cn.rdfund.project.Project;
+import cn.rdfund.support.MySqlTestDatabase;
+import cn.rdfund.support.TestData;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The application in its production profile ({@code mysql}) against the MariaDB/MySQL server on this
+ * machine, in a database of its own that is dropped afterwards. Runs with {@code ./mvnw -Pmariadb test}.
+ */
+@Tag("mariadb")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"mysql", "demo"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class MariaDbPlatformTest extends PlatformContract {
+
+    private static final MySqlTestDatabase database = MySqlTestDatabase.fromEnvironment();
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void useFreshDatabase(DynamicPropertyRegistry registry) {
+        database.create();
+        registry.add("spring.datasource.url", database::jdbcUrl);
+        registry.add("spring.datasource.username", database::user);
+        registry.add("spring.datasource.password", database::password);
+        // A new, empty database: let Camunda create its tables, as docs/operations.md describes for a first start.
+        registry.add("camunda.bpm.database.schema-update", () -> "true");
+        registry.add("camunda.bpm.job-execution.enabled", () -> "false");
+        registry.add("logging.file.name", () -> "target/test-logs/mariadb.log");
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        database.drop();
+    }
+
+    @Override
+    List<String> expectedMigrations() {
+        return List.of("1", "2");
+    }
+
+    @Override
+    String expectedCamundaDatabaseType() {
+        return "mysql";
+    }
+
+    @Test
+    void theDatabaseItselfRefusesToChangeOrDeleteLedgerRows() {
+        Organization enterprise = organizations.save(TestData.newEnterprise("触发器测试企业"));
+        Project project = projects.save(newProject(enterprise, null, "500000.00"));
+        transaction.executeWithoutResult(status -> ledger.record(new LedgerPosting(project.id(), 1,
+                LedgerEntryKind.DISBURSEMENT, new BigDecimal("200000.00"), enterprise.id(), "finance", null, null),
+                "finance"));
+
+        assertThatThrownBy(() -> jdbc.sql("UPDATE ledger_entry SET amount = 1 WHERE project_id = ?")
+                .param(project.id()).update())
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM ledger_entry WHERE project_id = ?")
+                .param(project.id()).update())
+                .hasMessageContaining("append-only");
+        assertThat(ledgerEntries.findByProjectIdOrderByIdAsc(project.id())).singleElement()
+                .satisfies(entry -> assertThat(entry.amount()).isEqualTo(new BigDecimal("200000.00")));
+    }
+}

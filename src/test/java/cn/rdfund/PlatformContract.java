@@ -1,0 +1,207 @@
+package cn.rdfund;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.rdfund.application.Application;
+import cn.rdfund.application.ApplicationRepository;
+import cn.rdfund.call.FundingCall;
+import cn.rdfund.call.FundingCallRepository;
+import cn.rdfund.expert.Expert;
+import cn.rdfund.expert.ExpertRepository;
+import cn.rdfund.ledger.DuplicateLedgerEntryException;
+import cn.rdfund.ledger.Ledger;
+import cn.rdfund.ledger.LedgerEntry;
+import cn.rdfund.ledger.LedgerEntryKind;
+import cn.rdfund.ledger.LedgerPosting;
+import cn.rdfund.ledger.LedgerRepository;
+import cn.rdfund.organization.Organization;
+import cn.rdfund.organization.OrganizationRepository;
+import cn.rdfund.project.Project;
+import cn.rdfund.project.ProjectRepository;
+import cn.rdfund.support.TestData;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What the platform must guarantee on every supported database; one subclass per database boots the
+ * whole application against it.
+ */
+abstract class PlatformContract {
+
+    @Autowired
+    Flyway flyway;
+
+    @Autowired
+    ProcessEngine processEngine;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    OrganizationRepository organizations;
+
+    @Autowired
+    ExpertRepository experts;
+
+    @Autowired
+    FundingCallRepository calls;
+
+    @Autowired
+    ApplicationRepository applications;
+
+    @Autowired
+    ProjectRepository projects;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    LedgerRepository ledgerEntries;
+
+    abstract List<String> expectedMigrations();
+
+    abstract String expectedCamundaDatabaseType();
+
+    @Test
+    void migratesTheDomainSchema() {
+        List<String> applied = Arrays.stream(flyway.info().applied())
+                .filter(migration -> migration.getVersion() != null)
+                .map(migration -> migration.getVersion().getVersion())
+                .toList();
+
+        assertThat(applied).containsExactlyElementsOf(expectedMigrations());
+        assertThat(flyway.info().pending()).isEmpty();
+    }
+
+    @Test
+    void runsTheEngineWithAuthorizationsOnReadCommitted() throws Exception {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+
+        assertThat(configuration.isAuthorizationEnabled()).isTrue();
+        assertThat(configuration.getDatabaseType()).isEqualTo(expectedCamundaDatabaseType());
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(connection.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
+        }
+    }
+
+    @Test
+    void storesEveryAggregateWithExactMoney() {
+        Organization lead = organizations.save(TestData.newEnterprise("牵头企业"));
+        Organization partner = organizations.save(TestData.newEnterprise("合作企业"));
+        Expert expert = experts.save(new Expert(null, "expert-" + ThreadLocalRandom.current().nextInt(1_000_000),
+                "测试专家", partner.id(), "教授", true,
+                Set.of(new Expert.ExpertField("新药筛选"), new Expert.ExpertField("化学药")),
+                Set.of(new Expert.ExpertCollaborator(lead.id()))));
+        FundingCall call = calls.save(new FundingCall(null, "CALL-" + lead.uscc(), "关键核心技术攻关指南", "P1.1b",
+                "KJJ", new BigDecimal("20000000.00"), new BigDecimal("7000000.00"),
+                LocalDateTime.of(2025, 3, 1, 9, 0), LocalDateTime.of(2025, 4, 1, 17, 0), "PUBLISHED", null, "kjj",
+                LocalDateTime.of(2025, 2, 20, 10, 0), Set.of(new FundingCall.Area("新药筛选"))));
+        Application application = applications.save(new Application(null, call.id(), lead.id(), "联合攻关申报",
+                new BigDecimal("6999999.99"), new BigDecimal("3000000.00"), "SUBMITTED",
+                LocalDateTime.of(2025, 3, 15, 10, 30), null, LocalDateTime.of(2025, 3, 15, 10, 0),
+                Set.of(new Application.Partner(partner.id()))));
+        Project project = projects.save(newProject(lead, application.id(), "6999999.99"));
+
+        assertThat(experts.findById(expert.id()).orElseThrow().fields()).extracting(Expert.ExpertField::field)
+                .containsExactlyInAnyOrder("新药筛选", "化学药");
+        assertThat(experts.findById(expert.id()).orElseThrow().collaborators())
+                .containsExactly(new Expert.ExpertCollaborator(lead.id()));
+        assertThat(calls.findById(call.id()).orElseThrow().projectCap()).isEqualTo(new BigDecimal("7000000.00"));
+        assertThat(applications.findById(application.id()).orElseThrow().partners())
+                .containsExactly(new Application.Partner(partner.id()));
+        Project reloaded = projects.findById(project.id()).orElseThrow();
+        assertThat(reloaded.approvedAmount()).isEqualTo(new BigDecimal("6999999.99"));
+        assertThat(reloaded.milestones()).extracting(Project.Milestone::seq).containsExactlyInAnyOrder(1, 2);
+    }
+
+    @Test
+    void writesAPaymentOnceAndRefusesTheSameOneAgain() {
+        Organization enterprise = organizations.save(TestData.newEnterprise("受资助企业"));
+        Project project = projects.save(newProject(enterprise, null, "7000000.00"));
+        LedgerPosting firstInstalment = new LedgerPosting(project.id(), 1, LedgerEntryKind.DISBURSEMENT,
+                new BigDecimal("2800000.00"), enterprise.id(), "finance", "首笔拨付 40%", null);
+
+        LedgerEntry written = transaction.execute(status -> ledger.record(firstInstalment, "finance"));
+
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> ledger.record(firstInstalment, "finance")))
+                .isInstanceOf(DuplicateLedgerEntryException.class)
+                .hasMessageContaining("不能重复记账");
+        assertThat(ledgerEntries.findByProjectIdOrderByIdAsc(project.id())).containsExactly(written);
+        assertThat(written.amount()).isEqualTo(new BigDecimal("2800000.00"));
+        assertThat(written.recordedAt()).isNotNull();
+    }
+
+    @Test
+    void keepsARecoveryApartFromTheDisbursementOfTheSameMilestone() {
+        Organization enterprise = organizations.save(TestData.newEnterprise("被追回企业"));
+        Project project = projects.save(newProject(enterprise, null, "1000000.00"));
+
+        transaction.executeWithoutResult(status -> {
+            ledger.record(new LedgerPosting(project.id(), 1, LedgerEntryKind.DISBURSEMENT,
+                    new BigDecimal("400000.00"), enterprise.id(), "finance", null, null), "finance");
+            ledger.record(new LedgerPosting(project.id(), 1, LedgerEntryKind.RECOVERY,
+                    new BigDecimal("150000.50"), enterprise.id(), "finance", "终止追回", null), "finance");
+        });
+
+        assertThat(ledgerEntries.findByProjectIdOrderByIdAsc(project.id())).extracting(LedgerEntry::kind)
+                .containsExactly(LedgerEntryKind.DISBURSEMENT, LedgerEntryKind.RECOVERY);
+    }
+
+    @Test
+    void aRestartSeedsNothingTwice() throws Exception {
+        Map<String, Long> before = counts();
+        ApplicationArguments none = new DefaultApplicationArguments();
+
+        for (ApplicationRunner runner : context.getBeansOfType(ApplicationRunner.class).values()) {
+            runner.run(none);
+        }
+
+        assertThat(counts()).isEqualTo(before);
+        assertThat(before.get("users")).isGreaterThanOrEqualTo(16);
+        assertThat(before.get("groups")).isEqualTo(11);
+    }
+
+    private Map<String, Long> counts() {
+        return Map.of(
+                "users", processEngine.getIdentityService().createUserQuery().count(),
+                "groups", processEngine.getIdentityService().createGroupQuery().count(),
+                "authorizations", processEngine.getAuthorizationService().createAuthorizationQuery().count(),
+                "filters", processEngine.getFilterService().createFilterQuery().count(),
+                "organizations", organizations.count(),
+                "experts", experts.count());
+    }
+
+    static Project newProject(Organization organization, Long applicationId, String approvedAmount) {
+        return new Project(null, "PRJ-" + organization.uscc(), "测试项目", "P1.1a", organization.id(), applicationId,
+                new BigDecimal(approvedAmount), "EXECUTING", LocalDate.of(2025, 6, 1), LocalDate.of(2027, 5, 31),
+                null, LocalDateTime.of(2025, 5, 20, 9, 0),
+                Set.of(new Project.Milestone(1, "中期", LocalDate.of(2026, 6, 1), null, "PLANNED"),
+                        new Project.Milestone(2, "验收", LocalDate.of(2027, 5, 31), null, "PLANNED")));
+    }
+}

@@ -1,0 +1,62 @@
+package cn.rdfund.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * A throw-away database on the MySQL/MariaDB server named by RDFUND_TEST_MYSQL_URL (default
+ * jdbc:mysql://127.0.0.1:3306/, user root, empty password), with the production connection settings.
+ */
+public final class MySqlTestDatabase {
+
+    private final String serverUrl;
+    private final String user;
+    private final String password;
+    private final String name = "rdfund_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    private MySqlTestDatabase(String serverUrl, String user, String password) {
+        this.serverUrl = serverUrl.endsWith("/") ? serverUrl : serverUrl + "/";
+        this.user = user;
+        this.password = password;
+    }
+
+    public static MySqlTestDatabase fromEnvironment() {
+        return new MySqlTestDatabase(
+                System.getenv().getOrDefault("RDFUND_TEST_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/"),
+                System.getenv().getOrDefault("RDFUND_TEST_MYSQL_USER", "root"),
+                System.getenv().getOrDefault("RDFUND_TEST_MYSQL_PASSWORD", ""));
+    }
+
+    public String jdbcUrl() {
+        return serverUrl + name + "?characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true";
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public void create() {
+        execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+    }
+
+    public void drop() {
+        execute("DROP DATABASE IF EXISTS " + name);
+    }
+
+    private void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(serverUrl + "?useSSL=false&allowPublicKeyRetrieval=true",
+                user, password); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the MySQL/MariaDB test server at " + serverUrl
+                    + " (see .ci/ensure-mariadb): " + sql, e);
+        }
+    }
+}
