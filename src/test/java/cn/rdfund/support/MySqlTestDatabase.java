@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
  * A throw-away database on the MySQL/MariaDB server named by RDFUND_TEST_MYSQL_URL (default
@@ -48,6 +51,19 @@ public final class MySqlTestDatabase {
 
     public void drop() {
         execute("DROP DATABASE IF EXISTS " + name);
+    }
+
+    /** Camunda's MySQL scripts, from the camunda-engine jar, in the order Camunda's distribution runs them. */
+    public void runCamundaCreateScripts() {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), user, password)) {
+            for (String part : List.of("engine", "history", "identity", "case.engine", "case.history",
+                    "decision.engine", "decision.history")) {
+                ScriptUtils.executeSqlScript(connection, new ClassPathResource(
+                        "org/camunda/bpm/engine/db/create/activiti.mysql.create." + part + ".sql"));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create Camunda's tables in " + name, e);
+        }
     }
 
     private void execute(String sql) {
