@@ -20,7 +20,9 @@ import cn.rdfund.organization.OrganizationRepository;
 import cn.rdfund.project.Project;
 import cn.rdfund.project.ProjectRepository;
 import cn.rdfund.support.TestData;
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -107,6 +109,18 @@ abstract class PlatformContract {
         assertThat(configuration.getDatabaseType()).isEqualTo(expectedCamundaDatabaseType());
         try (Connection connection = dataSource.getConnection()) {
             assertThat(connection.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
+        }
+    }
+
+    @Test
+    void deploysCamundaFormsWithTheProcessesThatUseThem() throws Exception {
+        String processInstanceId = processEngine.getRuntimeService().startProcessInstanceByKey("PlatformProbe").getId();
+        String taskId = processEngine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+                .singleResult().getId();
+
+        try (InputStream form = processEngine.getFormService().getDeployedTaskForm(taskId)) {
+            assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8))
+                    .contains("\"id\": \"PlatformProbeForm\"", "意见");
         }
     }
 
