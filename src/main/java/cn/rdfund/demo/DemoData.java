@@ -41,22 +41,22 @@ final class DemoData {
     }
 
     static final List<DemoUser> USERS = List.of(
-            new DemoUser("kjj", "王", "科", LeadUnit.KJJ.groupId(), "市科技局项目经理"),
-            new DemoUser("fgw", "李", "发", LeadUnit.FGW.groupId(), "市发改委项目经理"),
-            new DemoUser("gxj", "张", "工", LeadUnit.GXJ.groupId(), "市工信局项目经理"),
-            new DemoUser("rsj", "刘", "人", LeadUnit.RSJ.groupId(), "市人社局项目经理"),
-            new DemoUser("wjw", "陈", "卫", LeadUnit.WJW.groupId(), "市卫健委项目经理"),
-            new DemoUser("expert1", "杨", "新药", Groups.EXPERTS, "评审专家"),
-            new DemoUser("expert2", "黄", "合成", Groups.EXPERTS, "评审专家"),
-            new DemoUser("expert3", "赵", "中药", Groups.EXPERTS, "评审专家"),
-            new DemoUser("expert4", "吴", "制剂", Groups.EXPERTS, "评审专家"),
-            new DemoUser("expert5", "徐", "器械", Groups.EXPERTS, "评审专家"),
-            new DemoUser("expert6", "孙", "影像", Groups.EXPERTS, "评审专家"),
-            new DemoUser("finance", "钱", "财", Groups.FINANCE, "财务"),
-            new DemoUser("auditor", "周", "审", Groups.AUDITORS, "审计"),
-            new DemoUser("applicant", "郑", "申", Groups.APPLICANTS, "申报单位（浑南创新药业）"),
-            new DemoUser("applicant2", "冯", "报", Groups.APPLICANTS, "申报单位（铁西精准医疗器械）"),
-            new DemoUser("admin", "管理员", "系统", Groups.ADMINS, "系统管理员"));
+            new DemoUser("kjj", "王科", LeadUnit.KJJ.groupId(), "市科技局项目经理"),
+            new DemoUser("fgw", "李发", LeadUnit.FGW.groupId(), "市发改委项目经理"),
+            new DemoUser("gxj", "张工", LeadUnit.GXJ.groupId(), "市工信局项目经理"),
+            new DemoUser("rsj", "刘人", LeadUnit.RSJ.groupId(), "市人社局项目经理"),
+            new DemoUser("wjw", "陈卫", LeadUnit.WJW.groupId(), "市卫健委项目经理"),
+            new DemoUser("expert1", "杨新药", Groups.EXPERTS, "评审专家"),
+            new DemoUser("expert2", "黄合成", Groups.EXPERTS, "评审专家"),
+            new DemoUser("expert3", "赵中药", Groups.EXPERTS, "评审专家"),
+            new DemoUser("expert4", "吴制剂", Groups.EXPERTS, "评审专家"),
+            new DemoUser("expert5", "徐器械", Groups.EXPERTS, "评审专家"),
+            new DemoUser("expert6", "孙影像", Groups.EXPERTS, "评审专家"),
+            new DemoUser("finance", "钱财", Groups.FINANCE, "财务"),
+            new DemoUser("auditor", "周审", Groups.AUDITORS, "审计"),
+            new DemoUser("applicant", "郑申", Groups.APPLICANTS, "申报单位（浑南创新药业）"),
+            new DemoUser("applicant2", "冯报", Groups.APPLICANTS, "申报单位（铁西精准医疗器械）"),
+            new DemoUser("admin", "马管", Groups.ADMINS, "系统管理员"));
 
     static final List<DemoOrganization> ORGANIZATIONS = List.of(
             new DemoOrganization("hunnan-pharma", "91210112MA0RD0001", "沈阳浑南创新药业有限公司（演示）", ENTERPRISE, HUNNAN),

@@ -64,8 +64,8 @@ class DemoDataSeeder implements ApplicationRunner {
             return;
         }
         User user = identityService.newUser(demo.id());
-        user.setLastName(demo.lastName());
-        user.setFirstName(demo.firstName());
+        user.setFirstName(demo.name());
+        user.setLastName(demo.role());
         user.setEmail(demo.id() + "@rdfund.example");
         user.setPassword(demo.id());
         identityService.saveUser(user);
@@ -85,7 +85,7 @@ class DemoDataSeeder implements ApplicationRunner {
             return;
         }
         User user = identityService.createUserQuery().userId(demo.userId()).singleResult();
-        experts.save(new Expert(null, demo.userId(), user.getLastName() + user.getFirstName(),
+        experts.save(new Expert(null, demo.userId(), user.getFirstName(),
                 organizationIds.get(demo.organizationKey()), demo.title(), true,
                 demo.fields().stream().map(Expert.ExpertField::new).collect(Collectors.toSet()),
                 demo.collaboratorKeys().stream().map(key -> new Expert.ExpertCollaborator(organizationIds.get(key)))
