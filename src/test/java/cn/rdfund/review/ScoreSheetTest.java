@@ -1,0 +1,55 @@
+package cn.rdfund.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ScoreSheetTest {
+
+    private static final List<ReviewCriterion> CRITERIA = List.of(
+            new ReviewCriterion("advancement", "技术先进性", 30), new ReviewCriterion("feasibility", "可行性", 25),
+            new ReviewCriterion("team", "团队能力", 15), new ReviewCriterion("budget", "经费合理性", 10),
+            new ReviewCriterion("industrialization", "产业化前景", 20));
+
+    @Test
+    void weighsEachCriterion() {
+        Map<String, Integer> scores = Map.of("advancement", 90, "feasibility", 80, "team", 70, "budget", 60,
+                "industrialization", 85);
+
+        // 27 + 20 + 10.5 + 6 + 17
+        assertThat(ScoreSheet.weightedTotal(CRITERIA, scores)).isEqualTo(new BigDecimal("80.50"));
+    }
+
+    @Test
+    void acceptsTheEdgesOfTheScale() {
+        Map<String, Integer> zeros = Map.of("advancement", 0, "feasibility", 0, "team", 0, "budget", 0,
+                "industrialization", 0);
+        Map<String, Integer> hundreds = Map.of("advancement", 100, "feasibility", 100, "team", 100, "budget", 100,
+                "industrialization", 100);
+
+        assertThat(ScoreSheet.weightedTotal(CRITERIA, zeros)).isEqualTo(new BigDecimal("0.00"));
+        assertThat(ScoreSheet.weightedTotal(CRITERIA, hundreds)).isEqualTo(new BigDecimal("100.00"));
+    }
+
+    @Test
+    void namesEveryMissingOrOutOfRangeScore() {
+        Map<String, Integer> scores = Map.of("advancement", 101, "feasibility", -1, "team", 70, "budget", 60);
+
+        assertThat(ScoreSheet.problems(CRITERIA, scores)).containsExactly(
+                "「技术先进性」的分数应在0到100之间，实际为101",
+                "「可行性」的分数应在0到100之间，实际为-1",
+                "请为「产业化前景」打分");
+    }
+
+    @Test
+    void refusesWeightsThatDoNotAddUpTo100() {
+        List<ReviewCriterion> broken = List.of(new ReviewCriterion("a", "甲", 50), new ReviewCriterion("b", "乙", 40));
+
+        assertThatThrownBy(() -> ScoreSheet.weightedTotal(broken, Map.of("a", 1, "b", 1)))
+                .hasMessageContaining("合计应为100%");
+    }
+}
