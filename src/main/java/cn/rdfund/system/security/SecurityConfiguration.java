@@ -34,7 +34,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * checked before a request body is even read. Writes not listed are refused; auditors never write.</li>
  * <li>{@code /actuator/**}: health probes open (details for admins and auditors), the rest needs a login.</li>
  * <li>everything else is Camunda's webapps (Tasklist, Cockpit, Admin) with their own login page,
- * session and CSRF protection.</li>
+ * session and CSRF protection; only their first-run setup page is closed.</li>
  * </ol>
  */
 @Configuration
@@ -80,7 +80,11 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        http.authorizeHttpRequests(requests -> requests
+                        // Camunda's first-run page lets anyone create an administrator while none exists;
+                        // RDFund creates administrators itself (BootstrapAdmin, demo data), so it stays shut.
+                        .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
+                        .anyRequest().permitAll())
                 // Camunda's webapps bring their own CSRF filter and login; a second one would break them.
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));

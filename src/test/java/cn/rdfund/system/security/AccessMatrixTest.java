@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.rdfund.support.Http;
 import cn.rdfund.support.RdfundIntegrationTest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -162,6 +163,17 @@ class AccessMatrixTest {
 
         assertThat(anonymous).contains("\"status\":\"UP\"").doesNotContain("\"db\"");
         assertThat(admin).contains("\"db\"", "\"processEngine\"");
+    }
+
+    @Test
+    void nobodyCanUseCamundasFirstRunPageToCreateAnAdministrator() {
+        HttpResponse<String> response = WebappLogin.postAsBrowser(port, "/camunda/api/admin/setup/default/user/create",
+                "application/json", "{\"profile\": {\"id\": \"intruder\"}, \"credentials\": {\"password\": \"x\"}}");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        // Refused by RDFund's filter chain, before Camunda's own check ("Setup action not available") runs.
+        assertThat(response.body()).contains("\"error\":\"Forbidden\"").doesNotContain("Setup action");
+        assertThat(identityService.createUserQuery().userId("intruder").count()).isZero();
     }
 
     @Test

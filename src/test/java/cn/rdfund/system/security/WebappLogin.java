@@ -20,6 +20,17 @@ final class WebappLogin {
     }
 
     static List<String> authorizedApps(int port, String user) {
+        HttpResponse<String> login = postAsBrowser(port, "/camunda/api/admin/auth/user/default/login/tasklist",
+                "application/x-www-form-urlencoded", "username=" + user + "&password=" + user);
+        if (login.statusCode() != 200) {
+            return List.of();
+        }
+        Matcher apps = APPS.matcher(login.body());
+        return apps.find() ? Arrays.stream(apps.group(1).replace("\"", "").split(",")).toList() : List.of();
+    }
+
+    /** A POST from a browser session that has loaded Tasklist, so it carries a valid CSRF token. */
+    static HttpResponse<String> postAsBrowser(int port, String path, String contentType, String body) {
         try {
             CookieManager cookies = new CookieManager();
             HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
@@ -29,17 +40,11 @@ final class WebappLogin {
             String csrf = cookies.getCookieStore().getCookies().stream()
                     .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
                     .findFirst().orElseThrow();
-            HttpResponse<String> login = client.send(HttpRequest
-                    .newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
+            return client.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", contentType)
                     .header("X-XSRF-TOKEN", csrf)
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user))
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            if (login.statusCode() != 200) {
-                return List.of();
-            }
-            Matcher apps = APPS.matcher(login.body());
-            return apps.find() ? Arrays.stream(apps.group(1).replace("\"", "").split(",")).toList() : List.of();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
