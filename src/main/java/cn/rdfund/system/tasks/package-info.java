@@ -1,0 +1,2 @@
+/** User tasks: server-side validation of every completion ({@code TaskCompletionRule}). */
+package cn.rdfund.system.tasks;

@@ -1,0 +1,34 @@
+package cn.rdfund.support;
+
+import cn.rdfund.system.tasks.TaskCompletionRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Test-only rule for the test-only PlatformProbe process: a comment is required, 200 characters at most. */
+@Component
+class PlatformProbeCommentRule implements TaskCompletionRule {
+
+    @Override
+    public String processKey() {
+        return "PlatformProbe";
+    }
+
+    @Override
+    public String taskKey() {
+        return "Task_Comment";
+    }
+
+    @Override
+    public List<String> problems(Map<String, Object> variables) {
+        List<String> problems = new ArrayList<>();
+        Object comment = variables.get("comment");
+        if (!(comment instanceof String text) || text.isBlank()) {
+            problems.add("请填写意见");
+        } else if (text.length() > 200) {
+            problems.add("意见不超过200字");
+        }
+        return problems;
+    }
+}
