@@ -25,6 +25,11 @@ public record FundingCall(
         LocalDateTime createdAt,
         @MappedCollection(idColumn = "call_id") Set<Area> areas) {
 
+    public FundingCall withStatus(String newStatus) {
+        return new FundingCall(id, code, title, measure, leadUnit, totalBudget, projectCap, opensAt, closesAt, newStatus,
+                processInstanceId, createdBy, createdAt, areas);
+    }
+
     @Table("funding_call_area")
     public record Area(String area) {
     }

@@ -6,4 +6,6 @@ import org.springframework.data.repository.ListCrudRepository;
 public interface FundingCallRepository extends ListCrudRepository<FundingCall, Long> {
 
     Optional<FundingCall> findByCode(String code);
+
+    Optional<FundingCall> findByProcessInstanceId(String processInstanceId);
 }

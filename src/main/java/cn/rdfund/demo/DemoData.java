@@ -42,6 +42,7 @@ final class DemoData {
 
     static final List<DemoUser> USERS = List.of(
             new DemoUser("kjj", "王科", LeadUnit.KJJ.groupId(), "市科技局项目经理"),
+            new DemoUser("kjj2", "赵审", LeadUnit.KJJ.groupId(), "市科技局处长（审核）"),
             new DemoUser("fgw", "李发", LeadUnit.FGW.groupId(), "市发改委项目经理"),
             new DemoUser("gxj", "张工", LeadUnit.GXJ.groupId(), "市工信局项目经理"),
             new DemoUser("rsj", "刘人", LeadUnit.RSJ.groupId(), "市人社局项目经理"),

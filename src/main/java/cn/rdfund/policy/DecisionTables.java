@@ -3,6 +3,8 @@ package cn.rdfund.policy;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -14,17 +16,32 @@ import org.springframework.stereotype.Component;
 public class DecisionTables {
 
     private final DecisionService decisionService;
+    private final IdentityService identityService;
 
-    DecisionTables(DecisionService decisionService) {
+    DecisionTables(DecisionService decisionService, IdentityService identityService) {
         this.decisionService = decisionService;
+        this.identityService = identityService;
     }
 
-    /** Every matched row; at least one, or the table has no rule for that measure. */
+    /**
+     * Every matched row; at least one, or the table has no rule for that measure. Evaluated as the
+     * system, not as the user whose request triggered it: applying the policy is not a user's action,
+     * and a manager completing a form must not need the right to run decision tables.
+     */
     public List<Map<String, Object>> rows(String decisionKey, String measure) {
-        List<Map<String, Object>> rows = decisionService.evaluateDecisionByKey(decisionKey)
-                .variables(Variables.putValue("measure", measure))
-                .evaluate()
-                .getResultList();
+        Authentication caller = identityService.getCurrentAuthentication();
+        List<Map<String, Object>> rows;
+        try {
+            identityService.clearAuthentication();
+            rows = decisionService.evaluateDecisionByKey(decisionKey)
+                    .variables(Variables.putValue("measure", measure))
+                    .evaluate()
+                    .getResultList();
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
+        }
         if (rows.isEmpty()) {
             throw new IllegalStateException("决策表 " + decisionKey + " 没有适用于措施 " + measure + " 的规则");
         }

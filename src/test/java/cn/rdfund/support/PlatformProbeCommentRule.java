@@ -1,9 +1,9 @@
 package cn.rdfund.support;
 
+import cn.rdfund.system.tasks.TaskCompletion;
 import cn.rdfund.system.tasks.TaskCompletionRule;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** Test-only rule for the test-only PlatformProbe process: a comment is required, 200 characters at most. */
@@ -21,9 +21,9 @@ class PlatformProbeCommentRule implements TaskCompletionRule {
     }
 
     @Override
-    public List<String> problems(Map<String, Object> variables) {
+    public List<String> problems(TaskCompletion completion) {
         List<String> problems = new ArrayList<>();
-        Object comment = variables.get("comment");
+        Object comment = completion.get("comment");
         if (!(comment instanceof String text) || text.isBlank()) {
             problems.add("请填写意见");
         } else if (text.length() > 200) {

@@ -1,12 +1,10 @@
 package cn.rdfund.system.tasks;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the server checks before a user task may complete, whatever the browser form allowed. A plain
- * function of the task's variables (the submitted ones and the process's), so it is tested without an
- * engine. Spring beans of this type are applied by {@link TaskCompletionValidationPlugin}.
+ * function of the task's variables and the completing user, so it is tested without an engine. Spring beans of this type are applied by {@link TaskCompletionValidationPlugin}.
  */
 public interface TaskCompletionRule {
 
@@ -17,5 +15,5 @@ public interface TaskCompletionRule {
     String taskKey();
 
     /** Everything wrong with the input, each in words the person completing the task can act on. */
-    List<String> problems(Map<String, Object> variables);
+    List<String> problems(TaskCompletion completion);
 }

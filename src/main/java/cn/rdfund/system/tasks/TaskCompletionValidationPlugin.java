@@ -72,9 +72,13 @@ class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin {
     }
 
     private void check(String processKey, DelegateTask task) {
+        String completedBy = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
+                ? null
+                : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
+        TaskCompletion completion = new TaskCompletion(task.getVariables(), completedBy);
         List<String> problems = rules.stream()
                 .filter(rule -> rule.processKey().equals(processKey) && rule.taskKey().equals(task.getTaskDefinitionKey()))
-                .flatMap(rule -> rule.problems(task.getVariables()).stream())
+                .flatMap(rule -> rule.problems(completion).stream())
                 .toList();
         if (!problems.isEmpty()) {
             throw new FormFieldValidationException(task.getTaskDefinitionKey(), String.join("；", problems));

@@ -1,0 +1,21 @@
+package cn.rdfund.call;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** ServiceTask_CloseCall: the application window is over, early or on time. */
+@Component("closeCall")
+class CloseCallDelegate implements JavaDelegate {
+
+    private final FundingCallService calls;
+
+    CloseCallDelegate(FundingCallService calls) {
+        this.calls = calls;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        calls.close(((Number) execution.getVariable(FundingCallProcess.CALL_ID)).longValue());
+    }
+}
