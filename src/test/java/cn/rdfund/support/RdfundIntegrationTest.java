@@ -4,16 +4,20 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on a random port with an in-memory H2 database and the demo users. Every
- * test class using it shares one Spring context (and so one process engine).
+ * test class using it shares one Spring context (and so one process engine), which records the
+ * flow-node and sequence-flow coverage of every model (target/process-test-coverage/).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"test", "demo"})
+@Import(ProcessEngineCoverageConfiguration.class)
 public @interface RdfundIntegrationTest {
 }
