@@ -113,7 +113,7 @@ class FundingCallProcessTest {
         BpmnAwareTests.assertThat(call).isWaitingAt(PUBLISH);
         execute(job(call));
 
-        BpmnAwareTests.assertThat(call).isWaitingAt(TASK_CLOSE_WINDOW).task().hasCandidateGroup("pm-kjj");
+        BpmnAwareTests.assertThat(call).isWaitingAt(TASK_CLOSE_WINDOW).task().isAssignedTo("kjj").hasCandidateGroupAssociated("pm-kjj");
         FundingCall published = publishedCall();
         assertThat(published.status()).isEqualTo("PUBLISHED");
         assertThat(published.projectCap()).isEqualTo(new BigDecimal("7000000.00"));
