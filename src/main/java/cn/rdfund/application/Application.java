@@ -22,6 +22,11 @@ public record Application(
         LocalDateTime createdAt,
         @MappedCollection(idColumn = "application_id") Set<Partner> partners) {
 
+    public Application withStatus(String newStatus) {
+        return new Application(id, callId, applicantId, title, requestedAmount, coFundingAmount, newStatus, submittedAt,
+                processInstanceId, createdAt, partners);
+    }
+
     @Table("application_partner")
     public record Partner(Long organizationId) {
     }

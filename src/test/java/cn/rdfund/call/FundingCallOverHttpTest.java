@@ -56,6 +56,14 @@ class FundingCallOverHttpTest {
     }
 
     @Test
+    void applicantsMayStartAnApplicationButExpertsMayNot() {
+        assertThat(Http.as(port, "applicant").post("/engine-rest/process-definition/key/FundingApplication/start", "{}")
+                .status()).isEqualTo(200);
+        assertThat(Http.as(port, "expert1").post("/engine-rest/process-definition/key/FundingApplication/start", "{}")
+                .status()).isEqualTo(403);
+    }
+
+    @Test
     void applicantsAndExpertsCannotStartACall() {
         assertThat(Http.as(port, "applicant").post("/engine-rest/process-definition/key/FundingCall/start", "{}")
                 .status()).isEqualTo(403);

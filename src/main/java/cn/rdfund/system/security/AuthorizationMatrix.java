@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
 
+import cn.rdfund.application.FundingApplicationProcess;
 import cn.rdfund.policy.LeadUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,6 +53,9 @@ final class AuthorizationMatrix {
         grants.add(grant(Groups.EXPERTS, Resources.PROCESS_DEFINITION, ANY, READ));
         grants.add(grant(Groups.APPLICANTS, Resources.APPLICATION, "tasklist", ACCESS));
         grants.add(grant(Groups.APPLICANTS, Resources.PROCESS_DEFINITION, ANY, READ));
+        // Applicants start their own applications, and nothing else.
+        grants.add(grant(Groups.APPLICANTS, Resources.PROCESS_DEFINITION, FundingApplicationProcess.KEY, READ, CREATE_INSTANCE));
+        grants.add(grant(Groups.APPLICANTS, Resources.PROCESS_INSTANCE, ANY, CREATE));
         return grants;
     }
 

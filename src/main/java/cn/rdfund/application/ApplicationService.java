@@ -1,0 +1,112 @@
+package cn.rdfund.application;
+
+import cn.rdfund.call.FundingCall;
+import cn.rdfund.call.FundingCallRepository;
+import cn.rdfund.money.Wan;
+import cn.rdfund.organization.Organization;
+import cn.rdfund.organization.OrganizationMembers;
+import cn.rdfund.organization.OrganizationRepository;
+import cn.rdfund.policy.FundingCaps;
+import cn.rdfund.policy.FundingCapsTable;
+import cn.rdfund.project.ProjectRepository;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Applications to calls: what is open, whether a draft is eligible, and its record. */
+@Service
+public class ApplicationService {
+
+    static final String SUBMITTED = "SUBMITTED";
+
+    private final ApplicationRepository applications;
+    private final FundingCallRepository calls;
+    private final OrganizationRepository organizations;
+    private final OrganizationMembers members;
+    private final ProjectRepository projects;
+    private final FundingCapsTable caps;
+    private final Clock clock;
+
+    ApplicationService(ApplicationRepository applications, FundingCallRepository calls,
+            OrganizationRepository organizations, OrganizationMembers members, ProjectRepository projects,
+            FundingCapsTable caps, Clock clock) {
+        this.applications = applications;
+        this.calls = calls;
+        this.organizations = organizations;
+        this.members = members;
+        this.projects = projects;
+        this.caps = caps;
+        this.clock = clock;
+    }
+
+    /** Calls open for applications now, as options {label, value} for the application form. */
+    public List<Map<String, String>> openCallOptions() {
+        LocalDateTime now = LocalDateTime.now(clock);
+        return calls.findAll().stream()
+                .filter(call -> "PUBLISHED".equals(call.status()) && !now.isBefore(call.opensAt()) && !now.isAfter(call.closesAt()))
+                .map(call -> Map.of("label", call.code() + " " + call.title(), "value", String.valueOf(call.id())))
+                .toList();
+    }
+
+    public List<String> problems(ApplicationDraft draft, String applicantUserId) {
+        return Eligibility.problems(draft, facts(draft, applicantUserId));
+    }
+
+    Eligibility.Facts facts(ApplicationDraft draft, String applicantUserId) {
+        Long applicantId = members.organizationOf(applicantUserId).orElse(null);
+        FundingCall call = draft.callId() == null ? null : calls.findById(draft.callId()).orElse(null);
+        CallFacts callFacts = call == null ? null
+                : new CallFacts(call.measure(), call.status(), call.projectCap(), call.opensAt(), call.closesAt());
+        FundingCaps measureCaps = call == null ? null : caps.capsFor(call.measure());
+        Set<String> unregistered = draft.partnerUsccs().stream()
+                .filter(uscc -> organizations.findByUscc(uscc).isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        return new Eligibility.Facts(applicantId, callFacts, measureCaps,
+                applicantId == null ? BigDecimal.ZERO
+                        : projects.approvedTotal(applicantId, FundingCaps.UNDER_ENTERPRISE_CAP),
+                unregistered, LocalDateTime.now(clock));
+    }
+
+    /** Writes (or, after a correction, rewrites) the application of this process instance as submitted. */
+    @Transactional
+    public Application submit(ApplicationDraft draft, String applicantUserId, String processInstanceId) {
+        long applicantId = members.organizationOf(applicantUserId)
+                .orElseThrow(() -> new IllegalStateException("申报账号未关联单位: " + applicantUserId));
+        Set<Application.Partner> partners = draft.partnerUsccs().stream()
+                .map(uscc -> new Application.Partner(organizations.findByUscc(uscc).orElseThrow().id()))
+                .collect(Collectors.toSet());
+        LocalDateTime now = LocalDateTime.now(clock);
+        Application existing = applications.findByProcessInstanceId(processInstanceId).orElse(null);
+        return applications.save(new Application(existing == null ? null : existing.id(), draft.callId(), applicantId,
+                draft.title(), draft.requested(), draft.coFunding(), SUBMITTED, now, processInstanceId,
+                existing == null ? now : existing.createdAt(), partners));
+    }
+
+    @Transactional
+    public Application changeStatus(long applicationId, String status) {
+        Application application = applications.findById(applicationId).orElseThrow();
+        return status.equals(application.status()) ? application : applications.save(application.withStatus(status));
+    }
+
+    /** What the program manager sees of an application in the formal check. */
+    public Map<String, Object> summary(Application application) {
+        FundingCall call = calls.findById(application.callId()).orElseThrow();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("callTitle", call.code() + " " + call.title());
+        summary.put("applicantName", organizations.findById(application.applicantId()).map(Organization::name).orElse("?"));
+        summary.put("requestedDisplay", Wan.format(application.requestedAmount()));
+        summary.put("coFundingDisplay", Wan.format(application.coFundingAmount()));
+        summary.put("partnerNames", application.partners().stream()
+                .map(partner -> organizations.findById(partner.organizationId()).map(Organization::name).orElse("?"))
+                .sorted().collect(Collectors.joining("、")));
+        return summary;
+    }
+}

@@ -1,0 +1,31 @@
+package cn.rdfund.application;
+
+/** Names shared by bpmn/application/FundingApplication.bpmn and the code that drives or tests it. */
+public final class FundingApplicationProcess {
+
+    public static final String KEY = "FundingApplication";
+
+    public static final String TASK_FILL = "Task_FillApplication";
+    public static final String TASK_FORMAL_CHECK = "Task_FormalCheck";
+    public static final String TASK_CORRECT = "Task_CorrectApplication";
+    public static final String SUBMIT = "ServiceTask_SubmitApplication";
+    public static final String ACCEPT = "ServiceTask_AcceptApplication";
+    public static final String REJECT = "ServiceTask_RejectApplication";
+    public static final String CORRECTION_OVERDUE = "BoundaryEvent_CorrectionOverdue";
+    public static final String END_ACCEPTED = "EndEvent_FormalCheckPassed";
+    public static final String END_REJECTED = "EndEvent_ApplicationRejected";
+
+    public static final String INITIATOR = "initiator";
+    public static final String CALL_ID = "callId";
+    public static final String OPEN_CALLS = "openCalls";
+    public static final String APPLICATION_ID = "applicationId";
+    public static final String CHECK_DECISION = "formalCheckDecision";
+    public static final String CHECK_COMMENT = "formalCheckComment";
+    public static final String CORRECTION_PERIOD = "correctionPeriod";
+    public static final String PASS = "PASS";
+    public static final String CORRECT = "CORRECT";
+    public static final String REJECT_DECISION = "REJECT";
+
+    private FundingApplicationProcess() {
+    }
+}

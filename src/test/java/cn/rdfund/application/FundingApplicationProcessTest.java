@@ -1,0 +1,226 @@
+package cn.rdfund.application;
+
+import static cn.rdfund.application.FundingApplicationProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+
+import cn.rdfund.call.CallDraft;
+import cn.rdfund.call.FundingCall;
+import cn.rdfund.call.FundingCallService;
+import cn.rdfund.organization.OrganizationMembers;
+import cn.rdfund.organization.OrganizationRepository;
+import cn.rdfund.project.Project;
+import cn.rdfund.project.ProjectRepository;
+import cn.rdfund.support.RdfundIntegrationTest;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of bpmn/application/FundingApplication.bpmn, on the real engine and database. */
+@RdfundIntegrationTest
+class FundingApplicationProcessTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    @Autowired
+    ProcessEngine processEngine;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    FundingCallService callService;
+
+    @Autowired
+    ApplicationRepository applications;
+
+    @Autowired
+    OrganizationRepository organizations;
+
+    @Autowired
+    OrganizationMembers members;
+
+    @Autowired
+    ProjectRepository projects;
+
+    private FundingCall ownRdCall;
+    private ProcessInstance application;
+
+    @BeforeEach
+    void publishACallAndStartAnApplication() {
+        AbstractAssertions.init(processEngine);
+        ownRdCall = callService.publish(new CallDraft("自主研发测试指南", "P1.1a", List.of("新药筛选"),
+                new BigDecimal("20000000.00"), new BigDecimal("5000000.00"), TODAY, TODAY.plusDays(30)),
+                "test-" + UUID.randomUUID(), "kjj");
+        application = startAs("applicant");
+    }
+
+    @AfterEach
+    void forgetUser() {
+        identityService.clearAuthentication();
+    }
+
+    private List<String> groupsOf(String user) {
+        return identityService.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+    }
+
+    private ProcessInstance startAs(String user) {
+        identityService.setAuthentication(user, List.of("applicants"));
+        try {
+            return runtimeService.startProcessInstanceByKey(KEY);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private static Map<String, Object> draft(long callId, String requestedWan) {
+        return Map.of(CALL_ID, String.valueOf(callId), "title", "靶向抗肿瘤新药研发", "requestedWan", requestedWan,
+                "coFundingWan", "300", "partnerUsccs", "");
+    }
+
+    private void complete(ProcessInstance instance, String taskKey, String user, Map<String, Object> variables) {
+        Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
+        identityService.setAuthentication(user, groupsOf(user));
+        try {
+            taskService.complete(task.getId(), variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private Application stored() {
+        return applications.findByProcessInstanceId(application.getId()).orElseThrow();
+    }
+
+    private void fillAndSubmit(String requestedWan) {
+        complete(application, TASK_FILL, "applicant", draft(ownRdCall.id(), requestedWan));
+        BpmnAwareTests.assertThat(application).isWaitingAt(SUBMIT);
+        execute(job(application));
+    }
+
+    @Test
+    void offersTheOpenCallsAndPassesTheFormalCheck() {
+        BpmnAwareTests.assertThat(application).isWaitingAt(TASK_FILL).task().isAssignedTo("applicant");
+        assertThat(runtimeService.getVariable(application.getId(), OPEN_CALLS).toString())
+                .contains("\"value\":\"" + ownRdCall.id() + "\"", ownRdCall.code());
+
+        fillAndSubmit("500");
+
+        BpmnAwareTests.assertThat(application).isWaitingAt(TASK_FORMAL_CHECK).task().hasCandidateGroup("pm-kjj");
+        BpmnAwareTests.assertThat(application).variables()
+                .containsEntry("requestedDisplay", "500.00万元")
+                .containsEntry("applicantName", "沈阳浑南创新药业有限公司（演示）");
+        assertThat(stored().status()).isEqualTo("SUBMITTED");
+        assertThat(stored().requestedAmount()).isEqualTo(new BigDecimal("5000000.00"));
+
+        complete(application, TASK_FORMAL_CHECK, "kjj", Map.of(CHECK_DECISION, PASS));
+        execute(job(application));
+
+        BpmnAwareTests.assertThat(application).isEnded().hasPassed(END_ACCEPTED);
+        assertThat(stored().status()).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void asksForACorrectionAndAcceptsTheCorrectedApplication() {
+        fillAndSubmit("500");
+        complete(application, TASK_FORMAL_CHECK, "kjj", Map.of(CHECK_DECISION, CORRECT, CHECK_COMMENT, "请核减申请金额"));
+
+        BpmnAwareTests.assertThat(application).isWaitingAt(TASK_CORRECT).task().isAssignedTo("applicant");
+        complete(application, TASK_CORRECT, "applicant", draft(ownRdCall.id(), "400"));
+        execute(job(application));
+        complete(application, TASK_FORMAL_CHECK, "kjj", Map.of(CHECK_DECISION, PASS));
+        execute(job(application));
+
+        BpmnAwareTests.assertThat(application).isEnded().hasPassed(TASK_CORRECT, END_ACCEPTED);
+        assertThat(stored().requestedAmount()).isEqualTo(new BigDecimal("4000000.00"));
+        assertThat(applications.findAll()).filteredOn(a -> application.getId().equals(a.processInstanceId())).hasSize(1);
+    }
+
+    @Test
+    void rejectsAnApplicationWhoseCorrectionIsOverdue() {
+        fillAndSubmit("500");
+        complete(application, TASK_FORMAL_CHECK, "kjj", Map.of(CHECK_DECISION, CORRECT, CHECK_COMMENT, "缺少财务报表"));
+
+        execute(managementService.createJobQuery().processInstanceId(application.getId()).timers().singleResult());
+        BpmnAwareTests.assertThat(application).hasPassed(CORRECTION_OVERDUE).isWaitingAt(REJECT);
+        execute(job(application));
+
+        BpmnAwareTests.assertThat(application).isEnded().hasPassed(END_REJECTED);
+        assertThat(stored().status()).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void rejectsAnApplicationWithTheReason() {
+        fillAndSubmit("500");
+
+        assertThatThrownBy(() -> complete(application, TASK_FORMAL_CHECK, "kjj", Map.of(CHECK_DECISION, REJECT_DECISION)))
+                .hasMessageContaining("不予受理时请写明理由");
+        complete(application, TASK_FORMAL_CHECK, "kjj", Map.of(CHECK_DECISION, REJECT_DECISION, CHECK_COMMENT, "不属于本指南支持范围"));
+        execute(job(application));
+
+        BpmnAwareTests.assertThat(application).isEnded().hasPassed(END_REJECTED).hasNotPassed(CORRECTION_OVERDUE);
+        assertThat(stored().status()).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void refusesMoreThanTheCallAllowsAndWritesNothing() {
+        assertThatThrownBy(() -> complete(application, TASK_FILL, "applicant", draft(ownRdCall.id(), "500.000001")))
+                .hasMessageContaining("申请金额超过本指南单个项目上限500.00万元");
+
+        BpmnAwareTests.assertThat(application).isWaitingAt(TASK_FILL);
+        assertThat(applications.findByProcessInstanceId(application.getId())).isEmpty();
+    }
+
+    @Test
+    void refusesWhatTheEnterpriseCapNoLongerAllows() {
+        long applicant = members.organizationOf("applicant").orElseThrow();
+        projects.save(new Project(null, "PRJ-CAP-" + UUID.randomUUID().toString().substring(0, 8), "已立项项目", "P1.1a",
+                applicant, null, new BigDecimal("9000000.00"), "EXECUTING", TODAY, TODAY.plusYears(2), null,
+                LocalDateTime.now(), Set.of()));
+
+        try {
+            assertThatThrownBy(() -> complete(application, TASK_FILL, "applicant", draft(ownRdCall.id(), "200")))
+                    .hasMessageContaining("本次最多可申请100.00万元");
+        } finally {
+            projects.deleteAll(projects.findAll().stream().filter(p -> p.code().startsWith("PRJ-CAP-")).toList());
+        }
+    }
+
+    @Test
+    void refusesAnApplicantUserThatActsForNoOrganization() {
+        identityService.saveUser(identityService.newUser("lone-applicant"));
+        ProcessInstance lone = startAs("lone-applicant");
+
+        assertThatThrownBy(() -> complete(lone, TASK_FILL, "lone-applicant", draft(ownRdCall.id(), "100")))
+                .hasMessageContaining("申报账号未关联已登记的单位");
+    }
+}
