@@ -13,6 +13,7 @@ import cn.rdfund.organization.OrganizationMembers;
 import cn.rdfund.organization.OrganizationRepository;
 import cn.rdfund.project.Project;
 import cn.rdfund.project.ProjectRepository;
+import cn.rdfund.support.ProcessDriver;
 import cn.rdfund.support.RdfundIntegrationTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -26,12 +27,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +47,7 @@ class FundingApplicationProcessTest {
     RuntimeService runtimeService;
 
     @Autowired
-    TaskService taskService;
+    ProcessDriver driver;
 
     @Autowired
     ManagementService managementService;
@@ -84,22 +82,8 @@ class FundingApplicationProcessTest {
         application = startAs("applicant");
     }
 
-    @AfterEach
-    void forgetUser() {
-        identityService.clearAuthentication();
-    }
-
-    private List<String> groupsOf(String user) {
-        return identityService.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
-    }
-
     private ProcessInstance startAs(String user) {
-        identityService.setAuthentication(user, List.of("applicants"));
-        try {
-            return runtimeService.startProcessInstanceByKey(KEY);
-        } finally {
-            identityService.clearAuthentication();
-        }
+        return driver.start(KEY, user);
     }
 
     private static Map<String, Object> draft(long callId, String requestedWan) {
@@ -108,13 +92,7 @@ class FundingApplicationProcessTest {
     }
 
     private void complete(ProcessInstance instance, String taskKey, String user, Map<String, Object> variables) {
-        Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
-        identityService.setAuthentication(user, groupsOf(user));
-        try {
-            taskService.complete(task.getId(), variables);
-        } finally {
-            identityService.clearAuthentication();
-        }
+        driver.complete(instance, taskKey, user, variables);
     }
 
     private Application stored() {
@@ -218,6 +196,7 @@ class FundingApplicationProcessTest {
     @Test
     void refusesAnApplicantUserThatActsForNoOrganization() {
         identityService.saveUser(identityService.newUser("lone-applicant"));
+        identityService.createMembership("lone-applicant", "applicants");
         ProcessInstance lone = startAs("lone-applicant");
 
         assertThatThrownBy(() -> complete(lone, TASK_FILL, "lone-applicant", draft(ownRdCall.id(), "100")))

@@ -6,26 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
+import cn.rdfund.support.ProcessDriver;
 import cn.rdfund.support.RdfundIntegrationTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.Spin;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,13 +39,10 @@ class FundingCallProcessTest {
     RuntimeService runtimeService;
 
     @Autowired
-    TaskService taskService;
-
-    @Autowired
     ManagementService managementService;
 
     @Autowired
-    IdentityService identityService;
+    ProcessDriver driver;
 
     @Autowired
     FundingCallRepository calls;
@@ -62,17 +55,7 @@ class FundingCallProcessTest {
     @BeforeEach
     void startCallAsKjj() {
         AbstractAssertions.init(processEngine);
-        identityService.setAuthentication("kjj", List.of("pm-kjj"));
-        try {
-            call = runtimeService.startProcessInstanceByKey(KEY);
-        } finally {
-            identityService.clearAuthentication();
-        }
-    }
-
-    @AfterEach
-    void forgetUser() {
-        identityService.clearAuthentication();
+        call = driver.start(KEY, "kjj");
     }
 
     private static Map<String, Object> draft(String projectCapWan) {
@@ -87,13 +70,7 @@ class FundingCallProcessTest {
     }
 
     private void complete(String taskKey, String user, Map<String, Object> variables) {
-        Task task = taskService.createTaskQuery().processInstanceId(call.getId()).taskDefinitionKey(taskKey).singleResult();
-        identityService.setAuthentication(user, List.of("pm-kjj"));
-        try {
-            taskService.complete(task.getId(), variables);
-        } finally {
-            identityService.clearAuthentication();
-        }
+        driver.complete(call, taskKey, user, variables);
     }
 
     private void draftAndApprove() {
