@@ -5,6 +5,8 @@ import static cn.rdfund.application.FundingApplicationProcess.CORRECTION_PERIOD;
 import static cn.rdfund.application.FundingApplicationProcess.INITIATOR;
 import static cn.rdfund.application.FundingApplicationProcess.OPEN_CALLS;
 
+import cn.rdfund.system.security.Groups;
+import cn.rdfund.system.security.ProcessStarters;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.Spin;
@@ -18,6 +20,12 @@ class ApplicationDelegates {
 
     static final String ACCEPTED = "ACCEPTED";
     static final String REJECTED = "REJECTED";
+
+    /** Applicants start their own applications (and, by omission, no other process). */
+    @Bean
+    ProcessStarters applicantsStartApplications() {
+        return new ProcessStarters(Groups.APPLICANTS, FundingApplicationProcess.KEY);
+    }
 
     /** Start of the process: the calls the applicant may choose from, and how long a correction may take. */
     @Bean

@@ -9,7 +9,6 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
 
-import cn.rdfund.application.FundingApplicationProcess;
 import cn.rdfund.policy.LeadUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,8 +35,13 @@ final class AuthorizationMatrix {
     private AuthorizationMatrix() {
     }
 
-    static List<Grant> grants() {
+    /** The fixed grants, plus the right to start each process that a feature opened to a group. */
+    static List<Grant> grants(List<ProcessStarters> processStarters) {
         List<Grant> grants = new ArrayList<>();
+        for (ProcessStarters starters : processStarters) {
+            grants.add(grant(starters.groupId(), Resources.PROCESS_DEFINITION, starters.processKey(), READ, CREATE_INSTANCE));
+            grants.add(grant(starters.groupId(), Resources.PROCESS_INSTANCE, ANY, CREATE));
+        }
         for (String admins : Groups.administrators()) {
             for (Resources resource : Resources.values()) {
                 grants.add(grant(admins, resource, ANY, ALL));
@@ -53,9 +57,7 @@ final class AuthorizationMatrix {
         grants.add(grant(Groups.EXPERTS, Resources.PROCESS_DEFINITION, ANY, READ));
         grants.add(grant(Groups.APPLICANTS, Resources.APPLICATION, "tasklist", ACCESS));
         grants.add(grant(Groups.APPLICANTS, Resources.PROCESS_DEFINITION, ANY, READ));
-        // Applicants start their own applications, and nothing else.
-        grants.add(grant(Groups.APPLICANTS, Resources.PROCESS_DEFINITION, FundingApplicationProcess.KEY, READ, CREATE_INSTANCE));
-        grants.add(grant(Groups.APPLICANTS, Resources.PROCESS_INSTANCE, ANY, CREATE));
+
         return grants;
     }
 

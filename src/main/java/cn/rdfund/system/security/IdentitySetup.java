@@ -25,16 +25,19 @@ class IdentitySetup implements ApplicationRunner {
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
+    private final List<ProcessStarters> processStarters;
 
-    IdentitySetup(IdentityService identityService, AuthorizationService authorizationService) {
+    IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
+            List<ProcessStarters> processStarters) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
+        this.processStarters = processStarters;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         Groups.all().forEach(this::ensureGroup);
-        AuthorizationMatrix.grants().forEach(this::ensureGrant);
+        AuthorizationMatrix.grants(processStarters).forEach(this::ensureGrant);
         log.info("RDFund groups and authorizations are in place ({} groups)", Groups.all().size());
     }
 
