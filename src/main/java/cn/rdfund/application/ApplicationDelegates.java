@@ -1,6 +1,8 @@
 package cn.rdfund.application;
 
 import static cn.rdfund.application.FundingApplicationProcess.APPLICATION_ID;
+import static cn.rdfund.application.FundingApplicationProcess.CHECK_COMMENT;
+import static cn.rdfund.application.FundingApplicationProcess.CHECK_DECISION;
 import static cn.rdfund.application.FundingApplicationProcess.CORRECTION_PERIOD;
 import static cn.rdfund.application.FundingApplicationProcess.INITIATOR;
 import static cn.rdfund.application.FundingApplicationProcess.OPEN_CALLS;
@@ -9,6 +11,8 @@ import cn.rdfund.system.security.Groups;
 import cn.rdfund.system.security.ProcessStarters;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import java.util.List;
 import org.camunda.spin.Spin;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +39,12 @@ class ApplicationDelegates {
             execution.setVariable(OPEN_CALLS, Spin.JSON(applications.openCallOptions()));
             execution.setVariable(CORRECTION_PERIOD, correctionPeriod);
         };
+    }
+
+    /** 形式审查 starts blank each round; earlier decisions stay in the history. */
+    @Bean
+    TaskListener freshFormalCheck() {
+        return task -> task.getExecution().removeVariables(List.of(CHECK_DECISION, CHECK_COMMENT));
     }
 
     @Bean

@@ -135,6 +135,8 @@ class FundingApplicationProcessTest {
         BpmnAwareTests.assertThat(application).isWaitingAt(TASK_CORRECT).task().isAssignedTo("applicant");
         complete(application, TASK_CORRECT, "applicant", draft(ownRdCall.id(), "400"));
         execute(job(application));
+        BpmnAwareTests.assertThat(application).isWaitingAt(TASK_FORMAL_CHECK).variables()
+                .doesNotContainKeys(CHECK_DECISION, CHECK_COMMENT);
         complete(application, TASK_FORMAL_CHECK, "kjj", Map.of(CHECK_DECISION, PASS));
         execute(job(application));
 

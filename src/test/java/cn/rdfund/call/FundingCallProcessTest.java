@@ -132,6 +132,8 @@ class FundingCallProcessTest {
         BpmnAwareTests.assertThat(call).variables().containsEntry(APPROVAL_COMMENT, "上限调整为500万元");
 
         complete(TASK_DRAFT, "kjj", draft("500"));
+        BpmnAwareTests.assertThat(call).isWaitingAt(TASK_APPROVE).variables()
+                .doesNotContainKeys(APPROVAL_DECISION, APPROVAL_COMMENT);
         complete(TASK_APPROVE, "kjj2", Map.of(APPROVAL_DECISION, APPROVE));
         execute(job(call));
 
