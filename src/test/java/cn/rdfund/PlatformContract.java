@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.rdfund.application.Application;
+import cn.rdfund.application.FundingApplicationProcess;
+import cn.rdfund.call.FundingCallProcess;
+import cn.rdfund.support.ProcessDriver;
 import cn.rdfund.application.ApplicationRepository;
 import cn.rdfund.call.FundingCall;
 import cn.rdfund.call.FundingCallRepository;
@@ -26,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +38,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.spin.Spin;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,6 +89,9 @@ abstract class PlatformContract {
     Ledger ledger;
 
     @Autowired
+    ProcessDriver driver;
+
+    @Autowired
     LedgerRepository ledgerEntries;
 
     abstract List<String> expectedMigrations();
@@ -122,6 +131,41 @@ abstract class PlatformContract {
             assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8))
                     .contains("\"id\": \"PlatformProbeForm\"", "意见");
         }
+    }
+
+    @Test
+    void runsACallAndAnApplicationThroughTheFormalCheck() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        ProcessInstance call = driver.start(FundingCallProcess.KEY, "kjj");
+        driver.complete(call, FundingCallProcess.TASK_DRAFT, "kjj", Map.of("title", "数据库契约测试指南",
+                "measure", "P1.1a", "areas", Spin.JSON("[\"医学影像\"]"), "totalBudgetWan", "1000",
+                "projectCapWan", "300.5", "opensOn", today.toString(), "closesOn", today.plusDays(7).toString()));
+        driver.complete(call, FundingCallProcess.TASK_APPROVE, "kjj2",
+                Map.of(FundingCallProcess.APPROVAL_DECISION, FundingCallProcess.APPROVE));
+        executeJobsOf(call);
+        long callId = (Long) processEngine.getRuntimeService().getVariable(call.getId(), FundingCallProcess.CALL_ID);
+
+        ProcessInstance application = driver.start(FundingApplicationProcess.KEY, "applicant");
+        driver.complete(application, FundingApplicationProcess.TASK_FILL, "applicant", Map.of(
+                FundingApplicationProcess.CALL_ID, String.valueOf(callId), "title", "影像设备研发",
+                "requestedWan", "300.5", "coFundingWan", "", "partnerUsccs", ""));
+        executeJobsOf(application);
+        driver.complete(application, FundingApplicationProcess.TASK_FORMAL_CHECK, "kjj",
+                Map.of(FundingApplicationProcess.CHECK_DECISION, FundingApplicationProcess.PASS));
+        executeJobsOf(application);
+
+        assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(application.getId()).singleResult().getEndActivityId())
+                .isEqualTo(FundingApplicationProcess.END_ACCEPTED);
+        Application stored = applications.findByProcessInstanceId(application.getId()).orElseThrow();
+        assertThat(stored.status()).isEqualTo("ACCEPTED");
+        assertThat(stored.requestedAmount()).isEqualTo(new BigDecimal("3005000.00"));
+        assertThat(calls.findById(callId).orElseThrow().areas()).containsExactly(new FundingCall.Area("医学影像"));
+    }
+
+    private void executeJobsOf(ProcessInstance instance) {
+        processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable()
+                .list().forEach(job -> processEngine.getManagementService().executeJob(job.getId()));
     }
 
     @Test
