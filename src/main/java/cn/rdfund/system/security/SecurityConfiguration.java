@@ -51,6 +51,8 @@ class SecurityConfiguration {
                         .hasAnyAuthority(PROGRAM_MANAGERS, AUDITORS, ADMINS)
                         .requestMatchers(path(HttpMethod.GET, "/api/projects/**"), path(HttpMethod.GET, "/api/ledger/**"))
                         .hasAnyAuthority(PROGRAM_MANAGERS, FINANCE, AUDITORS, ADMINS)
+                        .requestMatchers(path(HttpMethod.GET, "/api/applications/**"))
+                        .hasAnyAuthority(APPLICANTS, PROGRAM_MANAGERS, AUDITORS, ADMINS)
                         .requestMatchers(path(HttpMethod.GET, "/api/**")).authenticated()
                         .requestMatchers(path(HttpMethod.POST, "/api/organizations"))
                         .access(writers(APPLICANTS, PROGRAM_MANAGERS, ADMINS))

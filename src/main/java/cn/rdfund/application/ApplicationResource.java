@@ -1,0 +1,67 @@
+package cn.rdfund.application;
+
+import cn.rdfund.organization.OrganizationMembers;
+import cn.rdfund.policy.LeadUnit;
+import cn.rdfund.system.security.CamundaUser;
+import cn.rdfund.system.security.Groups;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Applications. Program managers, auditors and admins see all of them; an applicant sees only the
+ * applications of the organization it acts for (others answer 404, as if they did not exist).
+ */
+@RestController
+@RequestMapping("/api/applications")
+class ApplicationResource {
+
+    private final ApplicationRepository applications;
+    private final OrganizationMembers members;
+    private final ApplicationMapper mapper;
+
+    ApplicationResource(ApplicationRepository applications, OrganizationMembers members, ApplicationMapper mapper) {
+        this.applications = applications;
+        this.members = members;
+        this.mapper = mapper;
+    }
+
+    @GetMapping
+    List<ApplicationDto> list(@RequestParam(required = false) Long callId, @AuthenticationPrincipal CamundaUser user) {
+        Predicate<Application> visible = visibleTo(user);
+        return applications.findAll().stream()
+                .filter(visible)
+                .filter(application -> callId == null || callId.equals(application.callId()))
+                .sorted(Comparator.comparing(Application::id))
+                .map(mapper::toDto)
+                .toList();
+    }
+
+    @GetMapping("/{id}")
+    ApplicationDto get(@PathVariable long id, @AuthenticationPrincipal CamundaUser user) {
+        return applications.findById(id).filter(visibleTo(user)).map(mapper::toDto)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "申报不存在: " + id));
+    }
+
+    private Predicate<Application> visibleTo(CamundaUser user) {
+        if (seesEverything(user)) {
+            return application -> true;
+        }
+        Optional<Long> organization = members.organizationOf(user.id());
+        return application -> organization.isPresent() && organization.get().equals(application.applicantId());
+    }
+
+    private static boolean seesEverything(CamundaUser user) {
+        return user.groupIds().stream().anyMatch(group -> LeadUnit.ofGroup(group).isPresent()
+                || group.equals(Groups.AUDITORS) || group.equals(Groups.ADMINS));
+    }
+}
