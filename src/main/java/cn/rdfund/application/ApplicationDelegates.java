@@ -3,12 +3,11 @@ package cn.rdfund.application;
 import static cn.rdfund.application.FundingApplicationProcess.APPLICATION_ID;
 import static cn.rdfund.application.FundingApplicationProcess.CHECK_COMMENT;
 import static cn.rdfund.application.FundingApplicationProcess.CHECK_DECISION;
-import static cn.rdfund.application.FundingApplicationProcess.CORRECTION_PERIOD;
-import static cn.rdfund.application.FundingApplicationProcess.INITIATOR;
 import static cn.rdfund.application.FundingApplicationProcess.OPEN_CALLS;
 
 import cn.rdfund.system.security.Groups;
 import cn.rdfund.system.security.ProcessStarters;
+import cn.rdfund.system.tasks.ProcessStarter;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -31,14 +30,16 @@ class ApplicationDelegates {
         return new ProcessStarters(Groups.APPLICANTS, FundingApplicationProcess.KEY);
     }
 
-    /** Start of the process: the calls the applicant may choose from, and how long a correction may take. */
+    /** Start of the process: the calls the applicant may choose from. */
     @Bean
-    ExecutionListener prepareApplication(ApplicationService applications,
-            @Value("${rdfund.application.correction-period:P5D}") String correctionPeriod) {
-        return execution -> {
-            execution.setVariable(OPEN_CALLS, Spin.JSON(applications.openCallOptions()));
-            execution.setVariable(CORRECTION_PERIOD, correctionPeriod);
-        };
+    ExecutionListener prepareApplication(ApplicationService applications) {
+        return execution -> execution.setVariable(OPEN_CALLS, Spin.JSON(applications.openCallOptions()));
+    }
+
+    /** Read by the correction timer (`${applicationSettings.correctionPeriod()}`), never from a variable a user could set. */
+    @Bean
+    ApplicationSettings applicationSettings(@Value("${rdfund.application.correction-period:P5D}") String correctionPeriod) {
+        return new ApplicationSettings(correctionPeriod);
     }
 
     /** 形式审查 starts blank each round; earlier decisions stay in the history. */
@@ -48,10 +49,10 @@ class ApplicationDelegates {
     }
 
     @Bean
-    JavaDelegate submitApplication(ApplicationService applications) {
+    JavaDelegate submitApplication(ApplicationService applications, ProcessStarter starter) {
         return execution -> {
             Application application = applications.submit(ApplicationDraft.from(execution.getVariables()),
-                    (String) execution.getVariable(INITIATOR), execution.getProcessInstanceId());
+                    starter.of(execution.getProcessInstanceId()), execution.getProcessInstanceId());
             execution.setVariable(APPLICATION_ID, application.id());
             execution.setVariables(applications.summary(application));
         };
@@ -59,15 +60,11 @@ class ApplicationDelegates {
 
     @Bean
     JavaDelegate acceptApplication(ApplicationService applications) {
-        return execution -> applications.changeStatus(applicationId(execution.getVariable(APPLICATION_ID)), ACCEPTED);
+        return execution -> applications.changeStatusOf(execution.getProcessInstanceId(), ACCEPTED);
     }
 
     @Bean
     JavaDelegate rejectApplication(ApplicationService applications) {
-        return execution -> applications.changeStatus(applicationId(execution.getVariable(APPLICATION_ID)), REJECTED);
-    }
-
-    private static long applicationId(Object value) {
-        return ((Number) value).longValue();
+        return execution -> applications.changeStatusOf(execution.getProcessInstanceId(), REJECTED);
     }
 }

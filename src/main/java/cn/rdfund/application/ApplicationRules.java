@@ -3,7 +3,6 @@ package cn.rdfund.application;
 import static cn.rdfund.application.FundingApplicationProcess.CHECK_COMMENT;
 import static cn.rdfund.application.FundingApplicationProcess.CHECK_DECISION;
 import static cn.rdfund.application.FundingApplicationProcess.CORRECT;
-import static cn.rdfund.application.FundingApplicationProcess.INITIATOR;
 import static cn.rdfund.application.FundingApplicationProcess.PASS;
 import static cn.rdfund.application.FundingApplicationProcess.REJECT_DECISION;
 
@@ -23,12 +22,14 @@ class ApplicationRules {
     /** 填写申报书 and 补正材料: the draft must be eligible (see {@link Eligibility}). */
     @Bean
     TaskCompletionRule fillApplicationRule(ApplicationService applications) {
-        return eligibility(FundingApplicationProcess.TASK_FILL, applications);
+        return rule(FundingApplicationProcess.TASK_FILL, completion -> applications.problems(
+                ApplicationDraft.from(completion.variables()), completion.startedBy()));
     }
 
     @Bean
     TaskCompletionRule correctApplicationRule(ApplicationService applications) {
-        return eligibility(FundingApplicationProcess.TASK_CORRECT, applications);
+        return rule(FundingApplicationProcess.TASK_CORRECT, completion -> applications.correctionProblems(
+                ApplicationDraft.from(completion.variables()), completion.startedBy(), completion.processInstanceId()));
     }
 
     /** 形式审查: a decision, and the reason whenever the application does not simply pass. */
@@ -46,11 +47,6 @@ class ApplicationRules {
             }
             return problems;
         });
-    }
-
-    private static TaskCompletionRule eligibility(String taskKey, ApplicationService applications) {
-        return rule(taskKey, completion -> applications.problems(ApplicationDraft.from(completion.variables()),
-                (String) completion.get(INITIATOR)));
     }
 
     private static TaskCompletionRule rule(String taskKey, Function<TaskCompletion, List<String>> check) {

@@ -12,6 +12,7 @@ import cn.rdfund.project.ProjectRepository;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,10 +58,20 @@ public class ApplicationService {
     }
 
     public List<String> problems(ApplicationDraft draft, String applicantUserId) {
-        return Eligibility.problems(draft, facts(draft, applicantUserId));
+        return Eligibility.problems(draft, facts(draft, applicantUserId, false));
     }
 
-    Eligibility.Facts facts(ApplicationDraft draft, String applicantUserId) {
+    /** A 补正 keeps the call it was submitted to, and may come after the window has closed. */
+    public List<String> correctionProblems(ApplicationDraft draft, String applicantUserId, String processInstanceId) {
+        List<String> problems = new ArrayList<>();
+        applications.findByProcessInstanceId(processInstanceId)
+                .filter(submitted -> !submitted.callId().equals(draft.callId()))
+                .ifPresent(submitted -> problems.add("补正时不能更换申报指南"));
+        problems.addAll(Eligibility.problems(draft, facts(draft, applicantUserId, true)));
+        return problems;
+    }
+
+    Eligibility.Facts facts(ApplicationDraft draft, String applicantUserId, boolean correction) {
         Long applicantId = members.organizationOf(applicantUserId).orElse(null);
         FundingCall call = draft.callId() == null ? null : calls.findById(draft.callId()).orElse(null);
         CallFacts callFacts = call == null ? null
@@ -72,7 +83,7 @@ public class ApplicationService {
         return new Eligibility.Facts(applicantId, callFacts, measureCaps,
                 applicantId == null ? BigDecimal.ZERO
                         : projects.approvedTotal(applicantId, FundingCaps.UNDER_ENTERPRISE_CAP),
-                unregistered, LocalDateTime.now(clock));
+                unregistered, LocalDateTime.now(clock), correction);
     }
 
     /** Writes (or, after a correction, rewrites) the application of this process instance as submitted. */
@@ -90,9 +101,11 @@ public class ApplicationService {
                 existing == null ? now : existing.createdAt(), partners));
     }
 
+    /** Changes the status of the application this process instance submitted (not whatever id a variable holds). */
     @Transactional
-    public Application changeStatus(long applicationId, String status) {
-        Application application = applications.findById(applicationId).orElseThrow();
+    public Application changeStatusOf(String processInstanceId, String status) {
+        Application application = applications.findByProcessInstanceId(processInstanceId)
+                .orElseThrow(() -> new IllegalStateException("流程实例没有提交申报: " + processInstanceId));
         return status.equals(application.status()) ? application : applications.save(application.withStatus(status));
     }
 

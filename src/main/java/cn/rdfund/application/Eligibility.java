@@ -18,8 +18,12 @@ public final class Eligibility {
     private Eligibility() {
     }
 
+    /**
+     * @param correction a 补正 of an application already submitted in time: the window may have closed
+     *                   since, and the call may not change
+     */
     public record Facts(Long applicantId, CallFacts call, FundingCaps caps, BigDecimal enterpriseCommitted,
-            Set<String> unregisteredPartners, LocalDateTime now) {
+            Set<String> unregisteredPartners, LocalDateTime now, boolean correction) {
     }
 
     public static List<String> problems(ApplicationDraft draft, Facts facts) {
@@ -35,7 +39,8 @@ public final class Eligibility {
             problems.add("请选择正在受理申报的指南");
             return problems;
         }
-        if (!"PUBLISHED".equals(call.status()) || facts.now().isBefore(call.opensAt()) || facts.now().isAfter(call.closesAt())) {
+        if (!facts.correction()
+                && (!"PUBLISHED".equals(call.status()) || facts.now().isBefore(call.opensAt()) || facts.now().isAfter(call.closesAt()))) {
             problems.add("该指南当前不在申报期内");
         }
         boolean joint = CallFacts.JOINT_RD.equals(call.measure());

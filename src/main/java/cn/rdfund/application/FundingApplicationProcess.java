@@ -21,7 +21,6 @@ public final class FundingApplicationProcess {
     public static final String APPLICATION_ID = "applicationId";
     public static final String CHECK_DECISION = "formalCheckDecision";
     public static final String CHECK_COMMENT = "formalCheckComment";
-    public static final String CORRECTION_PERIOD = "correctionPeriod";
     public static final String PASS = "PASS";
     public static final String CORRECT = "CORRECT";
     public static final String REJECT_DECISION = "REJECT";

@@ -3,7 +3,6 @@ package cn.rdfund.call;
 import static cn.rdfund.call.FundingCallProcess.APPROVAL_COMMENT;
 import static cn.rdfund.call.FundingCallProcess.APPROVAL_DECISION;
 import static cn.rdfund.call.FundingCallProcess.APPROVE;
-import static cn.rdfund.call.FundingCallProcess.INITIATOR;
 import static cn.rdfund.call.FundingCallProcess.RETURN;
 
 import cn.rdfund.system.tasks.FormValues;
@@ -14,9 +13,18 @@ import java.util.List;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
 
-/** Four eyes: another manager approves or returns the draft; a return says what to change. */
+/**
+ * Four eyes: another manager approves or returns the draft; a return says what to change. What is
+ * approved must still pass the draft's checks, whatever was submitted with the approval.
+ */
 @Component
 class CallApprovalRule implements TaskCompletionRule {
+
+    private final CallDraftRule draftRule;
+
+    CallApprovalRule(CallDraftRule draftRule) {
+        this.draftRule = draftRule;
+    }
 
     @Override
     public String processKey() {
@@ -39,8 +47,11 @@ class CallApprovalRule implements TaskCompletionRule {
         if (RETURN.equals(decision) && (comment == null || comment.isEmpty())) {
             problems.add("退回修改时请填写修改意见");
         }
-        if (completion.completedBy() != null && Objects.equals(completion.completedBy(), completion.get(INITIATOR))) {
+        if (completion.completedBy() != null && Objects.equals(completion.completedBy(), completion.startedBy())) {
             problems.add("不能审核自己拟定的指南，请由本处室其他人员审核");
+        }
+        if (APPROVE.equals(decision)) {
+            problems.addAll(draftRule.problems(completion));
         }
         return problems;
     }

@@ -16,6 +16,6 @@ class CloseCallDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        calls.close(((Number) execution.getVariable(FundingCallProcess.CALL_ID)).longValue());
+        calls.closeOf(execution.getProcessInstanceId());
     }
 }

@@ -37,9 +37,11 @@ public class FundingCallService {
                 draft.areas().stream().map(FundingCall.Area::new).collect(Collectors.toSet()))));
     }
 
+    /** Closes the call that this process instance published (not whatever id a variable holds). */
     @Transactional
-    public FundingCall close(long callId) {
-        FundingCall call = calls.findById(callId).orElseThrow(() -> new IllegalStateException("指南不存在: " + callId));
+    public FundingCall closeOf(String processInstanceId) {
+        FundingCall call = calls.findByProcessInstanceId(processInstanceId)
+                .orElseThrow(() -> new IllegalStateException("流程实例没有发布指南: " + processInstanceId));
         return CLOSED.equals(call.status()) ? call : calls.save(call.withStatus(CLOSED));
     }
 

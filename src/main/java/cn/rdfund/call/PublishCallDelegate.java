@@ -1,5 +1,6 @@
 package cn.rdfund.call;
 
+import cn.rdfund.system.tasks.ProcessStarter;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,15 +10,17 @@ import org.springframework.stereotype.Component;
 class PublishCallDelegate implements JavaDelegate {
 
     private final FundingCallService calls;
+    private final ProcessStarter starter;
 
-    PublishCallDelegate(FundingCallService calls) {
+    PublishCallDelegate(FundingCallService calls, ProcessStarter starter) {
         this.calls = calls;
+        this.starter = starter;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         FundingCall call = calls.publish(CallDraft.from(execution.getVariables()), execution.getProcessInstanceId(),
-                (String) execution.getVariable(FundingCallProcess.INITIATOR));
+                starter.of(execution.getProcessInstanceId()));
         execution.setVariable(FundingCallProcess.CALL_ID, call.id());
         execution.setVariable(FundingCallProcess.CALL_CODE, call.code());
         execution.setVariable(FundingCallProcess.CLOSES_AT, calls.closesAtForTimer(call));

@@ -23,7 +23,7 @@ class EligibilityTest {
     }
 
     private static List<String> problems(ApplicationDraft draft, CallFacts call, String committed) {
-        return Eligibility.problems(draft, new Eligibility.Facts(10L, call, CAPS, new BigDecimal(committed), Set.of(), NOW));
+        return Eligibility.problems(draft, new Eligibility.Facts(10L, call, CAPS, new BigDecimal(committed), Set.of(), NOW, false));
     }
 
     @Test
@@ -56,9 +56,17 @@ class EligibilityTest {
     }
 
     @Test
+    void acceptsACorrectionAfterTheWindowHasClosed() {
+        CallFacts closed = new CallFacts("P1.1a", "CLOSED", new BigDecimal("5000000.00"), NOW.minusDays(10), NOW.minusDays(1));
+
+        assertThat(Eligibility.problems(draft("100", List.of()),
+                new Eligibility.Facts(10L, closed, CAPS, BigDecimal.ZERO, Set.of(), NOW, true))).isEmpty();
+    }
+
+    @Test
     void refusesAnApplicantWithoutRegisteredOrganizationAndUnknownPartners() {
         List<String> problems = Eligibility.problems(draft("100", List.of("91210112MA0TEMP02R")),
-                new Eligibility.Facts(null, JOINT_RD, CAPS, BigDecimal.ZERO, Set.of("91210112MA0TEMP02R"), NOW));
+                new Eligibility.Facts(null, JOINT_RD, CAPS, BigDecimal.ZERO, Set.of("91210112MA0TEMP02R"), NOW, false));
 
         assertThat(problems).containsExactly("申报账号未关联已登记的单位，请先登记单位信息", "合作单位尚未登记: 91210112MA0TEMP02R");
     }

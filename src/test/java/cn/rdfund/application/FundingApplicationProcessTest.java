@@ -146,6 +146,33 @@ class FundingApplicationProcessTest {
     }
 
     @Test
+    void acceptsACorrectionAfterTheWindowClosedButNotASwitchToAnotherCall() {
+        fillAndSubmit("500");
+        complete(application, TASK_FORMAL_CHECK, "kjj", Map.of(CHECK_DECISION, CORRECT, CHECK_COMMENT, "补充预算说明"));
+        callService.closeOf(ownRdCall.processInstanceId());
+        FundingCall otherCall = callService.publish(new CallDraft("另一指南", "P1.1a", List.of("新药筛选"),
+                new BigDecimal("20000000.00"), new BigDecimal("5000000.00"), TODAY, TODAY.plusDays(30)),
+                "test-" + UUID.randomUUID(), "kjj");
+
+        assertThatThrownBy(() -> complete(application, TASK_CORRECT, "applicant", draft(otherCall.id(), "400")))
+                .hasMessageContaining("补正时不能更换申报指南");
+        complete(application, TASK_CORRECT, "applicant", draft(ownRdCall.id(), "400"));
+
+        BpmnAwareTests.assertThat(application).isWaitingAt(SUBMIT);
+    }
+
+    @Test
+    void filesTheApplicationUnderTheRealApplicantWhateverTheVariablesSay() {
+        Map<String, Object> forged = new java.util.HashMap<>(draft(ownRdCall.id(), "500"));
+        forged.put(INITIATOR, "applicant2");
+
+        complete(application, TASK_FILL, "applicant", forged);
+        execute(job(application));
+
+        assertThat(stored().applicantId()).isEqualTo(members.organizationOf("applicant").orElseThrow());
+    }
+
+    @Test
     void rejectsAnApplicationWhoseCorrectionIsOverdue() {
         fillAndSubmit("500");
         complete(application, TASK_FORMAL_CHECK, "kjj", Map.of(CHECK_DECISION, CORRECT, CHECK_COMMENT, "缺少财务报表"));

@@ -160,6 +160,23 @@ class FundingCallProcessTest {
     }
 
     @Test
+    void aForgedInitiatorVariableDoesNotDefeatTheFourEyes() {
+        complete(TASK_DRAFT, "kjj", draft("700"));
+
+        assertThatThrownBy(() -> complete(TASK_APPROVE, "kjj", Map.of(APPROVAL_DECISION, APPROVE, INITIATOR, "kjj2")))
+                .hasMessageContaining("不能审核自己拟定的指南");
+    }
+
+    @Test
+    void anApproverCannotPublishACapAboveThePolicy() {
+        complete(TASK_DRAFT, "kjj", draft("700"));
+
+        assertThatThrownBy(() -> complete(TASK_APPROVE, "kjj2", Map.of(APPROVAL_DECISION, APPROVE, "projectCapWan", "800")))
+                .hasMessageContaining("单个项目资助上限不能超过政策上限700.00万元");
+        BpmnAwareTests.assertThat(call).isWaitingAt(TASK_APPROVE);
+    }
+
+    @Test
     void refusesAReturnWithoutAComment() {
         complete(TASK_DRAFT, "kjj", draft("700"));
 

@@ -2,8 +2,13 @@ package cn.rdfund.system.tasks;
 
 import java.util.Map;
 
-/** A user task being completed: its variables (submitted and the process's) and who completes it. */
-public record TaskCompletion(Map<String, Object> variables, String completedBy) {
+/**
+ * A user task being completed: its variables (submitted and the process's), who completes it, the
+ * process instance, and who started it. Variables can be overwritten by whoever completes a task
+ * through the REST API, so identities come from the engine's own records, never from variables.
+ */
+public record TaskCompletion(Map<String, Object> variables, String completedBy, String processInstanceId,
+        String startedBy) {
 
     public Object get(String name) {
         return variables.get(name);

@@ -30,9 +30,11 @@ import org.springframework.stereotype.Component;
 class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<TaskCompletionRule> rules;
+    private final ObjectProvider<ProcessStarter> starter;
 
-    TaskCompletionValidationPlugin(ObjectProvider<TaskCompletionRule> rules) {
+    TaskCompletionValidationPlugin(ObjectProvider<TaskCompletionRule> rules, ObjectProvider<ProcessStarter> starter) {
         this.rules = rules;
+        this.starter = starter;
     }
 
     @Override
@@ -75,7 +77,8 @@ class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin {
         String completedBy = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
                 ? null
                 : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
-        TaskCompletion completion = new TaskCompletion(task.getVariables(), completedBy);
+        TaskCompletion completion = new TaskCompletion(task.getVariables(), completedBy, task.getProcessInstanceId(),
+                starter.getObject().of(task.getProcessInstanceId()));
         List<String> problems = rules.stream()
                 .filter(rule -> rule.processKey().equals(processKey) && rule.taskKey().equals(task.getTaskDefinitionKey()))
                 .flatMap(rule -> rule.problems(completion).stream())

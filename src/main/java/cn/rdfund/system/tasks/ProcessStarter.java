@@ -1,0 +1,37 @@
+package cn.rdfund.system.tasks;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who started a process instance, as the engine recorded it. Read as the system: the user completing
+ * a task may not be allowed to read the history, and must not be able to change the answer.
+ */
+@Component
+public class ProcessStarter {
+
+    private final HistoryService historyService;
+    private final IdentityService identityService;
+
+    ProcessStarter(HistoryService historyService, IdentityService identityService) {
+        this.historyService = historyService;
+        this.identityService = identityService;
+    }
+
+    public String of(String processInstanceId) {
+        Authentication caller = identityService.getCurrentAuthentication();
+        try {
+            identityService.clearAuthentication();
+            HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+                    .processInstanceId(processInstanceId).singleResult();
+            return instance == null ? null : instance.getStartUserId();
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
+        }
+    }
+}
