@@ -64,6 +64,12 @@ class FundingCallOverHttpTest {
     }
 
     @Test
+    void onlyTheLeadUnitsManagersStartAKeyTechnologyCall() {
+        assertThat(Http.as(port, "fgw").post("/engine-rest/process-definition/key/FundingCall/start", "{}")
+                .status()).isEqualTo(403);
+    }
+
+    @Test
     void applicantsAndExpertsCannotStartACall() {
         assertThat(Http.as(port, "applicant").post("/engine-rest/process-definition/key/FundingCall/start", "{}")
                 .status()).isEqualTo(403);

@@ -65,8 +65,8 @@ final class AuthorizationMatrix {
         return List.of(
                 grant(groupId, Resources.APPLICATION, "tasklist", ACCESS),
                 grant(groupId, Resources.APPLICATION, "cockpit", ACCESS),
-                grant(groupId, Resources.PROCESS_DEFINITION, ANY,
-                        READ, CREATE_INSTANCE, READ_INSTANCE, READ_HISTORY, READ_TASK),
+                // Which processes a unit may start is declared per process (ProcessStarters beans).
+                grant(groupId, Resources.PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY),
                 grant(groupId, Resources.PROCESS_INSTANCE, ANY, CREATE, READ),
                 grant(groupId, Resources.DECISION_DEFINITION, ANY, READ, READ_HISTORY),
                 grant(groupId, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, READ),
