@@ -39,6 +39,10 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     public Response withPassword(String path, String password) {
         return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, password)).GET());
     }

@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
-/** Makes the engine treat RDFund's {@code admins} like Camunda's own administrator group. */
+/**
+ * Makes the engine treat RDFund's {@code admins} like Camunda's own administrator group, and gives new
+ * users only read and update rights on their own account ({@link SelfServiceAuthorizationProvider}).
+ */
 @Component
 class AdminGroupsPlugin extends AbstractProcessEnginePlugin {
 
@@ -17,5 +20,6 @@ class AdminGroupsPlugin extends AbstractProcessEnginePlugin {
             configuration.getAdminGroups().stream().filter(g -> !adminGroups.contains(g)).forEach(adminGroups::add);
         }
         configuration.setAdminGroups(adminGroups);
+        configuration.setResourceAuthorizationProvider(new SelfServiceAuthorizationProvider());
     }
 }

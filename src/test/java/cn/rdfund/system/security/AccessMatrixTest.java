@@ -157,6 +157,14 @@ class AccessMatrixTest {
     }
 
     @Test
+    void anAuditorCannotDeleteTheirOwnAccount() {
+        Http.Response response = Http.as(port, "auditor").delete("/engine-rest/user/auditor");
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(identityService.createUserQuery().userId("auditor").count()).isOne();
+    }
+
+    @Test
     void healthIsOpenWithDetailsForAdminsOnly() {
         String anonymous = Http.anonymous(port).get("/actuator/health").body();
         String admin = as("admin").get("/actuator/health").body();
