@@ -13,5 +13,8 @@ public record ReviewSettings(int panelSize, int minimumPanelSize, int trimFrom, 
         if (minimumPanelSize < 3 || panelSize < minimumPanelSize) {
             throw new IllegalArgumentException("评审专家至少3人，且不少于最低人数: " + panelSize + "/" + minimumPanelSize);
         }
+        if (trimFrom < 3) {
+            throw new IllegalArgumentException("去掉最高分和最低分至少需要3份评审意见，去极值起始份数为" + trimFrom);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package cn.rdfund.system;
 
+import cn.rdfund.RdfundApplication;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +15,6 @@ class ClockConfiguration {
      */
     @Bean
     Clock clock() {
-        return Clock.tickSeconds(ZoneId.of("Asia/Shanghai"));
+        return Clock.tickSeconds(ZoneId.of(RdfundApplication.TIME_ZONE));
     }
 }

@@ -1,6 +1,7 @@
 package cn.rdfund.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -59,6 +60,12 @@ class ScoreAggregationTest {
         assertThat(aggregate("90", "70", "80").needsConsensus()).isFalse();
         assertThat(aggregate("90.01", "70", "80").needsConsensus()).isTrue();
         assertThat(aggregate("90.01", "70", "80").spread()).isEqualTo(new BigDecimal("20.01"));
+    }
+
+    @Test
+    void refusesSettingsThatWouldTrimAwayEveryReview() {
+        assertThatThrownBy(() -> new ReviewSettings(5, 3, 2, new BigDecimal("20"), new BigDecimal("70")))
+                .hasMessageContaining("至少需要3份评审意见");
     }
 
     @Test
