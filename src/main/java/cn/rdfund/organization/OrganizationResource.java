@@ -1,8 +1,11 @@
 package cn.rdfund.organization;
 
+import cn.rdfund.system.security.CamundaUser;
+import cn.rdfund.system.security.Groups;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,7 +43,8 @@ class OrganizationResource {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    OrganizationDto register(@Valid @RequestBody RegisterOrganizationRequest request) {
-        return mapper.toDto(service.register(request));
+    OrganizationDto register(@Valid @RequestBody RegisterOrganizationRequest request,
+            @AuthenticationPrincipal CamundaUser user) {
+        return mapper.toDto(service.register(request, user.id(), user.groupIds().contains(Groups.APPLICANTS)));
     }
 }

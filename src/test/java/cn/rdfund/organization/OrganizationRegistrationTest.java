@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.rdfund.support.Http;
 import cn.rdfund.support.RdfundIntegrationTest;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,6 +18,12 @@ class OrganizationRegistrationTest {
 
     @Autowired
     OrganizationRepository organizations;
+
+    @Autowired
+    OrganizationMembers members;
+
+    @Autowired
+    IdentityService identityService;
 
     @Test
     void registersAnOrganizationOncePerCreditCode() {
@@ -30,6 +38,21 @@ class OrganizationRegistrationTest {
         assertThat(first.body()).contains("\"uscc\":\"91210112MA0TEMP02R\"", "\"districtName\":\"浑南区\"");
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.body()).contains("已登记为「沈阳测试药业有限公司」");
+    }
+
+    @Test
+    void anApplicantWhoRegistersTheirEnterpriseActsForIt() {
+        User user = identityService.newUser("new-staff");
+        user.setPassword("new-staff");
+        identityService.saveUser(user);
+        identityService.createMembership("new-staff", "applicants");
+
+        Http.Response registered = Http.as(port, "new-staff").post("/api/organizations", """
+                {"uscc":"91210112MA0TEMP03W","name":"新登记药业有限公司","kind":"ENTERPRISE","district":"HUNNAN"}""");
+
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        assertThat(members.organizationOf("new-staff"))
+                .contains(organizations.findByUscc("91210112MA0TEMP03W").orElseThrow().id());
     }
 
     @Test
