@@ -81,9 +81,17 @@ public class ApplicationService {
                 .filter(uscc -> organizations.findByUscc(uscc).isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         return new Eligibility.Facts(applicantId, callFacts, measureCaps,
-                applicantId == null ? BigDecimal.ZERO
-                        : projects.approvedTotal(applicantId, FundingCaps.UNDER_ENTERPRISE_CAP),
+                applicantId == null || measureCaps == null ? BigDecimal.ZERO
+                        : committedUnderSameCap(applicantId, measureCaps.enterpriseCapGroup()),
                 unregistered, LocalDateTime.now(clock), correction);
+    }
+
+    /** What the enterprise already holds in projects whose measures share this cap (decision table FundingCaps). */
+    private BigDecimal committedUnderSameCap(long organizationId, String capGroup) {
+        return projects.approvedByMeasure(organizationId).stream()
+                .filter(row -> caps.sharesEnterpriseCap(row.measure(), capGroup))
+                .map(ProjectRepository.ApprovedByMeasure::approved)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** Writes (or, after a correction, rewrites) the application of this process instance as submitted. */

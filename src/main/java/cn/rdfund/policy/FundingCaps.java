@@ -1,14 +1,18 @@
 package cn.rdfund.policy;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Objects;
 
-/** The caps of a measure, in yuan, as the decision table FundingCaps (bpmn/policy/FundingCaps.dmn) gives them. */
-public record FundingCaps(BigDecimal perProject, BigDecimal perEnterprise) {
+/**
+ * The caps of a measure, in yuan, as the decision table FundingCaps (bpmn/policy/FundingCaps.dmn) gives
+ * them. Projects of all measures in the same {@code enterpriseCapGroup} count together towards one
+ * enterprise's cap (P1.1a/b/c: "P1.1", policy clause 二(一)1).
+ */
+public record FundingCaps(BigDecimal perProject, BigDecimal perEnterprise, String enterpriseCapGroup) {
 
-    /** The measures whose projects count together towards one enterprise's cap (P1.1*, policy clause 二(一)1). */
-    public static final List<String> UNDER_ENTERPRISE_CAP = List.of("P1.1a", "P1.1b", "P1.1c");
+    public FundingCaps(BigDecimal perProject, BigDecimal perEnterprise) {
+        this(perProject, perEnterprise, null);
+    }
 
     public FundingCaps {
         Objects.requireNonNull(perProject, "perProject");

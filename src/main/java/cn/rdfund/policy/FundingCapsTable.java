@@ -18,7 +18,14 @@ public class FundingCapsTable {
 
     public FundingCaps capsFor(String measure) {
         Map<String, Object> row = tables.singleRow(KEY, measure);
-        return new FundingCaps(yuan(row.get("perProjectYuan")), yuan(row.get("perEnterpriseYuan")));
+        return new FundingCaps(yuan(row.get("perProjectYuan")), yuan(row.get("perEnterpriseYuan")),
+                (String) row.get("enterpriseCapGroup"));
+    }
+
+    /** Whether projects of that measure count towards the given enterprise-cap group (no rule: they do not). */
+    public boolean sharesEnterpriseCap(String measure, String group) {
+        return group != null && tables.optionalSingleRow(KEY, measure)
+                .map(row -> group.equals(row.get("enterpriseCapGroup"))).orElse(false);
     }
 
     private static BigDecimal yuan(Object value) {

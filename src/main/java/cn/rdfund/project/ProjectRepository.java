@@ -1,7 +1,6 @@
 package cn.rdfund.project;
 
 import java.math.BigDecimal;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Query;
@@ -14,7 +13,10 @@ public interface ProjectRepository extends ListCrudRepository<Project, Long> {
 
     List<Project> findAllByOrderByCode();
 
-    /** What an enterprise already holds under the given measures: the approved amounts of its projects. */
-    @Query("SELECT COALESCE(SUM(approved_amount), 0) FROM project WHERE organization_id = :organizationId AND measure IN (:measures)")
-    BigDecimal approvedTotal(@Param("organizationId") long organizationId, @Param("measures") Collection<String> measures);
+    /** An enterprise's approved amounts, per measure of its projects. */
+    @Query("SELECT measure, SUM(approved_amount) AS approved FROM project WHERE organization_id = :organizationId GROUP BY measure")
+    List<ApprovedByMeasure> approvedByMeasure(@Param("organizationId") long organizationId);
+
+    record ApprovedByMeasure(String measure, BigDecimal approved) {
+    }
 }

@@ -30,9 +30,17 @@ class PolicyTablesTest {
 
     @Test
     void capsKeyTechnologyProjectsAt700WanAndChallengesAt300Wan() {
-        assertThat(caps.capsFor("P1.1a")).isEqualTo(new FundingCaps(new BigDecimal("7000000.00"), new BigDecimal("10000000.00")));
+        assertThat(caps.capsFor("P1.1a"))
+                .isEqualTo(new FundingCaps(new BigDecimal("7000000.00"), new BigDecimal("10000000.00"), "P1.1"));
         assertThat(caps.capsFor("P1.1b").perProject()).isEqualTo(new BigDecimal("7000000.00"));
         assertThat(caps.capsFor("P1.1c").perProject()).isEqualTo(new BigDecimal("3000000.00"));
+    }
+
+    @Test
+    void countsAllThreeP11MeasuresAgainstOneEnterpriseCapAndNothingElse() {
+        assertThat(caps.sharesEnterpriseCap("P1.1a", "P1.1")).isTrue();
+        assertThat(caps.sharesEnterpriseCap("P1.1c", "P1.1")).isTrue();
+        assertThat(caps.sharesEnterpriseCap("P4.2", "P1.1")).isFalse();
     }
 
     @Test
