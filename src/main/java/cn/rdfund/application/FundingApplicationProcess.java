@@ -12,7 +12,8 @@ public final class FundingApplicationProcess {
     public static final String ACCEPT = "ServiceTask_AcceptApplication";
     public static final String REJECT = "ServiceTask_RejectApplication";
     public static final String CORRECTION_OVERDUE = "BoundaryEvent_CorrectionOverdue";
-    public static final String END_ACCEPTED = "EndEvent_FormalCheckPassed";
+    public static final String CALL_REVIEW = "CallActivity_ExpertReview";
+    public static final String END_REVIEWED = "EndEvent_Reviewed";
     public static final String END_REJECTED = "EndEvent_ApplicationRejected";
 
     public static final String INITIATOR = "initiator";

@@ -1,7 +1,5 @@
 package cn.rdfund.system;
 
-import cn.rdfund.ledger.DuplicateLedgerEntryException;
-import cn.rdfund.organization.OrganizationAlreadyRegisteredException;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.http.HttpStatus;
@@ -32,8 +30,8 @@ class ApiExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "输入有误", "请求内容无法解析，请检查字段名称和取值");
     }
 
-    @ExceptionHandler({DuplicateLedgerEntryException.class, OrganizationAlreadyRegisteredException.class})
-    ProblemDetail conflict(RuntimeException e) {
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, "重复提交", e.getMessage());
     }
 

@@ -123,7 +123,7 @@ class FundingApplicationProcessTest {
         complete(application, TASK_FORMAL_CHECK, "kjj", Map.of(CHECK_DECISION, PASS));
         execute(job(application));
 
-        BpmnAwareTests.assertThat(application).isEnded().hasPassed(END_ACCEPTED);
+        BpmnAwareTests.assertThat(application).isWaitingAt(CALL_REVIEW);
         assertThat(stored().status()).isEqualTo("ACCEPTED");
     }
 
@@ -140,7 +140,7 @@ class FundingApplicationProcessTest {
         complete(application, TASK_FORMAL_CHECK, "kjj", Map.of(CHECK_DECISION, PASS));
         execute(job(application));
 
-        BpmnAwareTests.assertThat(application).isEnded().hasPassed(TASK_CORRECT, END_ACCEPTED);
+        BpmnAwareTests.assertThat(application).hasPassed(TASK_CORRECT).isWaitingAt(CALL_REVIEW);
         assertThat(stored().requestedAmount()).isEqualTo(new BigDecimal("4000000.00"));
         assertThat(applications.findAll()).filteredOn(a -> application.getId().equals(a.processInstanceId())).hasSize(1);
     }

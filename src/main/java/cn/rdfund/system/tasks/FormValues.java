@@ -18,6 +18,16 @@ public final class FormValues {
         return value instanceof String text ? text.strip() : null;
     }
 
+    /** A whole number as a number field or a text field submits it; null if it is not one. */
+    public static Integer integer(Object value) {
+        if (value instanceof Number number) {
+            double d = number.doubleValue();
+            return d == Math.rint(d) && Math.abs(d) < Integer.MAX_VALUE ? (int) d : null;
+        }
+        String text = text(value);
+        return text != null && text.matches("-?\\d{1,9}") ? Integer.valueOf(text) : null;
+    }
+
     public static List<String> texts(Object value) {
         List<String> texts = new ArrayList<>();
         if (value instanceof SpinJsonNode json && json.isArray()) {

@@ -1,0 +1,97 @@
+package cn.rdfund.review;
+
+import static cn.rdfund.review.ExpertReviewProcess.*;
+
+import cn.rdfund.system.tasks.FormValues;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The service steps and listeners of bpmn/review/ExpertReview.bpmn. */
+@Configuration
+class ReviewDelegates {
+
+    @Bean
+    JavaDelegate drawPanel(ReviewService reviews) {
+        return execution -> reviews.drawPanel(execution.getProcessInstanceId(), execution.getProcessBusinessKey());
+    }
+
+    /**
+     * Each expert's part starts with its own, local variables: what one expert submits stays in their
+     * scope, so no expert sees (or overwrites) another's declaration or scores.
+     */
+    @Bean
+    ExecutionListener openExpertScope(ReviewService reviews) {
+        return execution -> {
+            Map<String, Object> local = new HashMap<>();
+            for (String name : new String[] {DECLARATION, CONFLICT_REASON, REVIEW_COMMENT, REPLACEMENT_FOUND}) {
+                local.put(name, null);
+            }
+            reviews.criteria(execution.getProcessInstanceId()).forEach(criterion -> local.put(criterion.key(), null));
+            execution.setVariablesLocal(local);
+        };
+    }
+
+    @Bean
+    JavaDelegate replaceExpert(ReviewService reviews) {
+        return execution -> {
+            String expert = (String) execution.getVariable(EXPERT);
+            boolean declared = CONFLICT.equals(FormValues.text(execution.getVariable(DECLARATION)));
+            Optional<String> replacement = reviews.replace(execution.getProcessInstanceId(),
+                    execution.getProcessBusinessKey(), expert, declared, FormValues.text(execution.getVariable(CONFLICT_REASON)));
+            replacement.ifPresent(next -> execution.setVariable(EXPERT, next));
+            execution.setVariable(REPLACEMENT_FOUND, replacement.isPresent());
+            execution.setVariable(DECLARATION, null);
+            execution.setVariable(CONFLICT_REASON, null);
+        };
+    }
+
+    @Bean
+    JavaDelegate recordReview(ReviewService reviews) {
+        return execution -> {
+            Map<String, Integer> scores = new HashMap<>();
+            reviews.criteria(execution.getProcessInstanceId())
+                    .forEach(criterion -> scores.put(criterion.key(), FormValues.integer(execution.getVariable(criterion.key()))));
+            reviews.recordScores(execution.getProcessInstanceId(), (String) execution.getVariable(EXPERT), scores,
+                    FormValues.text(execution.getVariable(REVIEW_COMMENT)));
+        };
+    }
+
+    @Bean
+    JavaDelegate aggregateReviews(ReviewService reviews) {
+        return execution -> {
+            ReviewResult result = reviews.aggregate(execution.getProcessInstanceId(), execution.getProcessBusinessKey());
+            execution.setVariable(NEEDS_CONSENSUS, result.needsConsensus());
+            execution.setVariable(REVIEW_SCORE, scoreText(result.score()));
+            execution.setVariable(REVIEW_SUMMARY, reviews.summary(execution.getProcessInstanceId()));
+        };
+    }
+
+    /** Who decided the consensus, as the engine knows it: runs after the submitted variables are set. */
+    @Bean
+    TaskListener stampConsensusDecider() {
+        return task -> task.setVariable(CONSENSUS_BY,
+                task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
+                        : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId());
+    }
+
+    @Bean
+    JavaDelegate recordConsensus(ReviewService reviews) {
+        return execution -> {
+            ReviewResult result = reviews.recordConsensus(execution.getProcessBusinessKey(),
+                    BigDecimal.valueOf(FormValues.integer(execution.getVariable(CONSENSUS_SCORE))).setScale(2),
+                    FormValues.text(execution.getVariable(CONSENSUS_REASON)), (String) execution.getVariable(CONSENSUS_BY));
+            execution.setVariable(REVIEW_SCORE, scoreText(result.finalScore()));
+        };
+    }
+
+    private static String scoreText(BigDecimal score) {
+        return score == null ? "无有效评审意见" : score.toPlainString() + "分";
+    }
+}
