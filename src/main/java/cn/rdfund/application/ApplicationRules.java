@@ -50,21 +50,6 @@ class ApplicationRules {
     }
 
     private static TaskCompletionRule rule(String taskKey, Function<TaskCompletion, List<String>> check) {
-        return new TaskCompletionRule() {
-            @Override
-            public String processKey() {
-                return FundingApplicationProcess.KEY;
-            }
-
-            @Override
-            public String taskKey() {
-                return taskKey;
-            }
-
-            @Override
-            public List<String> problems(TaskCompletion completion) {
-                return check.apply(completion);
-            }
-        };
+        return TaskCompletionRule.of(FundingApplicationProcess.KEY, taskKey, check);
     }
 }

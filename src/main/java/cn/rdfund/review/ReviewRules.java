@@ -63,21 +63,6 @@ class ReviewRules {
     }
 
     private static TaskCompletionRule rule(String taskKey, Function<TaskCompletion, List<String>> check) {
-        return new TaskCompletionRule() {
-            @Override
-            public String processKey() {
-                return KEY;
-            }
-
-            @Override
-            public String taskKey() {
-                return taskKey;
-            }
-
-            @Override
-            public List<String> problems(TaskCompletion completion) {
-                return check.apply(completion);
-            }
-        };
+        return TaskCompletionRule.of(KEY, taskKey, check);
     }
 }

@@ -1,6 +1,7 @@
 package cn.rdfund.system.tasks;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What the server checks before a user task may complete, whatever the browser form allowed. A plain
@@ -16,4 +17,24 @@ public interface TaskCompletionRule {
 
     /** Everything wrong with the input, each in words the person completing the task can act on. */
     List<String> problems(TaskCompletion completion);
+
+    /** A rule from a function, for features that declare their rules as beans. */
+    static TaskCompletionRule of(String processKey, String taskKey, Function<TaskCompletion, List<String>> check) {
+        return new TaskCompletionRule() {
+            @Override
+            public String processKey() {
+                return processKey;
+            }
+
+            @Override
+            public String taskKey() {
+                return taskKey;
+            }
+
+            @Override
+            public List<String> problems(TaskCompletion completion) {
+                return check.apply(completion);
+            }
+        };
+    }
 }
