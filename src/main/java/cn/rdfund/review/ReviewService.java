@@ -151,8 +151,9 @@ public class ReviewService {
     /** Each expert's total, for the program manager's consensus discussion (never shown to experts). */
     public String summary(String reviewProcessId) {
         return reviews.findByProcessInstanceIdOrderById(reviewProcessId).stream()
-                .map(r -> r.expertUserId() + "：" + switch (r.status()) {
-                    case Review.SUBMITTED -> r.total() + "分" + (r.reviewComment() == null ? "" : "（" + r.reviewComment() + "）");
+                .map(r -> experts.findByUserId(r.expertUserId()).map(e -> e.name()).orElse(r.expertUserId()) + "：" + switch (r.status()) {
+                    case Review.SUBMITTED -> r.total() + "分"
+                            + (r.reviewComment() == null || r.reviewComment().isBlank() ? "" : "（" + r.reviewComment() + "）");
                     case Review.DECLINED -> "回避（" + r.conflictReason() + "）";
                     case Review.OVERDUE -> "逾期未确认";
                     default -> "未完成";
