@@ -155,18 +155,20 @@ class FundingApplicationProcessTest {
                 "test-" + UUID.randomUUID(), "kjj");
 
         assertThatThrownBy(() -> complete(application, TASK_CORRECT, "applicant", draft(otherCall.id(), "400")))
-                .hasMessageContaining("补正时不能更换申报指南");
+                .hasMessageContaining("修改表单以外的数据: [callId]");
         complete(application, TASK_CORRECT, "applicant", draft(ownRdCall.id(), "400"));
 
         BpmnAwareTests.assertThat(application).isWaitingAt(SUBMIT);
     }
 
     @Test
-    void filesTheApplicationUnderTheRealApplicantWhateverTheVariablesSay() {
+    void refusesAForgedInitiatorAndFilesUnderTheRealApplicant() {
         Map<String, Object> forged = new java.util.HashMap<>(draft(ownRdCall.id(), "500"));
         forged.put(INITIATOR, "applicant2");
 
-        complete(application, TASK_FILL, "applicant", forged);
+        assertThatThrownBy(() -> complete(application, TASK_FILL, "applicant", forged))
+                .hasMessageContaining("修改表单以外的数据: [initiator]");
+        complete(application, TASK_FILL, "applicant", draft(ownRdCall.id(), "500"));
         execute(job(application));
 
         assertThat(stored().applicantId()).isEqualTo(members.organizationOf("applicant").orElseThrow());

@@ -56,6 +56,26 @@ class FundingCallOverHttpTest {
     }
 
     @Test
+    void taskWorkersChangeDataOnlyBySubmittingTheForm() {
+        Http kjj = Http.as(port, "kjj");
+        String processInstanceId = kjj.post("/engine-rest/process-definition/key/FundingCall/start", "{}").body()
+                .replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        Task draft = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+
+        Http.Response forged = kjj.post("/engine-rest/task/" + draft.getId() + "/variables",
+                "{\"modifications\": {\"initiator\": {\"value\": \"kjj2\", \"type\": \"String\"}}}");
+        Http.Response forgedOnSubmit = kjj.post("/engine-rest/task/" + draft.getId() + "/submit-form",
+                "{\"variables\": {\"initiator\": {\"value\": \"kjj2\", \"type\": \"String\"}}}");
+
+        // Camunda's TASK_WORK does not include UPDATE_VARIABLE: no direct variable updates at all ...
+        assertThat(forged.status()).as(forged.body()).isEqualTo(403);
+        // ... and a form submission may carry only what the form offers.
+        assertThat(forgedOnSubmit.status()).isEqualTo(403);
+        assertThat(forgedOnSubmit.body()).contains("修改表单以外的数据: [initiator]");
+        assertThat(taskService.getVariable(draft.getId(), "initiator")).isEqualTo("kjj");
+    }
+
+    @Test
     void applicantsMayStartAnApplicationButExpertsMayNot() {
         assertThat(Http.as(port, "applicant").post("/engine-rest/process-definition/key/FundingApplication/start", "{}")
                 .status()).isEqualTo(200);

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -160,20 +161,29 @@ class FundingCallProcessTest {
     }
 
     @Test
-    void aForgedInitiatorVariableDoesNotDefeatTheFourEyes() {
+    void aForgedInitiatorVariableIsRefusedAndWouldNotHelpAnyway() {
         complete(TASK_DRAFT, "kjj", draft("700"));
 
         assertThatThrownBy(() -> complete(TASK_APPROVE, "kjj", Map.of(APPROVAL_DECISION, APPROVE, INITIATOR, "kjj2")))
+                .isInstanceOf(AuthorizationException.class)
+                .hasMessageContaining("修改表单以外的数据: [initiator]");
+        assertThatThrownBy(() -> complete(TASK_APPROVE, "kjj", Map.of(APPROVAL_DECISION, APPROVE)))
                 .hasMessageContaining("不能审核自己拟定的指南");
     }
 
     @Test
-    void anApproverCannotPublishACapAboveThePolicy() {
+    void anApproverCannotChangeTheDraftButMaySendItBackUnchanged() {
         complete(TASK_DRAFT, "kjj", draft("700"));
 
         assertThatThrownBy(() -> complete(TASK_APPROVE, "kjj2", Map.of(APPROVAL_DECISION, APPROVE, "projectCapWan", "800")))
-                .hasMessageContaining("单个项目资助上限不能超过政策上限700.00万元");
+                .isInstanceOf(AuthorizationException.class)
+                .hasMessageContaining("[projectCapWan]");
         BpmnAwareTests.assertThat(call).isWaitingAt(TASK_APPROVE);
+
+        Map<String, Object> asTasklistSendsIt = new java.util.HashMap<>(draft("700"));
+        asTasklistSendsIt.put(APPROVAL_DECISION, APPROVE);
+        complete(TASK_APPROVE, "kjj2", asTasklistSendsIt);
+        BpmnAwareTests.assertThat(call).isWaitingAt(PUBLISH);
     }
 
     @Test

@@ -249,9 +249,10 @@ class ExpertReviewProcessTest {
         assertThatThrownBy(() -> driver.complete(review, TASK_CONSENSUS, "kjj", Map.of(CONSENSUS_SCORE, 101)))
                 .hasMessageContaining("合议得分应为0到100之间的整数", "请说明合议情况");
 
-        // A forged decider is overwritten by the engine's own record of who completed the task.
-        driver.complete(review, TASK_CONSENSUS, "kjj", Map.of(CONSENSUS_SCORE, 78, CONSENSUS_REASON, "合议后认为产业化前景较好",
-                CONSENSUS_BY, "someone-else"));
+        assertThatThrownBy(() -> driver.complete(review, TASK_CONSENSUS, "kjj", Map.of(CONSENSUS_SCORE, 78,
+                CONSENSUS_REASON, "合议", CONSENSUS_BY, "someone-else")))
+                .hasMessageContaining("修改表单以外的数据: [consensusBy]");
+        driver.complete(review, TASK_CONSENSUS, "kjj", Map.of(CONSENSUS_SCORE, 78, CONSENSUS_REASON, "合议后认为产业化前景较好"));
         runJobs(review);
 
         BpmnAwareTests.assertThat(review).isEnded().hasPassed(TASK_CONSENSUS, END_REVIEWED);

@@ -2,7 +2,10 @@ package cn.rdfund.system.tasks;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -25,16 +28,21 @@ import org.springframework.stereotype.Component;
  * The engine then rolls back, so nothing submitted is written; the REST API (and so Tasklist) answers
  * 400 "Cannot complete task …: message". The engine wraps every listener exception, so an outermost
  * command interceptor unwraps ours again: Camunda's REST API maps only the unwrapped one to 400.
+ * The same interceptor first lets {@link FormInputGuard} refuse input the task's form does not offer.
  */
 @Component
 class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<TaskCompletionRule> rules;
     private final ObjectProvider<ProcessStarter> starter;
+    private final FormInputGuard formInputGuard;
 
-    TaskCompletionValidationPlugin(ObjectProvider<TaskCompletionRule> rules, ObjectProvider<ProcessStarter> starter) {
+    TaskCompletionValidationPlugin(ObjectProvider<TaskCompletionRule> rules, ObjectProvider<ProcessStarter> starter,
+            ObjectProvider<IdentityService> identityService, ObjectProvider<TaskService> taskService,
+            ObjectProvider<FormService> formService) {
         this.rules = rules;
         this.starter = starter;
+        this.formInputGuard = new FormInputGuard(identityService, taskService, formService);
     }
 
     @Override
@@ -45,7 +53,7 @@ class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
             configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
         }
-        configuration.getCustomPreCommandInterceptorsTxRequired().add(0, new UnwrapValidationFailure());
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(0, new UnwrapValidationFailure(formInputGuard));
         configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
@@ -58,8 +66,15 @@ class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin {
 
     private static final class UnwrapValidationFailure extends CommandInterceptor {
 
+        private final FormInputGuard formInputGuard;
+
+        UnwrapValidationFailure(FormInputGuard formInputGuard) {
+            this.formInputGuard = formInputGuard;
+        }
+
         @Override
         public <T> T execute(Command<T> command) {
+            formInputGuard.check(command);
             try {
                 return next.execute(command);
             } catch (ProcessEngineException e) {

@@ -1,0 +1,175 @@
+package cn.rdfund.system.tasks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * A person may change through a task only what the task's Camunda Form lets them edit. Whatever
+ * else they send with a completion, a form submission or a variable update of that task (through
+ * Tasklist or the REST API) is refused as unauthorized, unless it repeats the current value (forms
+ * send their read-only fields back). Engine-internal calls, with nobody logged in, are not checked.
+ */
+class FormInputGuard {
+
+    private final ObjectProvider<IdentityService> identityService;
+    private final ObjectProvider<TaskService> taskService;
+    private final ObjectProvider<FormService> formService;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, Set<String>> editableByForm = new ConcurrentHashMap<>();
+
+    FormInputGuard(ObjectProvider<IdentityService> identityService, ObjectProvider<TaskService> taskService,
+            ObjectProvider<FormService> formService) {
+        this.identityService = identityService;
+        this.taskService = taskService;
+        this.formService = formService;
+    }
+
+    void check(Command<?> command) {
+        Optional<Submission> submission = submission(command);
+        if (submission.isEmpty() || identityService.getObject().getCurrentAuthentication() == null) {
+            return;
+        }
+        asSystem(() -> {
+            String taskId = submission.get().taskId();
+            Task task = taskService.getObject().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+            if (task == null) {
+                return;
+            }
+            Optional<Set<String>> editable = editableKeys(task);
+            if (editable.isEmpty()) {
+                return;
+            }
+            Set<String> refused = new TreeSet<>();
+            submission.get().values().forEach((name, value) -> {
+                if (!editable.get().contains(name) && !sameAsCurrent(taskId, name, value)) {
+                    refused.add(name);
+                }
+            });
+            submission.get().removals().stream().filter(name -> !editable.get().contains(name)).forEach(refused::add);
+            if (!refused.isEmpty()) {
+                throw new AuthorizationException("不能通过任务「" + task.getName() + "」修改表单以外的数据: " + refused);
+            }
+        });
+    }
+
+    private record Submission(String taskId, Map<String, ?> values, Collection<String> removals) {
+    }
+
+    private static Optional<Submission> submission(Command<?> command) {
+        if (command instanceof CompleteTaskCmd) {
+            return Optional.of(new Submission(field(command, "taskId"), mapField(command, "variables"), List.of()));
+        }
+        if (command instanceof SubmitTaskFormCmd) {
+            return Optional.of(new Submission(field(command, "taskId"), mapField(command, "properties"), List.of()));
+        }
+        if (command instanceof SetTaskVariablesCmd) {
+            return Optional.of(new Submission(field(command, "entityId"), mapField(command, "variables"), List.of()));
+        }
+        if (command instanceof AbstractPatchVariablesCmd && command.getClass().getSimpleName().startsWith("PatchTask")) {
+            Collection<String> deletions = field(command, "deletions");
+            return Optional.of(new Submission(field(command, "entityId"), mapField(command, "variables"),
+                    deletions == null ? List.of() : deletions));
+        }
+        if (command instanceof RemoveTaskVariablesCmd) {
+            Collection<String> names = field(command, "variableNames");
+            return Optional.of(new Submission(field(command, "entityId"), Map.of(), names == null ? List.of() : names));
+        }
+        return Optional.empty();
+    }
+
+    /** The keys of the task's Camunda Form that are not read-only; empty when the task has no Camunda Form. */
+    private Optional<Set<String>> editableKeys(Task task) {
+        if (task.getCamundaFormRef() == null) {
+            return Optional.empty();
+        }
+        String cacheKey = task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey();
+        return Optional.of(editableByForm.computeIfAbsent(cacheKey, key -> {
+            try (InputStream form = formService.getObject().getDeployedTaskForm(task.getId())) {
+                Set<String> keys = new HashSet<>();
+                for (JsonNode component : json.readTree(form).path("components")) {
+                    if (component.hasNonNull("key") && !component.path("readonly").asBoolean(false)) {
+                        keys.add(component.get("key").asText());
+                    }
+                }
+                return Set.copyOf(keys);
+            } catch (IOException e) {
+                throw new IllegalStateException("表单无法读取: " + key, e);
+            }
+        }));
+    }
+
+    private boolean sameAsCurrent(String taskId, String name, Object submitted) {
+        Object current = taskService.getObject().getVariable(taskId, name);
+        Object value = submitted instanceof TypedValue typed ? typed.getValue() : submitted;
+        if (Objects.equals(value, current)) {
+            return true;
+        }
+        if (value == null || current == null) {
+            return false;
+        }
+        try {
+            return json.readTree(value.toString()).equals(json.readTree(current.toString()));
+        } catch (IOException notJson) {
+            return value.toString().equals(current.toString());
+        }
+    }
+
+    private void asSystem(Runnable action) {
+        IdentityService identities = identityService.getObject();
+        Authentication caller = identities.getCurrentAuthentication();
+        try {
+            identities.clearAuthentication();
+            action.run();
+        } finally {
+            identities.setAuthentication(caller);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ?> mapField(Object command, String name) {
+        Map<String, ?> map = field(command, name);
+        return map == null ? Map.of() : map;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T field(Object target, String name) {
+        for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
+            try {
+                Field field = type.getDeclaredField(name);
+                field.setAccessible(true);
+                return (T) field.get(target);
+            } catch (NoSuchFieldException e) {
+                // declared further up
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(target.getClass().getName() + " has no field " + name);
+    }
+}
