@@ -130,7 +130,11 @@ class FormInputGuard {
         if (Objects.equals(value, current)) {
             return true;
         }
-        if (value == null || current == null) {
+        if (current == null) {
+            // An empty value for a variable that does not exist changes nothing (forms send empty fields).
+            return value == null || value.toString().isEmpty();
+        }
+        if (value == null) {
             return false;
         }
         try {
