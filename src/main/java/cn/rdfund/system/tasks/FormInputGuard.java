@@ -23,7 +23,6 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -55,15 +54,15 @@ class FormInputGuard {
         if (submission.isEmpty() || identityService.getObject().getCurrentAuthentication() == null) {
             return;
         }
-        asSystem(() -> {
+        AsSystem.call(identityService.getObject(), () -> {
             String taskId = submission.get().taskId();
             Task task = taskService.getObject().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
             if (task == null) {
-                return;
+                return null;
             }
             Optional<Set<String>> editable = editableKeys(task);
             if (editable.isEmpty()) {
-                return;
+                return null;
             }
             Set<String> refused = new TreeSet<>();
             submission.get().values().forEach((name, value) -> {
@@ -75,6 +74,7 @@ class FormInputGuard {
             if (!refused.isEmpty()) {
                 throw new AuthorizationException("不能通过任务「" + task.getName() + "」修改表单以外的数据: " + refused);
             }
+            return null;
         });
     }
 
@@ -141,17 +141,6 @@ class FormInputGuard {
             return json.readTree(value.toString()).equals(json.readTree(current.toString()));
         } catch (IOException notJson) {
             return value.toString().equals(current.toString());
-        }
-    }
-
-    private void asSystem(Runnable action) {
-        IdentityService identities = identityService.getObject();
-        Authentication caller = identities.getCurrentAuthentication();
-        try {
-            identities.clearAuthentication();
-            action.run();
-        } finally {
-            identities.setAuthentication(caller);
         }
     }
 

@@ -3,7 +3,6 @@ package cn.rdfund.system.tasks;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,16 +21,10 @@ public class ProcessStarter {
     }
 
     public String of(String processInstanceId) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        try {
-            identityService.clearAuthentication();
+        return AsSystem.call(identityService, () -> {
             HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
                     .processInstanceId(processInstanceId).singleResult();
             return instance == null ? null : instance.getStartUserId();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        });
     }
 }
