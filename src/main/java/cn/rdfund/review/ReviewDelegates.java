@@ -2,6 +2,7 @@ package cn.rdfund.review;
 
 import static cn.rdfund.review.ExpertReviewProcess.*;
 
+import cn.rdfund.system.tasks.CurrentUser;
 import cn.rdfund.system.tasks.FormValues;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -54,13 +55,8 @@ class ReviewDelegates {
 
     @Bean
     JavaDelegate recordReview(ReviewService reviews) {
-        return execution -> {
-            Map<String, Integer> scores = new HashMap<>();
-            reviews.criteria(execution.getProcessInstanceId())
-                    .forEach(criterion -> scores.put(criterion.key(), FormValues.integer(execution.getVariable(criterion.key()))));
-            reviews.recordScores(execution.getProcessInstanceId(), (String) execution.getVariable(EXPERT), scores,
-                    FormValues.text(execution.getVariable(REVIEW_COMMENT)));
-        };
+        return execution -> reviews.recordScores(execution.getProcessInstanceId(), (String) execution.getVariable(EXPERT),
+                execution::getVariable, FormValues.text(execution.getVariable(REVIEW_COMMENT)));
     }
 
     @Bean
@@ -76,9 +72,7 @@ class ReviewDelegates {
     /** Who decided the consensus, as the engine knows it: runs after the submitted variables are set. */
     @Bean
     TaskListener stampConsensusDecider() {
-        return task -> task.setVariable(CONSENSUS_BY,
-                task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null ? null
-                        : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId());
+        return task -> task.setVariable(CONSENSUS_BY, CurrentUser.id(task.getProcessEngineServices().getIdentityService()));
     }
 
     @Bean

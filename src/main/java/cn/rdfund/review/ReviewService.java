@@ -5,16 +5,19 @@ import cn.rdfund.application.ApplicationRepository;
 import cn.rdfund.call.FundingCall;
 import cn.rdfund.call.FundingCallRepository;
 import cn.rdfund.expert.ExpertRepository;
+import cn.rdfund.system.tasks.FormValues;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.stereotype.Service;
@@ -108,13 +111,17 @@ public class ReviewService {
         return tables.criteriaFor(calls.findById(application.callId()).orElseThrow().measure());
     }
 
+    /** Records an expert's scores, read per criterion of ReviewCriteria.dmn from the submitted form values. */
     @Transactional
-    public Review recordScores(String reviewProcessId, String expertUserId, Map<String, Integer> scores, String comment) {
+    public Review recordScores(String reviewProcessId, String expertUserId, Function<String, Object> formValue,
+            String comment) {
         Review review = reviews.findByProcessInstanceIdAndExpertUserId(reviewProcessId, expertUserId).orElseThrow();
         if (Review.SUBMITTED.equals(review.status())) {
             return review;
         }
         List<ReviewCriterion> criteria = criteria(reviewProcessId);
+        Map<String, Integer> scores = new HashMap<>();
+        criteria.forEach(criterion -> scores.put(criterion.key(), FormValues.integer(formValue.apply(criterion.key()))));
         String scoreText = criteria.stream().map(c -> c.key() + "=" + scores.get(c.key()))
                 .collect(Collectors.joining(";"));
         return reviews.save(review.finish(Review.SUBMITTED, null, scoreText, ScoreSheet.weightedTotal(criteria, scores),

@@ -89,15 +89,16 @@ class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin {
     }
 
     private void check(String processKey, DelegateTask task) {
-        String completedBy = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication() == null
-                ? null
-                : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId();
-        TaskCompletion completion = new TaskCompletion(task.getVariables(), completedBy, task.getProcessInstanceId(),
-                starter.getObject().of(task.getProcessInstanceId()));
-        List<String> problems = rules.stream()
+        List<TaskCompletionRule> applicable = rules.stream()
                 .filter(rule -> rule.processKey().equals(processKey) && rule.taskKey().equals(task.getTaskDefinitionKey()))
-                .flatMap(rule -> rule.problems(completion).stream())
                 .toList();
+        if (applicable.isEmpty()) {
+            return;
+        }
+        TaskCompletion completion = new TaskCompletion(task.getVariables(),
+                CurrentUser.id(task.getProcessEngineServices().getIdentityService()), task.getProcessInstanceId(),
+                starter.getObject().of(task.getProcessInstanceId()));
+        List<String> problems = applicable.stream().flatMap(rule -> rule.problems(completion).stream()).toList();
         if (!problems.isEmpty()) {
             throw new FormFieldValidationException(task.getTaskDefinitionKey(), String.join("；", problems));
         }
