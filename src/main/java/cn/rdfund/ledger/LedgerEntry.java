@@ -25,8 +25,4 @@ public record LedgerEntry(
 
     /** Milestone number used for entries that belong to the project as a whole (e.g. a recovery). */
     public static final int PROJECT_LEVEL = 0;
-
-    public String key() {
-        return "项目" + projectId + "/里程碑" + milestoneSeq + "/" + kind.displayName();
-    }
 }
