@@ -256,8 +256,8 @@ abstract class PlatformContract {
 
     static Project newProject(Organization organization, Long applicationId, String approvedAmount) {
         return new Project(null, "PRJ-" + organization.uscc(), "测试项目", "P1.1a", organization.id(), applicationId,
-                new BigDecimal(approvedAmount), "EXECUTING", LocalDate.of(2025, 6, 1), LocalDate.of(2027, 5, 31),
-                null, LocalDateTime.of(2025, 5, 20, 9, 0),
+                null, null, new BigDecimal(approvedAmount), null, null, "IN_PROGRESS", LocalDate.of(2025, 6, 1),
+                LocalDate.of(2027, 5, 31), null, null, 0, null, null, LocalDateTime.of(2025, 5, 20, 9, 0),
                 Set.of(new Project.Milestone(1, "中期", LocalDate.of(2026, 6, 1), null, "PLANNED"),
                         new Project.Milestone(2, "验收", LocalDate.of(2027, 5, 31), null, "PLANNED")));
     }

@@ -23,6 +23,7 @@ class ApplicationDelegates {
 
     static final String ACCEPTED = "ACCEPTED";
     static final String REJECTED = "REJECTED";
+    static final String REVIEWED = "REVIEWED";
 
     /** Applicants start their own applications (and, by omission, no other process). */
     @Bean
@@ -61,6 +62,12 @@ class ApplicationDelegates {
     @Bean
     JavaDelegate acceptApplication(ApplicationService applications) {
         return execution -> applications.changeStatusOf(execution.getProcessInstanceId(), ACCEPTED);
+    }
+
+    /** The review is over: the call may rank this application (end listener of EndEvent_Reviewed). */
+    @Bean
+    ExecutionListener markReviewed(ApplicationService applications) {
+        return execution -> applications.changeStatusOf(execution.getProcessInstanceId(), REVIEWED);
     }
 
     @Bean

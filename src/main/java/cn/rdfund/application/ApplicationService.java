@@ -8,7 +8,7 @@ import cn.rdfund.organization.OrganizationMembers;
 import cn.rdfund.organization.OrganizationRepository;
 import cn.rdfund.policy.FundingCaps;
 import cn.rdfund.policy.FundingCapsTable;
-import cn.rdfund.project.ProjectRepository;
+import cn.rdfund.project.EnterpriseCommitments;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -32,18 +32,18 @@ public class ApplicationService {
     private final FundingCallRepository calls;
     private final OrganizationRepository organizations;
     private final OrganizationMembers members;
-    private final ProjectRepository projects;
+    private final EnterpriseCommitments commitments;
     private final FundingCapsTable caps;
     private final Clock clock;
 
     ApplicationService(ApplicationRepository applications, FundingCallRepository calls,
-            OrganizationRepository organizations, OrganizationMembers members, ProjectRepository projects,
+            OrganizationRepository organizations, OrganizationMembers members, EnterpriseCommitments commitments,
             FundingCapsTable caps, Clock clock) {
         this.applications = applications;
         this.calls = calls;
         this.organizations = organizations;
         this.members = members;
-        this.projects = projects;
+        this.commitments = commitments;
         this.caps = caps;
         this.clock = clock;
     }
@@ -82,16 +82,8 @@ public class ApplicationService {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         return new Eligibility.Facts(applicantId, callFacts, measureCaps,
                 applicantId == null || measureCaps == null ? BigDecimal.ZERO
-                        : committedUnderSameCap(applicantId, measureCaps.enterpriseCapGroup()),
+                        : commitments.committed(applicantId, call.measure()),
                 unregistered, LocalDateTime.now(clock), correction);
-    }
-
-    /** What the enterprise already holds in projects whose measures share this cap (decision table FundingCaps). */
-    private BigDecimal committedUnderSameCap(long organizationId, String capGroup) {
-        return projects.approvedByMeasure(organizationId).stream()
-                .filter(row -> caps.sharesEnterpriseCap(row.measure(), capGroup))
-                .map(ProjectRepository.ApprovedByMeasure::approved)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** Writes (or, after a correction, rewrites) the application of this process instance as submitted. */

@@ -11,7 +11,14 @@ public final class FundingCallProcess {
     public static final String PUBLISH = "ServiceTask_PublishCall";
     public static final String CLOSE = "ServiceTask_CloseCall";
     public static final String WINDOW_EXPIRED = "BoundaryEvent_ApplicationWindowExpired";
-    public static final String END_CLOSED = "EndEvent_ApplicationsClosed";
+    public static final String WAIT_FOR_REVIEWS = "TimerEvent_WaitForReviews";
+    public static final String RANK = "ServiceTask_RankApplications";
+    public static final String TASK_PUBLIC_NOTICE = "Task_PublicNotice";
+    public static final String TASK_HANDLE_OBJECTION = "Task_HandleObjection";
+    public static final String NOTICE_ENDED = "BoundaryEvent_NoticeEnded";
+    public static final String APPROVE_PROJECTS = "ServiceTask_ApproveProjects";
+    public static final String END_NO_FUNDABLE = "EndEvent_NoFundableApplication";
+    public static final String END_PROJECTS_APPROVED = "EndEvent_ProjectsApproved";
 
     public static final String INITIATOR = "initiator";
     public static final String APPROVAL_DECISION = "approvalDecision";
@@ -21,6 +28,21 @@ public final class FundingCallProcess {
     public static final String CALL_ID = "callId";
     public static final String CALL_CODE = "callCode";
     public static final String CLOSES_AT = "closesAt";
+    public static final String REVIEWS_FINISHED = "reviewsFinished";
+    public static final String PENDING_APPLICATIONS = "pendingApplications";
+    public static final String NOTICE_ROUND = "noticeRound";
+    public static final String SELECTED_COUNT = "selectedCount";
+    public static final String SELECTION_NOTICE = "selectionNotice";
+    public static final String SELECTED_OPTIONS = "selectedOptions";
+    public static final String NOTICE_ENDS_AT = "noticeEndsAt";
+    public static final String NOTICE_ENDS_DISPLAY = "noticeEndsDisplay";
+    public static final String OBJECTION_APPLICATION_ID = "objectionApplicationId";
+    public static final String OBJECTION = "objection";
+    public static final String OBJECTION_REGISTERED_BY = "objectionRegisteredBy";
+    public static final String OBJECTION_DECISION = "objectionDecision";
+    public static final String OBJECTION_REASON = "objectionReason";
+    public static final String UPHELD = "UPHELD";
+    public static final String REJECTED = "REJECTED";
 
     private FundingCallProcess() {
     }

@@ -45,6 +45,14 @@ public class FundingCallService {
         return CLOSED.equals(call.status()) ? call : calls.save(call.withStatus(CLOSED));
     }
 
+    /** Marks how the call ended (NO_FUNDABLE, DECIDED) once its selection is settled. */
+    @Transactional
+    public FundingCall changeStatusOf(String processInstanceId, String status) {
+        FundingCall call = calls.findByProcessInstanceId(processInstanceId)
+                .orElseThrow(() -> new IllegalStateException("流程实例没有发布指南: " + processInstanceId));
+        return status.equals(call.status()) ? call : calls.save(call.withStatus(status));
+    }
+
     /** The window's end as the timer needs it: an ISO date-time with Shenyang's offset. */
     public String closesAtForTimer(FundingCall call) {
         return call.closesAt().atZone(clock.getZone()).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);

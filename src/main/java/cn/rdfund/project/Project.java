@@ -8,7 +8,10 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** A funded project (立项) with its approved amount and the milestones of its task agreement. */
+/**
+ * A funded project (立项): the approved amount, the task agreement (任务书) with its milestones, and
+ * what the caps left of the amount when the agreement was signed (fundedAmount, with the reason in fundingNote).
+ */
 @Table("project")
 public record Project(
         @Id Long id,
@@ -17,13 +20,76 @@ public record Project(
         String measure,
         Long organizationId,
         Long applicationId,
+        Long callId,
+        String applicantUserId,
         BigDecimal approvedAmount,
+        BigDecimal fundedAmount,
+        String fundingNote,
         String status,
         LocalDate startDate,
         LocalDate endDate,
+        LocalDate midtermDate,
+        String indicators,
+        int extensionMonths,
+        BigDecimal spentAmount,
         String processInstanceId,
         LocalDateTime createdAt,
         @MappedCollection(idColumn = "project_id") Set<Milestone> milestones) {
+
+    public static final String APPROVED = "APPROVED";
+    public static final String IN_PROGRESS = "IN_PROGRESS";
+    public static final String RECTIFYING = "RECTIFYING";
+    public static final String COMPLETED = "COMPLETED";
+    public static final String TERMINATED = "TERMINATED";
+
+    /** A project as a decision creates it, before its task agreement exists. */
+    public static Project approved(String code, String title, String measure, long organizationId, Long applicationId,
+            Long callId, String applicantUserId, BigDecimal approvedAmount, LocalDateTime createdAt) {
+        return new Project(null, code, title, measure, organizationId, applicationId, callId, applicantUserId,
+                approvedAmount, null, null, APPROVED, null, null, null, null, 0, null, null, createdAt, Set.of());
+    }
+
+    Project withAgreement(LocalDate start, LocalDate end, LocalDate midterm, String indicatorText,
+            Set<Milestone> agreedMilestones) {
+        return new Project(id, code, title, measure, organizationId, applicationId, callId, applicantUserId,
+                approvedAmount, fundedAmount, fundingNote, IN_PROGRESS, start, end, midterm, indicatorText,
+                extensionMonths, spentAmount, processInstanceId, createdAt, agreedMilestones);
+    }
+
+    public Project withFunding(BigDecimal funded, String note) {
+        return new Project(id, code, title, measure, organizationId, applicationId, callId, applicantUserId,
+                approvedAmount, funded, note, status, startDate, endDate, midtermDate, indicators, extensionMonths,
+                spentAmount, processInstanceId, createdAt, milestones);
+    }
+
+    Project withStatus(String newStatus) {
+        return new Project(id, code, title, measure, organizationId, applicationId, callId, applicantUserId,
+                approvedAmount, fundedAmount, fundingNote, newStatus, startDate, endDate, midtermDate, indicators,
+                extensionMonths, spentAmount, processInstanceId, createdAt, milestones);
+    }
+
+    Project withSpent(BigDecimal spent) {
+        return new Project(id, code, title, measure, organizationId, applicationId, callId, applicantUserId,
+                approvedAmount, fundedAmount, fundingNote, status, startDate, endDate, midtermDate, indicators,
+                extensionMonths, spent, processInstanceId, createdAt, milestones);
+    }
+
+    Project withExtension(int months) {
+        return new Project(id, code, title, measure, organizationId, applicationId, callId, applicantUserId,
+                approvedAmount, fundedAmount, fundingNote, status, startDate, endDate.plusMonths(months), midtermDate,
+                indicators, months, spentAmount, processInstanceId, createdAt, milestones);
+    }
+
+    public Project withProcessInstance(String id) {
+        return new Project(this.id, code, title, measure, organizationId, applicationId, callId, applicantUserId,
+                approvedAmount, fundedAmount, fundingNote, status, startDate, endDate, midtermDate, indicators,
+                extensionMonths, spentAmount, id, createdAt, milestones);
+    }
+
+    /** The amount the instalments are planned from: what the caps left at signing, else what was approved. */
+    public BigDecimal committedAmount() {
+        return fundedAmount != null ? fundedAmount : approvedAmount;
+    }
 
     @Table("milestone")
     public record Milestone(int seq, String title, LocalDate dueDate, BigDecimal plannedAmount, String status) {

@@ -11,11 +11,18 @@ public interface ProjectRepository extends ListCrudRepository<Project, Long> {
 
     Optional<Project> findByCode(String code);
 
+    Optional<Project> findByApplicationId(Long applicationId);
+
     List<Project> findAllByOrderByCode();
 
-    /** An enterprise's approved amounts, per measure of its projects. */
-    @Query("SELECT measure, SUM(approved_amount) AS approved FROM project WHERE organization_id = :organizationId GROUP BY measure")
-    List<ApprovedByMeasure> approvedByMeasure(@Param("organizationId") long organizationId);
+    List<Project> findByApplicantUserIdOrderByCode(String applicantUserId);
+
+    /** An enterprise's committed amounts (funded after caps, else approved), per measure, other projects than one. */
+    @Query("""
+            SELECT measure, SUM(COALESCE(funded_amount, approved_amount)) AS approved FROM project
+            WHERE organization_id = :organizationId AND id <> :excludedProjectId GROUP BY measure""")
+    List<ApprovedByMeasure> approvedByMeasure(@Param("organizationId") long organizationId,
+            @Param("excludedProjectId") long excludedProjectId);
 
     record ApprovedByMeasure(String measure, BigDecimal approved) {
     }

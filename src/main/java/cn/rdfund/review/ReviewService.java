@@ -173,6 +173,10 @@ public class ReviewService {
                 .orElseThrow(() -> new IllegalStateException("没有该流程实例的申报: " + applicationProcessId));
     }
 
+    ReviewContext contextOf(Application application, FundingCall call) {
+        return context(application, call);
+    }
+
     private ReviewContext context(Application application, FundingCall call) {
         Set<Long> applyingInCall = new HashSet<>();
         for (Application other : applications.findByCallId(call.id())) {

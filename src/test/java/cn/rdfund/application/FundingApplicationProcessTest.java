@@ -213,12 +213,12 @@ class FundingApplicationProcessTest {
     void refusesWhatTheEnterpriseCapNoLongerAllows() {
         long applicant = members.organizationOf("applicant").orElseThrow();
         projects.save(new Project(null, "PRJ-CAP-" + UUID.randomUUID().toString().substring(0, 8), "已立项项目", "P1.1a",
-                applicant, null, new BigDecimal("9000000.00"), "EXECUTING", TODAY, TODAY.plusYears(2), null,
-                LocalDateTime.now(), Set.of()));
+                applicant, null, null, null, new BigDecimal("9000000.00"), null, null, "IN_PROGRESS", TODAY,
+                TODAY.plusYears(2), null, null, 0, null, null, LocalDateTime.now(), Set.of()));
         // An award under another measure does not count towards the P1.1 cap.
         projects.save(new Project(null, "PRJ-CAP-" + UUID.randomUUID().toString().substring(0, 8), "专精特新奖励", "P4.2",
-                applicant, null, new BigDecimal("500000.00"), "EXECUTING", TODAY, TODAY.plusYears(1), null,
-                LocalDateTime.now(), Set.of()));
+                applicant, null, null, null, new BigDecimal("500000.00"), null, null, "IN_PROGRESS", TODAY,
+                TODAY.plusYears(1), null, null, 0, null, null, LocalDateTime.now(), Set.of()));
 
         try {
             assertThatThrownBy(() -> complete(application, TASK_FILL, "applicant", draft(ownRdCall.id(), "200")))

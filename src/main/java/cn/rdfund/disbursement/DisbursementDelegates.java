@@ -1,0 +1,112 @@
+package cn.rdfund.disbursement;
+
+import static cn.rdfund.disbursement.DisbursementProcess.*;
+
+import cn.rdfund.money.Wan;
+import cn.rdfund.money.WanInput;
+import cn.rdfund.project.ProjectExecutionProcess;
+import cn.rdfund.system.tasks.CurrentUser;
+import cn.rdfund.system.tasks.FormValues;
+import java.math.BigDecimal;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The service steps of bpmn/disbursement/Disbursement.bpmn, and the money steps of ProjectExecution.bpmn:
+ * planning instalments, recovery and repayments. Approvers are stamped from the engine's login, never taken
+ * from a variable a user could submit.
+ */
+@Configuration
+class DisbursementDelegates {
+
+    @Bean
+    JavaDelegate planInstalments(DisbursementService disbursements) {
+        return execution -> {
+            InstalmentPlan plan = disbursements.plan(projectId(execution));
+            execution.setVariable("fundedDisplay", Wan.format(plan.fundedAmount()));
+        };
+    }
+
+    @Bean
+    JavaDelegate computeInstalment(DisbursementService disbursements) {
+        return execution -> execution.setVariables(disbursements.view(projectId(execution), seq(execution)));
+    }
+
+    @Bean
+    TaskListener freshDisbursementApproval() {
+        return task -> task.getExecution().removeVariables(List.of(DECISION, COMMENT, RETURN_REPLY));
+    }
+
+    @Bean
+    TaskListener stampDisbursementApprover() {
+        return task -> task.setVariable(APPROVED_BY, CurrentUser.id(task.getProcessEngineServices().getIdentityService()));
+    }
+
+    @Bean
+    JavaDelegate recordPayment(DisbursementService disbursements) {
+        return execution -> disbursements.pay(projectId(execution), seq(execution),
+                (String) execution.getVariable(APPROVED_BY), execution.getProcessInstanceId());
+    }
+
+    @Bean
+    JavaDelegate computeRecovery(RecoveryService recoveries, DisbursementService disbursements) {
+        return execution -> {
+            long projectId = projectId(execution);
+            BigDecimal unspent = recoveries.unspent(projectId);
+            execution.setVariable(RECOVERY_NEEDED, unspent.signum() > 0);
+            execution.setVariable("paidDisplay", Wan.format(disbursements.paid(projectId)));
+            execution.setVariable("recoveryDisplay", Wan.format(unspent));
+        };
+    }
+
+    @Bean
+    TaskListener stampRecoveryConfirmer() {
+        return task -> task.setVariable(RECOVERY_CONFIRMED_BY,
+                CurrentUser.id(task.getProcessEngineServices().getIdentityService()));
+    }
+
+    @Bean
+    JavaDelegate recordRecovery(RecoveryService recoveries) {
+        return execution -> {
+            recoveries.demand(projectId(execution), (String) execution.getVariable(RECOVERY_CONFIRMED_BY),
+                    execution.getProcessInstanceId());
+            execution.setVariable(OUTSTANDING_DISPLAY, Wan.format(recoveries.outstanding(projectId(execution))));
+        };
+    }
+
+    @Bean
+    TaskListener freshRepayment() {
+        return task -> task.getExecution().removeVariables(List.of(REPAID_WAN, RECEIPT_NO));
+    }
+
+    @Bean
+    TaskListener stampRepaymentRecorder() {
+        return task -> task.setVariable(REPAYMENT_RECORDED_BY,
+                CurrentUser.id(task.getProcessEngineServices().getIdentityService()));
+    }
+
+    @Bean
+    JavaDelegate recordRepayment(RecoveryService recoveries) {
+        return execution -> {
+            long projectId = projectId(execution);
+            recoveries.receive(projectId, WanInput.toYuan(FormValues.text(execution.getVariable(REPAID_WAN))).orElseThrow(),
+                    FormValues.text(execution.getVariable(RECEIPT_NO)),
+                    (String) execution.getVariable(REPAYMENT_RECORDED_BY), execution.getProcessInstanceId());
+            BigDecimal outstanding = recoveries.outstanding(projectId);
+            execution.setVariable(FULLY_REPAID, outstanding.signum() <= 0);
+            execution.setVariable(OUTSTANDING_DISPLAY, Wan.format(outstanding));
+        };
+    }
+
+    private static long projectId(DelegateExecution execution) {
+        return ((Number) execution.getVariable(ProjectExecutionProcess.PROJECT_ID)).longValue();
+    }
+
+    private static int seq(DelegateExecution execution) {
+        return ((Number) execution.getVariable(INSTALMENT_SEQ)).intValue();
+    }
+}

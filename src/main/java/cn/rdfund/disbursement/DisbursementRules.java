@@ -1,0 +1,73 @@
+package cn.rdfund.disbursement;
+
+import static cn.rdfund.disbursement.DisbursementProcess.*;
+
+import cn.rdfund.money.Wan;
+import cn.rdfund.money.WanInput;
+import cn.rdfund.project.ProjectExecutionProcess;
+import cn.rdfund.system.tasks.FormValues;
+import cn.rdfund.system.tasks.TaskCompletionRule;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The server-side checks of finance's tasks: disbursement approval, recovery and repayments. */
+@Configuration
+class DisbursementRules {
+
+    @Bean
+    TaskCompletionRule disbursementApprovalRule() {
+        return TaskCompletionRule.of(KEY, TASK_APPROVE, completion -> {
+            List<String> problems = new ArrayList<>();
+            String decision = FormValues.text(completion.get(DECISION));
+            if (!APPROVE.equals(decision) && !RETURN.equals(decision)) {
+                problems.add("请选择审批结论（同意拨付或退回）");
+            }
+            String comment = FormValues.text(completion.get(COMMENT));
+            if (RETURN.equals(decision) && (comment == null || comment.isEmpty())) {
+                problems.add("退回时请说明原因");
+            }
+            return problems;
+        });
+    }
+
+    @Bean
+    TaskCompletionRule disbursementReturnRule() {
+        return TaskCompletionRule.of(KEY, TASK_RESOLVE_RETURN, completion -> {
+            String reply = FormValues.text(completion.get(RETURN_REPLY));
+            return reply == null || reply.isEmpty() ? List.of("请填写处理情况，再提交财务重新审批") : List.of();
+        });
+    }
+
+    @Bean
+    TaskCompletionRule recoveryConfirmationRule() {
+        return TaskCompletionRule.of(ProjectExecutionProcess.KEY, ProjectExecutionProcess.TASK_CONFIRM_RECOVERY,
+                completion -> Boolean.TRUE.equals(completion.get(RECOVERY_CONFIRMED)) ? List.of()
+                        : List.of("请核对并确认追回金额"));
+    }
+
+    /** A receipt is a positive amount, no more than is still outstanding, with its voucher number. */
+    @Bean
+    TaskCompletionRule repaymentRule(RecoveryService recoveries) {
+        return TaskCompletionRule.of(ProjectExecutionProcess.KEY, ProjectExecutionProcess.TASK_RECORD_REPAYMENT,
+                completion -> {
+                    List<String> problems = new ArrayList<>();
+                    BigDecimal repaid = WanInput.toYuan(FormValues.text(completion.get(REPAID_WAN))).orElse(null);
+                    if (repaid == null || repaid.signum() <= 0) {
+                        problems.add("请填写到账金额（万元，大于0，最多6位小数）");
+                    } else if (completion.get(ProjectExecutionProcess.PROJECT_ID) instanceof Number id) {
+                        BigDecimal outstanding = recoveries.outstanding(id.longValue());
+                        if (repaid.compareTo(outstanding) > 0) {
+                            problems.add("到账金额不能超过尚未追回的" + Wan.format(outstanding));
+                        }
+                    }
+                    String receipt = FormValues.text(completion.get(RECEIPT_NO));
+                    if (receipt == null || receipt.isEmpty()) {
+                        problems.add("请填写缴款凭证号");
+                    }
+                    return problems;
+                });
+    }
+}

@@ -1,0 +1,110 @@
+package cn.rdfund.disbursement;
+
+import cn.rdfund.ledger.DuplicateLedgerEntryException;
+import cn.rdfund.ledger.Ledger;
+import cn.rdfund.ledger.LedgerEntry;
+import cn.rdfund.ledger.LedgerEntryKind;
+import cn.rdfund.ledger.LedgerPosting;
+import cn.rdfund.ledger.LedgerRepository;
+import cn.rdfund.money.Wan;
+import cn.rdfund.policy.FundingCapsTable;
+import cn.rdfund.project.EnterpriseCommitments;
+import cn.rdfund.project.Project;
+import cn.rdfund.project.ProjectService;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Plans a project's instalments when its agreement is signed and pays them one by one after finance
+ * approves. Paying is idempotent: the ledger's key (project, instalment, kind) lets one payment through.
+ */
+@Service
+public class DisbursementService {
+
+    private final Instalments instalments;
+    private final ProjectService projects;
+    private final EnterpriseCommitments commitments;
+    private final FundingCapsTable caps;
+    private final DisbursementScheduleTable schedule;
+    private final Ledger ledger;
+    private final LedgerRepository entries;
+
+    DisbursementService(Instalments instalments, ProjectService projects, EnterpriseCommitments commitments,
+            FundingCapsTable caps, DisbursementScheduleTable schedule, Ledger ledger, LedgerRepository entries) {
+        this.instalments = instalments;
+        this.projects = projects;
+        this.commitments = commitments;
+        this.caps = caps;
+        this.schedule = schedule;
+        this.ledger = ledger;
+        this.entries = entries;
+    }
+
+    /** Plans once: caps the approved amount (recording why), splits it by the schedule, stores both. */
+    @Transactional
+    public InstalmentPlan plan(long projectId) {
+        Project project = projects.get(projectId);
+        InstalmentPlan plan = InstalmentPlanner.plan(project.approvedAmount(), caps.capsFor(project.measure()),
+                commitments.committedExcept(project.organizationId(), project.measure(), projectId),
+                schedule.scheduleFor(project.measure()));
+        if (instalments.of(projectId).isEmpty()) {
+            plan.instalments().forEach(i -> instalments.insert(
+                    new Instalment(projectId, i.seq(), i.percent(), i.releasedBy(), i.amount())));
+            projects.recordFunding(projectId, plan.fundedAmount(), plan.reduced()
+                    ? plan.reductions().stream().map(r -> r.reason()).collect(Collectors.joining("；")) : null);
+        }
+        return plan;
+    }
+
+    /** What finance sees before approving an instalment: the amount and every input of its calculation. */
+    public Map<String, Object> view(long projectId, int seq) {
+        Project project = projects.get(projectId);
+        Instalment instalment = instalment(projectId, seq);
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("instalmentDisplay", Wan.format(instalment.amount()));
+        view.put("instalmentBasis", "第" + seq + "期（" + ReleaseEvent.label(instalment.releasedBy()) + "），"
+                + instalment.percent() + "%");
+        view.put("approvedDisplay", Wan.format(project.approvedAmount()));
+        view.put("fundedDisplay", Wan.format(project.committedAmount()));
+        view.put("fundingNote", project.fundingNote() == null ? "未核减" : project.fundingNote());
+        view.put("paidDisplay", Wan.format(paid(projectId)));
+        view.put("planDisplay", instalments.of(projectId).stream()
+                .map(i -> "第" + i.seq() + "期 " + i.percent() + "% " + Wan.format(i.amount()) + "（"
+                        + ReleaseEvent.label(i.releasedBy()) + "）")
+                .collect(Collectors.joining("\n")));
+        return view;
+    }
+
+    /** Writes the approved instalment to the ledger; run again, it finds the row already there. */
+    @Transactional
+    public LedgerEntry pay(long projectId, int seq, String approvedBy, String processInstanceId) {
+        Project project = projects.get(projectId);
+        Instalment instalment = instalment(projectId, seq);
+        return entries.findByProjectIdAndMilestoneSeqAndKind(projectId, seq, LedgerEntryKind.DISBURSEMENT)
+                .orElseGet(() -> {
+                    try {
+                        return ledger.record(new LedgerPosting(projectId, seq, LedgerEntryKind.DISBURSEMENT,
+                                instalment.amount(), project.organizationId(), approvedBy,
+                                project.code() + " 第" + seq + "期拨付（" + instalment.percent() + "%）",
+                                processInstanceId), "system");
+                    } catch (DuplicateLedgerEntryException e) {
+                        throw new IllegalStateException("第" + seq + "期已由另一节点记账，本次不再重复记账", e);
+                    }
+                });
+    }
+
+    public BigDecimal paid(long projectId) {
+        return entries.findByProjectIdOrderByIdAsc(projectId).stream()
+                .filter(e -> e.kind() == LedgerEntryKind.DISBURSEMENT)
+                .map(LedgerEntry::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private Instalment instalment(long projectId, int seq) {
+        return instalments.find(projectId, seq)
+                .orElseThrow(() -> new IllegalStateException("项目" + projectId + "没有第" + seq + "期拨付计划"));
+    }
+}

@@ -1,0 +1,17 @@
+package cn.rdfund.disbursement;
+
+import java.util.Map;
+
+/** What releases an instalment, as decision table DisbursementSchedule names it, in words. */
+final class ReleaseEvent {
+
+    private static final Map<String, String> LABELS = Map.of("SIGNING", "任务书签订", "MIDTERM_PASSED", "中期检查通过",
+            "ACCEPTED", "验收通过");
+
+    private ReleaseEvent() {
+    }
+
+    static String label(String releasedBy) {
+        return LABELS.getOrDefault(releasedBy, releasedBy);
+    }
+}

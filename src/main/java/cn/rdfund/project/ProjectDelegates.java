@@ -1,0 +1,90 @@
+package cn.rdfund.project;
+
+import static cn.rdfund.project.ProjectExecutionProcess.*;
+
+import cn.rdfund.money.WanInput;
+import cn.rdfund.system.tasks.FormValues;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The service steps and listeners of bpmn/project/ProjectExecution.bpmn that concern the project itself. */
+@Configuration
+class ProjectDelegates {
+
+    /** Writes the approved agreement and hands the mid-term and acceptance dates to the timers. */
+    @Bean
+    JavaDelegate signAgreement(ProjectService projects, Clock clock) {
+        return execution -> {
+            LocalDate midterm = LocalDate.parse(FormValues.text(execution.getVariable(MIDTERM_DATE)).substring(0, 10));
+            Project project = projects.get(projectId(execution));
+            if (Project.APPROVED.equals(project.status())) {
+                project = projects.signAgreement(project.id(), AgreementTerms.parse(
+                        FormValues.text(execution.getVariable(MILESTONES)), midterm, LocalDate.now(clock)),
+                        midterm, FormValues.text(execution.getVariable(INDICATORS)));
+            }
+            execution.setVariable(MIDTERM_AT, projects.midtermCheckStartsAt(project));
+            setAcceptanceDeadline(execution, projects, project);
+        };
+    }
+
+    @Bean
+    TaskListener freshAgreementApproval() {
+        return task -> task.getExecution().removeVariables(List.of(AGREEMENT_DECISION, AGREEMENT_COMMENT));
+    }
+
+    @Bean
+    TaskListener freshFinalReport() {
+        return task -> task.getExecution().removeVariables(List.of(FINAL_REPORT_ACTION, EXTENSION_MONTHS, EXTENSION_REASON));
+    }
+
+    @Bean
+    TaskListener freshExtensionDecision() {
+        return task -> task.getExecution().removeVariables(List.of(EXTENSION_DECISION, EXTENSION_COMMENT));
+    }
+
+    /** What the project reports as spent of the city's money: the basis of a recovery if it is terminated. */
+    @Bean
+    TaskListener recordSpending(ProjectService projects) {
+        return task -> WanInput.toYuan(FormValues.text(task.getVariable(SPENT_WAN)))
+                .ifPresent(spent -> projects.recordSpent(((Number) task.getVariable(PROJECT_ID)).longValue(), spent));
+    }
+
+    /** One extension per project; an approved one moves the acceptance deadline. */
+    @Bean
+    JavaDelegate recordExtension(ProjectService projects) {
+        return execution -> {
+            execution.setVariable(EXTENSION_REQUESTED, true);
+            if (APPROVE.equals(FormValues.text(execution.getVariable(EXTENSION_DECISION)))) {
+                Project project = projects.extend(projectId(execution),
+                        FormValues.integer(execution.getVariable(EXTENSION_MONTHS)));
+                setAcceptanceDeadline(execution, projects, project);
+            }
+        };
+    }
+
+    @Bean
+    JavaDelegate completeProject(ProjectService projects) {
+        return execution -> projects.changeStatus(projectId(execution), Project.COMPLETED);
+    }
+
+    @Bean
+    JavaDelegate terminateProject(ProjectService projects) {
+        return execution -> projects.changeStatus(projectId(execution), Project.TERMINATED);
+    }
+
+    private static void setAcceptanceDeadline(DelegateExecution execution, ProjectService projects, Project project) {
+        execution.setVariable(ACCEPTANCE_DUE_AT, projects.acceptanceDueAt(project));
+        execution.setVariable(ACCEPTANCE_DUE_DATE, projects.acceptanceDueDate(project));
+        execution.setVariable(END_DATE, project.endDate().toString());
+    }
+
+    static long projectId(DelegateExecution execution) {
+        return ((Number) execution.getVariable(PROJECT_ID)).longValue();
+    }
+}

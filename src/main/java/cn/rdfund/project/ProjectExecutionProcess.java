@@ -1,0 +1,78 @@
+package cn.rdfund.project;
+
+/** Names shared by bpmn/project/ProjectExecution.bpmn and the code that drives or tests it. */
+public final class ProjectExecutionProcess {
+
+    public static final String KEY = "ProjectExecution";
+
+    public static final String TASK_DRAFT_AGREEMENT = "Task_DraftAgreement";
+    public static final String TASK_APPROVE_AGREEMENT = "Task_ApproveAgreement";
+    public static final String TASK_START_MIDTERM = "Task_StartMidtermCheck";
+    public static final String TASK_REPORT_PROGRESS = "Task_ReportProgress";
+    public static final String TASK_ASSESS_MIDTERM = "Task_AssessMidterm";
+    public static final String TASK_RECTIFY = "Task_Rectify";
+    public static final String TASK_FINAL_REPORT = "Task_SubmitFinalReport";
+    public static final String TASK_APPROVE_EXTENSION = "Task_ApproveExtension";
+    public static final String TASK_ASSESS_ACCEPTANCE = "Task_AssessAcceptance";
+    public static final String TASK_CONFIRM_RECOVERY = "Task_ConfirmRecovery";
+    public static final String TASK_RECORD_REPAYMENT = "Task_RecordRepayment";
+    public static final String TASK_ESCALATE = "Task_EscalateOverdue";
+    public static final String FIRST_INSTALMENT = "CallActivity_FirstInstalment";
+    public static final String SECOND_INSTALMENT = "CallActivity_SecondInstalment";
+    public static final String FINAL_INSTALMENT = "CallActivity_FinalInstalment";
+    public static final String MIDTERM_DUE = "BoundaryEvent_MidtermDue";
+    public static final String AGREEMENT_OVERDUE = "BoundaryEvent_AgreementOverdue";
+    public static final String RECTIFICATION_OVERDUE = "BoundaryEvent_RectificationOverdue";
+    public static final String END_ACCEPTED = "EndEvent_ProjectAccepted";
+    public static final String END_NOTHING_TO_RECOVER = "EndEvent_TerminatedNothingToRecover";
+    public static final String END_RECOVERED = "EndEvent_FundsRecovered";
+
+    public static final String PROJECT_ID = "projectId";
+    public static final String PROJECT_CODE = "projectCode";
+    public static final String TITLE = "title";
+    public static final String APPLICANT = "applicant";
+    public static final String APPLICANT_NAME = "applicantName";
+    public static final String APPROVED_DISPLAY = "approvedDisplay";
+
+    public static final String MILESTONES = "milestones";
+    public static final String MIDTERM_DATE = "midtermDate";
+    public static final String INDICATORS = "indicators";
+    public static final String AGREEMENT_DECISION = "agreementDecision";
+    public static final String AGREEMENT_COMMENT = "agreementComment";
+    public static final String APPROVE = "APPROVE";
+    public static final String RETURN = "RETURN";
+    public static final String REFUSE = "REFUSE";
+    public static final String MIDTERM_AT = "midtermAt";
+    public static final String END_DATE = "endDate";
+
+    public static final String PROGRESS_REPORT = "progressReport";
+    public static final String RECTIFICATION_REPORT = "rectificationReport";
+    public static final String SPENT_WAN = "spentWan";
+    public static final String ASSESSORS = "assessors";
+    public static final String ASSESSOR = "assessor";
+    public static final String VERDICT = "verdict";
+    public static final String ASSESSMENT_COMMENT = "assessmentComment";
+    public static final String MIDTERM_ROUND = "midtermRound";
+    public static final String MIDTERM_VERDICT = "midtermVerdict";
+    public static final String ACCEPTANCE_VERDICT = "acceptanceVerdict";
+    public static final String FINDINGS = "panelFindings";
+
+    public static final String FINAL_REPORT_ACTION = "finalReportAction";
+    public static final String SUBMIT = "SUBMIT";
+    public static final String EXTEND = "EXTEND";
+    public static final String ACHIEVED_INDICATORS = "achievedIndicators";
+    public static final String AUDIT_REPORT_NO = "auditReportNo";
+    public static final String FINAL_REPORT = "finalReport";
+    public static final String EXTENSION_MONTHS = "extensionMonths";
+    public static final String EXTENSION_REASON = "extensionReason";
+    public static final String EXTENSION_REQUESTED = "extensionRequested";
+    public static final String EXTENSION_DECISION = "extensionDecision";
+    public static final String EXTENSION_COMMENT = "extensionComment";
+    public static final String ACCEPTANCE_DUE_AT = "acceptanceDueAt";
+    public static final String ACCEPTANCE_DUE_DATE = "acceptanceDueDate";
+
+    public static final String ESCALATION_NOTE = "escalationNote";
+
+    private ProjectExecutionProcess() {
+    }
+}

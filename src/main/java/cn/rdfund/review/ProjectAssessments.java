@@ -1,0 +1,104 @@
+package cn.rdfund.review;
+
+import cn.rdfund.application.Application;
+import cn.rdfund.application.ApplicationRepository;
+import cn.rdfund.call.FundingCall;
+import cn.rdfund.call.FundingCallRepository;
+import cn.rdfund.expert.ExpertRepository;
+import cn.rdfund.project.PanelVerdict;
+import cn.rdfund.project.Project;
+import cn.rdfund.project.ProjectService;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The expert panels of a project's mid-term check and acceptance: drawn from the pool by the call's
+ * areas with the same conflict-of-interest exclusions as the application review, each expert's opinion,
+ * and the panel's verdict (the median, {@link PanelVerdict#of}).
+ */
+@Service
+public class ProjectAssessments {
+
+    private final ProjectAssessmentRepository assessments;
+    private final ProjectService projects;
+    private final ApplicationRepository applications;
+    private final FundingCallRepository calls;
+    private final ExpertRepository experts;
+    private final ReviewService reviews;
+    private final Clock clock;
+    private final int panelSize;
+    private final Random random = new SecureRandom();
+
+    ProjectAssessments(ProjectAssessmentRepository assessments, ProjectService projects,
+            ApplicationRepository applications, FundingCallRepository calls, ExpertRepository experts,
+            ReviewService reviews, Clock clock, @Value("${rdfund.project.assessment-panel-size:3}") int panelSize) {
+        this.assessments = assessments;
+        this.projects = projects;
+        this.applications = applications;
+        this.calls = calls;
+        this.experts = experts;
+        this.reviews = reviews;
+        this.clock = clock;
+        this.panelSize = panelSize;
+    }
+
+    /** Draws the panel of one round once; a second call returns the experts already drawn. */
+    @Transactional
+    public List<String> draw(long projectId, String stage, int round) {
+        List<ProjectAssessment> drawn = assessments.findByProjectIdAndStageAndCheckRoundOrderById(projectId, stage, round);
+        if (!drawn.isEmpty()) {
+            return drawn.stream().map(ProjectAssessment::expertUserId).toList();
+        }
+        Project project = projects.get(projectId);
+        Application application = applications.findById(project.applicationId()).orElseThrow();
+        FundingCall call = calls.findById(application.callId()).orElseThrow();
+        ExpertDraw.Result draw = ExpertDraw.draw(experts.findAll(), reviews.contextOf(application, call), panelSize,
+                Set.of(), random);
+        if (draw.drawn().size() < panelSize) {
+            throw new IllegalStateException("符合条件且无利益冲突的专家只有" + draw.drawn().size() + "人，少于" + panelSize
+                    + "人；排除情况: " + draw.excluded());
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        return draw.drawn().stream().map(expert -> assessments.save(new ProjectAssessment(null, projectId, stage, round,
+                expert.userId(), null, null, now, null)).expertUserId()).toList();
+    }
+
+    @Transactional
+    public void record(long projectId, String stage, int round, String expertUserId, PanelVerdict verdict,
+            String comment) {
+        ProjectAssessment assessment = assessments.findByProjectIdAndStageAndCheckRoundAndExpertUserId(projectId, stage,
+                round, expertUserId).orElseThrow(() -> new IllegalStateException("专家未被抽中: " + expertUserId));
+        if (assessment.submittedAt() == null) {
+            assessments.save(assessment.submit(verdict.name(), comment, LocalDateTime.now(clock)));
+        }
+    }
+
+    public PanelVerdict verdict(long projectId, String stage, int round) {
+        return PanelVerdict.of(submitted(projectId, stage, round).stream()
+                .map(a -> PanelVerdict.parse(a.verdict())).toList());
+    }
+
+    /** The opinions without the experts' names, for the applicant and the manager. */
+    public String findings(long projectId, String stage, int round) {
+        List<ProjectAssessment> submitted = submitted(projectId, stage, round);
+        return IntStream.range(0, submitted.size())
+                .mapToObj(i -> "专家" + (i + 1) + "：" + PanelVerdict.parse(submitted.get(i).verdict()).label() + "。"
+                        + Objects.toString(submitted.get(i).assessmentComment(), ""))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private List<ProjectAssessment> submitted(long projectId, String stage, int round) {
+        return assessments.findByProjectIdAndStageAndCheckRoundOrderById(projectId, stage, round).stream()
+                .filter(a -> a.submittedAt() != null).toList();
+    }
+}

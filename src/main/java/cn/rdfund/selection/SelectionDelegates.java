@@ -1,0 +1,127 @@
+package cn.rdfund.selection;
+
+import static cn.rdfund.call.FundingCallProcess.*;
+
+import cn.rdfund.call.FundingCall;
+import cn.rdfund.call.FundingCallService;
+import cn.rdfund.money.Wan;
+import cn.rdfund.project.Project;
+import cn.rdfund.project.ProjectExecutionProcess;
+import cn.rdfund.project.ProjectService;
+import cn.rdfund.system.tasks.CurrentUser;
+import cn.rdfund.system.tasks.FormValues;
+import cn.rdfund.system.tasks.ProcessStarter;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.Spin;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The selection steps of bpmn/call/FundingCall.bpmn, after the application window has closed. */
+@Configuration
+class SelectionDelegates {
+
+    private static final DateTimeFormatter NOTICE_END = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    @Bean
+    JavaDelegate checkReviewsFinished(SelectionService selection) {
+        return execution -> {
+            long pending = selection.pendingApplications(selection.callOf(execution.getProcessInstanceId()).id());
+            execution.setVariable(PENDING_APPLICATIONS, pending);
+            execution.setVariable(REVIEWS_FINISHED, pending == 0);
+        };
+    }
+
+    /** Ranks for the current notice round and opens the public notice with its end date. */
+    @Bean
+    JavaDelegate rankApplications(SelectionService selection, SelectionTimes times) {
+        return execution -> {
+            int round = noticeRound(execution);
+            execution.setVariable(NOTICE_ROUND, round);
+            List<SelectionService.Ranking> ranking = selection.rank(selection.callOf(execution.getProcessInstanceId()).id(),
+                    round);
+            execution.setVariable(SELECTED_COUNT, ranking.stream().filter(SelectionService.Ranking::selected).count());
+            execution.setVariable(SELECTION_NOTICE, selection.noticeText(ranking));
+            execution.setVariable(SELECTED_OPTIONS, Spin.JSON(selection.selectedOptions(ranking)));
+            ZonedDateTime endsAt = times.noticeEndsAt();
+            execution.setVariable(NOTICE_ENDS_AT, SelectionTimes.forTimer(endsAt));
+            execution.setVariable(NOTICE_ENDS_DISPLAY, endsAt.format(NOTICE_END));
+        };
+    }
+
+    @Bean
+    JavaDelegate closeWithoutProjects(FundingCallService calls) {
+        return execution -> calls.changeStatusOf(execution.getProcessInstanceId(), "NO_FUNDABLE");
+    }
+
+    @Bean
+    TaskListener freshObjection() {
+        return task -> task.getExecution().removeVariables(List.of(OBJECTION_APPLICATION_ID, OBJECTION,
+                OBJECTION_DECISION, OBJECTION_REASON));
+    }
+
+    @Bean
+    TaskListener stampObjectionRegistrar() {
+        return task -> task.setVariable(OBJECTION_REGISTERED_BY,
+                CurrentUser.id(task.getProcessEngineServices().getIdentityService()));
+    }
+
+    /** Records the decision on an objection; an upheld one starts a new round of ranking and notice. */
+    @Bean
+    TaskListener recordObjectionDecision(SelectionService selection) {
+        return task -> {
+            DelegateExecution execution = task.getExecution();
+            int round = noticeRound(execution);
+            String decision = FormValues.text(task.getVariable(OBJECTION_DECISION));
+            selection.recordObjection(new SelectionService.Objection(
+                    selection.callOf(task.getProcessInstanceId()).id(), round,
+                    Long.parseLong(FormValues.text(task.getVariable(OBJECTION_APPLICATION_ID))),
+                    FormValues.text(task.getVariable(OBJECTION)), (String) task.getVariable(OBJECTION_REGISTERED_BY),
+                    decision, FormValues.text(task.getVariable(OBJECTION_REASON)),
+                    CurrentUser.id(task.getProcessEngineServices().getIdentityService()), task.getId()));
+            if (UPHELD.equals(decision)) {
+                execution.setVariable(NOTICE_ROUND, round + 1);
+            }
+        };
+    }
+
+    /** Creates the projects of the final list and starts each one's execution process, once. */
+    @Bean
+    JavaDelegate approveProjects(SelectionService selection, FundingCallService calls, ProjectService projects,
+            ProcessStarter starter, RuntimeService runtimeService, HistoryService historyService) {
+        return execution -> {
+            FundingCall call = selection.callOf(execution.getProcessInstanceId());
+            for (Project project : selection.approve(call.id(), noticeRound(execution),
+                    application -> starter.of(application.processInstanceId()))) {
+                boolean started = historyService.createHistoricProcessInstanceQuery()
+                        .processDefinitionKey(ProjectExecutionProcess.KEY).processInstanceBusinessKey(project.code())
+                        .count() > 0;
+                if (!started) {
+                    String instance = runtimeService.startProcessInstanceByKey(ProjectExecutionProcess.KEY,
+                            project.code(), Map.of(
+                                    ProjectExecutionProcess.PROJECT_ID, project.id(),
+                                    ProjectExecutionProcess.PROJECT_CODE, project.code(),
+                                    ProjectExecutionProcess.TITLE, project.title(),
+                                    ProjectExecutionProcess.APPLICANT, project.applicantUserId(),
+                                    ProjectExecutionProcess.APPLICANT_NAME, selection.applicantName(project.organizationId()),
+                                    ProjectExecutionProcess.APPROVED_DISPLAY, Wan.format(project.approvedAmount())))
+                            .getId();
+                    projects.attachProcess(project.id(), instance);
+                }
+            }
+            calls.changeStatusOf(execution.getProcessInstanceId(), "DECIDED");
+        };
+    }
+
+    private static int noticeRound(DelegateExecution execution) {
+        Object round = execution.getVariable(NOTICE_ROUND);
+        return round instanceof Number n ? n.intValue() : 1;
+    }
+}

@@ -1,0 +1,186 @@
+package cn.rdfund.selection;
+
+import cn.rdfund.application.Application;
+import cn.rdfund.application.ApplicationRepository;
+import cn.rdfund.call.FundingCall;
+import cn.rdfund.call.FundingCallRepository;
+import cn.rdfund.money.Wan;
+import cn.rdfund.organization.Organization;
+import cn.rdfund.organization.OrganizationRepository;
+import cn.rdfund.project.EnterpriseCommitments;
+import cn.rdfund.project.Project;
+import cn.rdfund.project.ProjectService;
+import cn.rdfund.review.ReviewResult;
+import cn.rdfund.review.ReviewResultRepository;
+import cn.rdfund.review.ReviewTables;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * From reviewed applications to projects: ranking within the call's budget (per notice round), objections
+ * during the public notice, and the projects of the final list. Every step is safe to repeat.
+ */
+@Service
+public class SelectionService {
+
+    /** Applications that are still being checked, corrected or reviewed. */
+    private static final Set<String> PENDING = Set.of("SUBMITTED", "ACCEPTED");
+    private static final String REVIEWED = "REVIEWED";
+
+    private final JdbcClient jdbc;
+    private final FundingCallRepository calls;
+    private final ApplicationRepository applications;
+    private final ReviewResultRepository results;
+    private final ReviewTables reviewTables;
+    private final OrganizationRepository organizations;
+    private final EnterpriseCommitments commitments;
+    private final ProjectService projects;
+    private final Clock clock;
+
+    SelectionService(JdbcClient jdbc, FundingCallRepository calls, ApplicationRepository applications,
+            ReviewResultRepository results, ReviewTables reviewTables, OrganizationRepository organizations,
+            EnterpriseCommitments commitments, ProjectService projects, Clock clock) {
+        this.jdbc = jdbc;
+        this.calls = calls;
+        this.applications = applications;
+        this.results = results;
+        this.reviewTables = reviewTables;
+        this.organizations = organizations;
+        this.commitments = commitments;
+        this.projects = projects;
+        this.clock = clock;
+    }
+
+    public FundingCall callOf(String processInstanceId) {
+        return calls.findByProcessInstanceId(processInstanceId)
+                .orElseThrow(() -> new IllegalStateException("流程实例没有发布指南: " + processInstanceId));
+    }
+
+    public long pendingApplications(long callId) {
+        return applications.findByCallId(callId).stream().filter(a -> PENDING.contains(a.status())).count();
+    }
+
+    /** Ranks the call's reviewed applications for one notice round, once; a rerun reads the stored round. */
+    @Transactional
+    public List<Ranking> rank(long callId, int round) {
+        List<Ranking> stored = ranking(callId, round);
+        if (!stored.isEmpty()) {
+            return stored;
+        }
+        FundingCall call = calls.findById(callId).orElseThrow();
+        Map<Long, BigDecimal> scores = new HashMap<>();
+        List<Selection.Candidate> candidates = new ArrayList<>();
+        Map<Long, BigDecimal> room = new HashMap<>();
+        for (Application application : applications.findByCallId(callId)) {
+            BigDecimal score = results.findById(application.id()).map(ReviewResult::finalScore).orElse(null);
+            if (!REVIEWED.equals(application.status()) || score == null) {
+                continue;
+            }
+            scores.put(application.id(), score);
+            candidates.add(new Selection.Candidate(application.id(), application.applicantId(), application.title(),
+                    score, application.requestedAmount(), application.submittedAt()));
+            room.computeIfAbsent(application.applicantId(), org -> commitments.room(org, call.measure()));
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        for (Selection.Ranked ranked : Selection.select(candidates, call.totalBudget(),
+                reviewTables.settingsFor(call.measure()).passScore(), room, upheldObjections(callId))) {
+            jdbc.sql("""
+                    INSERT INTO call_selection (call_id, notice_round, application_id, rank_no, score, outcome,
+                        approved_amount, reason, ranked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(callId, round, ranked.candidate().applicationId(), ranked.rank(),
+                            scores.get(ranked.candidate().applicationId()), ranked.outcome().name(), ranked.approved(),
+                            ranked.reason(), now)
+                    .update();
+        }
+        return ranking(callId, round);
+    }
+
+    public List<Ranking> ranking(long callId, int round) {
+        return jdbc.sql("""
+                SELECT application_id, rank_no, score, outcome, approved_amount, reason FROM call_selection
+                WHERE call_id = ? AND notice_round = ? ORDER BY rank_no""")
+                .params(callId, round).query(Ranking.class).list();
+    }
+
+    /** The ranking as the public notice reads: rank, applicant, project, score, amount or why not. */
+    public String noticeText(List<Ranking> ranking) {
+        Function<Long, Application> application = id -> applications.findById(id).orElseThrow();
+        return ranking.stream().map(row -> {
+            Application a = application.apply(row.applicationId());
+            String applicant = organizations.findById(a.applicantId()).map(Organization::name).orElse("?");
+            return row.rankNo() + ". " + applicant + "《" + a.title() + "》 " + row.score().toPlainString() + "分 — "
+                    + (row.selected() ? "拟立项，资助" + Wan.format(row.approvedAmount()) : "未入选：" + row.reason());
+        }).collect(Collectors.joining("\n"));
+    }
+
+    /** The selected applications as options {label, value} of the objection form. */
+    public List<Map<String, String>> selectedOptions(List<Ranking> ranking) {
+        return ranking.stream().filter(Ranking::selected)
+                .map(row -> Map.of("label", row.rankNo() + ". " + applications.findById(row.applicationId())
+                        .map(Application::title).orElse("?"), "value", String.valueOf(row.applicationId())))
+                .toList();
+    }
+
+    @Transactional
+    public void recordObjection(Objection objection) {
+        Integer existing = jdbc.sql("SELECT COUNT(*) FROM call_objection WHERE task_id = ?").param(objection.taskId())
+                .query(Integer.class).single();
+        if (existing == 0) {
+            jdbc.sql("""
+                    INSERT INTO call_objection (call_id, notice_round, application_id, objection, registered_by, decision,
+                        decision_reason, decided_by, decided_at, task_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(objection.callId(), objection.round(), objection.applicationId(), objection.objection(),
+                            objection.registeredBy(), objection.decision(), objection.decisionReason(),
+                            objection.decidedBy(), LocalDateTime.now(clock), objection.taskId())
+                    .update();
+        }
+    }
+
+    private Map<Long, String> upheldObjections(long callId) {
+        Map<Long, String> upheld = new HashMap<>();
+        jdbc.sql("SELECT application_id, decision_reason FROM call_objection WHERE call_id = ? AND decision = 'UPHELD'")
+                .param(callId).query((rs, n) -> upheld.put(rs.getLong(1), rs.getString(2))).list();
+        return upheld;
+    }
+
+    /** The projects of the final list, created once each. */
+    @Transactional
+    public List<Project> approve(long callId, int round, Function<Application, String> applicantUser) {
+        FundingCall call = calls.findById(callId).orElseThrow();
+        LocalDateTime now = LocalDateTime.now(clock);
+        return ranking(callId, round).stream().filter(Ranking::selected).map(row -> {
+            Application application = applications.findById(row.applicationId()).orElseThrow();
+            return projects.open(Project.approved(
+                    "XM" + now.getYear() + "-" + String.format("%06d", application.id()), application.title(),
+                    call.measure(), application.applicantId(), application.id(), callId,
+                    applicantUser.apply(application), row.approvedAmount(), now));
+        }).toList();
+    }
+
+    public String applicantName(long organizationId) {
+        return organizations.findById(organizationId).map(Organization::name).orElse("?");
+    }
+
+    public record Ranking(long applicationId, int rankNo, BigDecimal score, String outcome, BigDecimal approvedAmount,
+            String reason) {
+
+        public boolean selected() {
+            return Selection.Outcome.SELECTED.name().equals(outcome);
+        }
+    }
+
+    public record Objection(long callId, int round, long applicationId, String objection, String registeredBy,
+            String decision, String decisionReason, String decidedBy, String taskId) {
+    }
+}

@@ -1,0 +1,56 @@
+package cn.rdfund.selection;
+
+import cn.rdfund.calendar.WorkingCalendar;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a call looks again whether its reviews are finished, and when its public notice (公示) ends: at the
+ * end of the N-th working day after it starts (default 5), or, where a fixed period is configured (the demo
+ * profile), that period from now. Public: expressions call it.
+ */
+@Component("selectionTimes")
+public class SelectionTimes {
+
+    private static final LocalTime DAY_ENDS = LocalTime.of(23, 59, 59);
+
+    private final Clock clock;
+    private final WorkingCalendar calendar;
+    private final String reviewPollInterval;
+    private final int noticeWorkingDays;
+    private final Duration noticePeriod;
+
+    SelectionTimes(Clock clock, WorkingCalendar calendar,
+            @Value("${rdfund.selection.review-poll-interval:PT1H}") String reviewPollInterval,
+            @Value("${rdfund.selection.notice-working-days:5}") int noticeWorkingDays,
+            @Value("${rdfund.selection.notice-period:#{null}}") Duration noticePeriod) {
+        this.clock = clock;
+        this.calendar = calendar;
+        this.reviewPollInterval = reviewPollInterval;
+        this.noticeWorkingDays = noticeWorkingDays;
+        this.noticePeriod = noticePeriod;
+    }
+
+    public String reviewPollInterval() {
+        return reviewPollInterval;
+    }
+
+    ZonedDateTime noticeEndsAt() {
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        if (noticePeriod != null) {
+            return now.plus(noticePeriod);
+        }
+        LocalDate lastDay = calendar.addWorkingDays(now.toLocalDate(), noticeWorkingDays);
+        return lastDay.atTime(DAY_ENDS).atZone(clock.getZone());
+    }
+
+    static String forTimer(ZonedDateTime at) {
+        return at.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+}
