@@ -103,8 +103,14 @@ class FundingCallProcessTest {
         BpmnAwareTests.assertThat(call).isWaitingAt(CLOSE);
         execute(job(call));
 
-        BpmnAwareTests.assertThat(call).isEnded().hasPassed(END_CLOSED).hasNotPassed(WINDOW_EXPIRED);
         assertThat(publishedCall().status()).isEqualTo("CLOSED");
+        BpmnAwareTests.assertThat(call).isWaitingAt(RANK).hasNotPassed(WINDOW_EXPIRED);
+        execute(job(call));
+        execute(job(call));
+
+        // Nobody applied: the call ends without projects.
+        BpmnAwareTests.assertThat(call).isEnded().hasPassed(END_NO_FUNDABLE);
+        assertThat(publishedCall().status()).isEqualTo("NO_FUNDABLE");
     }
 
     @Test
@@ -120,8 +126,8 @@ class FundingCallProcessTest {
         BpmnAwareTests.assertThat(call).hasPassed(WINDOW_EXPIRED).isWaitingAt(CLOSE);
         execute(job(call));
 
-        BpmnAwareTests.assertThat(call).isEnded().hasPassed(END_CLOSED);
         assertThat(publishedCall().status()).isEqualTo("CLOSED");
+        BpmnAwareTests.assertThat(call).isWaitingAt(RANK);
     }
 
     @Test

@@ -59,7 +59,7 @@ class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin {
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 String processKey = ((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey();
                 ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-                        .addTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> check(processKey, task));
+                        .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> check(processKey, task));
             }
         });
     }

@@ -1,0 +1,184 @@
+package cn.rdfund.support;
+
+import cn.rdfund.application.FundingApplicationProcess;
+import cn.rdfund.call.FundingCallProcess;
+import cn.rdfund.organization.OrganizationMembers;
+import cn.rdfund.organization.OrganizationRepository;
+import cn.rdfund.project.ProjectExecutionProcess;
+import cn.rdfund.review.ExpertReviewProcess;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.Spin;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes calls, applications and projects through their processes as the demo users would in Tasklist:
+ * every user task completed by a user with the right groups, every job executed as the job executor would.
+ */
+@Component
+public class LifecycleDriver {
+
+    public static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    private static final String AREAS = "[\"新药筛选\", \"化学合成\", \"中药组分分析与质量控制\", \"新制剂与新释药系统\", \"医学影像\", \"血管植入介入\"]";
+
+    private final ProcessDriver driver;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final ManagementService managementService;
+    private final IdentityService identityService;
+    private final OrganizationRepository organizations;
+    private final OrganizationMembers members;
+
+    LifecycleDriver(ProcessDriver driver, RuntimeService runtimeService, TaskService taskService,
+            ManagementService managementService, IdentityService identityService, OrganizationRepository organizations,
+            OrganizationMembers members) {
+        this.driver = driver;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.managementService = managementService;
+        this.identityService = identityService;
+        this.organizations = organizations;
+        this.members = members;
+    }
+
+    /** A fresh enterprise with one applicant account, so that tests never share an enterprise's cap. */
+    public String newApplicant(String organizationName) {
+        String userId = "app-" + UUID.randomUUID().toString().substring(0, 8);
+        User user = identityService.newUser(userId);
+        user.setFirstName(organizationName);
+        user.setPassword(userId);
+        identityService.saveUser(user);
+        identityService.createMembership(userId, "applicants");
+        long organizationId = organizations.save(TestData.newEnterprise(organizationName + userId)).id();
+        members.join(userId, organizationId);
+        return userId;
+    }
+
+    /** A P1.1a call (at most 500万 per project) drafted by kjj, approved by kjj2 and published: open for applications. */
+    public ProcessInstance publishCall(String totalBudgetWan) {
+        ProcessInstance call = driver.start(FundingCallProcess.KEY, "kjj");
+        driver.complete(call, FundingCallProcess.TASK_DRAFT, "kjj", Variables.createVariables()
+                .putValue("title", "关键核心技术攻关测试指南").putValue("measure", "P1.1a")
+                .putValue("areas", Spin.JSON(AREAS)).putValue("totalBudgetWan", totalBudgetWan)
+                .putValue("projectCapWan", "500").putValue("opensOn", TODAY.toString())
+                .putValue("closesOn", TODAY.plusDays(30).toString()));
+        driver.complete(call, FundingCallProcess.TASK_APPROVE, "kjj2",
+                Map.of(FundingCallProcess.APPROVAL_DECISION, FundingCallProcess.APPROVE));
+        runJobs(call);
+        return call;
+    }
+
+    /** An application through the formal check and a review in which every expert gives the same score. */
+    public ProcessInstance applyAndReview(ProcessInstance call, String applicant, String title, String requestedWan,
+            int score) {
+        Object callId = runtimeService.getVariable(call.getId(), FundingCallProcess.CALL_ID);
+        ProcessInstance application = driver.start(FundingApplicationProcess.KEY, applicant);
+        driver.complete(application, FundingApplicationProcess.TASK_FILL, applicant, Map.of(
+                FundingApplicationProcess.CALL_ID, String.valueOf(callId), "title", title,
+                "requestedWan", requestedWan, "coFundingWan", "", "partnerUsccs", ""));
+        runJobs(application);
+        driver.complete(application, FundingApplicationProcess.TASK_FORMAL_CHECK, "kjj",
+                Map.of(FundingApplicationProcess.CHECK_DECISION, FundingApplicationProcess.PASS));
+        runJobs(application);
+        completeAll(application, ExpertReviewProcess.TASK_DECLARE, Map.of(ExpertReviewProcess.DECLARATION, ExpertReviewProcess.NO_CONFLICT));
+        completeAll(application, ExpertReviewProcess.TASK_SCORE, Map.of("advancement", score, "feasibility", score,
+                "team", score, "budget", score, "industrialization", score, "reviewComment", "评审意见"));
+        return application;
+    }
+
+    /** kjj closes the window early; the call ranks the reviewed applications. */
+    public void closeWindow(ProcessInstance call) {
+        driver.complete(call, FundingCallProcess.TASK_CLOSE_WINDOW, "kjj", Map.of());
+        runJobs(call);
+    }
+
+    /** The public notice's period passes. */
+    public void endNotice(ProcessInstance call) {
+        fireTimer(call, FundingCallProcess.NOTICE_ENDED);
+    }
+
+    public void fireTimer(ProcessInstance instance, String activityId) {
+        Job timer = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
+                .activityId(activityId).singleResult();
+        managementService.executeJob(timer.getId());
+        runJobs(instance);
+    }
+
+    public ProcessInstance projectOf(String projectCode) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(ProjectExecutionProcess.KEY)
+                .processInstanceBusinessKey(projectCode).singleResult();
+    }
+
+    /** Completes every open task with that id in the instance or its sub-processes, each as its assignee. */
+    public void completeAll(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
+        for (Task task : tasks(instance, taskKey)) {
+            complete(task, task.getAssignee(), variables);
+        }
+        runJobs(instance);
+    }
+
+    public void complete(ProcessInstance instance, String taskKey, String user, Map<String, Object> variables) {
+        List<Task> open = tasks(instance, taskKey);
+        if (open.size() != 1) {
+            throw new IllegalStateException("期望1个" + taskKey + "任务，实际" + open.size());
+        }
+        complete(open.get(0), user, variables);
+        runJobs(instance);
+    }
+
+    public List<Task> tasks(ProcessInstance instance, String taskKey) {
+        List<Task> tasks = new ArrayList<>();
+        for (String id : tree(instance.getId())) {
+            tasks.addAll(taskService.createTaskQuery().processInstanceId(id).taskDefinitionKey(taskKey).list());
+        }
+        return tasks;
+    }
+
+    private void complete(Task task, String user, Map<String, Object> variables) {
+        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+                .map(g -> g.getId()).toList();
+        identityService.setAuthentication(user, groups);
+        try {
+            taskService.complete(task.getId(), new HashMap<>(variables));
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    /** Executes every due job of the instance and its sub-processes (also ones they start), until none is left. */
+    public void runJobs(ProcessInstance instance) {
+        boolean ran = true;
+        while (ran) {
+            ran = false;
+            for (String id : tree(instance.getId())) {
+                for (Job job : managementService.createJobQuery().processInstanceId(id).executable().list()) {
+                    managementService.executeJob(job.getId());
+                    ran = true;
+                }
+            }
+        }
+    }
+
+    private List<String> tree(String rootId) {
+        List<String> ids = new ArrayList<>(List.of(rootId));
+        for (int i = 0; i < ids.size(); i++) {
+            runtimeService.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list()
+                    .forEach(sub -> ids.add(sub.getId()));
+        }
+        return ids;
+    }
+}
