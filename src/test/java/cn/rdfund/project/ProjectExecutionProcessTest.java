@@ -1,0 +1,294 @@
+package cn.rdfund.project;
+
+import static cn.rdfund.project.ProjectExecutionProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.rdfund.application.ApplicationRepository;
+import cn.rdfund.disbursement.DisbursementProcess;
+import cn.rdfund.disbursement.DisbursementService;
+import cn.rdfund.ledger.LedgerEntry;
+import cn.rdfund.ledger.LedgerEntryKind;
+import cn.rdfund.ledger.LedgerRepository;
+import cn.rdfund.support.LifecycleDriver;
+import cn.rdfund.support.RdfundIntegrationTest;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every path of bpmn/project/ProjectExecution.bpmn (and the Disbursement it calls), from a project that a
+ * real call selected: agreement, instalments with finance approval, mid-term check with rectification,
+ * acceptance with extension, termination with recovery and repayments, reminders and escalation.
+ */
+@RdfundIntegrationTest
+class ProjectExecutionProcessTest {
+
+    /** 333.3333万元: the instalments are 40 %, 40 % and what is left, to the fen. */
+    private static final String ODD_AMOUNT_WAN = "333.3333";
+
+    @Autowired
+    ProcessEngine processEngine;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    LifecycleDriver lifecycle;
+
+    @Autowired
+    ProjectRepository projects;
+
+    @Autowired
+    LedgerRepository ledger;
+
+    @Autowired
+    DisbursementService disbursements;
+
+    @Autowired
+    ApplicationRepository applications;
+
+    private Project project;
+    private ProcessInstance execution;
+
+    @BeforeEach
+    void selectAProject() {
+        AbstractAssertions.init(processEngine);
+        ProcessInstance call = lifecycle.publishCall("1000");
+        ProcessInstance application = lifecycle.applyAndReview(call, lifecycle.newApplicant("实施"), "高端制剂关键技术攻关",
+                ODD_AMOUNT_WAN, 85);
+        lifecycle.closeWindow(call);
+        lifecycle.endNotice(call);
+        project = projects.findByApplicationId(applications.findByProcessInstanceId(application.getId()).orElseThrow().id())
+                .orElseThrow();
+        execution = lifecycle.projectOf(project.code());
+    }
+
+    private String applicant() {
+        return project.applicantUserId();
+    }
+
+    private void signAgreement() {
+        lifecycle.complete(execution, TASK_DRAFT_AGREEMENT, applicant(), agreement(
+                LifecycleDriver.TODAY.plusMonths(6) + " 完成处方筛选\n" + LifecycleDriver.TODAY.plusMonths(18) + " 完成中试与验收"));
+        lifecycle.complete(execution, TASK_APPROVE_AGREEMENT, "kjj", Map.of(AGREEMENT_DECISION, APPROVE));
+    }
+
+    private Map<String, Object> agreement(String milestones) {
+        return Map.of(MILESTONES, milestones, MIDTERM_DATE, LifecycleDriver.TODAY.plusMonths(9).toString(),
+                INDICATORS, "完成2个新制剂中试；申请发明专利3项");
+    }
+
+    private void financeApproves() {
+        lifecycle.complete(execution, DisbursementProcess.TASK_APPROVE, "finance",
+                Map.of(DisbursementProcess.DECISION, DisbursementProcess.APPROVE));
+    }
+
+    private void panel(String taskKey, String verdict) {
+        lifecycle.completeAll(execution, taskKey, Map.of(VERDICT, verdict, ASSESSMENT_COMMENT, "评议意见：" + verdict));
+    }
+
+    private void reachMidtermCheck(String spentWan) {
+        signAgreement();
+        financeApproves();
+        lifecycle.complete(execution, TASK_START_MIDTERM, "kjj", Map.of());
+        lifecycle.complete(execution, TASK_REPORT_PROGRESS, applicant(),
+                Map.of(PROGRESS_REPORT, "按计划完成处方筛选", SPENT_WAN, spentWan));
+    }
+
+    private void submitFinalReport() {
+        lifecycle.complete(execution, TASK_FINAL_REPORT, applicant(), Map.of(FINAL_REPORT_ACTION, SUBMIT,
+                FINAL_REPORT, "全部完成", ACHIEVED_INDICATORS, "完成2个中试，申请发明专利4项", AUDIT_REPORT_NO, "辽审字2028第001号",
+                SPENT_WAN, ODD_AMOUNT_WAN));
+    }
+
+    private List<LedgerEntry> entries(LedgerEntryKind kind) {
+        return ledger.findByProjectIdOrderByIdAsc(project.id()).stream().filter(e -> e.kind() == kind).toList();
+    }
+
+    private Project current() {
+        return projects.findById(project.id()).orElseThrow();
+    }
+
+    @Test
+    void runsFromAgreementToAcceptanceAndPaysExactlyTheApprovedAmount() {
+        signAgreement();
+        assertThat(current().status()).isEqualTo(Project.IN_PROGRESS);
+        assertThat(current().milestones()).hasSize(2);
+        Task approval = lifecycle.tasks(execution, DisbursementProcess.TASK_APPROVE).get(0);
+        assertThat(processEngine.getTaskService().getVariable(approval.getId(), "instalmentDisplay")).isEqualTo("133.33万元");
+        assertThat((String) processEngine.getTaskService().getVariable(approval.getId(), "planDisplay"))
+                .contains("第1期 40% 133.33万元（任务书签订）", "第3期 20% 66.67万元（验收通过）");
+        financeApproves();
+
+        lifecycle.complete(execution, TASK_START_MIDTERM, "kjj", Map.of());
+        lifecycle.complete(execution, TASK_REPORT_PROGRESS, applicant(),
+                Map.of(PROGRESS_REPORT, "按计划完成处方筛选", SPENT_WAN, "100"));
+        assertThat(lifecycle.tasks(execution, TASK_ASSESS_MIDTERM)).hasSize(3);
+        panel(TASK_ASSESS_MIDTERM, "PASS");
+        financeApproves();
+        submitFinalReport();
+        panel(TASK_ASSESS_ACCEPTANCE, "PASS");
+        financeApproves();
+
+        BpmnAwareTests.assertThat(execution).isEnded().hasPassed(FIRST_INSTALMENT, SECOND_INSTALMENT, FINAL_INSTALMENT,
+                END_ACCEPTED);
+        assertThat(current().status()).isEqualTo(Project.COMPLETED);
+        assertThat(entries(LedgerEntryKind.DISBURSEMENT)).extracting(LedgerEntry::amount).containsExactly(
+                new BigDecimal("1333333.20"), new BigDecimal("1333333.20"), new BigDecimal("666666.60"));
+        assertThat(entries(LedgerEntryKind.DISBURSEMENT)).allSatisfy(e -> assertThat(e.approvedBy()).isEqualTo("finance"));
+        assertThat(disbursements.paid(project.id())).isEqualTo(new BigDecimal("3333333.00"));
+    }
+
+    @Test
+    void refusesAnAgreementWithOneMilestoneAndTakesBackAReturnedOne() {
+        assertThatThrownBy(() -> lifecycle.complete(execution, TASK_DRAFT_AGREEMENT, applicant(),
+                agreement(LifecycleDriver.TODAY.plusMonths(18) + " 完成验收")))
+                .hasMessageContaining("任务书至少需要2个里程碑");
+        lifecycle.complete(execution, TASK_DRAFT_AGREEMENT, applicant(), agreement(
+                LifecycleDriver.TODAY.plusMonths(6) + " 完成筛选\n" + LifecycleDriver.TODAY.plusMonths(18) + " 验收"));
+        assertThatThrownBy(() -> lifecycle.complete(execution, TASK_APPROVE_AGREEMENT, "kjj",
+                Map.of(AGREEMENT_DECISION, RETURN))).hasMessageContaining("退回修改时请填写修改意见");
+        lifecycle.complete(execution, TASK_APPROVE_AGREEMENT, "kjj",
+                Map.of(AGREEMENT_DECISION, RETURN, AGREEMENT_COMMENT, "考核指标需量化"));
+
+        BpmnAwareTests.assertThat(execution).isWaitingAt(TASK_DRAFT_AGREEMENT);
+        assertThat(current().status()).isEqualTo(Project.APPROVED);
+    }
+
+    @Test
+    void financeReturnsAnInstalmentAndARerunOfThePaymentWritesOneRow() {
+        signAgreement();
+        assertThatThrownBy(() -> lifecycle.complete(execution, DisbursementProcess.TASK_APPROVE, "finance",
+                Map.of(DisbursementProcess.DECISION, DisbursementProcess.RETURN))).hasMessageContaining("退回时请说明原因");
+        lifecycle.complete(execution, DisbursementProcess.TASK_APPROVE, "finance", Map.of(DisbursementProcess.DECISION,
+                DisbursementProcess.RETURN, DisbursementProcess.COMMENT, "开户行信息待核实"));
+        lifecycle.complete(execution, DisbursementProcess.TASK_RESOLVE_RETURN, "kjj",
+                Map.of(DisbursementProcess.RETURN_REPLY, "已与承担单位核实开户行"));
+        financeApproves();
+        assertThat(entries(LedgerEntryKind.DISBURSEMENT)).hasSize(1);
+
+        // A second run of the payment step (a retried job, a second node) for the same instalment.
+        Map<String, Object> again = new HashMap<>(Map.of(PROJECT_ID, project.id(), DisbursementProcess.INSTALMENT_SEQ, 1,
+                PROJECT_CODE, project.code(), TITLE, project.title(), APPLICANT_NAME, "实施"));
+        ProcessInstance rerun = runtimeService.createProcessInstanceByKey(DisbursementProcess.KEY)
+                .businessKey(project.code()).setVariables(again).startBeforeActivity(DisbursementProcess.RECORD_PAYMENT)
+                .execute();
+        lifecycle.runJobs(rerun);
+        BpmnAwareTests.assertThat(rerun).isEnded().hasPassed(DisbursementProcess.END_PAID);
+        disbursements.pay(project.id(), 1, "finance", rerun.getId());
+
+        assertThat(entries(LedgerEntryKind.DISBURSEMENT)).singleElement()
+                .satisfies(e -> assertThat(e.amount()).isEqualTo(new BigDecimal("1333333.20")));
+    }
+
+    @Test
+    void startsTheMidtermCheckOnItsDateAndPassesAfterOneRectification() {
+        signAgreement();
+        financeApproves();
+        lifecycle.fireTimer(execution, MIDTERM_DUE);
+        lifecycle.complete(execution, TASK_REPORT_PROGRESS, applicant(),
+                Map.of(PROGRESS_REPORT, "进度滞后", SPENT_WAN, "50"));
+        panel(TASK_ASSESS_MIDTERM, "RECTIFY");
+
+        BpmnAwareTests.assertThat(execution).isWaitingAt(TASK_RECTIFY);
+        assertThat(current().status()).isEqualTo(Project.RECTIFYING);
+        assertThat((String) runtimeService.getVariable(execution.getId(), FINDINGS)).contains("专家1：整改。");
+        lifecycle.complete(execution, TASK_RECTIFY, applicant(), Map.of(RECTIFICATION_REPORT, "已补充人员", SPENT_WAN, "80"));
+        panel(TASK_ASSESS_MIDTERM, "PASS");
+
+        assertThat(lifecycle.tasks(execution, DisbursementProcess.TASK_APPROVE)).hasSize(1);
+        assertThat(runtimeService.getVariable(execution.getId(), MIDTERM_ROUND)).isEqualTo(2);
+        assertThat(current().status()).isEqualTo(Project.IN_PROGRESS);
+    }
+
+    @Test
+    void terminatesAfterAFailedRecheckAndRecoversTheUnspentFunds() {
+        reachMidtermCheck("50");
+        panel(TASK_ASSESS_MIDTERM, "RECTIFY");
+        lifecycle.fireTimer(execution, RECTIFICATION_OVERDUE);
+        panel(TASK_ASSESS_MIDTERM, "RECTIFY");
+
+        assertThat(current().status()).isEqualTo(Project.TERMINATED);
+        BpmnAwareTests.assertThat(execution).isWaitingAt(TASK_CONFIRM_RECOVERY);
+        assertThat(runtimeService.getVariable(execution.getId(), "recoveryDisplay")).isEqualTo("83.33万元");
+        assertThatThrownBy(() -> lifecycle.complete(execution, TASK_CONFIRM_RECOVERY, "finance", Map.of()))
+                .hasMessageContaining("请核对并确认追回金额");
+        lifecycle.complete(execution, TASK_CONFIRM_RECOVERY, "finance", Map.of(DisbursementProcess.RECOVERY_CONFIRMED, true));
+        assertThat(entries(LedgerEntryKind.RECOVERY)).singleElement()
+                .satisfies(e -> assertThat(e.amount()).isEqualTo(new BigDecimal("833333.20")));
+
+        assertThatThrownBy(() -> lifecycle.complete(execution, TASK_RECORD_REPAYMENT, "finance",
+                Map.of(DisbursementProcess.REPAID_WAN, "100", DisbursementProcess.RECEIPT_NO, "JK-1")))
+                .hasMessageContaining("到账金额不能超过尚未追回的83.33万元");
+        lifecycle.complete(execution, TASK_RECORD_REPAYMENT, "finance",
+                Map.of(DisbursementProcess.REPAID_WAN, "50", DisbursementProcess.RECEIPT_NO, "JK-1"));
+        BpmnAwareTests.assertThat(execution).isWaitingAt(TASK_RECORD_REPAYMENT);
+        lifecycle.complete(execution, TASK_RECORD_REPAYMENT, "finance",
+                Map.of(DisbursementProcess.REPAID_WAN, "33.33332", DisbursementProcess.RECEIPT_NO, "JK-2"));
+
+        BpmnAwareTests.assertThat(execution).isEnded().hasPassed(END_RECOVERED);
+        assertThat(entries(LedgerEntryKind.REPAYMENT)).extracting(LedgerEntry::milestoneSeq).containsExactly(1, 2);
+    }
+
+    @Test
+    void failsAtAcceptanceAndHasNothingToRecoverWhenEverythingWasSpent() {
+        reachMidtermCheck("100");
+        panel(TASK_ASSESS_MIDTERM, "PASS");
+        financeApproves();
+        submitFinalReport();
+        panel(TASK_ASSESS_ACCEPTANCE, "FAIL");
+
+        BpmnAwareTests.assertThat(execution).isEnded().hasPassed(END_NOTHING_TO_RECOVER).hasNotPassed(FINAL_INSTALMENT);
+        assertThat(current().status()).isEqualTo(Project.TERMINATED);
+        assertThat(entries(LedgerEntryKind.RECOVERY)).isEmpty();
+    }
+
+    @Test
+    void grantsOneExtensionAndRefusesASecond() {
+        reachMidtermCheck("100");
+        panel(TASK_ASSESS_MIDTERM, "PASS");
+        financeApproves();
+        assertThatThrownBy(() -> lifecycle.complete(execution, TASK_FINAL_REPORT, applicant(),
+                Map.of(FINAL_REPORT_ACTION, EXTEND, EXTENSION_MONTHS, 13, EXTENSION_REASON, "临床样本不足")))
+                .hasMessageContaining("延期月数应为1到12之间的整数");
+        lifecycle.complete(execution, TASK_FINAL_REPORT, applicant(),
+                Map.of(FINAL_REPORT_ACTION, EXTEND, EXTENSION_MONTHS, 6, EXTENSION_REASON, "临床样本不足"));
+        lifecycle.complete(execution, TASK_APPROVE_EXTENSION, "kjj", Map.of(EXTENSION_DECISION, APPROVE));
+
+        assertThat(current().endDate()).isEqualTo(LifecycleDriver.TODAY.plusMonths(18).plusMonths(6));
+        assertThat(current().extensionMonths()).isEqualTo(6);
+        assertThatThrownBy(() -> lifecycle.complete(execution, TASK_FINAL_REPORT, applicant(),
+                Map.of(FINAL_REPORT_ACTION, EXTEND, EXTENSION_MONTHS, 3, EXTENSION_REASON, "再延")))
+                .hasMessageContaining("延期只能申请一次");
+        submitFinalReport();
+        panel(TASK_ASSESS_ACCEPTANCE, "PASS");
+        financeApproves();
+        BpmnAwareTests.assertThat(execution).isEnded().hasPassed(TASK_APPROVE_EXTENSION, END_ACCEPTED);
+    }
+
+    @Test
+    void remindsBeforeADeadlineAndEscalatesWhenItPasses() {
+        Task agreementTask = lifecycle.tasks(execution, TASK_DRAFT_AGREEMENT).get(0);
+        assertThat(agreementTask.getDueDate()).isNotNull();
+        assertThat(agreementTask.getFollowUpDate()).isBefore(agreementTask.getDueDate());
+
+        lifecycle.fireTimer(execution, AGREEMENT_OVERDUE);
+
+        Task escalation = lifecycle.tasks(execution, TASK_ESCALATE).get(0);
+        assertThat(processEngine.getTaskService().getVariable(escalation.getId(), "overdueItem")).isEqualTo("任务书未按期提交");
+        BpmnAwareTests.assertThat(execution).isWaitingAt(TASK_DRAFT_AGREEMENT, TASK_ESCALATE);
+        lifecycle.complete(execution, TASK_ESCALATE, "kjj", Map.of(ESCALATION_NOTE, "已电话督促，承诺三日内提交"));
+        BpmnAwareTests.assertThat(execution).isWaitingAt(TASK_DRAFT_AGREEMENT);
+    }
+}
