@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.rdfund.application.Application;
 import cn.rdfund.application.FundingApplicationProcess;
 import cn.rdfund.call.FundingCallProcess;
+import cn.rdfund.disbursement.DisbursementProcess;
+import cn.rdfund.project.ProjectExecutionProcess;
+import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.ProcessDriver;
 import cn.rdfund.application.ApplicationRepository;
 import cn.rdfund.call.FundingCall;
@@ -94,6 +97,9 @@ abstract class PlatformContract {
     @Autowired
     LedgerRepository ledgerEntries;
 
+    @Autowired
+    LifecycleDriver lifecycle;
+
     abstract List<String> expectedMigrations();
 
     abstract String expectedCamundaDatabaseType();
@@ -133,33 +139,57 @@ abstract class PlatformContract {
         }
     }
 
+    /** The same end-to-end run on every database: one key-technology project from call to acceptance. */
     @Test
-    void runsACallAndAnApplicationThroughTheFormalCheck() {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        ProcessInstance call = driver.start(FundingCallProcess.KEY, "kjj");
-        driver.complete(call, FundingCallProcess.TASK_DRAFT, "kjj", Map.of("title", "数据库契约测试指南",
-                "measure", "P1.1a", "areas", Spin.JSON("[\"医学影像\"]"), "totalBudgetWan", "1000",
-                "projectCapWan", "300.5", "opensOn", today.toString(), "closesOn", today.plusDays(7).toString()));
-        driver.complete(call, FundingCallProcess.TASK_APPROVE, "kjj2",
-                Map.of(FundingCallProcess.APPROVAL_DECISION, FundingCallProcess.APPROVE));
-        executeJobsOf(call);
+    void runsAKeyTechnologyProjectFromCallToAcceptance() {
+        ProcessInstance call = lifecycle.publishCall("1000");
         long callId = (Long) processEngine.getRuntimeService().getVariable(call.getId(), FundingCallProcess.CALL_ID);
-
-        ProcessInstance application = driver.start(FundingApplicationProcess.KEY, "applicant");
-        driver.complete(application, FundingApplicationProcess.TASK_FILL, "applicant", Map.of(
-                FundingApplicationProcess.CALL_ID, String.valueOf(callId), "title", "影像设备研发",
-                "requestedWan", "300.5", "coFundingWan", "", "partnerUsccs", ""));
-        executeJobsOf(application);
-        driver.complete(application, FundingApplicationProcess.TASK_FORMAL_CHECK, "kjj",
-                Map.of(FundingApplicationProcess.CHECK_DECISION, FundingApplicationProcess.PASS));
-        executeJobsOf(application);
-
-        assertThat(processEngine.getRuntimeService().createProcessInstanceQuery()
-                .superProcessInstanceId(application.getId()).processDefinitionKey("ExpertReview").count()).isOne();
+        String applicant = lifecycle.newApplicant("数据库契约");
+        ProcessInstance application = lifecycle.applyAndReview(call, applicant, "影像设备研发", "300.5", 80);
         Application stored = applications.findByProcessInstanceId(application.getId()).orElseThrow();
-        assertThat(stored.status()).isEqualTo("ACCEPTED");
+        assertThat(stored.status()).isEqualTo("REVIEWED");
         assertThat(stored.requestedAmount()).isEqualTo(new BigDecimal("3005000.00"));
-        assertThat(calls.findById(callId).orElseThrow().areas()).containsExactly(new FundingCall.Area("医学影像"));
+        assertThat(calls.findById(callId).orElseThrow().areas()).hasSize(6);
+
+        lifecycle.closeWindow(call);
+        lifecycle.endNotice(call);
+        Project project = projects.findByApplicationId(stored.id()).orElseThrow();
+        ProcessInstance execution = lifecycle.projectOf(project.code());
+        LocalDate today = LifecycleDriver.TODAY;
+        lifecycle.complete(execution, ProjectExecutionProcess.TASK_DRAFT_AGREEMENT, applicant, Map.of(
+                ProjectExecutionProcess.MILESTONES, today.plusMonths(6) + " 样机\n" + today.plusMonths(12) + " 验收",
+                ProjectExecutionProcess.MIDTERM_DATE, today.plusMonths(7).toString(),
+                ProjectExecutionProcess.INDICATORS, "样机1台"));
+        lifecycle.complete(execution, ProjectExecutionProcess.TASK_APPROVE_AGREEMENT, "kjj",
+                Map.of(ProjectExecutionProcess.AGREEMENT_DECISION, ProjectExecutionProcess.APPROVE));
+        approvePayment(execution);
+        lifecycle.complete(execution, ProjectExecutionProcess.TASK_START_MIDTERM, "kjj", Map.of());
+        lifecycle.complete(execution, ProjectExecutionProcess.TASK_REPORT_PROGRESS, applicant, Map.of(
+                ProjectExecutionProcess.PROGRESS_REPORT, "按期", ProjectExecutionProcess.SPENT_WAN, "100"));
+        assess(execution, ProjectExecutionProcess.TASK_ASSESS_MIDTERM);
+        approvePayment(execution);
+        lifecycle.complete(execution, ProjectExecutionProcess.TASK_FINAL_REPORT, applicant, Map.of(
+                ProjectExecutionProcess.FINAL_REPORT_ACTION, ProjectExecutionProcess.SUBMIT,
+                ProjectExecutionProcess.FINAL_REPORT, "完成", ProjectExecutionProcess.ACHIEVED_INDICATORS, "样机1台",
+                ProjectExecutionProcess.AUDIT_REPORT_NO, "审-001", ProjectExecutionProcess.SPENT_WAN, "300.5"));
+        assess(execution, ProjectExecutionProcess.TASK_ASSESS_ACCEPTANCE);
+        approvePayment(execution);
+
+        assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(execution.getId()).singleResult().getEndActivityId())
+                .isEqualTo(ProjectExecutionProcess.END_ACCEPTED);
+        assertThat(ledgerEntries.findByProjectIdOrderByIdAsc(project.id())).extracting(LedgerEntry::amount)
+                .containsExactly(new BigDecimal("1202000.00"), new BigDecimal("1202000.00"), new BigDecimal("601000.00"));
+    }
+
+    private void approvePayment(ProcessInstance execution) {
+        lifecycle.complete(execution, DisbursementProcess.TASK_APPROVE, "finance",
+                Map.of(DisbursementProcess.DECISION, DisbursementProcess.APPROVE));
+    }
+
+    private void assess(ProcessInstance execution, String taskKey) {
+        lifecycle.completeAll(execution, taskKey, Map.of(ProjectExecutionProcess.VERDICT, "PASS",
+                ProjectExecutionProcess.ASSESSMENT_COMMENT, "同意"));
     }
 
     private void executeJobsOf(ProcessInstance instance) {
@@ -172,7 +202,7 @@ abstract class PlatformContract {
         Organization lead = organizations.save(TestData.newEnterprise("牵头企业"));
         Organization partner = organizations.save(TestData.newEnterprise("合作企业"));
         Expert expert = experts.save(new Expert(null, "expert-" + ThreadLocalRandom.current().nextInt(1_000_000),
-                "测试专家", partner.id(), "教授", true,
+                "测试专家", partner.id(), "教授", false, // inactive: never drawn for the review tests sharing this database
                 Set.of(new Expert.ExpertField("新药筛选"), new Expert.ExpertField("化学药")),
                 Set.of(new Expert.ExpertCollaborator(lead.id()))));
         FundingCall call = calls.save(new FundingCall(null, "CALL-" + lead.uscc(), "关键核心技术攻关指南", "P1.1b",
