@@ -1,12 +1,10 @@
 package cn.rdfund.application;
 
-import cn.rdfund.organization.OrganizationMembers;
-import cn.rdfund.policy.LeadUnit;
+import cn.rdfund.organization.OrganizationAccess;
 import cn.rdfund.system.security.CamundaUser;
-import cn.rdfund.system.security.Groups;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,19 +17,19 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Applications. Program managers, auditors and admins see all of them; an applicant sees only the
- * applications of the organization it acts for (others answer 404, as if they did not exist).
+ * applications of the organization it acts for ({@link OrganizationAccess}).
  */
 @RestController
 @RequestMapping("/api/applications")
 class ApplicationResource {
 
     private final ApplicationRepository applications;
-    private final OrganizationMembers members;
+    private final OrganizationAccess access;
     private final ApplicationMapper mapper;
 
-    ApplicationResource(ApplicationRepository applications, OrganizationMembers members, ApplicationMapper mapper) {
+    ApplicationResource(ApplicationRepository applications, OrganizationAccess access, ApplicationMapper mapper) {
         this.applications = applications;
-        this.members = members;
+        this.access = access;
         this.mapper = mapper;
     }
 
@@ -53,15 +51,7 @@ class ApplicationResource {
     }
 
     private Predicate<Application> visibleTo(CamundaUser user) {
-        if (seesEverything(user)) {
-            return application -> true;
-        }
-        Optional<Long> organization = members.organizationOf(user.id());
-        return application -> organization.isPresent() && organization.get().equals(application.applicantId());
-    }
-
-    private static boolean seesEverything(CamundaUser user) {
-        return user.groupIds().stream().anyMatch(group -> LeadUnit.ofGroup(group).isPresent()
-                || group.equals(Groups.AUDITORS) || group.equals(Groups.ADMINS));
+        LongPredicate readable = access.readableBy(user);
+        return application -> readable.test(application.applicantId());
     }
 }

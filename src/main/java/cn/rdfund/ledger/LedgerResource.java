@@ -1,31 +1,45 @@
 package cn.rdfund.ledger;
 
+import cn.rdfund.organization.OrganizationAccess;
+import cn.rdfund.system.security.CamundaUser;
 import java.util.List;
+import java.util.function.LongPredicate;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Read-only: money enters the ledger only through finance-approved process steps. */
+/**
+ * Read-only: money enters the ledger only through finance-approved process steps. An applicant reads
+ * only its own organization's entries ({@link OrganizationAccess}).
+ */
 @RestController
 @RequestMapping("/api/ledger")
 class LedgerResource {
 
     private final LedgerRepository entries;
     private final LedgerMapper mapper;
+    private final OrganizationAccess access;
 
-    LedgerResource(LedgerRepository entries, LedgerMapper mapper) {
+    LedgerResource(LedgerRepository entries, LedgerMapper mapper, OrganizationAccess access) {
         this.entries = entries;
         this.mapper = mapper;
+        this.access = access;
     }
 
     @GetMapping(params = "projectId")
-    List<LedgerEntryDto> ofProject(@RequestParam long projectId) {
-        return entries.findByProjectIdOrderByIdAsc(projectId).stream().map(mapper::toDto).toList();
+    List<LedgerEntryDto> ofProject(@RequestParam long projectId, @AuthenticationPrincipal CamundaUser user) {
+        return readable(entries.findByProjectIdOrderByIdAsc(projectId), user);
     }
 
     @GetMapping(params = "organizationId")
-    List<LedgerEntryDto> ofOrganization(@RequestParam long organizationId) {
-        return entries.findByOrganizationIdOrderByIdAsc(organizationId).stream().map(mapper::toDto).toList();
+    List<LedgerEntryDto> ofOrganization(@RequestParam long organizationId, @AuthenticationPrincipal CamundaUser user) {
+        return readable(entries.findByOrganizationIdOrderByIdAsc(organizationId), user);
+    }
+
+    private List<LedgerEntryDto> readable(List<LedgerEntry> found, CamundaUser user) {
+        LongPredicate readable = access.readableBy(user);
+        return found.stream().filter(e -> readable.test(e.organizationId())).map(mapper::toDto).toList();
     }
 }

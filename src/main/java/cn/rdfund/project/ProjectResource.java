@@ -1,33 +1,43 @@
 package cn.rdfund.project;
 
+import cn.rdfund.organization.OrganizationAccess;
+import cn.rdfund.system.security.CamundaUser;
 import java.util.List;
+import java.util.function.LongPredicate;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+/** Projects with their agreements; an applicant sees only its own organization's ({@link OrganizationAccess}). */
 @RestController
 @RequestMapping("/api/projects")
 class ProjectResource {
 
     private final ProjectRepository projects;
     private final ProjectMapper mapper;
+    private final OrganizationAccess access;
 
-    ProjectResource(ProjectRepository projects, ProjectMapper mapper) {
+    ProjectResource(ProjectRepository projects, ProjectMapper mapper, OrganizationAccess access) {
         this.projects = projects;
         this.mapper = mapper;
+        this.access = access;
     }
 
     @GetMapping
-    List<ProjectDto> list() {
-        return projects.findAllByOrderByCode().stream().map(mapper::toDto).toList();
+    List<ProjectDto> list(@AuthenticationPrincipal CamundaUser user) {
+        LongPredicate readable = access.readableBy(user);
+        return projects.findAllByOrderByCode().stream().filter(p -> readable.test(p.organizationId()))
+                .map(mapper::toDto).toList();
     }
 
     @GetMapping("/{id}")
-    ProjectDto get(@PathVariable long id) {
-        return projects.findById(id).map(mapper::toDto)
+    ProjectDto get(@PathVariable long id, @AuthenticationPrincipal CamundaUser user) {
+        LongPredicate readable = access.readableBy(user);
+        return projects.findById(id).filter(p -> readable.test(p.organizationId())).map(mapper::toDto)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "项目不存在: " + id));
     }
 }

@@ -10,6 +10,7 @@ import cn.rdfund.disbursement.DisbursementService;
 import cn.rdfund.ledger.LedgerEntry;
 import cn.rdfund.ledger.LedgerEntryKind;
 import cn.rdfund.ledger.LedgerRepository;
+import cn.rdfund.support.Http;
 import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.RdfundIntegrationTest;
 import java.math.BigDecimal;
@@ -25,6 +26,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Every path of bpmn/project/ProjectExecution.bpmn (and the Disbursement it calls), from a project that a
@@ -57,6 +59,9 @@ class ProjectExecutionProcessTest {
 
     @Autowired
     ApplicationRepository applications;
+
+    @LocalServerPort
+    int port;
 
     private Project project;
     private ProcessInstance execution;
@@ -275,6 +280,25 @@ class ProjectExecutionProcessTest {
         panel(TASK_ASSESS_ACCEPTANCE, "PASS");
         financeApproves();
         BpmnAwareTests.assertThat(execution).isEnded().hasPassed(TASK_APPROVE_EXTENSION, END_ACCEPTED);
+    }
+
+    @Test
+    void anApplicantReadsItsOwnProjectInstalmentsAndLedgerThroughTheApi() {
+        signAgreement();
+        financeApproves();
+
+        Http own = Http.as(port, applicant());
+        assertThat(own.get("/api/projects").body()).contains(project.code(), "\"fundedAmount\":3333333.00");
+        assertThat(own.get("/api/projects/" + project.id() + "/instalments").body())
+                .contains("\"amountDisplay\":\"133.33万元\"", "\"releasedByLabel\":\"验收通过\"");
+        assertThat(own.get("/api/ledger?projectId=" + project.id()).body()).contains("1333333.20");
+
+        Http other = Http.as(port, "applicant");
+        assertThat(other.get("/api/projects").body()).doesNotContain(project.code());
+        assertThat(other.get("/api/projects/" + project.id()).status()).isEqualTo(404);
+        assertThat(other.get("/api/projects/" + project.id() + "/instalments").status()).isEqualTo(404);
+        assertThat(other.get("/api/ledger?projectId=" + project.id()).body()).isEqualTo("[]");
+        assertThat(Http.as(port, "finance").get("/api/ledger?projectId=" + project.id()).body()).contains("1333333.20");
     }
 
     @Test

@@ -50,7 +50,7 @@ class SecurityConfiguration {
                         .requestMatchers(path(HttpMethod.GET, "/api/experts/**"))
                         .hasAnyAuthority(PROGRAM_MANAGERS, AUDITORS, ADMINS)
                         .requestMatchers(path(HttpMethod.GET, "/api/projects/**"), path(HttpMethod.GET, "/api/ledger/**"))
-                        .hasAnyAuthority(PROGRAM_MANAGERS, FINANCE, AUDITORS, ADMINS)
+                        .hasAnyAuthority(APPLICANTS, PROGRAM_MANAGERS, FINANCE, AUDITORS, ADMINS)
                         .requestMatchers(path(HttpMethod.GET, "/api/applications/**"))
                         .hasAnyAuthority(APPLICANTS, PROGRAM_MANAGERS, AUDITORS, ADMINS)
                         .requestMatchers(path(HttpMethod.GET, "/api/**")).authenticated()

@@ -138,9 +138,9 @@ class AccessMatrixTest {
             "/api/organizations, applicant, 200", "/api/organizations, expert1, 200",
             "/api/experts, kjj, 200", "/api/experts, auditor, 200", "/api/experts, applicant, 403",
             "/api/experts, expert1, 403",
-            "/api/projects, finance, 200", "/api/projects, auditor, 200", "/api/projects, applicant, 403",
+            "/api/projects, finance, 200", "/api/projects, auditor, 200", "/api/projects, applicant, 200",
             "/api/ledger?projectId=1, finance, 200", "/api/ledger?projectId=1, auditor, 200",
-            "/api/ledger?projectId=1, kjj, 200", "/api/ledger?projectId=1, applicant, 403",
+            "/api/ledger?projectId=1, kjj, 200", "/api/ledger?projectId=1, applicant, 200",
             "/api/ledger?projectId=1, expert1, 403"})
     void readAccessToRdfundApi(String path, String user, int expectedStatus) {
         assertThat(as(user).get(path).status()).isEqualTo(expectedStatus);
