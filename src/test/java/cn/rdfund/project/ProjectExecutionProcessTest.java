@@ -117,6 +117,13 @@ class ProjectExecutionProcessTest {
                 SPENT_WAN, ODD_AMOUNT_WAN));
     }
 
+    /** The escalation task the manager gets when a deadline passes; the manager records the follow-up. */
+    private void escalationSays(String overdueItem) {
+        Task escalation = lifecycle.tasks(execution, TASK_ESCALATE).get(0);
+        assertThat(processEngine.getTaskService().getVariable(escalation.getId(), "overdueItem")).isEqualTo(overdueItem);
+        lifecycle.complete(execution, TASK_ESCALATE, "kjj", Map.of(ESCALATION_NOTE, "已督办"));
+    }
+
     private List<LedgerEntry> entries(LedgerEntryKind kind) {
         return ledger.findByProjectIdOrderByIdAsc(project.id()).stream().filter(e -> e.kind() == kind).toList();
     }
@@ -202,6 +209,8 @@ class ProjectExecutionProcessTest {
         signAgreement();
         financeApproves();
         lifecycle.fireTimer(execution, MIDTERM_DUE);
+        lifecycle.fireTimer(execution, "BoundaryEvent_ReportOverdue");
+        escalationSays("中期进展报告未按期提交");
         lifecycle.complete(execution, TASK_REPORT_PROGRESS, applicant(),
                 Map.of(PROGRESS_REPORT, "进度滞后", SPENT_WAN, "50"));
         panel(TASK_ASSESS_MIDTERM, "RECTIFY");
@@ -236,6 +245,8 @@ class ProjectExecutionProcessTest {
         assertThatThrownBy(() -> lifecycle.complete(execution, TASK_RECORD_REPAYMENT, "finance",
                 Map.of(DisbursementProcess.REPAID_WAN, "100", DisbursementProcess.RECEIPT_NO, "JK-1")))
                 .hasMessageContaining("到账金额不能超过尚未追回的83.33万元");
+        lifecycle.fireTimer(execution, "BoundaryEvent_RepaymentOverdue");
+        escalationSays("追回款未按期到账");
         lifecycle.complete(execution, TASK_RECORD_REPAYMENT, "finance",
                 Map.of(DisbursementProcess.REPAID_WAN, "50", DisbursementProcess.RECEIPT_NO, "JK-1"));
         BpmnAwareTests.assertThat(execution).isWaitingAt(TASK_RECORD_REPAYMENT);
@@ -264,6 +275,8 @@ class ProjectExecutionProcessTest {
         reachMidtermCheck("100");
         panel(TASK_ASSESS_MIDTERM, "PASS");
         financeApproves();
+        lifecycle.fireTimer(execution, "BoundaryEvent_AcceptanceOverdue");
+        escalationSays("验收材料未按期提交");
         assertThatThrownBy(() -> lifecycle.complete(execution, TASK_FINAL_REPORT, applicant(),
                 Map.of(FINAL_REPORT_ACTION, EXTEND, EXTENSION_MONTHS, 13, EXTENSION_REASON, "临床样本不足")))
                 .hasMessageContaining("延期月数应为1到12之间的整数");
