@@ -9,7 +9,7 @@ CREATE TABLE call_selection (
     score            DECIMAL(5,2)  NOT NULL,
     outcome          VARCHAR(30)   NOT NULL,
     approved_amount  DECIMAL(15,2),
-    reason           VARCHAR(500)  NOT NULL,
+    reason           VARCHAR(2100) NOT NULL,
     ranked_at        DATETIME      NOT NULL,
     PRIMARY KEY (call_id, notice_round, application_id),
     CONSTRAINT fk_selection_call FOREIGN KEY (call_id) REFERENCES funding_call (id),
@@ -38,7 +38,7 @@ CREATE TABLE call_objection (
 ALTER TABLE project ADD COLUMN call_id BIGINT;
 ALTER TABLE project ADD COLUMN applicant_user_id VARCHAR(64);
 ALTER TABLE project ADD COLUMN midterm_date DATE;
-ALTER TABLE project ADD COLUMN indicators VARCHAR(2000);
+ALTER TABLE project ADD COLUMN indicators VARCHAR(4000);
 ALTER TABLE project ADD COLUMN funded_amount DECIMAL(15,2);
 ALTER TABLE project ADD COLUMN funding_note VARCHAR(1000);
 ALTER TABLE project ADD COLUMN extension_months INT NOT NULL DEFAULT 0;

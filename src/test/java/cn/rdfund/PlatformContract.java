@@ -171,7 +171,7 @@ abstract class PlatformContract {
         lifecycle.complete(execution, ProjectExecutionProcess.TASK_FINAL_REPORT, applicant, Map.of(
                 ProjectExecutionProcess.FINAL_REPORT_ACTION, ProjectExecutionProcess.SUBMIT,
                 ProjectExecutionProcess.FINAL_REPORT, "完成", ProjectExecutionProcess.ACHIEVED_INDICATORS, "样机1台",
-                ProjectExecutionProcess.AUDIT_REPORT_NO, "审-001", ProjectExecutionProcess.SPENT_WAN, "300.5"));
+                ProjectExecutionProcess.AUDIT_REPORT_NO, "审-001", ProjectExecutionProcess.SPENT_WAN, "240.4"));
         assess(execution, ProjectExecutionProcess.TASK_ASSESS_ACCEPTANCE);
         approvePayment(execution);
 

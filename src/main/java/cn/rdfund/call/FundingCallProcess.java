@@ -39,6 +39,7 @@ public final class FundingCallProcess {
     public static final String OBJECTION_APPLICATION_ID = "objectionApplicationId";
     public static final String OBJECTION = "objection";
     public static final String OBJECTION_REGISTERED_BY = "objectionRegisteredBy";
+    public static final String OBJECTION_TARGET = "objectionTarget";
     public static final String OBJECTION_DECISION = "objectionDecision";
     public static final String OBJECTION_REASON = "objectionReason";
     public static final String UPHELD = "UPHELD";

@@ -58,8 +58,8 @@ class DisbursementDelegates {
             long projectId = projectId(execution);
             BigDecimal unspent = recoveries.unspent(projectId);
             execution.setVariable(RECOVERY_NEEDED, unspent.signum() > 0);
-            execution.setVariable("paidDisplay", Wan.format(disbursements.paid(projectId)));
-            execution.setVariable("recoveryDisplay", Wan.format(unspent));
+            execution.setVariable("paidDisplay", Wan.formatExact(disbursements.paid(projectId)));
+            execution.setVariable("recoveryDisplay", Wan.formatExact(unspent));
         };
     }
 
@@ -74,7 +74,7 @@ class DisbursementDelegates {
         return execution -> {
             recoveries.demand(projectId(execution), (String) execution.getVariable(RECOVERY_CONFIRMED_BY),
                     execution.getProcessInstanceId());
-            execution.setVariable(OUTSTANDING_DISPLAY, Wan.format(recoveries.outstanding(projectId(execution))));
+            execution.setVariable(OUTSTANDING_DISPLAY, Wan.formatExact(recoveries.outstanding(projectId(execution))));
         };
     }
 
@@ -83,22 +83,27 @@ class DisbursementDelegates {
         return task -> task.getExecution().removeVariables(List.of(REPAID_WAN, RECEIPT_NO));
     }
 
+    /** Who registered the receipt, and its number: fixed with the task, so a rerun of the next step books it once. */
     @Bean
     TaskListener stampRepaymentRecorder() {
-        return task -> task.setVariable(REPAYMENT_RECORDED_BY,
-                CurrentUser.id(task.getProcessEngineServices().getIdentityService()));
+        return task -> {
+            task.setVariable(REPAYMENT_RECORDED_BY, CurrentUser.id(task.getProcessEngineServices().getIdentityService()));
+            Object previous = task.getVariable(REPAYMENT_NO);
+            task.setVariable(REPAYMENT_NO, previous instanceof Number n ? n.intValue() + 1 : 1);
+        };
     }
 
     @Bean
     JavaDelegate recordRepayment(RecoveryService recoveries) {
         return execution -> {
             long projectId = projectId(execution);
-            recoveries.receive(projectId, WanInput.toYuan(FormValues.text(execution.getVariable(REPAID_WAN))).orElseThrow(),
+            recoveries.receive(projectId, ((Number) execution.getVariable(REPAYMENT_NO)).intValue(),
+                    WanInput.toYuan(FormValues.text(execution.getVariable(REPAID_WAN))).orElseThrow(),
                     FormValues.text(execution.getVariable(RECEIPT_NO)),
                     (String) execution.getVariable(REPAYMENT_RECORDED_BY), execution.getProcessInstanceId());
             BigDecimal outstanding = recoveries.outstanding(projectId);
             execution.setVariable(FULLY_REPAID, outstanding.signum() <= 0);
-            execution.setVariable(OUTSTANDING_DISPLAY, Wan.format(outstanding));
+            execution.setVariable(OUTSTANDING_DISPLAY, Wan.formatExact(outstanding));
         };
     }
 

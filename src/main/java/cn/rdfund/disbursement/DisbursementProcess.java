@@ -24,6 +24,7 @@ public final class DisbursementProcess {
     public static final String REPAID_WAN = "repaidWan";
     public static final String RECEIPT_NO = "receiptNo";
     public static final String REPAYMENT_RECORDED_BY = "repaymentRecordedBy";
+    public static final String REPAYMENT_NO = "repaymentNo";
     public static final String FULLY_REPAID = "fullyRepaid";
     public static final String OUTSTANDING_DISPLAY = "outstandingDisplay";
 

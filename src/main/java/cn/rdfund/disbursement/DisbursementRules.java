@@ -48,6 +48,35 @@ class DisbursementRules {
                         : List.of("请核对并确认追回金额"));
     }
 
+    /** What a project reports as spent of the city's money cannot exceed what it has been paid. */
+    @Bean
+    TaskCompletionRule progressSpendingRule(DisbursementService disbursements) {
+        return spendingRule(ProjectExecutionProcess.TASK_REPORT_PROGRESS, disbursements);
+    }
+
+    @Bean
+    TaskCompletionRule rectificationSpendingRule(DisbursementService disbursements) {
+        return spendingRule(ProjectExecutionProcess.TASK_RECTIFY, disbursements);
+    }
+
+    @Bean
+    TaskCompletionRule finalReportSpendingRule(DisbursementService disbursements) {
+        return spendingRule(ProjectExecutionProcess.TASK_FINAL_REPORT, disbursements);
+    }
+
+    private static TaskCompletionRule spendingRule(String taskKey, DisbursementService disbursements) {
+        return TaskCompletionRule.of(ProjectExecutionProcess.KEY, taskKey, completion -> {
+            BigDecimal spent = WanInput.toYuan(FormValues.text(completion.get(ProjectExecutionProcess.SPENT_WAN)))
+                    .orElse(null);
+            if (spent == null || !(completion.get(ProjectExecutionProcess.PROJECT_ID) instanceof Number id)) {
+                return List.of();
+            }
+            BigDecimal paid = disbursements.paid(id.longValue());
+            return spent.compareTo(paid) > 0
+                    ? List.of("已使用的市级财政资金不能超过已拨付的" + Wan.formatExact(paid)) : List.of();
+        });
+    }
+
     /** A receipt is a positive amount, no more than is still outstanding, with its voucher number. */
     @Bean
     TaskCompletionRule repaymentRule(RecoveryService recoveries) {
@@ -60,7 +89,7 @@ class DisbursementRules {
                     } else if (completion.get(ProjectExecutionProcess.PROJECT_ID) instanceof Number id) {
                         BigDecimal outstanding = recoveries.outstanding(id.longValue());
                         if (repaid.compareTo(outstanding) > 0) {
-                            problems.add("到账金额不能超过尚未追回的" + Wan.format(outstanding));
+                            problems.add("到账金额不能超过尚未追回的" + Wan.formatExact(outstanding));
                         }
                     }
                     String receipt = FormValues.text(completion.get(RECEIPT_NO));

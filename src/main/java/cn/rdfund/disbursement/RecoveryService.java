@@ -5,6 +5,7 @@ import cn.rdfund.ledger.LedgerEntry;
 import cn.rdfund.ledger.LedgerEntryKind;
 import cn.rdfund.ledger.LedgerPosting;
 import cn.rdfund.ledger.LedgerRepository;
+import cn.rdfund.money.Wan;
 import cn.rdfund.project.Project;
 import cn.rdfund.project.ProjectService;
 import java.math.BigDecimal;
@@ -47,15 +48,24 @@ public class RecoveryService {
                         project.code() + " 项目终止，追回未使用的市级财政资金", processInstanceId), "system"));
     }
 
-    /** Records one receipt; the next receipt number follows the ones already in the ledger. */
+    /**
+     * Records receipt number {@code receipt} (numbered by the process as finance registers them), once: run
+     * again, it finds the row. A receipt above what is still outstanding is refused.
+     */
     @Transactional
-    public LedgerEntry receive(long projectId, BigDecimal amount, String receiptNo, String recordedBy,
+    public LedgerEntry receive(long projectId, int receipt, BigDecimal amount, String receiptNo, String recordedBy,
             String processInstanceId) {
         Project project = projects.get(projectId);
-        int receipt = repayments(projectId).size() + 1;
-        return ledger.record(new LedgerPosting(projectId, receipt, LedgerEntryKind.REPAYMENT, amount,
-                project.organizationId(), recordedBy, project.code() + " 追回款到账，凭证号" + receiptNo,
-                processInstanceId), "system");
+        return entries.findByProjectIdAndMilestoneSeqAndKind(projectId, receipt, LedgerEntryKind.REPAYMENT)
+                .orElseGet(() -> {
+                    if (amount.compareTo(outstanding(projectId)) > 0) {
+                        throw new IllegalStateException("到账金额" + Wan.formatExact(amount) + "超过尚未追回的"
+                                + Wan.formatExact(outstanding(projectId)));
+                    }
+                    return ledger.record(new LedgerPosting(projectId, receipt, LedgerEntryKind.REPAYMENT, amount,
+                            project.organizationId(), recordedBy, project.code() + " 追回款到账，凭证号" + receiptNo,
+                            processInstanceId), "system");
+                });
     }
 
     /** Demanded minus received so far. */

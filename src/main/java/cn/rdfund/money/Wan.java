@@ -16,6 +16,12 @@ public final class Wan {
         return toWan(yuan).toPlainString() + "万元";
     }
 
+    /** 833333.20 yuan → "83.33332万元": exact (up to six decimals), for amounts someone must type back. */
+    public static String formatExact(BigDecimal yuan) {
+        BigDecimal wan = yuan.divide(YUAN_PER_WAN, 6, RoundingMode.UNNECESSARY).stripTrailingZeros();
+        return (wan.scale() < 2 ? wan.setScale(2) : wan).toPlainString() + "万元";
+    }
+
     public static BigDecimal toWan(BigDecimal yuan) {
         return yuan.divide(YUAN_PER_WAN, 2, RoundingMode.HALF_UP);
     }

@@ -4,7 +4,6 @@ import static cn.rdfund.project.ProjectExecutionProcess.*;
 
 import cn.rdfund.money.WanInput;
 import cn.rdfund.system.tasks.FormValues;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,13 +18,14 @@ class ProjectDelegates {
 
     /** Writes the approved agreement and hands the mid-term and acceptance dates to the timers. */
     @Bean
-    JavaDelegate signAgreement(ProjectService projects, Clock clock) {
+    JavaDelegate signAgreement(ProjectService projects) {
         return execution -> {
             LocalDate midterm = LocalDate.parse(FormValues.text(execution.getVariable(MIDTERM_DATE)).substring(0, 10));
             Project project = projects.get(projectId(execution));
             if (Project.APPROVED.equals(project.status())) {
+                // Dates were checked against the day they were entered; signing after midnight changes nothing.
                 project = projects.signAgreement(project.id(), AgreementTerms.parse(
-                        FormValues.text(execution.getVariable(MILESTONES)), midterm, LocalDate.now(clock)),
+                        FormValues.text(execution.getVariable(MILESTONES)), midterm, project.createdAt().toLocalDate()),
                         midterm, FormValues.text(execution.getVariable(INDICATORS)));
             }
             execution.setVariable(MIDTERM_AT, projects.midtermCheckStartsAt(project));
@@ -48,11 +48,19 @@ class ProjectDelegates {
         return task -> task.getExecution().removeVariables(List.of(EXTENSION_DECISION, EXTENSION_COMMENT));
     }
 
-    /** What the project reports as spent of the city's money: the basis of a recovery if it is terminated. */
+    /**
+     * What the project reports as spent of the city's money: the basis of a recovery if it is terminated. An
+     * extension request reports nothing.
+     */
     @Bean
     TaskListener recordSpending(ProjectService projects) {
-        return task -> WanInput.toYuan(FormValues.text(task.getVariable(SPENT_WAN)))
-                .ifPresent(spent -> projects.recordSpent(((Number) task.getVariable(PROJECT_ID)).longValue(), spent));
+        return task -> {
+            if (EXTEND.equals(FormValues.text(task.getVariable(FINAL_REPORT_ACTION)))) {
+                return;
+            }
+            WanInput.toYuan(FormValues.text(task.getVariable(SPENT_WAN)))
+                    .ifPresent(spent -> projects.recordSpent(((Number) task.getVariable(PROJECT_ID)).longValue(), spent));
+        };
     }
 
     /** One extension per project; an approved one moves the acceptance deadline. */

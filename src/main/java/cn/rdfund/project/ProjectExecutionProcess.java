@@ -48,7 +48,6 @@ public final class ProjectExecutionProcess {
     public static final String PROGRESS_REPORT = "progressReport";
     public static final String RECTIFICATION_REPORT = "rectificationReport";
     public static final String SPENT_WAN = "spentWan";
-    public static final String ASSESSORS = "assessors";
     public static final String ASSESSOR = "assessor";
     public static final String VERDICT = "verdict";
     public static final String ASSESSMENT_COMMENT = "assessmentComment";
@@ -72,6 +71,8 @@ public final class ProjectExecutionProcess {
     public static final String ACCEPTANCE_DUE_DATE = "acceptanceDueDate";
 
     public static final String ESCALATION_NOTE = "escalationNote";
+    public static final String MIDTERM_ASSESSMENT_OVERDUE = "BoundaryEvent_MidtermAssessmentOverdue";
+    public static final String ACCEPTANCE_ASSESSMENT_OVERDUE = "BoundaryEvent_AcceptanceAssessmentOverdue";
 
     private ProjectExecutionProcess() {
     }

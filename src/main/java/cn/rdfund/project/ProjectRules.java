@@ -6,7 +6,6 @@ import cn.rdfund.money.WanInput;
 import cn.rdfund.system.tasks.FormValues;
 import cn.rdfund.system.tasks.TaskCompletion;
 import cn.rdfund.system.tasks.TaskCompletionRule;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,12 +23,10 @@ class ProjectRules {
 
     private static final int LONG_TEXT = 4000;
 
-    private final ProjectService projects;
     private final ProjectTimes times;
     private final Clock clock;
 
-    ProjectRules(ProjectService projects, ProjectTimes times, Clock clock) {
-        this.projects = projects;
+    ProjectRules(ProjectTimes times, Clock clock) {
         this.times = times;
         this.clock = clock;
     }
@@ -117,14 +114,8 @@ class ProjectRules {
     private List<String> report(TaskCompletion completion, String field, String missing) {
         List<String> problems = new ArrayList<>();
         required(completion, field, missing, problems);
-        BigDecimal spent = WanInput.toYuan(FormValues.text(completion.get(SPENT_WAN))).orElse(null);
-        if (spent == null || spent.signum() < 0) {
-            problems.add("请填写已使用的市级财政资金（万元，最多6位小数，不能为负）");
-        } else {
-            Object projectId = completion.get(PROJECT_ID);
-            if (projectId instanceof Number id && spent.compareTo(projects.get(id.longValue()).committedAmount()) > 0) {
-                problems.add("已使用的市级财政资金不能超过项目资助金额");
-            }
+        if (WanInput.toYuan(FormValues.text(completion.get(SPENT_WAN))).isEmpty()) {
+            problems.add("请填写已使用的市级财政资金（万元，最多6位小数）");
         }
         return problems;
     }

@@ -21,7 +21,8 @@ public class ProjectTimes {
 
     private final Clock clock;
     private Map<String, Duration> deadlines = new HashMap<>(Map.of("agreement", Duration.ofDays(30),
-            "report", Duration.ofDays(15), "rectification", Duration.ofDays(60), "repayment", Duration.ofDays(30)));
+            "report", Duration.ofDays(15), "rectification", Duration.ofDays(60), "repayment", Duration.ofDays(30), "assessment",
+            Duration.ofDays(15)));
     private Duration reminderLead = Duration.ofDays(3);
     private int maxExtensionMonths = 12;
 

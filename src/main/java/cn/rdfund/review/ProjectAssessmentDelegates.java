@@ -21,14 +21,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ProjectAssessmentDelegates {
 
-    private static final int ACCEPTANCE_ROUND = 1;
+    static final int ACCEPTANCE_ROUND = 1;
 
     @Bean
     JavaDelegate drawMidtermPanel(ProjectAssessments assessments) {
         return execution -> {
             int round = midtermRound(execution) + 1;
             execution.setVariable(MIDTERM_ROUND, round);
-            execution.setVariable(ASSESSORS, assessments.draw(projectId(execution), ProjectAssessment.MIDTERM, round));
+            assessments.draw(projectId(execution), ProjectAssessment.MIDTERM, round);
         };
     }
 
@@ -50,8 +50,7 @@ class ProjectAssessmentDelegates {
 
     @Bean
     JavaDelegate drawAcceptancePanel(ProjectAssessments assessments) {
-        return execution -> execution.setVariable(ASSESSORS,
-                assessments.draw(projectId(execution), ProjectAssessment.ACCEPTANCE, ACCEPTANCE_ROUND));
+        return execution -> assessments.draw(projectId(execution), ProjectAssessment.ACCEPTANCE, ACCEPTANCE_ROUND);
     }
 
     /** Acceptance has no rectification: the panel passes or fails the project. */
@@ -107,12 +106,12 @@ class ProjectAssessmentDelegates {
         return problems;
     }
 
-    private static int midtermRound(DelegateExecution execution) {
+    static int midtermRound(DelegateExecution execution) {
         Object round = execution.getVariable(MIDTERM_ROUND);
         return round instanceof Number n ? n.intValue() : 0;
     }
 
-    private static long projectId(DelegateExecution execution) {
+    static long projectId(DelegateExecution execution) {
         return ((Number) execution.getVariable(PROJECT_ID)).longValue();
     }
 }

@@ -73,6 +73,11 @@ public class ProjectAssessments {
                 expert.userId(), null, null, now, null)).expertUserId()).toList();
     }
 
+    public List<String> panel(long projectId, String stage, int round) {
+        return assessments.findByProjectIdAndStageAndCheckRoundOrderById(projectId, stage, round).stream()
+                .map(ProjectAssessment::expertUserId).toList();
+    }
+
     @Transactional
     public void record(long projectId, String stage, int round, String expertUserId, PanelVerdict verdict,
             String comment) {

@@ -67,10 +67,14 @@ class SelectionDelegates {
                 OBJECTION_DECISION, OBJECTION_REASON));
     }
 
+    /** Who registered the objection (from the login) and, for the handler, which project it concerns. */
     @Bean
-    TaskListener stampObjectionRegistrar() {
-        return task -> task.setVariable(OBJECTION_REGISTERED_BY,
-                CurrentUser.id(task.getProcessEngineServices().getIdentityService()));
+    TaskListener stampObjectionRegistrar(SelectionService selection) {
+        return task -> {
+            task.setVariable(OBJECTION_REGISTERED_BY, CurrentUser.id(task.getProcessEngineServices().getIdentityService()));
+            task.setVariable(OBJECTION_TARGET,
+                    selection.describe(Long.parseLong(FormValues.text(task.getVariable(OBJECTION_APPLICATION_ID)))));
+        };
     }
 
     /** Records the decision on an objection; an upheld one starts a new round of ranking and notice. */

@@ -168,6 +168,12 @@ public class SelectionService {
         }).toList();
     }
 
+    /** "单位《项目》" of an application, as the objection handler reads it. */
+    public String describe(long applicationId) {
+        Application application = applications.findById(applicationId).orElseThrow();
+        return applicantName(application.applicantId()) + "《" + application.title() + "》";
+    }
+
     public String applicantName(long organizationId) {
         return organizations.findById(organizationId).map(Organization::name).orElse("?");
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.rdfund.application.ApplicationRepository;
 import cn.rdfund.disbursement.DisbursementProcess;
 import cn.rdfund.disbursement.DisbursementService;
+import cn.rdfund.disbursement.RecoveryService;
 import cn.rdfund.ledger.LedgerEntry;
 import cn.rdfund.ledger.LedgerEntryKind;
 import cn.rdfund.ledger.LedgerRepository;
@@ -56,6 +57,9 @@ class ProjectExecutionProcessTest {
 
     @Autowired
     DisbursementService disbursements;
+
+    @Autowired
+    RecoveryService recoveries;
 
     @Autowired
     ApplicationRepository applications;
@@ -114,7 +118,7 @@ class ProjectExecutionProcessTest {
     private void submitFinalReport() {
         lifecycle.complete(execution, TASK_FINAL_REPORT, applicant(), Map.of(FINAL_REPORT_ACTION, SUBMIT,
                 FINAL_REPORT, "全部完成", ACHIEVED_INDICATORS, "完成2个中试，申请发明专利4项", AUDIT_REPORT_NO, "辽审字2028第001号",
-                SPENT_WAN, ODD_AMOUNT_WAN));
+                SPENT_WAN, "266.66664"));
     }
 
     /** The escalation task the manager gets when a deadline passes; the manager records the follow-up. */
@@ -147,9 +151,16 @@ class ProjectExecutionProcessTest {
         lifecycle.complete(execution, TASK_REPORT_PROGRESS, applicant(),
                 Map.of(PROGRESS_REPORT, "按计划完成处方筛选", SPENT_WAN, "100"));
         assertThat(lifecycle.tasks(execution, TASK_ASSESS_MIDTERM)).hasSize(3);
+        lifecycle.fireTimer(execution, MIDTERM_ASSESSMENT_OVERDUE);
+        escalationSays("中期检查专家评议未按期完成");
         panel(TASK_ASSESS_MIDTERM, "PASS");
         financeApproves();
+        assertThatThrownBy(() -> lifecycle.complete(execution, TASK_FINAL_REPORT, applicant(), Map.of(
+                FINAL_REPORT_ACTION, SUBMIT, FINAL_REPORT, "全部完成", ACHIEVED_INDICATORS, "完成", AUDIT_REPORT_NO, "审-1",
+                SPENT_WAN, ODD_AMOUNT_WAN))).hasMessageContaining("已使用的市级财政资金不能超过已拨付的266.66664万元");
         submitFinalReport();
+        lifecycle.fireTimer(execution, ACCEPTANCE_ASSESSMENT_OVERDUE);
+        escalationSays("验收专家评议未按期完成");
         panel(TASK_ASSESS_ACCEPTANCE, "PASS");
         financeApproves();
 
@@ -235,7 +246,7 @@ class ProjectExecutionProcessTest {
 
         assertThat(current().status()).isEqualTo(Project.TERMINATED);
         BpmnAwareTests.assertThat(execution).isWaitingAt(TASK_CONFIRM_RECOVERY);
-        assertThat(runtimeService.getVariable(execution.getId(), "recoveryDisplay")).isEqualTo("83.33万元");
+        assertThat(runtimeService.getVariable(execution.getId(), "recoveryDisplay")).isEqualTo("83.33332万元");
         assertThatThrownBy(() -> lifecycle.complete(execution, TASK_CONFIRM_RECOVERY, "finance", Map.of()))
                 .hasMessageContaining("请核对并确认追回金额");
         lifecycle.complete(execution, TASK_CONFIRM_RECOVERY, "finance", Map.of(DisbursementProcess.RECOVERY_CONFIRMED, true));
@@ -244,12 +255,15 @@ class ProjectExecutionProcessTest {
 
         assertThatThrownBy(() -> lifecycle.complete(execution, TASK_RECORD_REPAYMENT, "finance",
                 Map.of(DisbursementProcess.REPAID_WAN, "100", DisbursementProcess.RECEIPT_NO, "JK-1")))
-                .hasMessageContaining("到账金额不能超过尚未追回的83.33万元");
+                .hasMessageContaining("到账金额不能超过尚未追回的83.33332万元");
         lifecycle.fireTimer(execution, "BoundaryEvent_RepaymentOverdue");
         escalationSays("追回款未按期到账");
         lifecycle.complete(execution, TASK_RECORD_REPAYMENT, "finance",
                 Map.of(DisbursementProcess.REPAID_WAN, "50", DisbursementProcess.RECEIPT_NO, "JK-1"));
         BpmnAwareTests.assertThat(execution).isWaitingAt(TASK_RECORD_REPAYMENT);
+        // The booking step run again for receipt 1 (a retried job) finds the row and books nothing more.
+        recoveries.receive(project.id(), 1, new BigDecimal("500000.00"), "JK-1", "finance", execution.getId());
+        assertThat(entries(LedgerEntryKind.REPAYMENT)).hasSize(1);
         lifecycle.complete(execution, TASK_RECORD_REPAYMENT, "finance",
                 Map.of(DisbursementProcess.REPAID_WAN, "33.33332", DisbursementProcess.RECEIPT_NO, "JK-2"));
 
