@@ -68,6 +68,14 @@ public record Project(
                 extensionMonths, spentAmount, processInstanceId, createdAt, milestones);
     }
 
+    Project completed() {
+        return new Project(id, code, title, measure, organizationId, applicationId, callId, applicantUserId,
+                approvedAmount, fundedAmount, fundingNote, COMPLETED, startDate, endDate, midtermDate, indicators,
+                extensionMonths, spentAmount, processInstanceId, createdAt, milestones.stream()
+                        .map(m -> new Milestone(m.seq(), m.title(), m.dueDate(), m.plannedAmount(), Milestone.ACHIEVED))
+                        .collect(java.util.stream.Collectors.toSet()));
+    }
+
     Project withSpent(BigDecimal spent) {
         return new Project(id, code, title, measure, organizationId, applicationId, callId, applicantUserId,
                 approvedAmount, fundedAmount, fundingNote, status, startDate, endDate, midtermDate, indicators,
@@ -93,5 +101,8 @@ public record Project(
 
     @Table("milestone")
     public record Milestone(int seq, String title, LocalDate dueDate, BigDecimal plannedAmount, String status) {
+
+        public static final String PLANNED = "PLANNED";
+        public static final String ACHIEVED = "ACHIEVED";
     }
 }

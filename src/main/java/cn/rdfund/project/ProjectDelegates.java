@@ -2,6 +2,7 @@ package cn.rdfund.project;
 
 import static cn.rdfund.project.ProjectExecutionProcess.*;
 
+import cn.rdfund.money.Wan;
 import cn.rdfund.money.WanInput;
 import cn.rdfund.system.tasks.FormValues;
 import java.time.LocalDate;
@@ -29,7 +30,20 @@ class ProjectDelegates {
                         midterm, FormValues.text(execution.getVariable(INDICATORS)));
             }
             execution.setVariable(MIDTERM_AT, projects.midtermCheckStartsAt(project));
+            execution.setVariable(MIDTERM_DISPLAY, project.midtermDate() + " 09:00");
             setAcceptanceDeadline(execution, projects, project);
+        };
+    }
+
+    /** Names each task after its project (e.g. 拨付审批 · XM2026-000123 新型缓释制剂研发): lists tell projects apart. */
+    @Bean
+    TaskListener labelTaskWithProject() {
+        return task -> {
+            Object code = task.getVariable(PROJECT_CODE);
+            Object title = task.getVariable(TITLE);
+            if (code != null) {
+                task.setName(task.getName() + " · " + code + (title == null ? "" : " " + title));
+            }
         };
     }
 
@@ -58,8 +72,10 @@ class ProjectDelegates {
             if (EXTEND.equals(FormValues.text(task.getVariable(FINAL_REPORT_ACTION)))) {
                 return;
             }
-            WanInput.toYuan(FormValues.text(task.getVariable(SPENT_WAN)))
-                    .ifPresent(spent -> projects.recordSpent(((Number) task.getVariable(PROJECT_ID)).longValue(), spent));
+            WanInput.toYuan(FormValues.text(task.getVariable(SPENT_WAN))).ifPresent(spent -> {
+                projects.recordSpent(((Number) task.getVariable(PROJECT_ID)).longValue(), spent);
+                task.getExecution().setVariable(SPENT_DISPLAY, Wan.formatExact(spent));
+            });
         };
     }
 
@@ -78,7 +94,7 @@ class ProjectDelegates {
 
     @Bean
     JavaDelegate completeProject(ProjectService projects) {
-        return execution -> projects.changeStatus(projectId(execution), Project.COMPLETED);
+        return execution -> projects.complete(projectId(execution));
     }
 
     @Bean

@@ -43,6 +43,9 @@ public final class ProjectExecutionProcess {
     public static final String RETURN = "RETURN";
     public static final String REFUSE = "REFUSE";
     public static final String MIDTERM_AT = "midtermAt";
+    public static final String MIDTERM_DISPLAY = "midtermDisplay";
+    public static final String SPENT_DISPLAY = "spentDisplay";
+    public static final String RECHECK_INFO = "recheckInfo";
     public static final String END_DATE = "endDate";
 
     public static final String PROGRESS_REPORT = "progressReport";

@@ -54,8 +54,15 @@ public class ProjectService {
         }
         return projects.save(project.withAgreement(LocalDate.now(clock), terms.endDate(), midterm, indicators,
                 terms.milestones().stream()
-                        .map(m -> new Project.Milestone(m.seq(), m.title(), m.due(), null, "PLANNED"))
+                        .map(m -> new Project.Milestone(m.seq(), m.title(), m.due(), null, Project.Milestone.PLANNED))
                         .collect(Collectors.toSet())));
+    }
+
+    /** Accepted: the project is completed and every milestone of its agreement achieved. */
+    @Transactional
+    public Project complete(long id) {
+        Project project = get(id);
+        return Project.COMPLETED.equals(project.status()) ? project : projects.save(project.completed());
     }
 
     @Transactional

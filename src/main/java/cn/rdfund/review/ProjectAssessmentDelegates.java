@@ -10,6 +10,7 @@ import cn.rdfund.system.tasks.TaskCompletion;
 import cn.rdfund.system.tasks.TaskCompletionRule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -28,6 +29,9 @@ class ProjectAssessmentDelegates {
         return execution -> {
             int round = midtermRound(execution) + 1;
             execution.setVariable(MIDTERM_ROUND, round);
+            execution.setVariable(RECHECK_INFO, round == 1 ? "首次检查"
+                    : "复查。上一轮检查意见：\n" + execution.getVariable(FINDINGS) + "\n\n整改情况：\n"
+                            + Objects.toString(execution.getVariable(RECTIFICATION_REPORT), "（整改期满未提交）"));
             assessments.draw(projectId(execution), ProjectAssessment.MIDTERM, round);
         };
     }

@@ -142,6 +142,7 @@ class ProjectExecutionProcessTest {
         assertThat(current().status()).isEqualTo(Project.IN_PROGRESS);
         assertThat(current().milestones()).hasSize(2);
         Task approval = lifecycle.tasks(execution, DisbursementProcess.TASK_APPROVE).get(0);
+        assertThat(approval.getName()).isEqualTo("拨付审批 · " + project.code() + " 高端制剂关键技术攻关");
         assertThat(processEngine.getTaskService().getVariable(approval.getId(), "instalmentDisplay")).isEqualTo("133.33万元");
         assertThat((String) processEngine.getTaskService().getVariable(approval.getId(), "planDisplay"))
                 .contains("第1期 40% 133.33万元（任务书签订）", "第3期 20% 66.67万元（验收通过）");
@@ -167,6 +168,7 @@ class ProjectExecutionProcessTest {
         BpmnAwareTests.assertThat(execution).isEnded().hasPassed(FIRST_INSTALMENT, SECOND_INSTALMENT, FINAL_INSTALMENT,
                 END_ACCEPTED);
         assertThat(current().status()).isEqualTo(Project.COMPLETED);
+        assertThat(current().milestones()).extracting(Project.Milestone::status).containsOnly(Project.Milestone.ACHIEVED);
         assertThat(entries(LedgerEntryKind.DISBURSEMENT)).extracting(LedgerEntry::amount).containsExactly(
                 new BigDecimal("1333333.20"), new BigDecimal("1333333.20"), new BigDecimal("666666.60"));
         assertThat(entries(LedgerEntryKind.DISBURSEMENT)).allSatisfy(e -> assertThat(e.approvedBy()).isEqualTo("finance"));
@@ -230,6 +232,8 @@ class ProjectExecutionProcessTest {
         assertThat(current().status()).isEqualTo(Project.RECTIFYING);
         assertThat((String) runtimeService.getVariable(execution.getId(), FINDINGS)).contains("专家1：整改。");
         lifecycle.complete(execution, TASK_RECTIFY, applicant(), Map.of(RECTIFICATION_REPORT, "已补充人员", SPENT_WAN, "80"));
+        assertThat((String) runtimeService.getVariable(execution.getId(), RECHECK_INFO))
+                .startsWith("复查").contains("专家1：整改。", "整改情况：\n已补充人员");
         panel(TASK_ASSESS_MIDTERM, "PASS");
 
         assertThat(lifecycle.tasks(execution, DisbursementProcess.TASK_APPROVE)).hasSize(1);
