@@ -1,8 +1,8 @@
 package cn.rdfund.project;
 
+import cn.rdfund.system.tasks.TaskDeadlines;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * Deadlines of a project's tasks, read by its timers and due dates ({@code ${projectTimes.period('report')}}),
  * never from a variable a user could set. A task is due {@code period} after it starts; Tasklist shows it under
- * "follow-up" {@code reminderLead} before (the reminder); when it passes, the manager gets an escalation task.
+ * "follow-up" {@code rdfund.reminder-lead} before (the reminder); when it passes, the manager gets an escalation task.
  * Public: expressions call it.
  */
 @Component("projectTimes")
@@ -20,14 +20,15 @@ import org.springframework.stereotype.Component;
 public class ProjectTimes {
 
     private final Clock clock;
+    private final TaskDeadlines taskDeadlines;
     private Map<String, Duration> deadlines = new HashMap<>(Map.of("agreement", Duration.ofDays(30),
             "report", Duration.ofDays(15), "rectification", Duration.ofDays(60), "repayment", Duration.ofDays(30), "assessment",
             Duration.ofDays(15)));
-    private Duration reminderLead = Duration.ofDays(3);
     private int maxExtensionMonths = 12;
 
-    ProjectTimes(Clock clock) {
+    ProjectTimes(Clock clock, TaskDeadlines taskDeadlines) {
         this.clock = clock;
+        this.taskDeadlines = taskDeadlines;
     }
 
     /** ISO 8601 duration for a timer, e.g. P30D. */
@@ -43,11 +44,9 @@ public class ProjectTimes {
         return remindBefore(dueIn(deadline));
     }
 
-    /** The follow-up date: reminderLead before the due date, but not in the past. */
+    /** The follow-up date (the reminder), {@code rdfund.reminder-lead} before the due date. */
     public Date remindBefore(Date due) {
-        Instant remind = due.toInstant().minus(reminderLead);
-        Instant now = clock.instant();
-        return Date.from(remind.isBefore(now) ? now : remind);
+        return taskDeadlines.followUpBefore(due);
     }
 
     private Duration deadline(String name) {
@@ -75,11 +74,4 @@ public class ProjectTimes {
         this.maxExtensionMonths = maxExtensionMonths;
     }
 
-    public Duration getReminderLead() {
-        return reminderLead;
-    }
-
-    public void setReminderLead(Duration reminderLead) {
-        this.reminderLead = reminderLead;
-    }
 }

@@ -133,6 +133,9 @@ class FundingApplicationProcessTest {
         complete(application, TASK_FORMAL_CHECK, "kjj", Map.of(CHECK_DECISION, CORRECT, CHECK_COMMENT, "请核减申请金额"));
 
         BpmnAwareTests.assertThat(application).isWaitingAt(TASK_CORRECT).task().isAssignedTo("applicant");
+        org.camunda.bpm.engine.task.Task correction = BpmnAwareTests.task(application);
+        assertThat(correction.getDueDate()).isNotNull();
+        assertThat(correction.getFollowUpDate()).isBeforeOrEqualTo(correction.getDueDate());
         complete(application, TASK_CORRECT, "applicant", draft(ownRdCall.id(), "400"));
         execute(job(application));
         BpmnAwareTests.assertThat(application).isWaitingAt(TASK_FORMAL_CHECK).variables()
