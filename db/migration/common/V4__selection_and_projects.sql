@@ -35,6 +35,12 @@ CREATE TABLE call_objection (
     CONSTRAINT ck_objection_decision CHECK (decision IN ('UPHELD', 'REJECTED'))
 );
 
+-- What an application says about the project (for the formal check and the experts).
+ALTER TABLE application ADD COLUMN project_summary VARCHAR(2000);
+ALTER TABLE application ADD COLUMN team VARCHAR(2000);
+ALTER TABLE application ADD COLUMN work_plan VARCHAR(2000);
+ALTER TABLE application ADD COLUMN promised_indicators VARCHAR(2000);
+
 ALTER TABLE project ADD COLUMN call_id BIGINT;
 ALTER TABLE project ADD COLUMN applicant_user_id VARCHAR(64);
 ALTER TABLE project ADD COLUMN midterm_date DATE;

@@ -212,6 +212,7 @@ abstract class PlatformContract {
         Application application = applications.save(new Application(null, call.id(), lead.id(), "联合攻关申报",
                 new BigDecimal("6999999.99"), new BigDecimal("3000000.00"), "SUBMITTED",
                 LocalDateTime.of(2025, 3, 15, 10, 30), null, LocalDateTime.of(2025, 3, 15, 10, 0),
+                "联合攻关：新药筛选平台", "牵头企业研发中心12人", "两年三阶段", "候选化合物2个",
                 Set.of(new Application.Partner(partner.id()))));
         Project project = projects.save(newProject(lead, application.id(), "6999999.99"));
 

@@ -20,11 +20,15 @@ public record Application(
         LocalDateTime submittedAt,
         String processInstanceId,
         LocalDateTime createdAt,
+        String projectSummary,
+        String team,
+        String workPlan,
+        String promisedIndicators,
         @MappedCollection(idColumn = "application_id") Set<Partner> partners) {
 
     public Application withStatus(String newStatus) {
         return new Application(id, callId, applicantId, title, requestedAmount, coFundingAmount, newStatus, submittedAt,
-                processInstanceId, createdAt, partners);
+                processInstanceId, createdAt, projectSummary, team, workPlan, promisedIndicators, partners);
     }
 
     @Table("application_partner")

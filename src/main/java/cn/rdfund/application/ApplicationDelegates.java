@@ -53,6 +53,7 @@ class ApplicationDelegates {
     JavaDelegate submitApplication(ApplicationService applications, ProcessStarter starter) {
         return execution -> {
             Application application = applications.submit(ApplicationDraft.from(execution.getVariables()),
+                    ApplicationContent.from(execution.getVariables()),
                     starter.of(execution.getProcessInstanceId()), execution.getProcessInstanceId());
             execution.setVariable(APPLICATION_ID, application.id());
             execution.setVariables(applications.summary(application));

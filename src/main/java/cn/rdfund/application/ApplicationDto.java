@@ -15,5 +15,9 @@ public record ApplicationDto(
         String coFundingAmountDisplay,
         List<Long> partnerIds,
         String status,
-        LocalDateTime submittedAt) {
+        LocalDateTime submittedAt,
+        String projectSummary,
+        String team,
+        String workPlan,
+        String promisedIndicators) {
 }

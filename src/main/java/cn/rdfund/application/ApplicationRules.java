@@ -22,14 +22,15 @@ class ApplicationRules {
     /** 填写申报书 and 补正材料: the draft must be eligible (see {@link Eligibility}). */
     @Bean
     TaskCompletionRule fillApplicationRule(ApplicationService applications) {
-        return rule(FundingApplicationProcess.TASK_FILL, completion -> applications.problems(
-                ApplicationDraft.from(completion.variables()), completion.startedBy()));
+        return rule(FundingApplicationProcess.TASK_FILL, completion -> withContent(completion, applications.problems(
+                ApplicationDraft.from(completion.variables()), completion.startedBy())));
     }
 
     @Bean
     TaskCompletionRule correctApplicationRule(ApplicationService applications) {
-        return rule(FundingApplicationProcess.TASK_CORRECT, completion -> applications.correctionProblems(
-                ApplicationDraft.from(completion.variables()), completion.startedBy(), completion.processInstanceId()));
+        return rule(FundingApplicationProcess.TASK_CORRECT, completion -> withContent(completion,
+                applications.correctionProblems(ApplicationDraft.from(completion.variables()), completion.startedBy(),
+                        completion.processInstanceId())));
     }
 
     /** 形式审查: a decision, and the reason whenever the application does not simply pass. */
@@ -47,6 +48,12 @@ class ApplicationRules {
             }
             return problems;
         });
+    }
+
+    private static List<String> withContent(TaskCompletion completion, List<String> eligibilityProblems) {
+        List<String> problems = new ArrayList<>(eligibilityProblems);
+        problems.addAll(ApplicationContent.from(completion.variables()).problems());
+        return problems;
     }
 
     private static TaskCompletionRule rule(String taskKey, Function<TaskCompletion, List<String>> check) {

@@ -88,7 +88,8 @@ public class ApplicationService {
 
     /** Writes (or, after a correction, rewrites) the application of this process instance as submitted. */
     @Transactional
-    public Application submit(ApplicationDraft draft, String applicantUserId, String processInstanceId) {
+    public Application submit(ApplicationDraft draft, ApplicationContent content, String applicantUserId,
+            String processInstanceId) {
         long applicantId = members.organizationOf(applicantUserId)
                 .orElseThrow(() -> new IllegalStateException("申报账号未关联单位: " + applicantUserId));
         Set<Application.Partner> partners = draft.partnerUsccs().stream()
@@ -98,7 +99,8 @@ public class ApplicationService {
         Application existing = applications.findByProcessInstanceId(processInstanceId).orElse(null);
         return applications.save(new Application(existing == null ? null : existing.id(), draft.callId(), applicantId,
                 draft.title(), draft.requested(), draft.coFunding(), SUBMITTED, now, processInstanceId,
-                existing == null ? now : existing.createdAt(), partners));
+                existing == null ? now : existing.createdAt(), content.projectSummary(), content.team(),
+                content.workPlan(), content.promisedIndicators(), partners));
     }
 
     /** Changes the status of the application this process instance submitted (not whatever id a variable holds). */

@@ -115,7 +115,9 @@ class SelectionDelegates {
                                     ProjectExecutionProcess.TITLE, project.title(),
                                     ProjectExecutionProcess.APPLICANT, project.applicantUserId(),
                                     ProjectExecutionProcess.APPLICANT_NAME, selection.applicantName(project.organizationId()),
-                                    ProjectExecutionProcess.APPROVED_DISPLAY, Wan.format(project.approvedAmount())))
+                                    ProjectExecutionProcess.APPROVED_DISPLAY, Wan.format(project.approvedAmount()),
+                                    // the agreement starts from what the application promised
+                                    ProjectExecutionProcess.INDICATORS, selection.promisedIndicators(project.applicationId())))
                             .getId();
                     projects.attachProcess(project.id(), instance);
                 }

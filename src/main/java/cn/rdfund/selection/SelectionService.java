@@ -174,6 +174,10 @@ public class SelectionService {
         return applicantName(application.applicantId()) + "《" + application.title() + "》";
     }
 
+    public String promisedIndicators(long applicationId) {
+        return applications.findById(applicationId).map(Application::promisedIndicators).orElse("");
+    }
+
     public String applicantName(long organizationId) {
         return organizations.findById(organizationId).map(Organization::name).orElse("?");
     }

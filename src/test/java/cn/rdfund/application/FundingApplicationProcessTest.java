@@ -88,7 +88,9 @@ class FundingApplicationProcessTest {
 
     private static Map<String, Object> draft(long callId, String requestedWan) {
         return Map.of(CALL_ID, String.valueOf(callId), "title", "靶向抗肿瘤新药研发", "requestedWan", requestedWan,
-                "coFundingWan", "300", "partnerUsccs", "");
+                "coFundingWan", "300", "partnerUsccs", "", "projectSummary", "基于新靶点的小分子抑制剂",
+                "team", "负责人张某，团队15人", "workPlan", "第一年完成筛选，第二年完成临床前研究",
+                "promisedIndicators", "候选化合物2个，发明专利3项");
     }
 
     private void complete(ProcessInstance instance, String taskKey, String user, Map<String, Object> variables) {
@@ -162,6 +164,19 @@ class FundingApplicationProcessTest {
         complete(application, TASK_CORRECT, "applicant", draft(ownRdCall.id(), "400"));
 
         BpmnAwareTests.assertThat(application).isWaitingAt(SUBMIT);
+    }
+
+    @Test
+    void refusesAnApplicationWithoutWhatTheExpertsNeedToJudgeIt() {
+        Map<String, Object> bare = new java.util.HashMap<>(draft(ownRdCall.id(), "500"));
+        bare.put("team", "");
+        bare.put("promisedIndicators", "");
+
+        assertThatThrownBy(() -> complete(application, TASK_FILL, "applicant", bare))
+                .hasMessageContaining("请填写项目负责人与团队", "请填写预期考核指标");
+        complete(application, TASK_FILL, "applicant", draft(ownRdCall.id(), "500"));
+        execute(job(application));
+        assertThat(stored().team()).isEqualTo("负责人张某，团队15人");
     }
 
     @Test

@@ -98,7 +98,7 @@ class ExpertReviewProcessTest {
         application = driver.start(FundingApplicationProcess.KEY, "applicant");
         driver.complete(application, FundingApplicationProcess.TASK_FILL, "applicant", Map.of(
                 FundingApplicationProcess.CALL_ID, String.valueOf(call.id()), "title", "评审测试项目",
-                "requestedWan", "300", "coFundingWan", "", "partnerUsccs", ""));
+                "requestedWan", "300", "coFundingWan", "", "partnerUsccs", "", "projectSummary", "项目简介", "team", "团队", "workPlan", "计划", "promisedIndicators", "指标"));
         runJobs(application);
         driver.complete(application, FundingApplicationProcess.TASK_FORMAL_CHECK, "kjj",
                 Map.of(FundingApplicationProcess.CHECK_DECISION, FundingApplicationProcess.PASS));
