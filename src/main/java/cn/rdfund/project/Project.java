@@ -56,7 +56,7 @@ public record Project(
                 extensionMonths, spentAmount, processInstanceId, createdAt, agreedMilestones);
     }
 
-    public Project withFunding(BigDecimal funded, String note) {
+    Project withFunding(BigDecimal funded, String note) {
         return new Project(id, code, title, measure, organizationId, applicationId, callId, applicantUserId,
                 approvedAmount, funded, note, status, startDate, endDate, midtermDate, indicators, extensionMonths,
                 spentAmount, processInstanceId, createdAt, milestones);
@@ -88,7 +88,7 @@ public record Project(
                 indicators, months, spentAmount, processInstanceId, createdAt, milestones);
     }
 
-    public Project withProcessInstance(String id) {
+    Project withProcessInstance(String id) {
         return new Project(this.id, code, title, measure, organizationId, applicationId, callId, applicantUserId,
                 approvedAmount, fundedAmount, fundingNote, status, startDate, endDate, midtermDate, indicators,
                 extensionMonths, spentAmount, id, createdAt, milestones);
