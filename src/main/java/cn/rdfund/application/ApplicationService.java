@@ -119,7 +119,7 @@ public class ApplicationService {
         summary.put("applicantName", organizations.findById(application.applicantId()).map(Organization::name).orElse("?"));
         summary.put("requestedDisplay", Wan.format(application.requestedAmount()));
         summary.put("coFundingDisplay", Wan.format(application.coFundingAmount()));
-        summary.put("partnerNames", application.partners().stream()
+        summary.put("partnerNames", application.partners().isEmpty() ? "无" : application.partners().stream()
                 .map(partner -> organizations.findById(partner.organizationId()).map(Organization::name).orElse("?"))
                 .sorted().collect(Collectors.joining("、")));
         return summary;

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -38,9 +39,12 @@ class DemoDataSeeder implements ApplicationRunner {
     private final OrganizationMembers members;
     private final ExpertRepository experts;
     private final Clock clock;
+    private final String port;
 
     DemoDataSeeder(IdentityService identityService, OrganizationRepository organizations,
-            OrganizationMembers members, ExpertRepository experts, Clock clock) {
+            OrganizationMembers members, ExpertRepository experts, Clock clock,
+            @Value("${server.port:8080}") String port) {
+        this.port = port;
         this.identityService = identityService;
         this.organizations = organizations;
         this.members = members;
@@ -93,7 +97,7 @@ class DemoDataSeeder implements ApplicationRunner {
     }
 
     private void printLogins() {
-        StringBuilder table = new StringBuilder("\n\n  RDFund demo logins (password = user id) — http://localhost:8080\n");
+        StringBuilder table = new StringBuilder("\n\n  RDFund demo logins (password = user id) — http://localhost:" + port + "\n");
         DemoData.USERS.forEach(user -> table.append(String.format("    %-11s / %-11s  %s%n",
                 user.id(), user.id(), user.role())));
         log.info(table.toString());

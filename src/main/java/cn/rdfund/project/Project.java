@@ -82,10 +82,16 @@ public record Project(
                 extensionMonths, spent, processInstanceId, createdAt, milestones);
     }
 
+    /** The end date and the last milestone (acceptance) move together. */
     Project withExtension(int months) {
+        int last = milestones.stream().mapToInt(Milestone::seq).max().orElse(0);
         return new Project(id, code, title, measure, organizationId, applicationId, callId, applicantUserId,
                 approvedAmount, fundedAmount, fundingNote, status, startDate, endDate.plusMonths(months), midtermDate,
-                indicators, months, spentAmount, processInstanceId, createdAt, milestones);
+                indicators, months, spentAmount, processInstanceId, createdAt, milestones.stream()
+                        .map(m -> m.seq() == last
+                                ? new Milestone(m.seq(), m.title(), m.dueDate().plusMonths(months), m.plannedAmount(), m.status())
+                                : m)
+                        .collect(java.util.stream.Collectors.toSet()));
     }
 
     Project withProcessInstance(String id) {

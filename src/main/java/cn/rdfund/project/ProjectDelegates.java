@@ -31,6 +31,7 @@ class ProjectDelegates {
             }
             execution.setVariable(MIDTERM_AT, projects.midtermCheckStartsAt(project));
             execution.setVariable(MIDTERM_DISPLAY, project.midtermDate() + " 09:00");
+            execution.setVariable(EXTENSION_INFO, "未申请延期（可在验收期限前申请一次）");
             setAcceptanceDeadline(execution, projects, project);
         };
     }
@@ -84,10 +85,13 @@ class ProjectDelegates {
     JavaDelegate recordExtension(ProjectService projects) {
         return execution -> {
             execution.setVariable(EXTENSION_REQUESTED, true);
+            int months = FormValues.integer(execution.getVariable(EXTENSION_MONTHS));
             if (APPROVE.equals(FormValues.text(execution.getVariable(EXTENSION_DECISION)))) {
-                Project project = projects.extend(projectId(execution),
-                        FormValues.integer(execution.getVariable(EXTENSION_MONTHS)));
-                setAcceptanceDeadline(execution, projects, project);
+                setAcceptanceDeadline(execution, projects, projects.extend(projectId(execution), months));
+                execution.setVariable(EXTENSION_INFO, "已批准延期" + months + "个月（每个项目只能延期一次）");
+            } else {
+                execution.setVariable(EXTENSION_INFO, "延期申请未获同意："
+                        + FormValues.text(execution.getVariable(EXTENSION_COMMENT)) + "（每个项目只能申请一次）");
             }
         };
     }

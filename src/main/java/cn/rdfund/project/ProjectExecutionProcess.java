@@ -68,6 +68,7 @@ public final class ProjectExecutionProcess {
     public static final String EXTENSION_MONTHS = "extensionMonths";
     public static final String EXTENSION_REASON = "extensionReason";
     public static final String EXTENSION_REQUESTED = "extensionRequested";
+    public static final String EXTENSION_INFO = "extensionInfo";
     public static final String EXTENSION_DECISION = "extensionDecision";
     public static final String EXTENSION_COMMENT = "extensionComment";
     public static final String ACCEPTANCE_DUE_AT = "acceptanceDueAt";

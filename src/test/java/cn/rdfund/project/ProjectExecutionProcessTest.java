@@ -304,6 +304,9 @@ class ProjectExecutionProcessTest {
 
         assertThat(current().endDate()).isEqualTo(LifecycleDriver.TODAY.plusMonths(18).plusMonths(6));
         assertThat(current().extensionMonths()).isEqualTo(6);
+        assertThat(current().milestones()).filteredOn(m -> m.seq() == 2).singleElement()
+                .satisfies(m -> assertThat(m.dueDate()).isEqualTo(current().endDate()));
+        assertThat(runtimeService.getVariable(execution.getId(), "extensionInfo")).isEqualTo("已批准延期6个月（每个项目只能延期一次）");
         assertThatThrownBy(() -> lifecycle.complete(execution, TASK_FINAL_REPORT, applicant(),
                 Map.of(FINAL_REPORT_ACTION, EXTEND, EXTENSION_MONTHS, 3, EXTENSION_REASON, "再延")))
                 .hasMessageContaining("延期只能申请一次");
