@@ -3,6 +3,7 @@ package cn.rdfund.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.rdfund.challenge.ChallengeSupportTable;
 import cn.rdfund.disbursement.DisbursementScheduleTable;
 import cn.rdfund.disbursement.InstalmentPlan;
 import cn.rdfund.disbursement.InstalmentPlanner;
@@ -24,6 +25,9 @@ class PolicyTablesTest {
 
     @Autowired
     DisbursementScheduleTable schedule;
+
+    @Autowired
+    ChallengeSupportTable challengeSupport;
 
     @Autowired
     ReviewTables review;
@@ -74,5 +78,10 @@ class PolicyTablesTest {
     void drawsFiveExpertsAtLeastThreeAndPassesAt70() {
         assertThat(review.settingsFor("P1.1a")).isEqualTo(new ReviewSettings(5, 3, 5, new BigDecimal("20"),
                 new BigDecimal("70")));
+    }
+
+    @Test
+    void supportsChallengesWith30PercentOfWhatWasActuallyPaid() {
+        assertThat(challengeSupport.ratioPercentFor("P1.1c")).isEqualTo(30);
     }
 }
