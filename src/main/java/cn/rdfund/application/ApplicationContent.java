@@ -12,7 +12,7 @@ import java.util.Map;
 public record ApplicationContent(String projectSummary, String team, String workPlan, String promisedIndicators) {
 
     public static final String PROJECT_SUMMARY = "projectSummary";
-    public static final String TEAM = "team";
+    public static final String TEAM = "teamDescription";
     public static final String WORK_PLAN = "workPlan";
     public static final String PROMISED_INDICATORS = "promisedIndicators";
     static final int MAX_LENGTH = 2000;

@@ -89,7 +89,7 @@ class FundingApplicationProcessTest {
     private static Map<String, Object> draft(long callId, String requestedWan) {
         return Map.of(CALL_ID, String.valueOf(callId), "title", "靶向抗肿瘤新药研发", "requestedWan", requestedWan,
                 "coFundingWan", "300", "partnerUsccs", "", "projectSummary", "基于新靶点的小分子抑制剂",
-                "team", "负责人张某，团队15人", "workPlan", "第一年完成筛选，第二年完成临床前研究",
+                "teamDescription", "负责人张某，团队15人", "workPlan", "第一年完成筛选，第二年完成临床前研究",
                 "promisedIndicators", "候选化合物2个，发明专利3项");
     }
 
@@ -169,7 +169,7 @@ class FundingApplicationProcessTest {
     @Test
     void refusesAnApplicationWithoutWhatTheExpertsNeedToJudgeIt() {
         Map<String, Object> bare = new java.util.HashMap<>(draft(ownRdCall.id(), "500"));
-        bare.put("team", "");
+        bare.put("teamDescription", "");
         bare.put("promisedIndicators", "");
 
         assertThatThrownBy(() -> complete(application, TASK_FILL, "applicant", bare))

@@ -98,7 +98,7 @@ class ExpertReviewProcessTest {
         application = driver.start(FundingApplicationProcess.KEY, "applicant");
         driver.complete(application, FundingApplicationProcess.TASK_FILL, "applicant", Map.of(
                 FundingApplicationProcess.CALL_ID, String.valueOf(call.id()), "title", "评审测试项目",
-                "requestedWan", "300", "coFundingWan", "", "partnerUsccs", "", "projectSummary", "项目简介", "team", "团队", "workPlan", "计划", "promisedIndicators", "指标"));
+                "requestedWan", "300", "coFundingWan", "", "partnerUsccs", "", "projectSummary", "项目简介", "teamDescription", "团队", "workPlan", "计划", "promisedIndicators", "指标"));
         runJobs(application);
         driver.complete(application, FundingApplicationProcess.TASK_FORMAL_CHECK, "kjj",
                 Map.of(FundingApplicationProcess.CHECK_DECISION, FundingApplicationProcess.PASS));
@@ -192,6 +192,8 @@ class ExpertReviewProcessTest {
 
         assertThat(runtimeService.getVariable(review.getId(), "advancement")).isNull();
         assertThat(taskService.getVariable(scoring.get(1).getId(), "advancement")).isNull();
+        // What the application says about its team stays readable next to the expert's own 团队能力 score.
+        assertThat(taskService.getVariable(scoring.get(1).getId(), "teamDescription")).isEqualTo("团队");
     }
 
     @Test

@@ -125,7 +125,7 @@ class SelectionProcessTest {
         ProcessInstance late = driver.start(FundingApplicationProcess.KEY, applicant);
         lifecycle.complete(late, FundingApplicationProcess.TASK_FILL, applicant, Map.of(
                 FundingApplicationProcess.CALL_ID, String.valueOf(callId()), "title", "待审项目", "requestedWan", "300",
-                "coFundingWan", "", "partnerUsccs", "", "projectSummary", "项目简介", "team", "团队", "workPlan", "计划", "promisedIndicators", "指标"));
+                "coFundingWan", "", "partnerUsccs", "", "projectSummary", "项目简介", "teamDescription", "团队", "workPlan", "计划", "promisedIndicators", "指标"));
 
         lifecycle.closeWindow(call);
         BpmnAwareTests.assertThat(call).isWaitingAt(WAIT_FOR_REVIEWS);

@@ -89,7 +89,7 @@ public class LifecycleDriver {
         ProcessInstance application = driver.start(FundingApplicationProcess.KEY, applicant);
         driver.complete(application, FundingApplicationProcess.TASK_FILL, applicant, Map.of(
                 FundingApplicationProcess.CALL_ID, String.valueOf(callId), "title", title,
-                "requestedWan", requestedWan, "coFundingWan", "", "partnerUsccs", "", "projectSummary", "项目简介", "team", "团队", "workPlan", "计划", "promisedIndicators", "指标"));
+                "requestedWan", requestedWan, "coFundingWan", "", "partnerUsccs", "", "projectSummary", "项目简介", "teamDescription", "团队", "workPlan", "计划", "promisedIndicators", "指标"));
         runJobs(application);
         driver.complete(application, FundingApplicationProcess.TASK_FORMAL_CHECK, "kjj",
                 Map.of(FundingApplicationProcess.CHECK_DECISION, FundingApplicationProcess.PASS));
