@@ -5,10 +5,10 @@ import static cn.rdfund.call.FundingCallProcess.APPROVAL_DECISION;
 import static cn.rdfund.call.FundingCallProcess.APPROVE;
 import static cn.rdfund.call.FundingCallProcess.RETURN;
 
+import cn.rdfund.system.tasks.CompletionChecks;
 import cn.rdfund.system.tasks.FormValues;
 import cn.rdfund.system.tasks.TaskCompletion;
 import cn.rdfund.system.tasks.TaskCompletionRule;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.stereotype.Component;
@@ -38,15 +38,9 @@ class CallApprovalRule implements TaskCompletionRule {
 
     @Override
     public List<String> problems(TaskCompletion completion) {
-        List<String> problems = new ArrayList<>();
+        List<String> problems = CompletionChecks.decisionWithReason(completion, APPROVAL_DECISION, APPROVAL_COMMENT,
+                APPROVE, RETURN, "请选择审核结论（通过或退回修改）", "退回修改时请填写修改意见");
         String decision = FormValues.text(completion.get(APPROVAL_DECISION));
-        if (!APPROVE.equals(decision) && !RETURN.equals(decision)) {
-            problems.add("请选择审核结论（通过或退回修改）");
-        }
-        String comment = FormValues.text(completion.get(APPROVAL_COMMENT));
-        if (RETURN.equals(decision) && (comment == null || comment.isEmpty())) {
-            problems.add("退回修改时请填写修改意见");
-        }
         if (completion.completedBy() != null && Objects.equals(completion.completedBy(), completion.startedBy())) {
             problems.add("不能审核自己拟定的指南，请由本处室其他人员审核");
         }

@@ -37,19 +37,21 @@ public class FundingCallService {
                 draft.areas().stream().map(FundingCall.Area::new).collect(Collectors.toSet()))));
     }
 
-    /** Closes the call that this process instance published (not whatever id a variable holds). */
-    @Transactional
-    public FundingCall closeOf(String processInstanceId) {
-        FundingCall call = calls.findByProcessInstanceId(processInstanceId)
+    /** The call this process instance published (not whatever id a variable holds). */
+    public FundingCall ofProcess(String processInstanceId) {
+        return calls.findByProcessInstanceId(processInstanceId)
                 .orElseThrow(() -> new IllegalStateException("流程实例没有发布指南: " + processInstanceId));
-        return CLOSED.equals(call.status()) ? call : calls.save(call.withStatus(CLOSED));
     }
 
-    /** Marks how the call ended (NO_FUNDABLE, DECIDED) once its selection is settled. */
+    @Transactional
+    public FundingCall closeOf(String processInstanceId) {
+        return changeStatusOf(processInstanceId, CLOSED);
+    }
+
+    /** Marks the call of this process instance CLOSED, NO_FUNDABLE or DECIDED; unchanged if it already is. */
     @Transactional
     public FundingCall changeStatusOf(String processInstanceId, String status) {
-        FundingCall call = calls.findByProcessInstanceId(processInstanceId)
-                .orElseThrow(() -> new IllegalStateException("流程实例没有发布指南: " + processInstanceId));
+        FundingCall call = ofProcess(processInstanceId);
         return status.equals(call.status()) ? call : calls.save(call.withStatus(status));
     }
 

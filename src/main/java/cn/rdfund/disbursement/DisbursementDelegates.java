@@ -1,10 +1,10 @@
 package cn.rdfund.disbursement;
 
 import static cn.rdfund.disbursement.DisbursementProcess.*;
+import static cn.rdfund.project.ProjectExecutionProcess.projectId;
 
 import cn.rdfund.money.Wan;
 import cn.rdfund.money.WanInput;
-import cn.rdfund.project.ProjectExecutionProcess;
 import cn.rdfund.system.tasks.CurrentUser;
 import cn.rdfund.system.tasks.FormValues;
 import java.math.BigDecimal;
@@ -43,7 +43,7 @@ class DisbursementDelegates {
 
     @Bean
     TaskListener stampDisbursementApprover() {
-        return task -> task.setVariable(APPROVED_BY, CurrentUser.id(task.getProcessEngineServices().getIdentityService()));
+        return task -> task.setVariable(APPROVED_BY, CurrentUser.of(task));
     }
 
     @Bean
@@ -66,7 +66,7 @@ class DisbursementDelegates {
     @Bean
     TaskListener stampRecoveryConfirmer() {
         return task -> task.setVariable(RECOVERY_CONFIRMED_BY,
-                CurrentUser.id(task.getProcessEngineServices().getIdentityService()));
+                CurrentUser.of(task));
     }
 
     @Bean
@@ -87,7 +87,7 @@ class DisbursementDelegates {
     @Bean
     TaskListener stampRepaymentRecorder() {
         return task -> {
-            task.setVariable(REPAYMENT_RECORDED_BY, CurrentUser.id(task.getProcessEngineServices().getIdentityService()));
+            task.setVariable(REPAYMENT_RECORDED_BY, CurrentUser.of(task));
             Object previous = task.getVariable(REPAYMENT_NO);
             task.setVariable(REPAYMENT_NO, previous instanceof Number n ? n.intValue() + 1 : 1);
         };
@@ -105,10 +105,6 @@ class DisbursementDelegates {
             execution.setVariable(FULLY_REPAID, outstanding.signum() <= 0);
             execution.setVariable(OUTSTANDING_DISPLAY, Wan.formatExact(outstanding));
         };
-    }
-
-    private static long projectId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(ProjectExecutionProcess.PROJECT_ID)).longValue();
     }
 
     private static int seq(DelegateExecution execution) {

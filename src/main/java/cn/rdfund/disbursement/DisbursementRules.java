@@ -5,6 +5,7 @@ import static cn.rdfund.disbursement.DisbursementProcess.*;
 import cn.rdfund.money.Wan;
 import cn.rdfund.money.WanInput;
 import cn.rdfund.project.ProjectExecutionProcess;
+import cn.rdfund.system.tasks.CompletionChecks;
 import cn.rdfund.system.tasks.FormValues;
 import cn.rdfund.system.tasks.TaskCompletionRule;
 import java.math.BigDecimal;
@@ -19,18 +20,8 @@ class DisbursementRules {
 
     @Bean
     TaskCompletionRule disbursementApprovalRule() {
-        return TaskCompletionRule.of(KEY, TASK_APPROVE, completion -> {
-            List<String> problems = new ArrayList<>();
-            String decision = FormValues.text(completion.get(DECISION));
-            if (!APPROVE.equals(decision) && !RETURN.equals(decision)) {
-                problems.add("请选择审批结论（同意拨付或退回）");
-            }
-            String comment = FormValues.text(completion.get(COMMENT));
-            if (RETURN.equals(decision) && (comment == null || comment.isEmpty())) {
-                problems.add("退回时请说明原因");
-            }
-            return problems;
-        });
+        return TaskCompletionRule.of(KEY, TASK_APPROVE, completion -> CompletionChecks.decisionWithReason(completion,
+                DECISION, COMMENT, APPROVE, RETURN, "请选择审批结论（同意拨付或退回）", "退回时请说明原因"));
     }
 
     @Bean

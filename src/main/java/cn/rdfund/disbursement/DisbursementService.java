@@ -13,6 +13,7 @@ import cn.rdfund.project.Project;
 import cn.rdfund.project.ProjectService;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -63,7 +64,9 @@ public class DisbursementService {
     /** What finance sees before approving an instalment: the amount and every input of its calculation. */
     public Map<String, Object> view(long projectId, int seq) {
         Project project = projects.get(projectId);
-        Instalment instalment = instalment(projectId, seq);
+        List<Instalment> plan = instalments.of(projectId);
+        Instalment instalment = plan.stream().filter(i -> i.seq() == seq).findFirst()
+                .orElseThrow(() -> missing(projectId, seq));
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("instalmentDisplay", Wan.format(instalment.amount()));
         view.put("instalmentBasis", "第" + seq + "期（" + ReleaseEvent.label(instalment.releasedBy()) + "），"
@@ -72,7 +75,7 @@ public class DisbursementService {
         view.put("fundedDisplay", Wan.format(project.committedAmount()));
         view.put("fundingNote", project.fundingNote() == null ? "未核减" : project.fundingNote());
         view.put("paidDisplay", Wan.format(paid(projectId)));
-        view.put("planDisplay", instalments.of(projectId).stream()
+        view.put("planDisplay", plan.stream()
                 .map(i -> "第" + i.seq() + "期 " + i.percent() + "% " + Wan.format(i.amount()) + "（"
                         + ReleaseEvent.label(i.releasedBy()) + "）")
                 .collect(Collectors.joining("\n")));
@@ -104,7 +107,10 @@ public class DisbursementService {
     }
 
     private Instalment instalment(long projectId, int seq) {
-        return instalments.find(projectId, seq)
-                .orElseThrow(() -> new IllegalStateException("项目" + projectId + "没有第" + seq + "期拨付计划"));
+        return instalments.find(projectId, seq).orElseThrow(() -> missing(projectId, seq));
+    }
+
+    private static IllegalStateException missing(long projectId, int seq) {
+        return new IllegalStateException("项目" + projectId + "没有第" + seq + "期拨付计划");
     }
 }

@@ -58,9 +58,10 @@ public class RecoveryService {
         Project project = projects.get(projectId);
         return entries.findByProjectIdAndMilestoneSeqAndKind(projectId, receipt, LedgerEntryKind.REPAYMENT)
                 .orElseGet(() -> {
-                    if (amount.compareTo(outstanding(projectId)) > 0) {
+                    BigDecimal outstanding = outstanding(projectId);
+                    if (amount.compareTo(outstanding) > 0) {
                         throw new IllegalStateException("到账金额" + Wan.formatExact(amount) + "超过尚未追回的"
-                                + Wan.formatExact(outstanding(projectId)));
+                                + Wan.formatExact(outstanding));
                     }
                     return ledger.record(new LedgerPosting(projectId, receipt, LedgerEntryKind.REPAYMENT, amount,
                             project.organizationId(), recordedBy, project.code() + " 追回款到账，凭证号" + receiptNo,

@@ -28,15 +28,19 @@ public class EnterpriseCommitments {
 
     /** As {@link #committed}, leaving one project out (the one being planned). */
     public BigDecimal committedExcept(long organizationId, String measure, long projectId) {
-        String capGroup = caps.capsFor(measure).enterpriseCapGroup();
-        return projects.approvedByMeasure(organizationId, projectId).stream()
-                .filter(row -> caps.sharesEnterpriseCap(row.measure(), capGroup))
-                .map(ProjectRepository.ApprovedByMeasure::approved)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return committed(organizationId, caps.capsFor(measure), projectId);
     }
 
     public BigDecimal room(long organizationId, String measure) {
         FundingCaps measureCaps = caps.capsFor(measure);
-        return measureCaps.perEnterprise().subtract(committed(organizationId, measure)).max(BigDecimal.ZERO);
+        return measureCaps.perEnterprise().subtract(committed(organizationId, measureCaps, NO_PROJECT))
+                .max(BigDecimal.ZERO);
+    }
+
+    private BigDecimal committed(long organizationId, FundingCaps measureCaps, long excludedProjectId) {
+        return projects.approvedByMeasure(organizationId, excludedProjectId).stream()
+                .filter(row -> caps.sharesEnterpriseCap(row.measure(), measureCaps.enterpriseCapGroup()))
+                .map(ProjectRepository.ApprovedByMeasure::approved)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

@@ -74,7 +74,7 @@ class ProjectDelegates {
                 return;
             }
             WanInput.toYuan(FormValues.text(task.getVariable(SPENT_WAN))).ifPresent(spent -> {
-                projects.recordSpent(((Number) task.getVariable(PROJECT_ID)).longValue(), spent);
+                projects.recordSpent(projectId(task), spent);
                 task.getExecution().setVariable(SPENT_DISPLAY, Wan.formatExact(spent));
             });
         };
@@ -110,9 +110,5 @@ class ProjectDelegates {
         execution.setVariable(ACCEPTANCE_DUE_AT, projects.acceptanceDueAt(project));
         execution.setVariable(ACCEPTANCE_DUE_DATE, projects.acceptanceDueDate(project));
         execution.setVariable(END_DATE, project.endDate().toString());
-    }
-
-    static long projectId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(PROJECT_ID)).longValue();
     }
 }

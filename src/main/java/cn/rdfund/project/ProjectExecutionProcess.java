@@ -1,5 +1,7 @@
 package cn.rdfund.project;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /** Names shared by bpmn/project/ProjectExecution.bpmn and the code that drives or tests it. */
 public final class ProjectExecutionProcess {
 
@@ -77,6 +79,11 @@ public final class ProjectExecutionProcess {
     public static final String ESCALATION_NOTE = "escalationNote";
     public static final String MIDTERM_ASSESSMENT_OVERDUE = "BoundaryEvent_MidtermAssessmentOverdue";
     public static final String ACCEPTANCE_ASSESSMENT_OVERDUE = "BoundaryEvent_AcceptanceAssessmentOverdue";
+
+    /** The project a ProjectExecution or Disbursement instance (or one of its tasks) works on. */
+    public static long projectId(VariableScope scope) {
+        return ((Number) scope.getVariable(PROJECT_ID)).longValue();
+    }
 
     private ProjectExecutionProcess() {
     }

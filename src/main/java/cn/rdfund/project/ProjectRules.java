@@ -1,6 +1,7 @@
 package cn.rdfund.project;
 
 import static cn.rdfund.project.ProjectExecutionProcess.*;
+import static cn.rdfund.system.tasks.CompletionChecks.decisionWithReason;
 
 import cn.rdfund.money.WanInput;
 import cn.rdfund.system.tasks.FormValues;
@@ -40,7 +41,7 @@ class ProjectRules {
     @Bean
     TaskCompletionRule agreementApprovalRule() {
         return rule(TASK_APPROVE_AGREEMENT, completion -> {
-            List<String> problems = decision(completion, AGREEMENT_DECISION, AGREEMENT_COMMENT, APPROVE, RETURN,
+            List<String> problems = decisionWithReason(completion, AGREEMENT_DECISION, AGREEMENT_COMMENT, APPROVE, RETURN,
                     "请选择审核结论（通过或退回修改）", "退回修改时请填写修改意见");
             if (APPROVE.equals(FormValues.text(completion.get(AGREEMENT_DECISION)))) {
                 problems.addAll(agreementProblems(completion));
@@ -79,7 +80,7 @@ class ProjectRules {
 
     @Bean
     TaskCompletionRule extensionApprovalRule() {
-        return rule(TASK_APPROVE_EXTENSION, completion -> decision(completion, EXTENSION_DECISION, EXTENSION_COMMENT,
+        return rule(TASK_APPROVE_EXTENSION, completion -> decisionWithReason(completion, EXTENSION_DECISION, EXTENSION_COMMENT,
                 APPROVE, REFUSE, "请选择是否同意延期", "不同意延期时请说明理由"));
     }
 
@@ -133,20 +134,6 @@ class ProjectRules {
         if (completion.get(ACCEPTANCE_DUE_DATE) instanceof Date due && !due.toInstant().isAfter(clock.instant())) {
             problems.add("验收期限（" + LocalDateTime.ofInstant(due.toInstant(), clock.getZone()).toLocalDate()
                     + "）已过，不能再申请延期");
-        }
-        return problems;
-    }
-
-    private static List<String> decision(TaskCompletion completion, String decisionField, String commentField,
-            String yes, String no, String missingDecision, String missingComment) {
-        List<String> problems = new ArrayList<>();
-        String decision = FormValues.text(completion.get(decisionField));
-        if (!yes.equals(decision) && !no.equals(decision)) {
-            problems.add(missingDecision);
-        }
-        String comment = FormValues.text(completion.get(commentField));
-        if (no.equals(decision) && (comment == null || comment.isEmpty())) {
-            problems.add(missingComment);
         }
         return problems;
     }

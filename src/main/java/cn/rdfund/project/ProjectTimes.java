@@ -1,7 +1,6 @@
 package cn.rdfund.project;
 
 import cn.rdfund.system.tasks.TaskDeadlines;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
@@ -19,15 +18,13 @@ import org.springframework.stereotype.Component;
 @ConfigurationProperties("rdfund.project")
 public class ProjectTimes {
 
-    private final Clock clock;
     private final TaskDeadlines taskDeadlines;
     private Map<String, Duration> deadlines = new HashMap<>(Map.of("agreement", Duration.ofDays(30),
-            "report", Duration.ofDays(15), "rectification", Duration.ofDays(60), "repayment", Duration.ofDays(30), "assessment",
-            Duration.ofDays(15)));
+            "report", Duration.ofDays(15), "rectification", Duration.ofDays(60), "repayment", Duration.ofDays(30),
+            "assessment", Duration.ofDays(15)));
     private int maxExtensionMonths = 12;
 
-    ProjectTimes(Clock clock, TaskDeadlines taskDeadlines) {
-        this.clock = clock;
+    ProjectTimes(TaskDeadlines taskDeadlines) {
         this.taskDeadlines = taskDeadlines;
     }
 
@@ -37,11 +34,11 @@ public class ProjectTimes {
     }
 
     public Date dueIn(String deadline) {
-        return Date.from(clock.instant().plus(deadline(deadline)));
+        return taskDeadlines.dueAfter(period(deadline));
     }
 
     public Date remindIn(String deadline) {
-        return remindBefore(dueIn(deadline));
+        return taskDeadlines.followUpAfter(period(deadline));
     }
 
     /** The follow-up date (the reminder), {@code rdfund.reminder-lead} before the due date. */

@@ -1,5 +1,6 @@
 package cn.rdfund.review;
 
+import cn.rdfund.project.ProjectExecutionProcess;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -19,12 +20,12 @@ public class AssessmentPanel {
     }
 
     public List<String> midterm(DelegateExecution execution) {
-        return assessments.panel(ProjectAssessmentDelegates.projectId(execution), ProjectAssessment.MIDTERM,
+        return assessments.panel(ProjectExecutionProcess.projectId(execution), ProjectAssessment.MIDTERM,
                 ProjectAssessmentDelegates.midtermRound(execution));
     }
 
     public List<String> acceptance(DelegateExecution execution) {
-        return assessments.panel(ProjectAssessmentDelegates.projectId(execution), ProjectAssessment.ACCEPTANCE,
+        return assessments.panel(ProjectExecutionProcess.projectId(execution), ProjectAssessment.ACCEPTANCE,
                 ProjectAssessmentDelegates.ACCEPTANCE_ROUND);
     }
 }

@@ -74,7 +74,7 @@ class ProjectAssessmentDelegates {
     TaskListener recordAssessment(ProjectAssessments assessments) {
         return task -> {
             boolean midterm = TASK_ASSESS_MIDTERM.equals(task.getTaskDefinitionKey());
-            assessments.record(((Number) task.getVariable(PROJECT_ID)).longValue(),
+            assessments.record(projectId(task),
                     midterm ? ProjectAssessment.MIDTERM : ProjectAssessment.ACCEPTANCE,
                     midterm ? midtermRound(task.getExecution()) : ACCEPTANCE_ROUND, task.getAssignee(),
                     PanelVerdict.parse(FormValues.text(task.getVariable(VERDICT))),
@@ -113,9 +113,5 @@ class ProjectAssessmentDelegates {
     static int midtermRound(DelegateExecution execution) {
         Object round = execution.getVariable(MIDTERM_ROUND);
         return round instanceof Number n ? n.intValue() : 0;
-    }
-
-    static long projectId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(PROJECT_ID)).longValue();
     }
 }

@@ -72,7 +72,7 @@ class ReviewDelegates {
     /** Who decided the consensus, as the engine knows it: runs after the submitted variables are set. */
     @Bean
     TaskListener stampConsensusDecider() {
-        return task -> task.setVariable(CONSENSUS_BY, CurrentUser.id(task.getProcessEngineServices().getIdentityService()));
+        return task -> task.setVariable(CONSENSUS_BY, CurrentUser.of(task));
     }
 
     @Bean

@@ -71,7 +71,7 @@ class SelectionDelegates {
     @Bean
     TaskListener stampObjectionRegistrar(SelectionService selection) {
         return task -> {
-            task.setVariable(OBJECTION_REGISTERED_BY, CurrentUser.id(task.getProcessEngineServices().getIdentityService()));
+            task.setVariable(OBJECTION_REGISTERED_BY, CurrentUser.of(task));
             task.setVariable(OBJECTION_TARGET,
                     selection.describe(Long.parseLong(FormValues.text(task.getVariable(OBJECTION_APPLICATION_ID)))));
         };
@@ -89,7 +89,7 @@ class SelectionDelegates {
                     Long.parseLong(FormValues.text(task.getVariable(OBJECTION_APPLICATION_ID))),
                     FormValues.text(task.getVariable(OBJECTION)), (String) task.getVariable(OBJECTION_REGISTERED_BY),
                     decision, FormValues.text(task.getVariable(OBJECTION_REASON)),
-                    CurrentUser.id(task.getProcessEngineServices().getIdentityService()), task.getId()));
+                    CurrentUser.of(task), task.getId()));
             if (UPHELD.equals(decision)) {
                 execution.setVariable(NOTICE_ROUND, round + 1);
             }

@@ -4,6 +4,7 @@ import cn.rdfund.application.Application;
 import cn.rdfund.application.ApplicationRepository;
 import cn.rdfund.call.FundingCall;
 import cn.rdfund.call.FundingCallRepository;
+import cn.rdfund.call.FundingCallService;
 import cn.rdfund.money.Wan;
 import cn.rdfund.organization.Organization;
 import cn.rdfund.organization.OrganizationRepository;
@@ -40,6 +41,7 @@ public class SelectionService {
 
     private final JdbcClient jdbc;
     private final FundingCallRepository calls;
+    private final FundingCallService callService;
     private final ApplicationRepository applications;
     private final ReviewResultRepository results;
     private final ReviewTables reviewTables;
@@ -48,11 +50,13 @@ public class SelectionService {
     private final ProjectService projects;
     private final Clock clock;
 
-    SelectionService(JdbcClient jdbc, FundingCallRepository calls, ApplicationRepository applications,
+    SelectionService(JdbcClient jdbc, FundingCallRepository calls, FundingCallService callService,
+            ApplicationRepository applications,
             ReviewResultRepository results, ReviewTables reviewTables, OrganizationRepository organizations,
             EnterpriseCommitments commitments, ProjectService projects, Clock clock) {
         this.jdbc = jdbc;
         this.calls = calls;
+        this.callService = callService;
         this.applications = applications;
         this.results = results;
         this.reviewTables = reviewTables;
@@ -63,8 +67,7 @@ public class SelectionService {
     }
 
     public FundingCall callOf(String processInstanceId) {
-        return calls.findByProcessInstanceId(processInstanceId)
-                .orElseThrow(() -> new IllegalStateException("流程实例没有发布指南: " + processInstanceId));
+        return callService.ofProcess(processInstanceId);
     }
 
     public long pendingApplications(long callId) {
@@ -148,10 +151,11 @@ public class SelectionService {
     }
 
     private Map<Long, String> upheldObjections(long callId) {
-        Map<Long, String> upheld = new HashMap<>();
-        jdbc.sql("SELECT application_id, decision_reason FROM call_objection WHERE call_id = ? AND decision = 'UPHELD'")
-                .param(callId).query((rs, n) -> upheld.put(rs.getLong(1), rs.getString(2))).list();
-        return upheld;
+        return jdbc.sql("""
+                SELECT application_id, decision_reason FROM call_objection WHERE call_id = ? AND decision = 'UPHELD'
+                ORDER BY id""")
+                .param(callId).query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (earlier, later) -> later));
     }
 
     /** The projects of the final list, created once each. */

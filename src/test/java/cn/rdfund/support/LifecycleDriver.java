@@ -149,14 +149,7 @@ public class LifecycleDriver {
     }
 
     private void complete(Task task, String user, Map<String, Object> variables) {
-        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
-                .map(g -> g.getId()).toList();
-        identityService.setAuthentication(user, groups);
-        try {
-            taskService.complete(task.getId(), new HashMap<>(variables));
-        } finally {
-            identityService.clearAuthentication();
-        }
+        driver.complete(task, user, new HashMap<>(variables));
     }
 
     /** Executes every due job of the instance and its sub-processes (also ones they start), until none is left. */

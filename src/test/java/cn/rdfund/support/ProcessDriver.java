@@ -34,8 +34,12 @@ public class ProcessDriver {
 
     /** Completes the instance's open task with that id in the model, as the user. */
     public void complete(ProcessInstance instance, String taskKey, String user, Map<String, Object> variables) {
-        Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
-                .singleResult();
+        complete(taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
+                .singleResult(), user, variables);
+    }
+
+    /** Completes the task as the user. */
+    public void complete(Task task, String user, Map<String, Object> variables) {
         as(user, () -> {
             taskService.complete(task.getId(), variables);
             return null;

@@ -96,7 +96,7 @@ class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin {
             return;
         }
         TaskCompletion completion = new TaskCompletion(task.getVariables(),
-                CurrentUser.id(task.getProcessEngineServices().getIdentityService()), task.getProcessInstanceId(),
+                CurrentUser.of(task), task.getProcessInstanceId(),
                 starter.getObject().of(task.getProcessInstanceId()));
         List<String> problems = applicable.stream().flatMap(rule -> rule.problems(completion).stream()).toList();
         if (!problems.isEmpty()) {
