@@ -208,7 +208,7 @@ abstract class PlatformContract {
         FundingCall call = calls.save(new FundingCall(null, "CALL-" + lead.uscc(), "关键核心技术攻关指南", "P1.1b",
                 "KJJ", new BigDecimal("20000000.00"), new BigDecimal("7000000.00"),
                 LocalDateTime.of(2025, 3, 1, 9, 0), LocalDateTime.of(2025, 4, 1, 17, 0), "PUBLISHED", null, "kjj",
-                LocalDateTime.of(2025, 2, 20, 10, 0), Set.of(new FundingCall.Area("新药筛选"))));
+                LocalDateTime.of(2025, 2, 20, 10, 0), null, Set.of(new FundingCall.Area("新药筛选"))));
         Application application = applications.save(new Application(null, call.id(), lead.id(), "联合攻关申报",
                 new BigDecimal("6999999.99"), new BigDecimal("3000000.00"), "SUBMITTED",
                 LocalDateTime.of(2025, 3, 15, 10, 30), null, LocalDateTime.of(2025, 3, 15, 10, 0),

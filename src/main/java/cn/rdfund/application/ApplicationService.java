@@ -53,7 +53,8 @@ public class ApplicationService {
         LocalDateTime now = LocalDateTime.now(clock);
         return calls.findAll().stream()
                 .filter(call -> "PUBLISHED".equals(call.status()) && !now.isBefore(call.opensAt()) && !now.isAfter(call.closesAt()))
-                .map(call -> Map.of("label", call.code() + " " + call.title(), "value", String.valueOf(call.id())))
+                .map(call -> Map.of("label", (call.challenge() ? "【揭榜挂帅】" : "") + call.code() + " " + call.title(),
+                        "value", String.valueOf(call.id())))
                 .toList();
     }
 
@@ -75,7 +76,8 @@ public class ApplicationService {
         Long applicantId = members.organizationOf(applicantUserId).orElse(null);
         FundingCall call = draft.callId() == null ? null : calls.findById(draft.callId()).orElse(null);
         CallFacts callFacts = call == null ? null
-                : new CallFacts(call.measure(), call.status(), call.projectCap(), call.opensAt(), call.closesAt());
+                : new CallFacts(call.measure(), call.status(), call.projectCap(), call.opensAt(), call.closesAt(),
+                        call.ownerOrganizationId());
         FundingCaps measureCaps = call == null ? null : caps.capsFor(call.measure());
         Set<String> unregistered = draft.partnerUsccs().stream()
                 .filter(uscc -> organizations.findByUscc(uscc).isEmpty())

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * 形式审查的资格条件: a registered applicant, a call that is open, a type that fits the call (joint R&D
  * needs partners, own R&D has none), partners that are registered, and an amount within the call's
- * cap, the policy's cap and what is left of the enterprise's cap.
+ * cap, the policy's cap and what is left of the enterprise's cap. A 揭榜挂帅 team (揭榜方) may be a consortium,
+ * is not the 发榜方, and asks at most what the 发榜方 committed: the city's caps apply to the 发榜方's support.
  */
 public final class Eligibility {
 
@@ -43,11 +44,14 @@ public final class Eligibility {
                 && (!"PUBLISHED".equals(call.status()) || facts.now().isBefore(call.opensAt()) || facts.now().isAfter(call.closesAt()))) {
             problems.add("该指南当前不在申报期内");
         }
+        if (call.challenge() && call.ownerOrganizationId().equals(facts.applicantId())) {
+            problems.add("发榜方不能揭自己发布的榜单");
+        }
         boolean joint = CallFacts.JOINT_RD.equals(call.measure());
         if (joint && draft.partnerUsccs().isEmpty()) {
             problems.add("联合攻关项目须填写至少一家合作单位");
         }
-        if (!joint && !draft.partnerUsccs().isEmpty()) {
+        if (!joint && !call.challenge() && !draft.partnerUsccs().isEmpty()) {
             problems.add("自主研发项目不填写合作单位");
         }
         if (!facts.unregisteredPartners().isEmpty()) {
@@ -59,6 +63,12 @@ public final class Eligibility {
         BigDecimal requested = draft.requested();
         if (requested == null || requested.signum() <= 0) {
             problems.add("申请资助金额应为大于0的金额（万元）");
+            return problems;
+        }
+        if (call.challenge()) {
+            if (requested.compareTo(call.projectCap()) > 0) {
+                problems.add("揭榜报价超过发榜方承诺支付的" + Wan.format(call.projectCap()));
+            }
             return problems;
         }
         if (requested.compareTo(call.projectCap()) > 0) {

@@ -61,6 +61,22 @@ public class DisbursementService {
         return plan;
     }
 
+    /**
+     * Adds the next instalment of a project paid in stages as they fall due (揭榜挂帅 support) and returns its
+     * number. Two nodes adding one at the same moment collide on the instalment's key: the retried job adds it after.
+     */
+    @Transactional
+    public int planNext(long projectId, int percent, String releasedBy, BigDecimal amount) {
+        int seq = instalments.of(projectId).stream().mapToInt(Instalment::seq).max().orElse(0) + 1;
+        instalments.insert(new Instalment(projectId, seq, percent, releasedBy, amount));
+        return seq;
+    }
+
+    /** Everything planned for a project so far, paid or waiting for finance. */
+    public BigDecimal planned(long projectId) {
+        return instalments.of(projectId).stream().map(Instalment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
     /** What finance sees before approving an instalment: the amount and every input of its calculation. */
     public Map<String, Object> view(long projectId, int seq) {
         Project project = projects.get(projectId);

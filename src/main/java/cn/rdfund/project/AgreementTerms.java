@@ -45,6 +45,24 @@ public final class AgreementTerms {
     }
 
     public static Parsed parse(String milestoneLines, LocalDate midtermDate, LocalDate today) {
+        Parsed parsed = milestones(milestoneLines, today);
+        List<Milestone> milestones = parsed.milestones();
+        List<String> problems = new ArrayList<>(parsed.problems());
+        if (midtermDate == null) {
+            problems.add("请填写中期检查日期");
+        } else {
+            if (!midtermDate.isAfter(today)) {
+                problems.add("中期检查日期应晚于今天");
+            }
+            if (!milestones.isEmpty() && !midtermDate.isBefore(milestones.get(milestones.size() - 1).due())) {
+                problems.add("中期检查日期应早于最后一个里程碑（验收）日期");
+            }
+        }
+        return new Parsed(milestones, problems);
+    }
+
+    /** The milestones alone, as a 揭榜挂帅 contract has them (no mid-term check). */
+    public static Parsed milestones(String milestoneLines, LocalDate today) {
         List<String> problems = new ArrayList<>();
         List<Milestone> milestones = new ArrayList<>();
         if (milestoneLines == null || milestoneLines.isBlank()) {
@@ -58,16 +76,6 @@ public final class AgreementTerms {
             }
             for (int i = 0; i < lines.size(); i++) {
                 readLine(i + 1, lines.get(i), today, milestones, problems);
-            }
-        }
-        if (midtermDate == null) {
-            problems.add("请填写中期检查日期");
-        } else {
-            if (!midtermDate.isAfter(today)) {
-                problems.add("中期检查日期应晚于今天");
-            }
-            if (!milestones.isEmpty() && !midtermDate.isBefore(milestones.get(milestones.size() - 1).due())) {
-                problems.add("中期检查日期应早于最后一个里程碑（验收）日期");
             }
         }
         return new Parsed(milestones, problems);

@@ -41,6 +41,10 @@ public record Project(
     public static final String RECTIFYING = "RECTIFYING";
     public static final String COMPLETED = "COMPLETED";
     public static final String TERMINATED = "TERMINATED";
+    /** 揭榜挂帅: the support case of a challenge not yet contracted (nothing committed). */
+    public static final String PROPOSED = "PROPOSED";
+    /** 揭榜挂帅: the challenge ended before any contract (论证驳回, 流标, 取消). */
+    public static final String WITHDRAWN = "WITHDRAWN";
 
     /** A project as a decision creates it, before its task agreement exists. */
     public static Project approved(String code, String title, String measure, long organizationId, Long applicationId,
@@ -54,6 +58,13 @@ public record Project(
         return new Project(id, code, title, measure, organizationId, applicationId, callId, applicantUserId,
                 approvedAmount, fundedAmount, fundingNote, IN_PROGRESS, start, end, midterm, indicatorText,
                 extensionMonths, spentAmount, processInstanceId, createdAt, agreedMilestones);
+    }
+
+    /** 揭榜挂帅: the support the contracts allow at most, after the caps, for the time the teams work. */
+    Project withSupport(BigDecimal amount, String note, LocalDate start, LocalDate end) {
+        return new Project(id, code, title, measure, organizationId, applicationId, callId, applicantUserId,
+                amount, amount, note, IN_PROGRESS, start, end, midtermDate, indicators, extensionMonths,
+                spentAmount, processInstanceId, createdAt, milestones);
     }
 
     Project withFunding(BigDecimal funded, String note) {

@@ -35,6 +35,20 @@ public class ProjectService {
         return projects.findByApplicationId(approved.applicationId()).orElseGet(() -> projects.save(approved));
     }
 
+    /** Creates a project that no application leads to (a 揭榜挂帅 support case), once per code. */
+    @Transactional
+    public Project openByCode(Project proposed) {
+        return projects.findByCode(proposed.code()).orElseGet(() -> projects.save(proposed));
+    }
+
+    /** 揭榜挂帅: the support the signed contracts allow, after the caps; the project is then under way. */
+    @Transactional
+    public Project approveSupport(long id, BigDecimal amount, String note, LocalDate end) {
+        Project project = get(id);
+        return Project.IN_PROGRESS.equals(project.status()) ? project
+                : projects.save(project.withSupport(amount, note, LocalDate.now(clock), end));
+    }
+
     @Transactional
     public Project attachProcess(long id, String processInstanceId) {
         Project project = get(id);

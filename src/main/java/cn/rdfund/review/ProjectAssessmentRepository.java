@@ -6,8 +6,9 @@ import org.springframework.data.repository.ListCrudRepository;
 
 interface ProjectAssessmentRepository extends ListCrudRepository<ProjectAssessment, Long> {
 
-    List<ProjectAssessment> findByProjectIdAndStageAndCheckRoundOrderById(Long projectId, String stage, int checkRound);
+    List<ProjectAssessment> findByProjectIdAndTeamIdAndStageAndCheckRoundOrderById(Long projectId, long teamId, String stage,
+            int checkRound);
 
-    Optional<ProjectAssessment> findByProjectIdAndStageAndCheckRoundAndExpertUserId(Long projectId, String stage,
-            int checkRound, String expertUserId);
+    Optional<ProjectAssessment> findByProjectIdAndTeamIdAndStageAndCheckRoundAndExpertUserId(Long projectId, long teamId,
+            String stage, int checkRound, String expertUserId);
 }

@@ -52,58 +52,102 @@ public class ProjectAssessments {
         this.panelSize = panelSize;
     }
 
+    /**
+     * One panel: a project's mid-term check or acceptance in one round, or for a 揭榜挂帅 project its
+     * validation (论证) or one team's ({@code teamId}) disputed milestone or acceptance.
+     */
+    public record Panel(long projectId, long teamId, String stage, int round) {
+
+        public static Panel of(long projectId, String stage, int round) {
+            return new Panel(projectId, 0, stage, round);
+        }
+    }
+
     /** Draws the panel of one round once; a second call returns the experts already drawn. */
     @Transactional
     public List<String> draw(long projectId, String stage, int round) {
-        List<ProjectAssessment> drawn = assessments.findByProjectIdAndStageAndCheckRoundOrderById(projectId, stage, round);
-        if (!drawn.isEmpty()) {
-            return drawn.stream().map(ProjectAssessment::expertUserId).toList();
+        Panel panel = Panel.of(projectId, stage, round);
+        if (!panel(panel).isEmpty()) {
+            return panel(panel);
         }
         Project project = projects.get(projectId);
         Application application = applications.findById(project.applicationId()).orElseThrow();
         FundingCall call = calls.findById(application.callId()).orElseThrow();
-        ExpertDraw.Result draw = ExpertDraw.draw(experts.findAll(), reviews.contextOf(application, call), panelSize,
-                Set.of(), random);
+        return draw(panel, reviews.contextOf(application, call));
+    }
+
+    /**
+     * Draws a panel once, among the experts whose fields meet the context's areas and who have no conflict with
+     * the organizations it names; a second call returns the experts already drawn.
+     */
+    @Transactional
+    public List<String> draw(Panel panel, ReviewContext context) {
+        List<String> drawnBefore = panel(panel);
+        if (!drawnBefore.isEmpty()) {
+            return drawnBefore;
+        }
+        ExpertDraw.Result draw = ExpertDraw.draw(experts.findAll(), context, panelSize, Set.of(), random);
         if (draw.drawn().size() < panelSize) {
             throw new IllegalStateException("符合条件且无利益冲突的专家只有" + draw.drawn().size() + "人，少于" + panelSize
                     + "人；排除情况: " + draw.excluded());
         }
         LocalDateTime now = LocalDateTime.now(clock);
-        return draw.drawn().stream().map(expert -> assessments.save(new ProjectAssessment(null, projectId, stage, round,
-                expert.userId(), null, null, now, null)).expertUserId()).toList();
+        return draw.drawn().stream().map(expert -> assessments.save(new ProjectAssessment(null, panel.projectId(),
+                panel.teamId(), panel.stage(), panel.round(), expert.userId(), null, null, now, null)).expertUserId())
+                .toList();
     }
 
     public List<String> panel(long projectId, String stage, int round) {
-        return assessments.findByProjectIdAndStageAndCheckRoundOrderById(projectId, stage, round).stream()
-                .map(ProjectAssessment::expertUserId).toList();
+        return panel(Panel.of(projectId, stage, round));
+    }
+
+    public List<String> panel(Panel panel) {
+        return drawn(panel).stream().map(ProjectAssessment::expertUserId).toList();
     }
 
     @Transactional
     public void record(long projectId, String stage, int round, String expertUserId, PanelVerdict verdict,
             String comment) {
-        ProjectAssessment assessment = assessments.findByProjectIdAndStageAndCheckRoundAndExpertUserId(projectId, stage,
-                round, expertUserId).orElseThrow(() -> new IllegalStateException("专家未被抽中: " + expertUserId));
+        record(Panel.of(projectId, stage, round), expertUserId, verdict, comment);
+    }
+
+    @Transactional
+    public void record(Panel panel, String expertUserId, PanelVerdict verdict, String comment) {
+        ProjectAssessment assessment = assessments.findByProjectIdAndTeamIdAndStageAndCheckRoundAndExpertUserId(
+                panel.projectId(), panel.teamId(), panel.stage(), panel.round(), expertUserId)
+                .orElseThrow(() -> new IllegalStateException("专家未被抽中: " + expertUserId));
         if (assessment.submittedAt() == null) {
             assessments.save(assessment.submit(verdict.name(), comment, LocalDateTime.now(clock)));
         }
     }
 
     public PanelVerdict verdict(long projectId, String stage, int round) {
-        return PanelVerdict.of(submitted(projectId, stage, round).stream()
-                .map(a -> PanelVerdict.parse(a.verdict())).toList());
+        return verdict(Panel.of(projectId, stage, round));
+    }
+
+    public PanelVerdict verdict(Panel panel) {
+        return PanelVerdict.of(submitted(panel).stream().map(a -> PanelVerdict.parse(a.verdict())).toList());
+    }
+
+    public String findings(long projectId, String stage, int round) {
+        return findings(Panel.of(projectId, stage, round));
     }
 
     /** The opinions without the experts' names, for the applicant and the manager. */
-    public String findings(long projectId, String stage, int round) {
-        List<ProjectAssessment> submitted = submitted(projectId, stage, round);
+    public String findings(Panel panel) {
+        List<ProjectAssessment> submitted = submitted(panel);
         return IntStream.range(0, submitted.size())
                 .mapToObj(i -> "专家" + (i + 1) + "：" + PanelVerdict.parse(submitted.get(i).verdict()).label() + "。"
                         + Objects.toString(submitted.get(i).assessmentComment(), ""))
                 .collect(Collectors.joining("\n"));
     }
 
-    private List<ProjectAssessment> submitted(long projectId, String stage, int round) {
-        return assessments.findByProjectIdAndStageAndCheckRoundOrderById(projectId, stage, round).stream()
-                .filter(a -> a.submittedAt() != null).toList();
+    private List<ProjectAssessment> drawn(Panel panel) {
+        return assessments.findByProjectIdAndTeamIdAndStageAndCheckRoundOrderById(panel.projectId(), panel.teamId(),
+                panel.stage(), panel.round());
+    }
+
+    private List<ProjectAssessment> submitted(Panel panel) {
+        return drawn(panel).stream().filter(a -> a.submittedAt() != null).toList();
     }
 }
