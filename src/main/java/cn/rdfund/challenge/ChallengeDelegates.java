@@ -1,0 +1,173 @@
+package cn.rdfund.challenge;
+
+import static cn.rdfund.challenge.ChallengeProcess.*;
+
+import cn.rdfund.call.FundingCall;
+import cn.rdfund.call.FundingCallService;
+import cn.rdfund.money.Wan;
+import cn.rdfund.project.PanelVerdict;
+import cn.rdfund.system.security.Groups;
+import cn.rdfund.system.security.ProcessStarters;
+import cn.rdfund.system.tasks.FormValues;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.Spin;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The service steps of bpmn/challenge/Challenge.bpmn up to the selection: demand, 论证, 发榜, window, 流标, 取消. */
+@Configuration
+class ChallengeDelegates {
+
+    /** A 发榜方 is an applicant organization: applicants start challenges as they start applications. */
+    @Bean
+    ProcessStarters applicantsPostChallenges() {
+        return new ProcessStarters(Groups.APPLICANTS, KEY);
+    }
+
+    @Bean
+    JavaDelegate recordDemand(ChallengeService challenges) {
+        return execution -> {
+            ChallengeDemand demand = ChallengeForms.demand(execution.getVariables());
+            Challenge challenge = challenges.register(demand,
+                    new LinkedHashSet<>(FormValues.texts(execution.getVariable(AREAS))),
+                    (String) execution.getVariable(INITIATOR), execution.getProcessInstanceId());
+            execution.setVariable(CHALLENGE_ID, challenge.id());
+            execution.setVariable("callId", challenge.callId());
+            execution.setVariable(PROJECT_ID, challenge.projectId());
+            execution.setVariable(PROJECT_CODE, challenges.codeOf(challenge));
+            execution.setVariable(TITLE, challenge.title());
+            execution.setVariable(HORSE_RACE, challenge.horseRace());
+            execution.setVariable("committedDisplay", Wan.formatExact(challenge.committedAmount()));
+        };
+    }
+
+    @Bean
+    TaskListener freshDemandCheck() {
+        return task -> task.getExecution().removeVariables(List.of(CHECK_DECISION, CHECK_COMMENT));
+    }
+
+    @Bean
+    JavaDelegate drawValidationPanel(ChallengePanels panels) {
+        return execution -> panels.draw("validation", execution);
+    }
+
+    /** 论证 has no rectification: the challenge is real and measurable, or it is not. */
+    @Bean
+    JavaDelegate concludeValidation(ChallengePanels panels) {
+        return execution -> {
+            execution.setVariable(VALIDATION_VERDICT, panels.verdict("validation", execution).atRecheck().name());
+            execution.setVariable(FINDINGS, panels.findings("validation", execution));
+        };
+    }
+
+    /** 论证驳回, by the manager (with the reason) or by the experts (with their findings). */
+    @Bean
+    JavaDelegate rejectDemand(ChallengeService challenges) {
+        return execution -> {
+            boolean byManager = REJECT.equals(execution.getVariable(CHECK_DECISION));
+            challenges.end(execution.getProcessInstanceId(), Challenge.REJECTED, byManager
+                    ? "形式审查驳回：" + execution.getVariable(CHECK_COMMENT)
+                    : "专家论证未通过：" + execution.getVariable(FINDINGS));
+        };
+    }
+
+    /** The publish form starts from the challenge as it stands (first time: as registered). */
+    @Bean
+    TaskListener preparePublication(ChallengeService challenges) {
+        return task -> {
+            Challenge challenge = challenges.ofProcess(task.getProcessInstanceId());
+            task.getExecution().setVariable(INDICATORS, challenge.indicators());
+            task.getExecution().setVariable(COMMITTED_WAN, Wan.toWan(challenge.committedAmount()).stripTrailingZeros()
+                    .toPlainString());
+            task.getExecution().removeVariable(CLOSES_ON);
+        };
+    }
+
+    @Bean
+    JavaDelegate publishChallenge(ChallengeService challenges, FundingCallService calls) {
+        return execution -> {
+            ChallengeForms.Publication publication = ChallengeForms.publication(execution.getVariables());
+            Challenge challenge = challenges.publish(execution.getProcessInstanceId(), publication.closesOn(),
+                    publication.indicators(), publication.committed());
+            FundingCall call = calls.ofProcess(execution.getProcessInstanceId());
+            execution.setVariable(PUBLISH_ROUND, challenge.publishRound());
+            execution.setVariable(CLOSES_AT, calls.closesAtForTimer(call));
+            execution.setVariable("closesDisplay", call.closesAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+            execution.setVariable("committedDisplay", Wan.formatExact(challenge.committedAmount()));
+        };
+    }
+
+    @Bean
+    TaskListener freshWindow() {
+        return task -> task.getExecution().removeVariables(List.of(WINDOW_ACTION, CANCEL_REASON));
+    }
+
+    @Bean
+    JavaDelegate closeChallengeWindow(ChallengeService challenges) {
+        return execution -> challenges.closeWindow(execution.getProcessInstanceId());
+    }
+
+    @Bean
+    JavaDelegate cancelChallenge(ChallengeService challenges) {
+        return execution -> challenges.end(execution.getProcessInstanceId(), Challenge.CANCELLED,
+                "发榜方取消：" + execution.getVariable(CANCEL_REASON));
+    }
+
+    /** The applications that passed the formal check and the pass mark, for the 发榜方 to choose from. */
+    @Bean
+    JavaDelegate listQualified(ChallengeService challenges, ChallengeTeams teams) {
+        return execution -> {
+            List<ChallengeTeams.Qualified> qualified = teams.qualified(challenges.ofProcess(execution.getProcessInstanceId()));
+            execution.setVariable(QUALIFIED_COUNT, qualified.size());
+            execution.setVariable(QUALIFIED_OPTIONS, Spin.JSON(qualified.stream()
+                    .map(q -> Map.of("label", q.teamName() + "《" + q.title() + "》 " + q.score().toPlainString() + "分",
+                            "value", String.valueOf(q.applicationId())))
+                    .toList()));
+            execution.setVariable(QUALIFIED_SUMMARY, qualified.isEmpty() ? "无合格的揭榜申请"
+                    : qualified.stream().map(q -> q.teamName() + "《" + q.title() + "》 专家评分" + q.score().toPlainString()
+                            + "分，报价" + Wan.formatExact(q.quote()) + "\n  " + q.summary()).collect(Collectors.joining("\n")));
+        };
+    }
+
+    @Bean
+    TaskListener freshRepublish() {
+        return task -> task.getExecution().removeVariables(List.of(REPUBLISH_DECISION, REPUBLISH_NOTE));
+    }
+
+    @Bean
+    JavaDelegate markUnfilled(ChallengeService challenges) {
+        return execution -> challenges.end(execution.getProcessInstanceId(), Challenge.UNFILLED,
+                "流标：第" + execution.getVariable(PUBLISH_ROUND) + "次发榜无合格揭榜申请"
+                        + (execution.getVariable(REPUBLISH_NOTE) == null ? "" : "；" + execution.getVariable(REPUBLISH_NOTE)));
+    }
+
+    @Bean
+    TaskListener freshSelection() {
+        return task -> task.getExecution().removeVariables(List.of(SELECTION_ACTION, SELECTED_APPLICATIONS,
+                OWNER_ASSESSMENT, CANCEL_REASON));
+    }
+
+    /** 定标: the selected teams; the 发榜方's own assessment stays with the task in the history. */
+    @Bean
+    JavaDelegate recordSelection(ChallengeService challenges, ChallengeTeams teams) {
+        return execution -> {
+            Challenge challenge = challenges.changeStatus(execution.getProcessInstanceId(), Challenge.CLOSED);
+            teams.select(challenge, FormValues.texts(execution.getVariable(SELECTED_APPLICATIONS)).stream()
+                    .map(Long::valueOf).toList());
+        };
+    }
+
+    /** Records an expert's opinion as the task completes; the expert is the task's assignee, not a variable. */
+    @Bean
+    TaskListener recordChallengeAssessment(ChallengePanels panels) {
+        return task -> panels.record(task.getTaskDefinitionKey(), task, task.getAssignee(),
+                PanelVerdict.parse(FormValues.text(task.getVariable(VERDICT))),
+                FormValues.text(task.getVariable(ASSESSMENT_COMMENT)));
+    }
+}

@@ -1,0 +1,137 @@
+package cn.rdfund.challenge;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Names shared by bpmn/challenge/Challenge.bpmn (揭榜挂帅: demand to acceptance) and
+ * bpmn/challenge/ChallengeMilestone.bpmn (one team's milestone), and the code that drives or tests them.
+ */
+public final class ChallengeProcess {
+
+    public static final String KEY = "Challenge";
+    public static final String MILESTONE_KEY = "ChallengeMilestone";
+
+    public static final String TASK_REGISTER = "Task_RegisterDemand";
+    public static final String TASK_CHECK = "Task_CheckDemand";
+    public static final String TASK_VALIDATE = "Task_ValidateDemand";
+    public static final String TASK_PUBLISH = "Task_PublishChallenge";
+    public static final String TASK_WINDOW = "Task_ChallengeWindow";
+    public static final String TASK_REPUBLISH = "Task_DecideRepublish";
+    public static final String TASK_SELECT = "Task_SelectSolvers";
+    public static final String TASK_DRAFT_CONTRACT = "Task_DraftContract";
+    public static final String TASK_COUNTERSIGN = "Task_CountersignContract";
+    public static final String TASK_SUBMIT_ACCEPTANCE = "Task_SubmitChallengeAcceptance";
+    public static final String TASK_SIGN_OFF = "Task_SignOffAcceptance";
+    public static final String TASK_ASSESS_ACCEPTANCE = "Task_AssessChallengeAcceptance";
+    public static final String WINDOW_CLOSED = "BoundaryEvent_WindowClosed";
+    public static final String WAIT_FOR_REVIEWS = "TimerEvent_WaitForChallengeReviews";
+    public static final String END_REJECTED = "EndEvent_DemandRejected";
+    public static final String END_UNFILLED = "EndEvent_Unfilled";
+    public static final String END_CANCELLED = "EndEvent_ChallengeCancelled";
+    public static final String END_SOLVED = "EndEvent_ChallengeSolved";
+    public static final String END_FAILED = "EndEvent_ChallengeFailed";
+
+    public static final String TASK_REPORT_MILESTONE = "Task_ReportMilestone";
+    public static final String TASK_CONFIRM_MILESTONE = "Task_ConfirmMilestone";
+    public static final String TASK_ASSESS_DISPUTE = "Task_AssessDispute";
+    public static final String TASK_DECLARE_PAYMENT = "Task_DeclareOwnerPayment";
+    public static final String TASK_CONFIRM_PAYMENT = "Task_ConfirmOwnerPayment";
+    public static final String COMPUTE_SUPPORT = "ServiceTask_ComputeSupportStage";
+    public static final String END_MILESTONE_NOT_MET = "EndEvent_MilestoneNotMet";
+
+    public static final String INITIATOR = "initiator";
+    public static final String OWNER = "owner";
+    public static final String CHALLENGE_ID = "challengeId";
+    public static final String PROJECT_ID = "projectId";
+    public static final String PROJECT_CODE = "projectCode";
+    public static final String TITLE = "title";
+    public static final String TEAM_ID = "teamId";
+    public static final String MILESTONE_SEQ = "milestoneSeq";
+    public static final String SOLVER = "solver";
+    public static final String TEAM_NAME = "teamName";
+
+    // demand (需求登记) and its revision at (re)publication
+    public static final String CHALLENGE_TEXT = "challengeText";
+    public static final String INDICATORS = "indicators";
+    public static final String SOLVE_BY = "solveBy";
+    public static final String COMMITTED_WAN = "committedWan";
+    public static final String PARALLEL_TEAMS = "parallelTeams";
+    public static final String AREAS = "areas";
+    public static final String CHECK_DECISION = "demandCheckDecision";
+    public static final String CHECK_COMMENT = "demandCheckComment";
+    public static final String VERDICT = "verdict";
+    public static final String ASSESSMENT_COMMENT = "assessmentComment";
+    public static final String VALIDATION_VERDICT = "validationVerdict";
+    public static final String FINDINGS = "findings";
+    public static final String CLOSES_ON = "closesOn";
+    public static final String CLOSES_AT = "closesAt";
+    public static final String PUBLISH_ROUND = "publishRound";
+    public static final String WINDOW_ACTION = "windowAction";
+    public static final String CANCEL_REASON = "cancelReason";
+    public static final String QUALIFIED_COUNT = "qualifiedCount";
+    public static final String QUALIFIED_OPTIONS = "qualifiedOptions";
+    public static final String QUALIFIED_SUMMARY = "qualifiedSummary";
+    public static final String REPUBLISH_DECISION = "republishDecision";
+    public static final String REPUBLISH_NOTE = "republishNote";
+    public static final String SELECTION_ACTION = "selectionAction";
+    public static final String SELECTED_APPLICATIONS = "selectedApplications";
+    public static final String OWNER_ASSESSMENT = "ownerAssessment";
+    public static final String HORSE_RACE = "horseRace";
+    public static final String GATE_RESULT = "stageGateResult";
+
+    // contract (任务签订)
+    public static final String CONTRACT_MILESTONES = "contractMilestones";
+    public static final String CONTRACT_PAYMENTS = "contractPayments";
+    public static final String CONTRACT_INDICATORS = "contractIndicators";
+    public static final String COUNTERSIGN_DECISION = "countersignDecision";
+    public static final String COUNTERSIGN_COMMENT = "countersignComment";
+
+    // milestones (里程碑核查) and the 发榜方's payments
+    public static final String MILESTONE_REPORT = "milestoneReport";
+    public static final String CONFIRMATION = "milestoneConfirmation";
+    public static final String STAGE_SCORE = "stageScore";
+    public static final String OWNER_OPINION = "ownerOpinion";
+    public static final String MILESTONE_MET = "milestoneMet";
+    public static final String PAID_WAN = "paidWan";
+    public static final String PAYMENT_VOUCHER = "paymentVoucher";
+    public static final String PAYMENT_DECISION = "paymentDecision";
+    public static final String PAYMENT_COMMENT = "paymentComment";
+    public static final String PAYMENT_CONFIRMED_BY = "paymentConfirmedBy";
+    public static final String SUPPORT_DUE = "supportDue";
+
+    // acceptance (验收)
+    public static final String FINAL_REPORT = "finalReport";
+    public static final String ACHIEVED_INDICATORS = "achievedIndicators";
+    public static final String SIGN_OFF_DECISION = "signOffDecision";
+    public static final String SIGN_OFF_OPINION = "signOffOpinion";
+
+    // decisions as the forms submit them
+    public static final String PASS = "PASS";
+    public static final String FAIL = "FAIL";
+    public static final String REJECT = "REJECT";
+    public static final String CLOSE = "CLOSE";
+    public static final String CANCEL = "CANCEL";
+    public static final String REPUBLISH = "REPUBLISH";
+    public static final String END = "END";
+    public static final String SELECT = "SELECT";
+    public static final String APPROVE = "APPROVE";
+    public static final String RETURN = "RETURN";
+    public static final String CONFIRM = "CONFIRM";
+    public static final String DISPUTE = "DISPUTE";
+    public static final String SIGN = "SIGN";
+    public static final String REFUSE = "REFUSE";
+
+    /** A republication after 流标 is allowed once: the second 流标 ends the list. */
+    public static final int MAX_PUBLISH_ROUNDS = 2;
+
+    public static long longOf(VariableScope scope, String name) {
+        return ((Number) scope.getVariable(name)).longValue();
+    }
+
+    public static int intOf(VariableScope scope, String name) {
+        return ((Number) scope.getVariable(name)).intValue();
+    }
+
+    private ChallengeProcess() {
+    }
+}

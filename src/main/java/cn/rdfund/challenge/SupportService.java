@@ -1,0 +1,92 @@
+package cn.rdfund.challenge;
+
+import cn.rdfund.disbursement.DisbursementService;
+import cn.rdfund.disbursement.Reduction;
+import cn.rdfund.money.Wan;
+import cn.rdfund.policy.FundingCaps;
+import cn.rdfund.policy.FundingCapsTable;
+import cn.rdfund.project.EnterpriseCommitments;
+import cn.rdfund.project.Project;
+import cn.rdfund.project.ProjectService;
+import java.math.BigDecimal;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The city's support to the 发榜方 (P1.1c), through the same project, instalments, finance approval and ledger as
+ * the key-technology projects: planned at most when the contracts are signed, then one stage per passed milestone
+ * from what the 发榜方 actually paid ({@link ChallengeSupport}).
+ */
+@Service
+public class SupportService {
+
+    static final String RELEASED_BY = "CHALLENGE_MILESTONE";
+
+    private final ChallengeTeams teams;
+    private final ContractMilestones milestones;
+    private final ProjectService projects;
+    private final DisbursementService disbursements;
+    private final EnterpriseCommitments commitments;
+    private final FundingCapsTable caps;
+    private final ChallengeSupportTable ratios;
+
+    SupportService(ChallengeTeams teams, ContractMilestones milestones, ProjectService projects,
+            DisbursementService disbursements, EnterpriseCommitments commitments, FundingCapsTable caps,
+            ChallengeSupportTable ratios) {
+        this.teams = teams;
+        this.milestones = milestones;
+        this.projects = projects;
+        this.disbursements = disbursements;
+        this.commitments = commitments;
+        this.caps = caps;
+        this.ratios = ratios;
+    }
+
+    /** The most the support can reach if the 发榜方 pays every contract in full, after the caps, with the reasons. */
+    @Transactional
+    public Project plan(Challenge challenge) {
+        Project project = projects.get(challenge.projectId());
+        ChallengeSupport.Stage most = stage(project, teams.contractedPayments(challenge.id()), BigDecimal.ZERO);
+        String note = "支持比例" + ratios.ratioPercentFor(project.measure()) + "%，按发榜方实际支付额分阶段拨付"
+                + (most.reductions().isEmpty() ? "" : "；" + reasons(most));
+        return projects.approveSupport(project.id(), most.dueInAll(), note, challenge.solveBy());
+    }
+
+    /** A stage of the support and the instalment it was planned as (0: nothing due). */
+    public record PlannedStage(int instalmentSeq, BigDecimal amount, String basis) {
+    }
+
+    /**
+     * The stage a passed milestone releases: what is due on everything the 发榜方 has paid so far (finance confirmed),
+     * less what earlier stages planned. Planned once per milestone: a rerun returns the same instalment.
+     */
+    @Transactional
+    public PlannedStage stageFor(Challenge challenge, long teamId, int seq) {
+        ContractMilestone milestone = milestones.get(teamId, seq);
+        Project project = projects.get(challenge.projectId());
+        if (milestone.supportSeq() != null) {
+            return new PlannedStage(milestone.supportSeq(), BigDecimal.ZERO, "本阶段已计算");
+        }
+        BigDecimal paid = milestones.paidToSolvers(challenge.id());
+        ChallengeSupport.Stage stage = stage(project, paid, disbursements.planned(project.id()));
+        int instalmentSeq = stage.amount().signum() > 0
+                ? disbursements.planNext(project.id(), ratios.ratioPercentFor(project.measure()), RELEASED_BY, stage.amount())
+                : 0;
+        milestones.recordSupport(teamId, seq, instalmentSeq);
+        String basis = "发榜方累计实际支付" + Wan.formatExact(paid) + "，按比例应支持" + Wan.formatExact(stage.share())
+                + (stage.reductions().isEmpty() ? "" : "，" + reasons(stage)) + "，累计应支持" + Wan.formatExact(stage.dueInAll())
+                + "，本阶段" + Wan.formatExact(stage.amount());
+        return new PlannedStage(instalmentSeq, stage.amount(), basis);
+    }
+
+    private ChallengeSupport.Stage stage(Project project, BigDecimal paid, BigDecimal supportedBefore) {
+        FundingCaps measureCaps = caps.capsFor(project.measure());
+        return ChallengeSupport.stage(paid, ratios.ratioPercentFor(project.measure()), measureCaps,
+                commitments.committedExcept(project.organizationId(), project.measure(), project.id()), supportedBefore);
+    }
+
+    private static String reasons(ChallengeSupport.Stage stage) {
+        return stage.reductions().stream().map(Reduction::reason).collect(Collectors.joining("；"));
+    }
+}

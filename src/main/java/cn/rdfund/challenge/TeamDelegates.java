@@ -1,0 +1,125 @@
+package cn.rdfund.challenge;
+
+import static cn.rdfund.challenge.ChallengeProcess.*;
+
+import cn.rdfund.money.Wan;
+import cn.rdfund.project.PanelVerdict;
+import cn.rdfund.project.Project;
+import cn.rdfund.system.tasks.FormValues;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The service steps of bpmn/challenge/Challenge.bpmn from the selection on: each team's contract, the support
+ * plan, the 赛马制 stage gate, each team's milestones and acceptance, and the challenge's end. Steps inside a
+ * team's sub-process write to variables declared local to it, so parallel teams never see each other's.
+ */
+@Configuration
+class TeamDelegates {
+
+    /** Who the team is and what it offered, for the contract form; the team's promised indicators as a start. */
+    @Bean
+    JavaDelegate prepareContract(ChallengeTeams teams) {
+        return execution -> {
+            ChallengeTeam team = teams.team(longOf(execution, TEAM_ID));
+            describeTeam(execution, teams, team);
+            execution.setVariable("quoteDisplay", teams.quoteText(team));
+            execution.setVariable(CONTRACT_INDICATORS, teams.applicationOf(team).promisedIndicators());
+        };
+    }
+
+    @Bean
+    TaskListener freshCountersign() {
+        return task -> task.getExecution().removeVariables(List.of(COUNTERSIGN_DECISION, COUNTERSIGN_COMMENT));
+    }
+
+    @Bean
+    JavaDelegate signContract(ChallengeService challenges, ChallengeTeams teams, Clock clock) {
+        return execution -> {
+            Challenge challenge = challenges.get(longOf(execution, CHALLENGE_ID));
+            ChallengeTeam team = teams.team(longOf(execution, TEAM_ID));
+            if (ChallengeTeam.SELECTED.equals(team.status())) {
+                // The terms were checked against the day they were entered; signing after midnight changes nothing.
+                teams.sign(team.id(), ContractTerms.parse(FormValues.text(execution.getVariable(CONTRACT_MILESTONES)),
+                        FormValues.text(execution.getVariable(CONTRACT_PAYMENTS)), challenge.solveBy(),
+                        challenge.committedAmount(), team.selectedAt().toLocalDate()),
+                        FormValues.text(execution.getVariable(CONTRACT_INDICATORS)));
+            }
+        };
+    }
+
+    @Bean
+    JavaDelegate planSupport(ChallengeService challenges, SupportService support) {
+        return execution -> {
+            Project project = support.plan(challenges.get(longOf(execution, CHALLENGE_ID)));
+            execution.setVariable("supportDisplay", Wan.formatExact(project.approvedAmount()));
+            execution.setVariable("supportNote", project.fundingNote());
+        };
+    }
+
+    @Bean
+    JavaDelegate stageGate(ChallengeTeams teams) {
+        return execution -> execution.setVariable(GATE_RESULT,
+                ChallengeTeams.gateText(teams.stageGate(longOf(execution, CHALLENGE_ID))));
+    }
+
+    /** The team's next milestone (0: all passed, acceptance is next). */
+    @Bean
+    JavaDelegate nextMilestone(ChallengeTeams teams) {
+        return execution -> {
+            ChallengeTeam team = teams.team(longOf(execution, TEAM_ID));
+            describeTeam(execution, teams, team);
+            execution.setVariable(MILESTONE_SEQ, teams.nextMilestone(team.id()));
+        };
+    }
+
+    @Bean
+    JavaDelegate drawChallengeAcceptancePanel(ChallengePanels panels) {
+        return execution -> panels.draw("acceptance", execution);
+    }
+
+    /**
+     * The experts decide against the indicators, with the 发榜方's sign-off before them; failing ends the team's
+     * contract with the findings recorded. Acceptance has no rectification.
+     */
+    @Bean
+    JavaDelegate concludeChallengeAcceptance(ChallengePanels panels, ChallengeTeams teams) {
+        return execution -> {
+            PanelVerdict verdict = panels.verdict("acceptance", execution).atRecheck();
+            String findings = panels.findings("acceptance", execution);
+            String signOff = SIGN.equals(execution.getVariable(SIGN_OFF_DECISION)) ? "发榜方签认"
+                    : "发榜方不予签认：" + execution.getVariable(SIGN_OFF_OPINION);
+            teams.end(longOf(execution, TEAM_ID), verdict == PanelVerdict.PASS ? ChallengeTeam.ACCEPTED : ChallengeTeam.FAILED,
+                    (verdict == PanelVerdict.PASS ? "验收通过。" : "验收不通过：合同终止，不再支付；不予后续支持。") + signOff
+                            + "。专家意见：\n" + findings);
+            execution.setVariable(FINDINGS, findings);
+        };
+    }
+
+    /** Solved if a team passed acceptance; the support project is then completed, otherwise terminated. */
+    @Bean
+    JavaDelegate closeChallenge(ChallengeService challenges, ChallengeTeams teams) {
+        return execution -> {
+            Challenge challenge = challenges.get(longOf(execution, CHALLENGE_ID));
+            List<ChallengeTeam> all = teams.of(challenge.id());
+            boolean solved = all.stream().anyMatch(t -> ChallengeTeam.ACCEPTED.equals(t.status()));
+            StringBuilder outcome = new StringBuilder(solved ? "揭榜成功" : "揭榜失败：无团队通过验收");
+            all.forEach(t -> outcome.append("\n").append(teams.teamName(t)).append("：").append(
+                    Objects.toString(t.outcomeReason(), t.status())));
+            challenges.conclude(execution.getProcessInstanceId(), solved, outcome.length() > 2000
+                    ? outcome.substring(0, 2000) : outcome.toString());
+            execution.setVariable("challengeSolved", solved);
+        };
+    }
+
+    private static void describeTeam(DelegateExecution execution, ChallengeTeams teams, ChallengeTeam team) {
+        execution.setVariable(SOLVER, team.solverUserId());
+        execution.setVariable(TEAM_NAME, teams.teamName(team));
+    }
+}
