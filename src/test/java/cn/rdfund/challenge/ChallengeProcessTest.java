@@ -1,0 +1,396 @@
+package cn.rdfund.challenge;
+
+import static cn.rdfund.challenge.ChallengeProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.rdfund.disbursement.DisbursementProcess;
+import cn.rdfund.ledger.LedgerEntry;
+import cn.rdfund.ledger.LedgerRepository;
+import cn.rdfund.project.Project;
+import cn.rdfund.project.ProjectRepository;
+import cn.rdfund.support.LifecycleDriver;
+import cn.rdfund.support.ProcessDriver;
+import cn.rdfund.support.RdfundIntegrationTest;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.Spin;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every path of bpmn/challenge/Challenge.bpmn and ChallengeMilestone.bpmn on the real engine and database: a
+ * 发榜方 posts a challenge, teams apply through the ordinary application process, the 发榜方 selects, contracts,
+ * confirms or disputes milestones and pays; the city's support goes through Disbursement and the ledger.
+ */
+@RdfundIntegrationTest
+class ChallengeProcessTest {
+
+    private static final String AREAS = "[\"新药筛选\", \"化学合成\", \"中药组分分析与质量控制\", \"新制剂与新释药系统\", \"医学影像\", \"血管植入介入\"]";
+
+    @Autowired
+    ProcessEngine processEngine;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    LifecycleDriver lifecycle;
+
+    @Autowired
+    ProcessDriver driver;
+
+    @Autowired
+    ChallengeService challenges;
+
+    @Autowired
+    ChallengeTeams teams;
+
+    @Autowired
+    ProjectRepository projects;
+
+    @Autowired
+    LedgerRepository ledger;
+
+    private String owner;
+
+    @BeforeEach
+    void anOwner() {
+        AbstractAssertions.init(processEngine);
+        owner = lifecycle.newApplicant("发榜企业");
+    }
+
+    private ProcessInstance post(int parallelTeams) {
+        ProcessInstance challenge = runtimeServiceStart();
+        lifecycle.complete(challenge, TASK_REGISTER, owner, Variables.createVariables()
+                .putValue(TITLE, "高纯度原料药连续合成工艺").putValue(CHALLENGE_TEXT, "现有批次工艺纯度不足，需连续流工艺")
+                .putValue(INDICATORS, "产品纯度≥99.5%\n收率≥85%").putValue(AREAS_KEY, Spin.JSON(AREAS))
+                .putValue(SOLVE_BY, LifecycleDriver.TODAY.plusYears(2).toString()).putValue(COMMITTED_WAN, "500")
+                .putValue(PARALLEL_TEAMS, parallelTeams));
+        return challenge;
+    }
+
+    private static final String AREAS_KEY = ChallengeProcess.AREAS;
+
+    private ProcessInstance runtimeServiceStart() {
+        return driver.start(KEY, owner);
+    }
+
+    private void validate(ProcessInstance challenge, String verdict) {
+        lifecycle.complete(challenge, TASK_CHECK, "kjj", Map.of(CHECK_DECISION, PASS));
+        lifecycle.completeAll(challenge, TASK_VALIDATE, Map.of(VERDICT, verdict, ASSESSMENT_COMMENT, "论证：" + verdict));
+    }
+
+    private void publish(ProcessInstance challenge) {
+        lifecycle.complete(challenge, TASK_PUBLISH, "kjj", Map.of(CLOSES_ON, LifecycleDriver.TODAY.plusDays(20).toString(),
+                INDICATORS, "产品纯度≥99.5%\n收率≥85%", COMMITTED_WAN, "500"));
+    }
+
+    private ProcessInstance published(int parallelTeams) {
+        ProcessInstance challenge = post(parallelTeams);
+        validate(challenge, PASS);
+        publish(challenge);
+        return challenge;
+    }
+
+    private ProcessInstance apply(ProcessInstance challenge, String team, int score) {
+        return lifecycle.applyAndReview(challenge, lifecycle.newApplicant(team), team + "揭榜方案", "450", score);
+    }
+
+    private void closeWindow(ProcessInstance challenge) {
+        lifecycle.complete(challenge, TASK_WINDOW, owner, Map.of(WINDOW_ACTION, CLOSE));
+    }
+
+    private Challenge challengeOf(ProcessInstance instance) {
+        return challenges.ofProcess(instance.getId());
+    }
+
+    private void select(ProcessInstance challenge, List<String> applicationIds) {
+        lifecycle.complete(challenge, TASK_SELECT, owner, Map.of(SELECTION_ACTION, SELECT,
+                SELECTED_APPLICATIONS, Spin.JSON(applicationIds), OWNER_ASSESSMENT, "方案可行，报价合理"));
+    }
+
+    private Object historyVariable(ProcessInstance application) {
+        return processEngine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(application.getId()).variableName("applicationId").singleResult().getValue();
+    }
+
+    private void signContracts(ProcessInstance challenge) {
+        for (Task task : lifecycle.tasks(challenge, TASK_DRAFT_CONTRACT)) {
+            done(task, owner, Map.of(CONTRACT_MILESTONES, LifecycleDriver.TODAY.plusMonths(6) + " 完成小试\n"
+                    + LifecycleDriver.TODAY.plusMonths(18) + " 完成中试与验收", CONTRACT_PAYMENTS, "200\n300",
+                    CONTRACT_INDICATORS, "产品纯度≥99.5%；收率≥85%"));
+        }
+        lifecycle.runJobs(challenge);
+        for (Task task : lifecycle.tasks(challenge, TASK_COUNTERSIGN)) {
+            done(task, "kjj", Map.of(COUNTERSIGN_DECISION, APPROVE));
+        }
+        lifecycle.runJobs(challenge);
+    }
+
+    /** The team reports, the 发榜方 confirms with a score, pays, finance confirms and approves the support. */
+    private void passMilestone(ProcessInstance challenge, Task report, int score, String paidWan) {
+        String solver = report.getAssignee();
+        String milestoneInstance = report.getProcessInstanceId();
+        done(report, solver, Map.of(MILESTONE_REPORT, "完成：纯度99.6%"));
+        lifecycle.runJobs(challenge);
+        completeIn(milestoneInstance, TASK_CONFIRM_MILESTONE, owner, Map.of(CONFIRMATION, CONFIRM, STAGE_SCORE, score,
+                OWNER_OPINION, "确认"));
+        pay(challenge, milestoneInstance, paidWan);
+    }
+
+    private void pay(ProcessInstance challenge, String milestoneInstance, String paidWan) {
+        completeIn(milestoneInstance, TASK_DECLARE_PAYMENT, owner, Map.of(PAID_WAN, paidWan, PAYMENT_VOUCHER, "回单" + paidWan));
+        completeIn(milestoneInstance, TASK_CONFIRM_PAYMENT, "finance", Map.of(PAYMENT_DECISION, CONFIRM));
+        lifecycle.runJobs(challenge);
+        for (Task task : lifecycle.tasks(challenge, DisbursementProcess.TASK_APPROVE)) {
+            done(task, "finance", Map.of(DisbursementProcess.DECISION, DisbursementProcess.APPROVE));
+        }
+        lifecycle.runJobs(challenge);
+    }
+
+    private void completeIn(String processInstanceId, String taskKey, String user, Map<String, ?> variables) {
+        done(processEngine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(taskKey).singleResult(), user, variables);
+    }
+
+    /** Completes the task as the user, then runs the jobs of the whole challenge. */
+    private void done(Task task, String user, Map<String, ?> variables) {
+        ProcessInstance root = rootOf(task.getProcessInstanceId());
+        driver.complete(task, user, new java.util.HashMap<>(variables));
+        lifecycle.runJobs(root);
+    }
+
+    private ProcessInstance rootOf(String processInstanceId) {
+        String rootId = processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId).singleResult().getRootProcessInstanceId();
+        return runtimeService.createProcessInstanceQuery().processInstanceId(rootId).singleResult();
+    }
+
+    private List<BigDecimal> supportPaid(Challenge challenge) {
+        return ledger.findByProjectIdOrderByIdAsc(challenge.projectId()).stream().map(LedgerEntry::amount).toList();
+    }
+
+    @Test
+    void rejectsAChallengeTheManagerFindsUnfitWithTheReason() {
+        ProcessInstance challenge = post(1);
+        assertThatThrownBy(() -> lifecycle.complete(challenge, TASK_CHECK, "kjj", Map.of(CHECK_DECISION, REJECT)))
+                .hasMessageContaining("驳回时请写明理由");
+        lifecycle.complete(challenge, TASK_CHECK, "kjj", Map.of(CHECK_DECISION, REJECT, CHECK_COMMENT, "属于常规产品开发"));
+        assertThat(challenge).isEnded().hasPassed(END_REJECTED);
+        assertThat(challengeOf(challenge).status()).isEqualTo(Challenge.REJECTED);
+        assertThat(challengeOf(challenge).outcomeReason()).contains("属于常规产品开发");
+        assertThat(projects.findById(challengeOf(challenge).projectId()).orElseThrow().status()).isEqualTo(Project.WITHDRAWN);
+    }
+
+    @Test
+    void rejectsAChallengeTheExpertsFindUnmeasurable() {
+        ProcessInstance challenge = post(1);
+        validate(challenge, FAIL);
+        assertThat(challenge).isEnded().hasPassed(END_REJECTED);
+        assertThat(challengeOf(challenge).outcomeReason()).startsWith("专家论证未通过").contains("论证：FAIL");
+    }
+
+    @Test
+    void refusesADemandWithoutMeasurableIndicatorsOrWithTooManyTeams() {
+        ProcessInstance challenge = runtimeServiceStart();
+        assertThatThrownBy(() -> lifecycle.complete(challenge, TASK_REGISTER, owner, Variables.createVariables()
+                .putValue(TITLE, "榜单").putValue(CHALLENGE_TEXT, "难题").putValue(INDICATORS, "纯度很高")
+                .putValue(AREAS_KEY, Spin.JSON(AREAS)).putValue(SOLVE_BY, LifecycleDriver.TODAY.plusYears(1).toString())
+                .putValue(COMMITTED_WAN, "500").putValue(PARALLEL_TEAMS, 4)))
+                .hasMessageContaining("须可量化").hasMessageContaining("并行支持的揭榜团队数应为1到3");
+    }
+
+    @Test
+    void republishesOnceAfterNoQualifiedTeamThenOneTeamSolvesIt() {
+        ProcessInstance challenge = published(1);
+        apply(challenge, "弱团队", 50);
+        lifecycle.fireTimer(challenge, WINDOW_CLOSED);
+        assertThat(challenge).isWaitingAt(TASK_REPUBLISH);
+        assertThatThrownBy(() -> lifecycle.complete(challenge, TASK_REPUBLISH, "kjj", Map.of(REPUBLISH_DECISION, END)))
+                .hasMessageContaining("流标结束时请写明说明");
+        lifecycle.complete(challenge, TASK_REPUBLISH, "kjj", Map.of(REPUBLISH_DECISION, REPUBLISH));
+        publish(challenge);
+        assertThat(challengeOf(challenge).publishRound()).isEqualTo(2);
+
+        ProcessInstance application = apply(challenge, "强团队", 88);
+        closeWindow(challenge);
+        assertThatThrownBy(() -> select(challenge, List.of("999999"))).hasMessageContaining("只能从通过形式审查和专家评审");
+        select(challenge, List.of(String.valueOf(historyVariable(application))));
+
+        Task draft = lifecycle.tasks(challenge, TASK_DRAFT_CONTRACT).get(0);
+        assertThatThrownBy(() -> done(draft, owner, Map.of(CONTRACT_MILESTONES,
+                LifecycleDriver.TODAY.plusMonths(6) + " 完成小试\n" + LifecycleDriver.TODAY.plusMonths(18) + " 验收",
+                CONTRACT_PAYMENTS, "300\n300", CONTRACT_INDICATORS, "纯度")))
+                .hasMessageContaining("超过发榜方承诺的500.00万元");
+        done(draft, owner, Map.of(CONTRACT_MILESTONES, LifecycleDriver.TODAY.plusMonths(6) + " 完成小试\n"
+                + LifecycleDriver.TODAY.plusMonths(18) + " 完成中试与验收", CONTRACT_PAYMENTS, "200\n300",
+                CONTRACT_INDICATORS, "产品纯度≥99.5%"));
+        lifecycle.complete(challenge, TASK_COUNTERSIGN, "kjj", Map.of(COUNTERSIGN_DECISION, RETURN, COUNTERSIGN_COMMENT, "补充验收方式"));
+        lifecycle.complete(challenge, TASK_DRAFT_CONTRACT, owner, Map.of(CONTRACT_MILESTONES, LifecycleDriver.TODAY.plusMonths(6)
+                + " 完成小试\n" + LifecycleDriver.TODAY.plusMonths(18) + " 完成中试，第三方检测验收", CONTRACT_PAYMENTS, "200\n300",
+                CONTRACT_INDICATORS, "产品纯度≥99.5%"));
+        lifecycle.complete(challenge, TASK_COUNTERSIGN, "kjj", Map.of(COUNTERSIGN_DECISION, APPROVE));
+        Challenge signed = challengeOf(challenge);
+        assertThat(projects.findById(signed.projectId()).orElseThrow().approvedAmount()).isEqualByComparingTo("1500000.00");
+
+        Task report = lifecycle.tasks(challenge, TASK_REPORT_MILESTONE).get(0);
+        String milestone = report.getProcessInstanceId();
+        done(report, report.getAssignee(), Map.of(MILESTONE_REPORT, "完成小试"));
+        completeIn(milestone, TASK_CONFIRM_MILESTONE, owner, Map.of(CONFIRMATION, CONFIRM, STAGE_SCORE, 90, OWNER_OPINION, ""));
+        assertThatThrownBy(() -> completeIn(milestone, TASK_DECLARE_PAYMENT, owner, Map.of(PAID_WAN, "250", PAYMENT_VOUCHER, "x")))
+                .hasMessageContaining("超过合同约定");
+        completeIn(milestone, TASK_DECLARE_PAYMENT, owner, Map.of(PAID_WAN, "200", PAYMENT_VOUCHER, "回单001"));
+        completeIn(milestone, TASK_CONFIRM_PAYMENT, "finance", Map.of(PAYMENT_DECISION, RETURN, PAYMENT_COMMENT, "回单不清晰"));
+        pay(challenge, milestone, "200");
+        assertThat(supportPaid(signed)).containsExactly(new BigDecimal("600000.00"));
+
+        passMilestone(challenge, lifecycle.tasks(challenge, TASK_REPORT_MILESTONE).get(0), 92, "300");
+        assertThat(supportPaid(signed)).containsExactly(new BigDecimal("600000.00"), new BigDecimal("900000.00"));
+
+        Task final_ = lifecycle.tasks(challenge, TASK_SUBMIT_ACCEPTANCE).get(0);
+        done(final_, final_.getAssignee(), Map.of(FINAL_REPORT, "全部完成", ACHIEVED_INDICATORS, "纯度99.6%，收率87%"));
+        lifecycle.complete(challenge, TASK_SIGN_OFF, owner, Map.of(SIGN_OFF_DECISION, SIGN));
+        lifecycle.completeAll(challenge, TASK_ASSESS_ACCEPTANCE, Map.of(VERDICT, PASS, ASSESSMENT_COMMENT, "指标全部达到"));
+
+        assertThat(challenge).isEnded().hasPassed(END_SOLVED);
+        assertThat(challengeOf(challenge).status()).isEqualTo(Challenge.SOLVED);
+        assertThat(projects.findById(signed.projectId()).orElseThrow().status()).isEqualTo(Project.COMPLETED);
+        assertThat(teams.of(signed.id())).extracting(ChallengeTeam::status).containsExactly(ChallengeTeam.ACCEPTED);
+    }
+
+    @Test
+    void endsAfterTheSecondWindowWithoutQualifiedTeams() {
+        ProcessInstance challenge = published(1);
+        closeWindow(challenge);
+        lifecycle.complete(challenge, TASK_REPUBLISH, "kjj", Map.of(REPUBLISH_DECISION, REPUBLISH));
+        publish(challenge);
+        closeWindow(challenge);
+        assertThat(challenge).isEnded().hasPassed(END_UNFILLED);
+        assertThat(challengeOf(challenge).outcomeReason()).contains("第2次发榜无合格揭榜申请");
+    }
+
+    @Test
+    void theManagerMayEndAnUnfilledChallengeAtOnce() {
+        ProcessInstance challenge = published(1);
+        closeWindow(challenge);
+        lifecycle.complete(challenge, TASK_REPUBLISH, "kjj", Map.of(REPUBLISH_DECISION, END, REPUBLISH_NOTE, "需求已变化"));
+        assertThat(challenge).isEnded().hasPassed(END_UNFILLED);
+        assertThat(challengeOf(challenge).status()).isEqualTo(Challenge.UNFILLED);
+    }
+
+    @Test
+    void theOwnerCancelsDuringTheWindow() {
+        ProcessInstance challenge = published(1);
+        assertThatThrownBy(() -> lifecycle.complete(challenge, TASK_WINDOW, owner, Map.of(WINDOW_ACTION, CANCEL)))
+                .hasMessageContaining("取消榜单时请写明原因");
+        lifecycle.complete(challenge, TASK_WINDOW, owner, Map.of(WINDOW_ACTION, CANCEL, CANCEL_REASON, "已自行攻克"));
+        assertThat(challenge).isEnded().hasPassed(END_CANCELLED);
+        assertThat(challengeOf(challenge).outcomeReason()).contains("已自行攻克");
+    }
+
+    @Test
+    void theOwnerCancelsBeforeSelectingAfterWaitingForAReview() {
+        ProcessInstance challenge = published(1);
+        ProcessInstance late = lifecycle.applyAndReview(challenge, lifecycle.newApplicant("团队"), "方案", "400", 85);
+        ProcessInstance pending = startApplicationOnly(challenge);
+        closeWindow(challenge);
+        assertThat(challenge).isWaitingAt(WAIT_FOR_REVIEWS);
+        lifecycle.complete(pending, cn.rdfund.application.FundingApplicationProcess.TASK_FORMAL_CHECK, "kjj",
+                Map.of(cn.rdfund.application.FundingApplicationProcess.CHECK_DECISION,
+                        cn.rdfund.application.FundingApplicationProcess.REJECT_DECISION,
+                        cn.rdfund.application.FundingApplicationProcess.CHECK_COMMENT, "材料不全"));
+        lifecycle.fireTimer(challenge, WAIT_FOR_REVIEWS);
+        assertThat(challenge).isWaitingAt(TASK_SELECT);
+        assertThat(late).isEnded();
+        lifecycle.complete(challenge, TASK_SELECT, owner, Map.of(SELECTION_ACTION, CANCEL, CANCEL_REASON, "报价均过高"));
+        assertThat(challenge).isEnded().hasPassed(END_CANCELLED);
+    }
+
+    private ProcessInstance startApplicationOnly(ProcessInstance challenge) {
+        String applicant = lifecycle.newApplicant("待审团队");
+        ProcessInstance application = driver.start(cn.rdfund.application.FundingApplicationProcess.KEY, applicant);
+        lifecycle.complete(application, cn.rdfund.application.FundingApplicationProcess.TASK_FILL, applicant, Map.of(
+                "callId", String.valueOf(challengeOf(challenge).callId()), "title", "方案", "requestedWan", "300",
+                "coFundingWan", "", "partnerUsccs", "", "projectSummary", "简介", "teamDescription", "团队", "workPlan", "计划",
+                "promisedIndicators", "指标"));
+        return application;
+    }
+
+    @Test
+    void aHorseRaceKeepsTheBestTeamAtTheStageGateAndFailsAtAcceptance() {
+        ProcessInstance challenge = published(2);
+        ProcessInstance first = apply(challenge, "甲团队", 90);
+        ProcessInstance second = apply(challenge, "乙团队", 80);
+        closeWindow(challenge);
+        assertThatThrownBy(() -> select(challenge, List.of())).hasMessageContaining("请选择1到2个揭榜团队");
+        select(challenge, List.of(String.valueOf(historyVariable(first)), String.valueOf(historyVariable(second))));
+        signContracts(challenge);
+        Challenge race = challengeOf(challenge);
+        List<ChallengeTeam> both = teams.of(race.id());
+        assertThat(both).hasSize(2).allMatch(t -> ChallengeTeam.CONTRACTED.equals(t.status()));
+
+        List<Task> reports = lifecycle.tasks(challenge, TASK_REPORT_MILESTONE);
+        assertThat(reports).hasSize(2);
+        Task firstReport = reports.stream().filter(t -> t.getAssignee().equals(teams.team(both.get(0).id()).solverUserId()))
+                .findFirst().orElseThrow();
+        Task secondReport = reports.stream().filter(t -> t != firstReport).findFirst().orElseThrow();
+        passMilestone(challenge, firstReport, 90, "200");
+        // the 发榜方 disputes the second team's milestone; the experts find it met (dispute rejected)
+        done(secondReport, secondReport.getAssignee(), Map.of(MILESTONE_REPORT, "完成小试，纯度99.0%"));
+        completeIn(secondReport.getProcessInstanceId(), TASK_CONFIRM_MILESTONE, owner, Map.of(CONFIRMATION, DISPUTE,
+                STAGE_SCORE, 60, OWNER_OPINION, "纯度未达99.5%"));
+        lifecycle.completeAll(challenge, TASK_ASSESS_DISPUTE, Map.of(VERDICT, PASS, ASSESSMENT_COMMENT, "小试阶段指标已达"));
+        pay(challenge, secondReport.getProcessInstanceId(), "200");
+
+        assertThat(teams.team(both.get(1).id()).status()).isEqualTo(ChallengeTeam.CUT);
+        assertThat(teams.team(both.get(1).id()).outcomeReason()).contains("终止攻关，不再拨付");
+        assertThat(lifecycle.tasks(challenge, TASK_REPORT_MILESTONE)).singleElement()
+                .extracting(Task::getAssignee).isEqualTo(both.get(0).solverUserId());
+        // 30 % of 200万 paid to each team
+        assertThat(supportPaid(race)).containsExactly(new BigDecimal("600000.00"), new BigDecimal("600000.00"));
+
+        passMilestone(challenge, lifecycle.tasks(challenge, TASK_REPORT_MILESTONE).get(0), 85, "300");
+        Task final_ = lifecycle.tasks(challenge, TASK_SUBMIT_ACCEPTANCE).get(0);
+        done(final_, final_.getAssignee(), Map.of(FINAL_REPORT, "完成", ACHIEVED_INDICATORS, "纯度99.1%"));
+        assertThatThrownBy(() -> lifecycle.complete(challenge, TASK_SIGN_OFF, owner, Map.of(SIGN_OFF_DECISION, REFUSE)))
+                .hasMessageContaining("不予签认时请写明理由");
+        lifecycle.complete(challenge, TASK_SIGN_OFF, owner, Map.of(SIGN_OFF_DECISION, REFUSE, SIGN_OFF_OPINION, "纯度未达标"));
+        lifecycle.completeAll(challenge, TASK_ASSESS_ACCEPTANCE, Map.of(VERDICT, FAIL, ASSESSMENT_COMMENT, "纯度未达99.5%"));
+
+        assertThat(challenge).isEnded().hasPassed(END_FAILED);
+        assertThat(teams.team(both.get(0).id()).status()).isEqualTo(ChallengeTeam.FAILED);
+        assertThat(teams.team(both.get(0).id()).outcomeReason()).contains("验收不通过").contains("发榜方不予签认");
+        assertThat(projects.findById(race.projectId()).orElseThrow().status()).isEqualTo(Project.TERMINATED);
+        // support stays within 30 % of what was actually paid (200 + 200 + 300万): 210万
+        assertThat(supportPaid(race).stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("2100000.00");
+    }
+
+    @Test
+    void anUpheldDisputeEndsTheTeamsContractWithoutPayment() {
+        ProcessInstance challenge = published(1);
+        ProcessInstance application = apply(challenge, "丙团队", 85);
+        closeWindow(challenge);
+        select(challenge, List.of(String.valueOf(historyVariable(application))));
+        signContracts(challenge);
+        Task report = lifecycle.tasks(challenge, TASK_REPORT_MILESTONE).get(0);
+        done(report, report.getAssignee(), Map.of(MILESTONE_REPORT, "部分完成"));
+        completeIn(report.getProcessInstanceId(), TASK_CONFIRM_MILESTONE, owner, Map.of(CONFIRMATION, DISPUTE, STAGE_SCORE, 30,
+                OWNER_OPINION, "收率仅60%"));
+        lifecycle.completeAll(challenge, TASK_ASSESS_DISPUTE, Map.of(VERDICT, FAIL, ASSESSMENT_COMMENT, "收率未达标"));
+
+        assertThat(challenge).isEnded().hasPassed(END_FAILED);
+        Challenge failed = challengeOf(challenge);
+        assertThat(teams.of(failed.id())).singleElement().extracting(ChallengeTeam::status).isEqualTo(ChallengeTeam.FAILED);
+        assertThat(supportPaid(failed)).isEmpty();
+    }
+}
