@@ -80,4 +80,7 @@ ALTER TABLE project_assessment DROP CONSTRAINT ck_assessment_stage;
 ALTER TABLE project_assessment ADD CONSTRAINT ck_assessment_stage
     CHECK (stage IN ('MIDTERM', 'ACCEPTANCE', 'VALIDATION', 'DISPUTE'));
 
+-- A support stage of a 揭榜挂帅 project records how it was calculated (what was paid, the ratio, the caps).
+ALTER TABLE instalment ADD COLUMN basis VARCHAR(1000);
+
 CREATE INDEX ix_challenge_team ON challenge_team (challenge_id);

@@ -5,6 +5,7 @@ import static cn.rdfund.challenge.ChallengeProcess.*;
 import cn.rdfund.call.FundingCall;
 import cn.rdfund.call.FundingCallService;
 import cn.rdfund.money.Wan;
+import cn.rdfund.organization.OrganizationRepository;
 import cn.rdfund.project.PanelVerdict;
 import cn.rdfund.system.security.Groups;
 import cn.rdfund.system.security.ProcessStarters;
@@ -31,7 +32,7 @@ class ChallengeDelegates {
     }
 
     @Bean
-    JavaDelegate recordDemand(ChallengeService challenges) {
+    JavaDelegate recordDemand(ChallengeService challenges, OrganizationRepository organizations) {
         return execution -> {
             ChallengeDemand demand = ChallengeForms.demand(execution.getVariables());
             Challenge challenge = challenges.register(demand,
@@ -42,6 +43,7 @@ class ChallengeDelegates {
             execution.setVariable(PROJECT_ID, challenge.projectId());
             execution.setVariable(PROJECT_CODE, challenges.codeOf(challenge));
             execution.setVariable(TITLE, challenge.title());
+            execution.setVariable(OWNER_NAME, organizations.findById(challenge.ownerOrganizationId()).orElseThrow().name());
             execution.setVariable(HORSE_RACE, challenge.horseRace());
             execution.setVariable("committedDisplay", Wan.formatExact(challenge.committedAmount()));
         };

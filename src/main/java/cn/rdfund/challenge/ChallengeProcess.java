@@ -41,6 +41,7 @@ public final class ChallengeProcess {
 
     public static final String INITIATOR = "initiator";
     public static final String OWNER = "owner";
+    public static final String OWNER_NAME = "ownerName";
     public static final String CHALLENGE_ID = "challengeId";
     public static final String PROJECT_ID = "projectId";
     public static final String PROJECT_CODE = "projectCode";

@@ -69,15 +69,31 @@ public class SupportService {
             return new PlannedStage(milestone.supportSeq(), BigDecimal.ZERO, "本阶段已计算");
         }
         BigDecimal paid = milestones.paidToSolvers(challenge.id());
-        ChallengeSupport.Stage stage = stage(project, paid, disbursements.planned(project.id()));
+        ChallengeSupport.Stage stage = stage(project, paid, supportedBefore(project));
+        String basis = "发榜方累计实际支付（财务确认）" + Wan.formatExact(paid) + "，按比例应支持" + Wan.formatExact(stage.share())
+                + (stage.reductions().isEmpty() ? "" : "，" + reasons(stage)) + "，累计应支持" + Wan.formatExact(stage.dueInAll())
+                + "，此前各阶段" + Wan.formatExact(supportedBefore(project)) + "，本阶段" + Wan.formatExact(stage.amount());
         int instalmentSeq = stage.amount().signum() > 0
-                ? disbursements.planNext(project.id(), ratios.ratioPercentFor(project.measure()), RELEASED_BY, stage.amount())
+                ? disbursements.planNext(project.id(), ratios.ratioPercentFor(project.measure()), RELEASED_BY, stage.amount(),
+                        basis)
                 : 0;
         milestones.recordSupport(teamId, seq, instalmentSeq);
-        String basis = "发榜方累计实际支付" + Wan.formatExact(paid) + "，按比例应支持" + Wan.formatExact(stage.share())
-                + (stage.reductions().isEmpty() ? "" : "，" + reasons(stage)) + "，累计应支持" + Wan.formatExact(stage.dueInAll())
-                + "，本阶段" + Wan.formatExact(stage.amount());
         return new PlannedStage(instalmentSeq, stage.amount(), basis);
+    }
+
+    /**
+     * When the teams' work is over the project keeps what its stages actually planned, so the enterprise's cap
+     * counts the support it received, not the most it could have reached.
+     */
+    @Transactional
+    public Project settle(Challenge challenge) {
+        Project project = projects.get(challenge.projectId());
+        BigDecimal planned = supportedBefore(project);
+        return projects.recordFunding(project.id(), planned, project.fundingNote() + "；结题核定实际支持" + Wan.formatExact(planned));
+    }
+
+    private BigDecimal supportedBefore(Project project) {
+        return disbursements.planned(project.id());
     }
 
     private ChallengeSupport.Stage stage(Project project, BigDecimal paid, BigDecimal supportedBefore) {

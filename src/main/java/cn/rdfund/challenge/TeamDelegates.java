@@ -104,9 +104,10 @@ class TeamDelegates {
 
     /** Solved if a team passed acceptance; the support project is then completed, otherwise terminated. */
     @Bean
-    JavaDelegate closeChallenge(ChallengeService challenges, ChallengeTeams teams) {
+    JavaDelegate closeChallenge(ChallengeService challenges, ChallengeTeams teams, SupportService support) {
         return execution -> {
             Challenge challenge = challenges.get(longOf(execution, CHALLENGE_ID));
+            support.settle(challenge);
             List<ChallengeTeam> all = teams.of(challenge.id());
             boolean solved = all.stream().anyMatch(t -> ChallengeTeam.ACCEPTED.equals(t.status()));
             StringBuilder outcome = new StringBuilder(solved ? "揭榜成功" : "揭榜失败：无团队通过验收");

@@ -57,6 +57,7 @@ final class DemoData {
             new DemoUser("auditor", "周审", Groups.AUDITORS, "审计"),
             new DemoUser("applicant", "郑申", Groups.APPLICANTS, "申报单位（浑南创新药业）"),
             new DemoUser("applicant2", "冯报", Groups.APPLICANTS, "申报单位（铁西精准医疗器械）"),
+            new DemoUser("applicant3", "韩揭", Groups.APPLICANTS, "申报单位（沈北生物制剂）"),
             new DemoUser("admin", "马管", Groups.ADMINS, "系统管理员"));
 
     static final List<DemoOrganization> ORGANIZATIONS = List.of(
@@ -79,5 +80,6 @@ final class DemoData {
 
     static final List<DemoMembership> MEMBERSHIPS = List.of(
             new DemoMembership("applicant", "hunnan-pharma"),
-            new DemoMembership("applicant2", "tiexi-device"));
+            new DemoMembership("applicant2", "tiexi-device"),
+            new DemoMembership("applicant3", "shenbei-bio"));
 }

@@ -66,9 +66,9 @@ public class DisbursementService {
      * number. Two nodes adding one at the same moment collide on the instalment's key: the retried job adds it after.
      */
     @Transactional
-    public int planNext(long projectId, int percent, String releasedBy, BigDecimal amount) {
+    public int planNext(long projectId, int percent, String releasedBy, BigDecimal amount, String basis) {
         int seq = instalments.of(projectId).stream().mapToInt(Instalment::seq).max().orElse(0) + 1;
-        instalments.insert(new Instalment(projectId, seq, percent, releasedBy, amount));
+        instalments.insert(new Instalment(projectId, seq, percent, releasedBy, amount, basis));
         return seq;
     }
 
@@ -86,7 +86,7 @@ public class DisbursementService {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("instalmentDisplay", Wan.format(instalment.amount()));
         view.put("instalmentBasis", "第" + seq + "期（" + ReleaseEvent.label(instalment.releasedBy()) + "），"
-                + instalment.percent() + "%");
+                + instalment.percent() + "%" + (instalment.basis() == null ? "" : "。" + instalment.basis()));
         view.put("approvedDisplay", Wan.format(project.approvedAmount()));
         view.put("fundedDisplay", Wan.format(project.committedAmount()));
         view.put("fundingNote", project.fundingNote() == null ? "未核减" : project.fundingNote());

@@ -16,7 +16,7 @@ class Instalments {
     }
 
     List<Instalment> of(long projectId) {
-        return jdbc.sql("SELECT project_id, seq, percent, released_by, amount FROM instalment WHERE project_id = ? ORDER BY seq")
+        return jdbc.sql("SELECT project_id, seq, percent, released_by, amount, basis FROM instalment WHERE project_id = ? ORDER BY seq")
                 .param(projectId).query(Instalment.class).list();
     }
 
@@ -25,9 +25,9 @@ class Instalments {
     }
 
     void insert(Instalment instalment) {
-        jdbc.sql("INSERT INTO instalment (project_id, seq, percent, released_by, amount) VALUES (?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO instalment (project_id, seq, percent, released_by, amount, basis) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(instalment.projectId(), instalment.seq(), instalment.percent(), instalment.releasedBy(),
-                        instalment.amount())
+                        instalment.amount(), instalment.basis())
                 .update();
     }
 }

@@ -26,6 +26,24 @@ class EligibilityTest {
         return Eligibility.problems(draft, new Eligibility.Facts(10L, call, CAPS, new BigDecimal(committed), Set.of(), NOW, false));
     }
 
+    /** A 揭榜挂帅 challenge posted by organization 20, committing 500万 per team (above the 300万 support cap). */
+    private static final CallFacts CHALLENGE = new CallFacts("P1.1c", "PUBLISHED", new BigDecimal("5000000.00"),
+            NOW.minusDays(10), NOW.plusDays(10), 20L);
+
+    @Test
+    void aTeamQuotesAtMostWhatTheOwnerCommittedWhateverTheSupportCaps() {
+        assertThat(problems(draft("5000000.00", List.of("P")), CHALLENGE, "9900000.00")).isEmpty();
+        assertThat(problems(draft("5000000.01", List.of()), CHALLENGE, "0"))
+                .containsExactly("揭榜报价超过发榜方承诺支付的500.00万元");
+    }
+
+    @Test
+    void theOwnerCannotSolveItsOwnChallenge() {
+        assertThat(Eligibility.problems(draft("1000000.00", List.of()),
+                new Eligibility.Facts(20L, CHALLENGE, CAPS, BigDecimal.ZERO, Set.of(), NOW, false)))
+                .containsExactly("发榜方不能揭自己发布的榜单");
+    }
+
     @Test
     void acceptsExactlyTheCallsCapButNotOneFenMore() {
         assertThat(problems(draft("5000000.00", List.of()), OWN_RD, "0")).isEmpty();

@@ -373,6 +373,8 @@ class ChallengeProcessTest {
         assertThat(projects.findById(race.projectId()).orElseThrow().status()).isEqualTo(Project.TERMINATED);
         // support stays within 30 % of what was actually paid (200 + 200 + 300万): 210万
         assertThat(supportPaid(race).stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("2100000.00");
+        // the enterprise's cap now counts what the support actually reached, not the most it could have
+        assertThat(projects.findById(race.projectId()).orElseThrow().fundedAmount()).isEqualByComparingTo("2100000.00");
     }
 
     @Test
