@@ -99,6 +99,7 @@ class ChallengeDelegates {
                     publication.indicators(), publication.committed());
             FundingCall call = calls.ofProcess(execution.getProcessInstanceId());
             execution.setVariable(PUBLISH_ROUND, challenge.publishRound());
+            execution.removeVariable(REPUBLISH_NOTE);
             execution.setVariable(CLOSES_AT, calls.closesAtForTimer(call));
             execution.setVariable("closesDisplay", call.closesAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
             execution.setVariable("committedDisplay", Wan.formatExact(challenge.committedAmount()));
@@ -121,17 +122,27 @@ class ChallengeDelegates {
                 "发榜方取消：" + execution.getVariable(CANCEL_REASON));
     }
 
-    /** The applications that passed the formal check and the pass mark, for the 发榜方 to choose from. */
     @Bean
     JavaDelegate listQualified(ChallengeService challenges, ChallengeTeams teams) {
-        return execution -> {
-            List<ChallengeTeams.Qualified> qualified = teams.qualified(challenges.ofProcess(execution.getProcessInstanceId()));
-            execution.setVariable(QUALIFIED_COUNT, qualified.size());
-            execution.setVariable(QUALIFIED_OPTIONS, Spin.JSON(qualified.stream()
+        return execution -> execution.setVariable(QUALIFIED_COUNT,
+                teams.qualified(challenges.ofProcess(execution.getProcessInstanceId())).size());
+    }
+
+    /**
+     * The applications that passed the formal check and the pass mark, for the 发榜方 to choose from: local to the
+     * selection task, so that no team reads the others' applications later through the challenge's variables.
+     */
+    @Bean
+    TaskListener prepareSelection(ChallengeService challenges, ChallengeTeams teams) {
+        return task -> {
+            List<ChallengeTeams.Qualified> qualified = teams.qualified(challenges.ofProcess(task.getProcessInstanceId()));
+            task.getExecution().removeVariables(List.of(SELECTION_ACTION, SELECTED_APPLICATIONS, OWNER_ASSESSMENT,
+                    CANCEL_REASON));
+            task.setVariableLocal(QUALIFIED_OPTIONS, Spin.JSON(qualified.stream()
                     .map(q -> Map.of("label", q.teamName() + "《" + q.title() + "》 " + q.score().toPlainString() + "分",
                             "value", String.valueOf(q.applicationId())))
                     .toList()));
-            execution.setVariable(QUALIFIED_SUMMARY, qualified.isEmpty() ? "无合格的揭榜申请"
+            task.setVariableLocal(QUALIFIED_SUMMARY, qualified.isEmpty() ? "无合格的揭榜申请"
                     : qualified.stream().map(q -> q.teamName() + "《" + q.title() + "》 专家评分" + q.score().toPlainString()
                             + "分，报价" + Wan.formatExact(q.quote()) + "\n  " + q.summary()).collect(Collectors.joining("\n")));
         };
@@ -149,19 +160,17 @@ class ChallengeDelegates {
                         + (execution.getVariable(REPUBLISH_NOTE) == null ? "" : "；" + execution.getVariable(REPUBLISH_NOTE)));
     }
 
-    @Bean
-    TaskListener freshSelection() {
-        return task -> task.getExecution().removeVariables(List.of(SELECTION_ACTION, SELECTED_APPLICATIONS,
-                OWNER_ASSESSMENT, CANCEL_REASON));
-    }
-
-    /** 定标: the selected teams; the 发榜方's own assessment stays with the task in the history. */
+    /**
+     * 定标: the selected teams. The 发榜方's assessment of the teams stays in the history only, out of the variables
+     * the selected teams' tasks can read.
+     */
     @Bean
     JavaDelegate recordSelection(ChallengeService challenges, ChallengeTeams teams) {
         return execution -> {
             Challenge challenge = challenges.changeStatus(execution.getProcessInstanceId(), Challenge.CLOSED);
             teams.select(challenge, FormValues.texts(execution.getVariable(SELECTED_APPLICATIONS)).stream()
                     .map(Long::valueOf).toList());
+            execution.removeVariable(OWNER_ASSESSMENT);
         };
     }
 

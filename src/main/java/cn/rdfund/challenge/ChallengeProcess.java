@@ -84,6 +84,8 @@ public final class ChallengeProcess {
     public static final String CONTRACT_MILESTONES = "contractMilestones";
     public static final String CONTRACT_PAYMENTS = "contractPayments";
     public static final String CONTRACT_INDICATORS = "contractIndicators";
+    public static final String CONTRACT_ACCEPTANCE = "contractAcceptance";
+    public static final String SOLVER_COMMENT = "solverComment";
     public static final String COUNTERSIGN_DECISION = "countersignDecision";
     public static final String COUNTERSIGN_COMMENT = "countersignComment";
 
@@ -99,6 +101,13 @@ public final class ChallengeProcess {
     public static final String PAYMENT_COMMENT = "paymentComment";
     public static final String PAYMENT_CONFIRMED_BY = "paymentConfirmedBy";
     public static final String SUPPORT_DUE = "supportDue";
+    public static final String PAYMENT_DUE = "paymentDue";
+    /** The acceptance milestone: passed by the acceptance, only its payment and support are left. */
+    public static final String ACCEPTANCE = "acceptance";
+    public static final String FOLLOW_UP = "followUpNote";
+    public static final String TASK_ACCEPT_CONTRACT = "Task_AcceptContract";
+    public static final String TASK_ESCALATE_MILESTONE = "Task_EscalateMilestone";
+    public static final String REPORT_OVERDUE = "BoundaryEvent_ReportOverdue";
 
     // acceptance (验收)
     public static final String FINAL_REPORT = "finalReport";
@@ -121,6 +130,8 @@ public final class ChallengeProcess {
     public static final String DISPUTE = "DISPUTE";
     public static final String SIGN = "SIGN";
     public static final String REFUSE = "REFUSE";
+    public static final String AGREE = "AGREE";
+    public static final String OBJECT = "OBJECT";
 
     /** A republication after 流标 is allowed once: the second 流标 ends the list. */
     public static final int MAX_PUBLISH_ROUNDS = 2;

@@ -68,10 +68,22 @@ class ChallengeRules {
         });
     }
 
+    /** The 发榜方 may cancel; only the program manager may close the window early (no team is shut out by the 发榜方). */
     @Bean
     TaskCompletionRule challengeWindowRule() {
-        return rule(TASK_WINDOW, completion -> CompletionChecks.decisionWithReason(completion, WINDOW_ACTION, CANCEL_REASON,
-                CLOSE, CANCEL, "请选择：提前截止揭榜，或取消榜单", "取消榜单时请写明原因"));
+        return rule(TASK_WINDOW, completion -> {
+            List<String> problems = CompletionChecks.decisionWithReason(completion, WINDOW_ACTION, CANCEL_REASON,
+                    CLOSE, CANCEL, "请选择：提前截止揭榜，或取消榜单", "取消榜单时请写明原因");
+            boolean owner = completion.completedBy() != null && completion.completedBy().equals(completion.startedBy());
+            Object action = completion.get(WINDOW_ACTION);
+            if (CLOSE.equals(action) && owner) {
+                problems.add("发榜方不能提前截止揭榜（由市科技局项目经理决定）；揭榜期满自动截止");
+            }
+            if (CANCEL.equals(action) && !owner) {
+                problems.add("只有发榜方可以取消榜单");
+            }
+            return problems;
+        });
     }
 
     @Bean
@@ -128,6 +140,12 @@ class ChallengeRules {
             problems.addAll(text(completion, CONTRACT_INDICATORS, "请填写合同考核指标"));
             return problems;
         });
+    }
+
+    @Bean
+    TaskCompletionRule acceptContractRule() {
+        return rule(TASK_ACCEPT_CONTRACT, completion -> CompletionChecks.decisionWithReason(completion, CONTRACT_ACCEPTANCE,
+                SOLVER_COMMENT, AGREE, OBJECT, "请选择：同意签订，或提出修改意见", "提出修改时请写明意见"));
     }
 
     @Bean

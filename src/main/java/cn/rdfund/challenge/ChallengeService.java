@@ -100,7 +100,7 @@ public class ChallengeService {
         }
         calls.changeStatusOf(processInstanceId, status);
         projects.changeStatus(challenge.projectId(), Project.WITHDRAWN);
-        return challenges.save(challenge.ended(status, reason));
+        return challenges.save(challenge.ended(status, ChallengeTexts.clip(reason, ChallengeTexts.REASON)));
     }
 
     /** The teams' work is over: solved if a team passed acceptance; the support project ends with it. */
@@ -109,6 +109,7 @@ public class ChallengeService {
         Challenge challenge = ofProcess(processInstanceId);
         projects.changeStatus(challenge.projectId(), solved ? Project.COMPLETED : Project.TERMINATED);
         calls.changeStatusOf(processInstanceId, "DECIDED");
-        return challenges.save(challenge.ended(solved ? Challenge.SOLVED : Challenge.FAILED, reason));
+        return challenges.save(challenge.ended(solved ? Challenge.SOLVED : Challenge.FAILED,
+                ChallengeTexts.clip(reason, ChallengeTexts.REASON)));
     }
 }

@@ -23,6 +23,17 @@ public final class ChallengeSupport {
 
     /** What this stage pays, what is due in all, and why it is less than the share where it is. */
     public record Stage(BigDecimal amount, BigDecimal dueInAll, BigDecimal share, List<Reduction> reductions) {
+
+        /** Never more in all than the support planned when the contracts were signed. */
+        public Stage within(BigDecimal planned) {
+            if (dueInAll.compareTo(planned) <= 0) {
+                return this;
+            }
+            BigDecimal over = dueInAll.subtract(planned);
+            List<Reduction> all = new ArrayList<>(reductions);
+            all.add(new Reduction(Reduction.Kind.PROJECT_CAP, dueInAll, planned, "不超过合同签订时核定的支持上限" + Wan.format(planned)));
+            return new Stage(amount.subtract(over).max(BigDecimal.ZERO), planned, share, List.copyOf(all));
+        }
     }
 
     /**

@@ -160,21 +160,38 @@ public class ChallengeTeams {
         return outcomes.stream().map(o -> o.team().teamName() + "：" + o.reason()).collect(Collectors.joining("\n"));
     }
 
-    /** The team ends (cut, failed or accepted): milestones it will not reach are closed, nothing more is paid. */
+    /**
+     * The team ends: cut or failed, the milestones it will not reach are closed and nothing more is paid; accepted,
+     * the acceptance milestone stays open for its payment.
+     */
     @Transactional
     public ChallengeTeam end(long teamId, String status, String reason) {
         ChallengeTeam team = team(teamId);
         if (!team.active()) {
             return team;
         }
-        milestones.closeOpen(teamId);
-        return teams.save(team.ended(status, reason));
+        if (!ChallengeTeam.ACCEPTED.equals(status)) {
+            milestones.closeOpen(teamId);
+        }
+        return teams.save(team.ended(status, ChallengeTexts.clip(reason, ChallengeTexts.REASON)));
     }
 
-    /** The team's next milestone to assess, or 0 when every milestone passed (acceptance follows). */
+    /**
+     * The team's next milestone to assess, or 0 when only the last one is left: that one is acceptance, its
+     * payment and support follow a passed acceptance.
+     */
     public int nextMilestone(long teamId) {
+        int last = lastMilestone(teamId);
         return milestones.of(teamId).stream().filter(m -> ContractMilestone.PLANNED.equals(m.status()))
-                .mapToInt(ContractMilestone::seq).min().orElse(0);
+                .mapToInt(ContractMilestone::seq).filter(seq -> seq < last).min().orElse(0);
+    }
+
+    public int lastMilestone(Long teamId) {
+        return milestones.of(teamId).stream().mapToInt(ContractMilestone::seq).max().orElse(0);
+    }
+
+    public boolean accepted(Long teamId) {
+        return ChallengeTeam.ACCEPTED.equals(team(teamId).status());
     }
 
     public boolean milestoneMet(Long teamId, Integer seq) {

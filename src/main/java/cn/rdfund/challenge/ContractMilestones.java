@@ -47,12 +47,12 @@ class ContractMilestones {
 
     void assess(long teamId, int seq, BigDecimal stageScore, String finding) {
         jdbc.sql("UPDATE challenge_milestone SET stage_score = ?, finding = ? WHERE team_id = ? AND seq = ?")
-                .params(stageScore, finding, teamId, seq).update();
+                .params(stageScore, ChallengeTexts.clip(finding, ChallengeTexts.FINDING), teamId, seq).update();
     }
 
     void conclude(long teamId, int seq, String status, String finding) {
         jdbc.sql("UPDATE challenge_milestone SET status = ?, finding = ? WHERE team_id = ? AND seq = ?")
-                .params(status, finding, teamId, seq).update();
+                .params(status, ChallengeTexts.clip(finding, ChallengeTexts.FINDING), teamId, seq).update();
     }
 
     /** Closes the milestones a team will not reach. */

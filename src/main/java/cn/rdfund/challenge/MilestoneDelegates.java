@@ -38,6 +38,7 @@ class MilestoneDelegates {
             execution.setVariable("contractPaymentWan", Wan.toWan(milestone.paymentAmount()).stripTrailingZeros()
                     .toPlainString());
             execution.setVariable(CONTRACT_INDICATORS, team.indicators());
+            execution.setVariable(PAYMENT_DUE, milestone.paymentAmount().signum() > 0);
             execution.setVariable("milestoneDueAt", milestone.dueDate().atTime(LocalTime.of(23, 59, 59))
                     .atZone(clock.getZone()).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         };
@@ -80,7 +81,8 @@ class MilestoneDelegates {
     @Bean
     JavaDelegate recordMilestonePassed(ContractMilestones milestones) {
         return execution -> milestones.conclude(longOf(execution, TEAM_ID), intOf(execution, MILESTONE_SEQ),
-                ContractMilestone.PASSED, finding(execution, "达标"));
+                ContractMilestone.PASSED, Boolean.TRUE.equals(execution.getVariable(ACCEPTANCE))
+                        ? "验收通过。专家意见：\n" + execution.getVariable(FINDINGS) : finding(execution, "达标"));
     }
 
     /** A milestone not met ends the team's contract: nothing more is paid to it. */

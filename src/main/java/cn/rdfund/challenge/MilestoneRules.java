@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class MilestoneRules {
 
+    static final int MAX_VOUCHER = 100;
+
     @Bean
     TaskCompletionRule reportMilestoneRule() {
         return rule(TASK_REPORT_MILESTONE, completion -> ChallengeRules.text(completion, MILESTONE_REPORT,
@@ -56,7 +58,12 @@ class MilestoneRules {
             } else if (contracted != null && paid.compareTo(contracted) > 0) {
                 problems.add("实际支付金额超过合同约定的本里程碑支付额" + Wan.formatExact(contracted));
             }
-            problems.addAll(ChallengeRules.text(completion, PAYMENT_VOUCHER, "请填写支付凭证号（银行回单号）"));
+            String voucher = FormValues.text(completion.get(PAYMENT_VOUCHER));
+            if (voucher == null || voucher.isEmpty()) {
+                problems.add("请填写支付凭证号（银行回单号）");
+            } else if (voucher.length() > MAX_VOUCHER) {
+                problems.add("支付凭证号不超过" + MAX_VOUCHER + "字");
+            }
             return problems;
         });
     }
@@ -65,6 +72,11 @@ class MilestoneRules {
     TaskCompletionRule confirmPaymentRule() {
         return rule(TASK_CONFIRM_PAYMENT, completion -> CompletionChecks.decisionWithReason(completion, PAYMENT_DECISION,
                 PAYMENT_COMMENT, CONFIRM, RETURN, "请选择：确认支付凭证，或退回", "退回时请写明原因"));
+    }
+
+    @Bean
+    TaskCompletionRule escalateMilestoneRule() {
+        return rule(TASK_ESCALATE_MILESTONE, completion -> ChallengeRules.text(completion, FOLLOW_UP, "请填写督办情况"));
     }
 
     private static TaskCompletionRule rule(String taskKey, Function<TaskCompletion, List<String>> check) {

@@ -63,13 +63,15 @@ public class SupportService {
      */
     @Transactional
     public PlannedStage stageFor(Challenge challenge, long teamId, int seq) {
+        // Two teams' stages at the same moment: the second waits here and then sees the first one's payment and stage.
+        disbursements.lockPlan(challenge.projectId());
         ContractMilestone milestone = milestones.get(teamId, seq);
         Project project = projects.get(challenge.projectId());
         if (milestone.supportSeq() != null) {
             return new PlannedStage(milestone.supportSeq(), BigDecimal.ZERO, "本阶段已计算");
         }
         BigDecimal paid = milestones.paidToSolvers(challenge.id());
-        ChallengeSupport.Stage stage = stage(project, paid, supportedBefore(project));
+        ChallengeSupport.Stage stage = stage(project, paid, supportedBefore(project)).within(project.approvedAmount());
         String basis = "发榜方累计实际支付（财务确认）" + Wan.formatExact(paid) + "，按比例应支持" + Wan.formatExact(stage.share())
                 + (stage.reductions().isEmpty() ? "" : "，" + reasons(stage)) + "，累计应支持" + Wan.formatExact(stage.dueInAll())
                 + "，此前各阶段" + Wan.formatExact(supportedBefore(project)) + "，本阶段" + Wan.formatExact(stage.amount());

@@ -34,9 +34,35 @@ class TeamDelegates {
         };
     }
 
+    /** A team's tasks say which team they are about (two teams of a 赛马 have the same challenge). */
+    @Bean
+    TaskListener labelTaskWithTeam() {
+        return task -> {
+            Object team = task.getVariable(TEAM_NAME);
+            if (team != null) {
+                task.setName(task.getName() + " · " + team);
+            }
+        };
+    }
+
+    /**
+     * Each round starts blank. The variables are local to the team's sub-process: they are set to null there, not
+     * removed, or the next completion would write them to the whole challenge, where other teams could read them.
+     */
     @Bean
     TaskListener freshCountersign() {
-        return task -> task.getExecution().removeVariables(List.of(COUNTERSIGN_DECISION, COUNTERSIGN_COMMENT));
+        return task -> blank(task.getExecution(), COUNTERSIGN_DECISION, COUNTERSIGN_COMMENT);
+    }
+
+    @Bean
+    TaskListener freshContractAcceptance() {
+        return task -> blank(task.getExecution(), CONTRACT_ACCEPTANCE, SOLVER_COMMENT);
+    }
+
+    private static void blank(DelegateExecution execution, String... names) {
+        for (String name : names) {
+            execution.setVariable(name, null);
+        }
     }
 
     @Bean
@@ -57,7 +83,7 @@ class TeamDelegates {
     @Bean
     JavaDelegate planSupport(ChallengeService challenges, SupportService support) {
         return execution -> {
-            Project project = support.plan(challenges.get(longOf(execution, CHALLENGE_ID)));
+            Project project = support.plan(challenges.changeStatus(execution.getProcessInstanceId(), Challenge.IN_PROGRESS));
             execution.setVariable("supportDisplay", Wan.formatExact(project.approvedAmount()));
             execution.setVariable("supportNote", project.fundingNote());
         };
@@ -96,7 +122,8 @@ class TeamDelegates {
             String signOff = SIGN.equals(execution.getVariable(SIGN_OFF_DECISION)) ? "发榜方签认"
                     : "发榜方不予签认：" + execution.getVariable(SIGN_OFF_OPINION);
             teams.end(longOf(execution, TEAM_ID), verdict == PanelVerdict.PASS ? ChallengeTeam.ACCEPTED : ChallengeTeam.FAILED,
-                    (verdict == PanelVerdict.PASS ? "验收通过。" : "验收不通过：合同终止，不再支付；不予后续支持。") + signOff
+                    (verdict == PanelVerdict.PASS ? "验收通过。"
+                            : "验收不通过：合同终止，验收里程碑不再支付，该部分不予支持。") + signOff
                             + "。专家意见：\n" + findings);
             execution.setVariable(FINDINGS, findings);
         };
@@ -107,15 +134,17 @@ class TeamDelegates {
     JavaDelegate closeChallenge(ChallengeService challenges, ChallengeTeams teams, SupportService support) {
         return execution -> {
             Challenge challenge = challenges.get(longOf(execution, CHALLENGE_ID));
-            support.settle(challenge);
             List<ChallengeTeam> all = teams.of(challenge.id());
             boolean solved = all.stream().anyMatch(t -> ChallengeTeam.ACCEPTED.equals(t.status()));
+            execution.setVariable("challengeSolved", solved);
+            if (Challenge.SOLVED.equals(challenge.status()) || Challenge.FAILED.equals(challenge.status())) {
+                return;
+            }
+            support.settle(challenge);
             StringBuilder outcome = new StringBuilder(solved ? "揭榜成功" : "揭榜失败：无团队通过验收");
             all.forEach(t -> outcome.append("\n").append(teams.teamName(t)).append("：").append(
                     Objects.toString(t.outcomeReason(), t.status())));
-            challenges.conclude(execution.getProcessInstanceId(), solved, outcome.length() > 2000
-                    ? outcome.substring(0, 2000) : outcome.toString());
-            execution.setVariable("challengeSolved", solved);
+            challenges.conclude(execution.getProcessInstanceId(), solved, outcome.toString());
         };
     }
 

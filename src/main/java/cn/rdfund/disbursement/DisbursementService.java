@@ -72,6 +72,15 @@ public class DisbursementService {
         return seq;
     }
 
+    /**
+     * Holds the project's plan until the transaction ends, so that a stage computed at the same moment by another
+     * node waits and then reads this one's (a row lock on the project).
+     */
+    @Transactional
+    public void lockPlan(long projectId) {
+        instalments.lockProject(projectId);
+    }
+
     /** Everything planned for a project so far, paid or waiting for finance. */
     public BigDecimal planned(long projectId) {
         return instalments.of(projectId).stream().map(Instalment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);

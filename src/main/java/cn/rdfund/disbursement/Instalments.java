@@ -24,6 +24,10 @@ class Instalments {
         return of(projectId).stream().filter(i -> i.seq() == seq).findFirst();
     }
 
+    void lockProject(long projectId) {
+        jdbc.sql("SELECT id FROM project WHERE id = ? FOR UPDATE").param(projectId).query(Long.class).single();
+    }
+
     void insert(Instalment instalment) {
         jdbc.sql("INSERT INTO instalment (project_id, seq, percent, released_by, amount, basis) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(instalment.projectId(), instalment.seq(), instalment.percent(), instalment.releasedBy(),

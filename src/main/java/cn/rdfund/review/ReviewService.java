@@ -183,8 +183,12 @@ public class ReviewService {
             applyingInCall.add(other.applicantId());
             other.partners().forEach(p -> applyingInCall.add(p.organizationId()));
         }
-        return new ReviewContext(application.applicantId(),
-                application.partners().stream().map(Application.Partner::organizationId).collect(Collectors.toSet()),
+        Set<Long> involved = application.partners().stream().map(Application.Partner::organizationId)
+                .collect(Collectors.toCollection(HashSet::new));
+        if (call.challenge()) {
+            involved.add(call.ownerOrganizationId()); // the 发榜方 chooses and pays the team: its experts may not judge
+        }
+        return new ReviewContext(application.applicantId(), involved,
                 applyingInCall, call.areas().stream().map(FundingCall.Area::area).collect(Collectors.toSet()));
     }
 }

@@ -106,8 +106,9 @@ class ChallengeProcessTest {
         return lifecycle.applyAndReview(challenge, lifecycle.newApplicant(team), team + "揭榜方案", "450", score);
     }
 
+    /** The program manager closes the window early (the 发榜方 may not). */
     private void closeWindow(ProcessInstance challenge) {
-        lifecycle.complete(challenge, TASK_WINDOW, owner, Map.of(WINDOW_ACTION, CLOSE));
+        lifecycle.complete(challenge, TASK_WINDOW, "kjj", Map.of(WINDOW_ACTION, CLOSE));
     }
 
     private Challenge challengeOf(ProcessInstance instance) {
@@ -124,13 +125,24 @@ class ChallengeProcessTest {
                 .processInstanceId(application.getId()).variableName("applicationId").singleResult().getValue();
     }
 
-    private void signContracts(ProcessInstance challenge) {
+    private static String milestones(int count) {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= count; i++) {
+            lines.append(LifecycleDriver.TODAY.plusMonths(6L * i)).append(i == count ? " 完成中试与验收" : " 完成第" + i + "阶段").append("\n");
+        }
+        return lines.toString();
+    }
+
+    /** The 发榜方 drafts each team's contract, the team agrees, the manager countersigns. */
+    private void signContracts(ProcessInstance challenge, String payments) {
+        int count = (int) payments.lines().count();
         for (Task task : lifecycle.tasks(challenge, TASK_DRAFT_CONTRACT)) {
-            done(task, owner, Map.of(CONTRACT_MILESTONES, LifecycleDriver.TODAY.plusMonths(6) + " 完成小试\n"
-                    + LifecycleDriver.TODAY.plusMonths(18) + " 完成中试与验收", CONTRACT_PAYMENTS, "200\n300",
+            done(task, owner, Map.of(CONTRACT_MILESTONES, milestones(count), CONTRACT_PAYMENTS, payments,
                     CONTRACT_INDICATORS, "产品纯度≥99.5%；收率≥85%"));
         }
-        lifecycle.runJobs(challenge);
+        for (Task task : lifecycle.tasks(challenge, TASK_ACCEPT_CONTRACT)) {
+            done(task, task.getAssignee(), Map.of(CONTRACT_ACCEPTANCE, AGREE));
+        }
         for (Task task : lifecycle.tasks(challenge, TASK_COUNTERSIGN)) {
             done(task, "kjj", Map.of(COUNTERSIGN_DECISION, APPROVE));
         }
@@ -227,24 +239,44 @@ class ChallengeProcessTest {
         assertThatThrownBy(() -> select(challenge, List.of("999999"))).hasMessageContaining("只能从通过形式审查和专家评审");
         select(challenge, List.of(String.valueOf(historyVariable(application))));
 
+        // contract: refused over the committed amount, the team objects once, the manager returns it once
         Task draft = lifecycle.tasks(challenge, TASK_DRAFT_CONTRACT).get(0);
-        assertThatThrownBy(() -> done(draft, owner, Map.of(CONTRACT_MILESTONES,
-                LifecycleDriver.TODAY.plusMonths(6) + " 完成小试\n" + LifecycleDriver.TODAY.plusMonths(18) + " 验收",
-                CONTRACT_PAYMENTS, "300\n300", CONTRACT_INDICATORS, "纯度")))
+        assertThatThrownBy(() -> done(draft, owner, Map.of(CONTRACT_MILESTONES, milestones(3),
+                CONTRACT_PAYMENTS, "0\n300\n300", CONTRACT_INDICATORS, "纯度")))
                 .hasMessageContaining("超过发榜方承诺的500.00万元");
-        done(draft, owner, Map.of(CONTRACT_MILESTONES, LifecycleDriver.TODAY.plusMonths(6) + " 完成小试\n"
-                + LifecycleDriver.TODAY.plusMonths(18) + " 完成中试与验收", CONTRACT_PAYMENTS, "200\n300",
+        done(draft, owner, Map.of(CONTRACT_MILESTONES, milestones(3), CONTRACT_PAYMENTS, "0\n200\n300",
                 CONTRACT_INDICATORS, "产品纯度≥99.5%"));
+        Task accept = lifecycle.tasks(challenge, TASK_ACCEPT_CONTRACT).get(0);
+        done(accept, accept.getAssignee(), Map.of(CONTRACT_ACCEPTANCE, OBJECT, SOLVER_COMMENT, "第二阶段期限过紧"));
+        lifecycle.complete(challenge, TASK_DRAFT_CONTRACT, owner, Map.of(CONTRACT_MILESTONES, milestones(3),
+                CONTRACT_PAYMENTS, "0\n200\n300", CONTRACT_INDICATORS, "产品纯度≥99.5%"));
+        accept = lifecycle.tasks(challenge, TASK_ACCEPT_CONTRACT).get(0);
+        done(accept, accept.getAssignee(), Map.of(CONTRACT_ACCEPTANCE, AGREE));
         lifecycle.complete(challenge, TASK_COUNTERSIGN, "kjj", Map.of(COUNTERSIGN_DECISION, RETURN, COUNTERSIGN_COMMENT, "补充验收方式"));
-        lifecycle.complete(challenge, TASK_DRAFT_CONTRACT, owner, Map.of(CONTRACT_MILESTONES, LifecycleDriver.TODAY.plusMonths(6)
-                + " 完成小试\n" + LifecycleDriver.TODAY.plusMonths(18) + " 完成中试，第三方检测验收", CONTRACT_PAYMENTS, "200\n300",
-                CONTRACT_INDICATORS, "产品纯度≥99.5%"));
+        lifecycle.complete(challenge, TASK_DRAFT_CONTRACT, owner, Map.of(CONTRACT_MILESTONES, milestones(3),
+                CONTRACT_PAYMENTS, "0\n200\n300", CONTRACT_INDICATORS, "产品纯度≥99.5%，第三方检测"));
+        accept = lifecycle.tasks(challenge, TASK_ACCEPT_CONTRACT).get(0);
+        done(accept, accept.getAssignee(), Map.of(CONTRACT_ACCEPTANCE, AGREE));
         lifecycle.complete(challenge, TASK_COUNTERSIGN, "kjj", Map.of(COUNTERSIGN_DECISION, APPROVE));
         Challenge signed = challengeOf(challenge);
+        assertThat(signed.status()).isEqualTo(Challenge.IN_PROGRESS);
         assertThat(projects.findById(signed.projectId()).orElseThrow().approvedAmount()).isEqualByComparingTo("1500000.00");
 
+        // milestone 1 pays nothing by contract: no payment, no support
         Task report = lifecycle.tasks(challenge, TASK_REPORT_MILESTONE).get(0);
+        done(report, report.getAssignee(), Map.of(MILESTONE_REPORT, "完成方案设计"));
+        completeIn(report.getProcessInstanceId(), TASK_CONFIRM_MILESTONE, owner, Map.of(CONFIRMATION, CONFIRM,
+                STAGE_SCORE, 90, OWNER_OPINION, ""));
+        assertThat(lifecycle.tasks(challenge, TASK_DECLARE_PAYMENT)).isEmpty();
+
+        // milestone 2: the report is late (escalation), paid after finance returned the first voucher
+        report = lifecycle.tasks(challenge, TASK_REPORT_MILESTONE).get(0);
         String milestone = report.getProcessInstanceId();
+        lifecycle.fireTimer(runtimeService.createProcessInstanceQuery().processInstanceId(milestone).singleResult(),
+                REPORT_OVERDUE);
+        Task escalation = lifecycle.tasks(challenge, TASK_ESCALATE_MILESTONE).get(0);
+        assertThatThrownBy(() -> done(escalation, "kjj", Map.of())).hasMessageContaining("请填写督办情况");
+        done(escalation, "kjj", Map.of(FOLLOW_UP, "已电话督促，三日内提交"));
         done(report, report.getAssignee(), Map.of(MILESTONE_REPORT, "完成小试"));
         completeIn(milestone, TASK_CONFIRM_MILESTONE, owner, Map.of(CONFIRMATION, CONFIRM, STAGE_SCORE, 90, OWNER_OPINION, ""));
         assertThatThrownBy(() -> completeIn(milestone, TASK_DECLARE_PAYMENT, owner, Map.of(PAID_WAN, "250", PAYMENT_VOUCHER, "x")))
@@ -254,13 +286,14 @@ class ChallengeProcessTest {
         pay(challenge, milestone, "200");
         assertThat(supportPaid(signed)).containsExactly(new BigDecimal("600000.00"));
 
-        passMilestone(challenge, lifecycle.tasks(challenge, TASK_REPORT_MILESTONE).get(0), 92, "300");
-        assertThat(supportPaid(signed)).containsExactly(new BigDecimal("600000.00"), new BigDecimal("900000.00"));
-
+        // acceptance: the last milestone is paid, and supported, only after it passed
         Task final_ = lifecycle.tasks(challenge, TASK_SUBMIT_ACCEPTANCE).get(0);
         done(final_, final_.getAssignee(), Map.of(FINAL_REPORT, "全部完成", ACHIEVED_INDICATORS, "纯度99.6%，收率87%"));
         lifecycle.complete(challenge, TASK_SIGN_OFF, owner, Map.of(SIGN_OFF_DECISION, SIGN));
         lifecycle.completeAll(challenge, TASK_ASSESS_ACCEPTANCE, Map.of(VERDICT, PASS, ASSESSMENT_COMMENT, "指标全部达到"));
+        Task lastPayment = lifecycle.tasks(challenge, TASK_DECLARE_PAYMENT).get(0);
+        pay(challenge, lastPayment.getProcessInstanceId(), "300");
+        assertThat(supportPaid(signed)).containsExactly(new BigDecimal("600000.00"), new BigDecimal("900000.00"));
 
         assertThat(challenge).isEnded().hasPassed(END_SOLVED);
         assertThat(challengeOf(challenge).status()).isEqualTo(Challenge.SOLVED);
@@ -293,6 +326,10 @@ class ChallengeProcessTest {
         ProcessInstance challenge = published(1);
         assertThatThrownBy(() -> lifecycle.complete(challenge, TASK_WINDOW, owner, Map.of(WINDOW_ACTION, CANCEL)))
                 .hasMessageContaining("取消榜单时请写明原因");
+        assertThatThrownBy(() -> lifecycle.complete(challenge, TASK_WINDOW, owner, Map.of(WINDOW_ACTION, CLOSE)))
+                .hasMessageContaining("发榜方不能提前截止揭榜");
+        assertThatThrownBy(() -> lifecycle.complete(challenge, TASK_WINDOW, "kjj", Map.of(WINDOW_ACTION, CANCEL,
+                CANCEL_REASON, "经理代为取消"))).hasMessageContaining("只有发榜方可以取消榜单");
         lifecycle.complete(challenge, TASK_WINDOW, owner, Map.of(WINDOW_ACTION, CANCEL, CANCEL_REASON, "已自行攻克"));
         assertThat(challenge).isEnded().hasPassed(END_CANCELLED);
         assertThat(challengeOf(challenge).outcomeReason()).contains("已自行攻克");
@@ -334,7 +371,7 @@ class ChallengeProcessTest {
         closeWindow(challenge);
         assertThatThrownBy(() -> select(challenge, List.of())).hasMessageContaining("请选择1到2个揭榜团队");
         select(challenge, List.of(String.valueOf(historyVariable(first)), String.valueOf(historyVariable(second))));
-        signContracts(challenge);
+        signContracts(challenge, "200\n300");
         Challenge race = challengeOf(challenge);
         List<ChallengeTeam> both = teams.of(race.id());
         assertThat(both).hasSize(2).allMatch(t -> ChallengeTeam.CONTRACTED.equals(t.status()));
@@ -354,13 +391,13 @@ class ChallengeProcessTest {
 
         assertThat(teams.team(both.get(1).id()).status()).isEqualTo(ChallengeTeam.CUT);
         assertThat(teams.team(both.get(1).id()).outcomeReason()).contains("终止攻关，不再拨付");
-        assertThat(lifecycle.tasks(challenge, TASK_REPORT_MILESTONE)).singleElement()
+        assertThat(lifecycle.tasks(challenge, TASK_SUBMIT_ACCEPTANCE)).singleElement()
                 .extracting(Task::getAssignee).isEqualTo(both.get(0).solverUserId());
         // 30 % of 200万 paid to each team
         assertThat(supportPaid(race)).containsExactly(new BigDecimal("600000.00"), new BigDecimal("600000.00"));
 
-        passMilestone(challenge, lifecycle.tasks(challenge, TASK_REPORT_MILESTONE).get(0), 85, "300");
         Task final_ = lifecycle.tasks(challenge, TASK_SUBMIT_ACCEPTANCE).get(0);
+        assertThat(final_.getName()).contains(teams.teamName(both.get(0)));
         done(final_, final_.getAssignee(), Map.of(FINAL_REPORT, "完成", ACHIEVED_INDICATORS, "纯度99.1%"));
         assertThatThrownBy(() -> lifecycle.complete(challenge, TASK_SIGN_OFF, owner, Map.of(SIGN_OFF_DECISION, REFUSE)))
                 .hasMessageContaining("不予签认时请写明理由");
@@ -371,10 +408,10 @@ class ChallengeProcessTest {
         assertThat(teams.team(both.get(0).id()).status()).isEqualTo(ChallengeTeam.FAILED);
         assertThat(teams.team(both.get(0).id()).outcomeReason()).contains("验收不通过").contains("发榜方不予签认");
         assertThat(projects.findById(race.projectId()).orElseThrow().status()).isEqualTo(Project.TERMINATED);
-        // support stays within 30 % of what was actually paid (200 + 200 + 300万): 210万
-        assertThat(supportPaid(race).stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("2100000.00");
+        // the acceptance milestone is never paid: support is 30 % of the 200 + 200万 actually paid
+        assertThat(supportPaid(race).stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("1200000.00");
         // the enterprise's cap now counts what the support actually reached, not the most it could have
-        assertThat(projects.findById(race.projectId()).orElseThrow().fundedAmount()).isEqualByComparingTo("2100000.00");
+        assertThat(projects.findById(race.projectId()).orElseThrow().fundedAmount()).isEqualByComparingTo("1200000.00");
     }
 
     @Test
@@ -383,7 +420,13 @@ class ChallengeProcessTest {
         ProcessInstance application = apply(challenge, "丙团队", 85);
         closeWindow(challenge);
         select(challenge, List.of(String.valueOf(historyVariable(application))));
-        signContracts(challenge);
+        signContracts(challenge, "100\n100\n300");
+        Challenge contracted = challengeOf(challenge);
+        // meanwhile the 发榜方 received 1000万 under another P1.1 project: nothing is left under its cap
+        projects.save(Project.approved("XM-OTHER-" + contracted.id(), "其他项目", "P1.1a", contracted.ownerOrganizationId(), null,
+                null, owner, new BigDecimal("10000000.00"), java.time.LocalDateTime.now()));
+        passMilestone(challenge, lifecycle.tasks(challenge, TASK_REPORT_MILESTONE).get(0), 80, "100");
+        assertThat(supportPaid(contracted)).isEmpty();
         Task report = lifecycle.tasks(challenge, TASK_REPORT_MILESTONE).get(0);
         done(report, report.getAssignee(), Map.of(MILESTONE_REPORT, "部分完成"));
         completeIn(report.getProcessInstanceId(), TASK_CONFIRM_MILESTONE, owner, Map.of(CONFIRMATION, DISPUTE, STAGE_SCORE, 30,

@@ -48,6 +48,17 @@ class ChallengeSupportTest {
     }
 
     @Test
+    void staysWithinTheSupportPlannedAtSigningWhenTheRoomGrewLater() {
+        // planned 150万 at signing; 600万 paid since, 30 % = 180万, 60万 already supported
+        ChallengeSupport.Stage stage = stage("6000000.00", "0", "600000.00").within(new BigDecimal("1500000.00"));
+
+        assertThat(stage.dueInAll()).isEqualByComparingTo("1500000.00");
+        assertThat(stage.amount()).isEqualByComparingTo("900000.00");
+        assertThat(stage.reductions()).last().extracting(r -> r.reason()).asString().contains("合同签订时核定的支持上限");
+        assertThat(stage("1000000.00", "0", "0").within(new BigDecimal("1500000.00")).amount()).isEqualByComparingTo("300000.00");
+    }
+
+    @Test
     void neverPaysMoreThanWasActuallyPaidToTheSolver() {
         ChallengeSupport.Stage all = ChallengeSupport.stage(new BigDecimal("1234567.89"), 100, CHALLENGE,
                 BigDecimal.ZERO, BigDecimal.ZERO);
