@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.rdfund.application.Application;
+import cn.rdfund.challenge.Challenge;
+import cn.rdfund.challenge.ChallengeProcess;
+import cn.rdfund.challenge.ChallengeService;
+import cn.rdfund.challenge.ChallengeTeam;
+import cn.rdfund.challenge.ChallengeTeams;
 import cn.rdfund.application.FundingApplicationProcess;
 import cn.rdfund.call.FundingCallProcess;
 import cn.rdfund.disbursement.DisbursementProcess;
 import cn.rdfund.project.ProjectExecutionProcess;
+import cn.rdfund.support.ChallengeDriver;
 import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.ProcessDriver;
 import cn.rdfund.application.ApplicationRepository;
@@ -42,6 +48,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -99,6 +106,15 @@ abstract class PlatformContract {
 
     @Autowired
     LifecycleDriver lifecycle;
+
+    @Autowired
+    ChallengeDriver challengeDriver;
+
+    @Autowired
+    ChallengeService challenges;
+
+    @Autowired
+    ChallengeTeams challengeTeams;
 
     abstract List<String> expectedMigrations();
 
@@ -180,6 +196,47 @@ abstract class PlatformContract {
                 .isEqualTo(ProjectExecutionProcess.END_ACCEPTED);
         assertThat(ledgerEntries.findByProjectIdOrderByIdAsc(project.id())).extracting(LedgerEntry::amount)
                 .containsExactly(new BigDecimal("1202000.00"), new BigDecimal("1202000.00"), new BigDecimal("601000.00"));
+    }
+
+    /**
+     * The same on every database for 揭榜挂帅: a 赛马 of two teams, one cut at the stage gate, the support to the
+     * 发榜方 paid stage by stage (30 % of what it paid) and settled at what it received.
+     */
+    @Test
+    void runsAHorseRaceFromDemandToTheLastSupportStage() {
+        String owner = lifecycle.newApplicant("契约发榜方");
+        ProcessInstance challenge = challengeDriver.published(owner, 2);
+        ProcessInstance first = challengeDriver.apply(challenge, "契约甲团队", 88);
+        ProcessInstance second = challengeDriver.apply(challenge, "契约乙团队", 80);
+        challengeDriver.closeWindow(challenge);
+        challengeDriver.select(challenge, owner, List.of(challengeDriver.applicationId(first), challengeDriver.applicationId(second)));
+        challengeDriver.signContracts(challenge, owner, "199.999999\n300.000001");
+        Challenge race = challenges.ofProcess(challenge.getId());
+        assertThat(race.committedAmount()).isEqualTo(new BigDecimal("5000000.00"));
+        assertThat(projects.findById(race.projectId()).orElseThrow().approvedAmount()).isEqualTo(new BigDecimal("3000000.00"));
+
+        List<Task> reports = lifecycle.tasks(challenge, ChallengeProcess.TASK_REPORT_MILESTONE);
+        challengeDriver.passMilestone(owner, reports.get(0), 90, "199.999999");
+        challengeDriver.passMilestone(owner, reports.get(1), 60, "199.999999");
+        assertThat(challengeTeams.of(race.id())).extracting(ChallengeTeam::status)
+                .containsExactlyInAnyOrder(ChallengeTeam.CONTRACTED, ChallengeTeam.CUT);
+
+        Task report = lifecycle.tasks(challenge, ChallengeProcess.TASK_SUBMIT_ACCEPTANCE).get(0);
+        challengeDriver.done(report, report.getAssignee(), Map.of(ChallengeProcess.FINAL_REPORT, "完成",
+                ChallengeProcess.ACHIEVED_INDICATORS, "纯度99.6%"));
+        lifecycle.complete(challenge, ChallengeProcess.TASK_SIGN_OFF, owner, Map.of(ChallengeProcess.SIGN_OFF_DECISION,
+                ChallengeProcess.SIGN));
+        lifecycle.completeAll(challenge, ChallengeProcess.TASK_ASSESS_ACCEPTANCE, Map.of(ChallengeProcess.VERDICT,
+                ChallengeProcess.PASS, ChallengeProcess.ASSESSMENT_COMMENT, "达到"));
+        Task lastPayment = lifecycle.tasks(challenge, ChallengeProcess.TASK_DECLARE_PAYMENT).get(0);
+        challengeDriver.pay(owner, lastPayment.getProcessInstanceId(), "300.000001");
+
+        assertThat(challenges.ofProcess(challenge.getId()).status()).isEqualTo(Challenge.SOLVED);
+        // each stage: 30 % of everything paid so far (1999999.99 + 1999999.99 + 3000000.01 yuan) rounded down to the
+        // fen, less the earlier stages: never more in all than 30 % of what was paid
+        assertThat(ledgerEntries.findByProjectIdOrderByIdAsc(race.projectId())).extracting(LedgerEntry::amount)
+                .containsExactly(new BigDecimal("599999.99"), new BigDecimal("600000.00"), new BigDecimal("900000.00"));
+        assertThat(projects.findById(race.projectId()).orElseThrow().fundedAmount()).isEqualTo(new BigDecimal("2099999.99"));
     }
 
     private void approvePayment(ProcessInstance execution) {

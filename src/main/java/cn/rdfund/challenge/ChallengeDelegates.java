@@ -85,8 +85,7 @@ class ChallengeDelegates {
         return task -> {
             Challenge challenge = challenges.ofProcess(task.getProcessInstanceId());
             task.getExecution().setVariable(INDICATORS, challenge.indicators());
-            task.getExecution().setVariable(COMMITTED_WAN, Wan.toWan(challenge.committedAmount()).stripTrailingZeros()
-                    .toPlainString());
+            task.getExecution().setVariable(COMMITTED_WAN, Wan.plainWan(challenge.committedAmount()));
             task.getExecution().removeVariable(CLOSES_ON);
         };
     }

@@ -35,8 +35,7 @@ class MilestoneDelegates {
             execution.setVariable(TEAM_NAME, teams.teamName(team));
             execution.setVariable("milestoneInfo", "第" + milestone.seq() + "个里程碑（" + milestone.dueDate() + "）："
                     + milestone.title() + "；达标后发榜方支付" + Wan.formatExact(milestone.paymentAmount()));
-            execution.setVariable("contractPaymentWan", Wan.toWan(milestone.paymentAmount()).stripTrailingZeros()
-                    .toPlainString());
+            execution.setVariable("contractPaymentWan", Wan.plainWan(milestone.paymentAmount()));
             execution.setVariable(CONTRACT_INDICATORS, team.indicators());
             execution.setVariable(PAYMENT_DUE, milestone.paymentAmount().signum() > 0);
             execution.setVariable("milestoneDueAt", milestone.dueDate().atTime(LocalTime.of(23, 59, 59))

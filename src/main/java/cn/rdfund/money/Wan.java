@@ -22,6 +22,11 @@ public final class Wan {
         return (wan.scale() < 2 ? wan.setScale(2) : wan).toPlainString() + "万元";
     }
 
+    /** 3000000.01 yuan → 300.000001: exact, as a person types it back into a 万元 field. */
+    public static String plainWan(BigDecimal yuan) {
+        return yuan.divide(YUAN_PER_WAN, 6, RoundingMode.UNNECESSARY).stripTrailingZeros().toPlainString();
+    }
+
     public static BigDecimal toWan(BigDecimal yuan) {
         return yuan.divide(YUAN_PER_WAN, 2, RoundingMode.HALF_UP);
     }

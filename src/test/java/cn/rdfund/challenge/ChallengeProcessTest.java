@@ -11,6 +11,7 @@ import cn.rdfund.ledger.LedgerRepository;
 import cn.rdfund.project.Project;
 import cn.rdfund.project.ProjectRepository;
 import cn.rdfund.support.LifecycleDriver;
+import cn.rdfund.support.ChallengeDriver;
 import cn.rdfund.support.ProcessDriver;
 import cn.rdfund.support.RdfundIntegrationTest;
 import java.math.BigDecimal;
@@ -35,8 +36,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @RdfundIntegrationTest
 class ChallengeProcessTest {
 
-    private static final String AREAS = "[\"新药筛选\", \"化学合成\", \"中药组分分析与质量控制\", \"新制剂与新释药系统\", \"医学影像\", \"血管植入介入\"]";
-
     @Autowired
     ProcessEngine processEngine;
 
@@ -47,7 +46,10 @@ class ChallengeProcessTest {
     LifecycleDriver lifecycle;
 
     @Autowired
-    ProcessDriver driver;
+    ChallengeDriver drive;
+
+    @Autowired
+    ProcessDriver processDriver;
 
     @Autowired
     ChallengeService challenges;
@@ -69,123 +71,8 @@ class ChallengeProcessTest {
         owner = lifecycle.newApplicant("发榜企业");
     }
 
-    private ProcessInstance post(int parallelTeams) {
-        ProcessInstance challenge = runtimeServiceStart();
-        lifecycle.complete(challenge, TASK_REGISTER, owner, Variables.createVariables()
-                .putValue(TITLE, "高纯度原料药连续合成工艺").putValue(CHALLENGE_TEXT, "现有批次工艺纯度不足，需连续流工艺")
-                .putValue(INDICATORS, "产品纯度≥99.5%\n收率≥85%").putValue(AREAS_KEY, Spin.JSON(AREAS))
-                .putValue(SOLVE_BY, LifecycleDriver.TODAY.plusYears(2).toString()).putValue(COMMITTED_WAN, "500")
-                .putValue(PARALLEL_TEAMS, parallelTeams));
-        return challenge;
-    }
-
-    private static final String AREAS_KEY = ChallengeProcess.AREAS;
-
-    private ProcessInstance runtimeServiceStart() {
-        return driver.start(KEY, owner);
-    }
-
-    private void validate(ProcessInstance challenge, String verdict) {
-        lifecycle.complete(challenge, TASK_CHECK, "kjj", Map.of(CHECK_DECISION, PASS));
-        lifecycle.completeAll(challenge, TASK_VALIDATE, Map.of(VERDICT, verdict, ASSESSMENT_COMMENT, "论证：" + verdict));
-    }
-
-    private void publish(ProcessInstance challenge) {
-        lifecycle.complete(challenge, TASK_PUBLISH, "kjj", Map.of(CLOSES_ON, LifecycleDriver.TODAY.plusDays(20).toString(),
-                INDICATORS, "产品纯度≥99.5%\n收率≥85%", COMMITTED_WAN, "500"));
-    }
-
-    private ProcessInstance published(int parallelTeams) {
-        ProcessInstance challenge = post(parallelTeams);
-        validate(challenge, PASS);
-        publish(challenge);
-        return challenge;
-    }
-
-    private ProcessInstance apply(ProcessInstance challenge, String team, int score) {
-        return lifecycle.applyAndReview(challenge, lifecycle.newApplicant(team), team + "揭榜方案", "450", score);
-    }
-
-    /** The program manager closes the window early (the 发榜方 may not). */
-    private void closeWindow(ProcessInstance challenge) {
-        lifecycle.complete(challenge, TASK_WINDOW, "kjj", Map.of(WINDOW_ACTION, CLOSE));
-    }
-
     private Challenge challengeOf(ProcessInstance instance) {
         return challenges.ofProcess(instance.getId());
-    }
-
-    private void select(ProcessInstance challenge, List<String> applicationIds) {
-        lifecycle.complete(challenge, TASK_SELECT, owner, Map.of(SELECTION_ACTION, SELECT,
-                SELECTED_APPLICATIONS, Spin.JSON(applicationIds), OWNER_ASSESSMENT, "方案可行，报价合理"));
-    }
-
-    private Object historyVariable(ProcessInstance application) {
-        return processEngine.getHistoryService().createHistoricVariableInstanceQuery()
-                .processInstanceId(application.getId()).variableName("applicationId").singleResult().getValue();
-    }
-
-    private static String milestones(int count) {
-        StringBuilder lines = new StringBuilder();
-        for (int i = 1; i <= count; i++) {
-            lines.append(LifecycleDriver.TODAY.plusMonths(6L * i)).append(i == count ? " 完成中试与验收" : " 完成第" + i + "阶段").append("\n");
-        }
-        return lines.toString();
-    }
-
-    /** The 发榜方 drafts each team's contract, the team agrees, the manager countersigns. */
-    private void signContracts(ProcessInstance challenge, String payments) {
-        int count = (int) payments.lines().count();
-        for (Task task : lifecycle.tasks(challenge, TASK_DRAFT_CONTRACT)) {
-            done(task, owner, Map.of(CONTRACT_MILESTONES, milestones(count), CONTRACT_PAYMENTS, payments,
-                    CONTRACT_INDICATORS, "产品纯度≥99.5%；收率≥85%"));
-        }
-        for (Task task : lifecycle.tasks(challenge, TASK_ACCEPT_CONTRACT)) {
-            done(task, task.getAssignee(), Map.of(CONTRACT_ACCEPTANCE, AGREE));
-        }
-        for (Task task : lifecycle.tasks(challenge, TASK_COUNTERSIGN)) {
-            done(task, "kjj", Map.of(COUNTERSIGN_DECISION, APPROVE));
-        }
-        lifecycle.runJobs(challenge);
-    }
-
-    /** The team reports, the 发榜方 confirms with a score, pays, finance confirms and approves the support. */
-    private void passMilestone(ProcessInstance challenge, Task report, int score, String paidWan) {
-        String solver = report.getAssignee();
-        String milestoneInstance = report.getProcessInstanceId();
-        done(report, solver, Map.of(MILESTONE_REPORT, "完成：纯度99.6%"));
-        lifecycle.runJobs(challenge);
-        completeIn(milestoneInstance, TASK_CONFIRM_MILESTONE, owner, Map.of(CONFIRMATION, CONFIRM, STAGE_SCORE, score,
-                OWNER_OPINION, "确认"));
-        pay(challenge, milestoneInstance, paidWan);
-    }
-
-    private void pay(ProcessInstance challenge, String milestoneInstance, String paidWan) {
-        completeIn(milestoneInstance, TASK_DECLARE_PAYMENT, owner, Map.of(PAID_WAN, paidWan, PAYMENT_VOUCHER, "回单" + paidWan));
-        completeIn(milestoneInstance, TASK_CONFIRM_PAYMENT, "finance", Map.of(PAYMENT_DECISION, CONFIRM));
-        lifecycle.runJobs(challenge);
-        for (Task task : lifecycle.tasks(challenge, DisbursementProcess.TASK_APPROVE)) {
-            done(task, "finance", Map.of(DisbursementProcess.DECISION, DisbursementProcess.APPROVE));
-        }
-        lifecycle.runJobs(challenge);
-    }
-
-    private void completeIn(String processInstanceId, String taskKey, String user, Map<String, ?> variables) {
-        done(processEngine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
-                .taskDefinitionKey(taskKey).singleResult(), user, variables);
-    }
-
-    /** Completes the task as the user, then runs the jobs of the whole challenge. */
-    private void done(Task task, String user, Map<String, ?> variables) {
-        ProcessInstance root = rootOf(task.getProcessInstanceId());
-        driver.complete(task, user, new java.util.HashMap<>(variables));
-        lifecycle.runJobs(root);
-    }
-
-    private ProcessInstance rootOf(String processInstanceId) {
-        String rootId = processEngine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processInstanceId(processInstanceId).singleResult().getRootProcessInstanceId();
-        return runtimeService.createProcessInstanceQuery().processInstanceId(rootId).singleResult();
     }
 
     private List<BigDecimal> supportPaid(Challenge challenge) {
@@ -194,7 +81,7 @@ class ChallengeProcessTest {
 
     @Test
     void rejectsAChallengeTheManagerFindsUnfitWithTheReason() {
-        ProcessInstance challenge = post(1);
+        ProcessInstance challenge = drive.post(owner, 1);
         assertThatThrownBy(() -> lifecycle.complete(challenge, TASK_CHECK, "kjj", Map.of(CHECK_DECISION, REJECT)))
                 .hasMessageContaining("驳回时请写明理由");
         lifecycle.complete(challenge, TASK_CHECK, "kjj", Map.of(CHECK_DECISION, REJECT, CHECK_COMMENT, "属于常规产品开发"));
@@ -206,57 +93,57 @@ class ChallengeProcessTest {
 
     @Test
     void rejectsAChallengeTheExpertsFindUnmeasurable() {
-        ProcessInstance challenge = post(1);
-        validate(challenge, FAIL);
+        ProcessInstance challenge = drive.post(owner, 1);
+        drive.validate(challenge, FAIL);
         assertThat(challenge).isEnded().hasPassed(END_REJECTED);
         assertThat(challengeOf(challenge).outcomeReason()).startsWith("专家论证未通过").contains("论证：FAIL");
     }
 
     @Test
     void refusesADemandWithoutMeasurableIndicatorsOrWithTooManyTeams() {
-        ProcessInstance challenge = runtimeServiceStart();
+        ProcessInstance challenge = drive.start(owner);
         assertThatThrownBy(() -> lifecycle.complete(challenge, TASK_REGISTER, owner, Variables.createVariables()
                 .putValue(TITLE, "榜单").putValue(CHALLENGE_TEXT, "难题").putValue(INDICATORS, "纯度很高")
-                .putValue(AREAS_KEY, Spin.JSON(AREAS)).putValue(SOLVE_BY, LifecycleDriver.TODAY.plusYears(1).toString())
+                .putValue(ChallengeProcess.AREAS, Spin.JSON(ChallengeDriver.AREAS_JSON)).putValue(SOLVE_BY, LifecycleDriver.TODAY.plusYears(1).toString())
                 .putValue(COMMITTED_WAN, "500").putValue(PARALLEL_TEAMS, 4)))
                 .hasMessageContaining("须可量化").hasMessageContaining("并行支持的揭榜团队数应为1到3");
     }
 
     @Test
     void republishesOnceAfterNoQualifiedTeamThenOneTeamSolvesIt() {
-        ProcessInstance challenge = published(1);
-        apply(challenge, "弱团队", 50);
+        ProcessInstance challenge = drive.published(owner, 1);
+        drive.apply(challenge, "弱团队", 50);
         lifecycle.fireTimer(challenge, WINDOW_CLOSED);
         assertThat(challenge).isWaitingAt(TASK_REPUBLISH);
         assertThatThrownBy(() -> lifecycle.complete(challenge, TASK_REPUBLISH, "kjj", Map.of(REPUBLISH_DECISION, END)))
                 .hasMessageContaining("流标结束时请写明说明");
         lifecycle.complete(challenge, TASK_REPUBLISH, "kjj", Map.of(REPUBLISH_DECISION, REPUBLISH));
-        publish(challenge);
+        drive.publish(challenge);
         assertThat(challengeOf(challenge).publishRound()).isEqualTo(2);
 
-        ProcessInstance application = apply(challenge, "强团队", 88);
-        closeWindow(challenge);
-        assertThatThrownBy(() -> select(challenge, List.of("999999"))).hasMessageContaining("只能从通过形式审查和专家评审");
-        select(challenge, List.of(String.valueOf(historyVariable(application))));
+        ProcessInstance application = drive.apply(challenge, "强团队", 88);
+        drive.closeWindow(challenge);
+        assertThatThrownBy(() -> drive.select(challenge, owner, List.of("999999"))).hasMessageContaining("只能从通过形式审查和专家评审");
+        drive.select(challenge, owner, List.of(drive.applicationId(application)));
 
         // contract: refused over the committed amount, the team objects once, the manager returns it once
         Task draft = lifecycle.tasks(challenge, TASK_DRAFT_CONTRACT).get(0);
-        assertThatThrownBy(() -> done(draft, owner, Map.of(CONTRACT_MILESTONES, milestones(3),
+        assertThatThrownBy(() -> drive.done(draft, owner, Map.of(CONTRACT_MILESTONES, ChallengeDriver.milestones(3),
                 CONTRACT_PAYMENTS, "0\n300\n300", CONTRACT_INDICATORS, "纯度")))
                 .hasMessageContaining("超过发榜方承诺的500.00万元");
-        done(draft, owner, Map.of(CONTRACT_MILESTONES, milestones(3), CONTRACT_PAYMENTS, "0\n200\n300",
+        drive.done(draft, owner, Map.of(CONTRACT_MILESTONES, ChallengeDriver.milestones(3), CONTRACT_PAYMENTS, "0\n200\n300",
                 CONTRACT_INDICATORS, "产品纯度≥99.5%"));
         Task accept = lifecycle.tasks(challenge, TASK_ACCEPT_CONTRACT).get(0);
-        done(accept, accept.getAssignee(), Map.of(CONTRACT_ACCEPTANCE, OBJECT, SOLVER_COMMENT, "第二阶段期限过紧"));
-        lifecycle.complete(challenge, TASK_DRAFT_CONTRACT, owner, Map.of(CONTRACT_MILESTONES, milestones(3),
+        drive.done(accept, accept.getAssignee(), Map.of(CONTRACT_ACCEPTANCE, OBJECT, SOLVER_COMMENT, "第二阶段期限过紧"));
+        lifecycle.complete(challenge, TASK_DRAFT_CONTRACT, owner, Map.of(CONTRACT_MILESTONES, ChallengeDriver.milestones(3),
                 CONTRACT_PAYMENTS, "0\n200\n300", CONTRACT_INDICATORS, "产品纯度≥99.5%"));
         accept = lifecycle.tasks(challenge, TASK_ACCEPT_CONTRACT).get(0);
-        done(accept, accept.getAssignee(), Map.of(CONTRACT_ACCEPTANCE, AGREE));
+        drive.done(accept, accept.getAssignee(), Map.of(CONTRACT_ACCEPTANCE, AGREE));
         lifecycle.complete(challenge, TASK_COUNTERSIGN, "kjj", Map.of(COUNTERSIGN_DECISION, RETURN, COUNTERSIGN_COMMENT, "补充验收方式"));
-        lifecycle.complete(challenge, TASK_DRAFT_CONTRACT, owner, Map.of(CONTRACT_MILESTONES, milestones(3),
+        lifecycle.complete(challenge, TASK_DRAFT_CONTRACT, owner, Map.of(CONTRACT_MILESTONES, ChallengeDriver.milestones(3),
                 CONTRACT_PAYMENTS, "0\n200\n300", CONTRACT_INDICATORS, "产品纯度≥99.5%，第三方检测"));
         accept = lifecycle.tasks(challenge, TASK_ACCEPT_CONTRACT).get(0);
-        done(accept, accept.getAssignee(), Map.of(CONTRACT_ACCEPTANCE, AGREE));
+        drive.done(accept, accept.getAssignee(), Map.of(CONTRACT_ACCEPTANCE, AGREE));
         lifecycle.complete(challenge, TASK_COUNTERSIGN, "kjj", Map.of(COUNTERSIGN_DECISION, APPROVE));
         Challenge signed = challengeOf(challenge);
         assertThat(signed.status()).isEqualTo(Challenge.IN_PROGRESS);
@@ -264,8 +151,8 @@ class ChallengeProcessTest {
 
         // milestone 1 pays nothing by contract: no payment, no support
         Task report = lifecycle.tasks(challenge, TASK_REPORT_MILESTONE).get(0);
-        done(report, report.getAssignee(), Map.of(MILESTONE_REPORT, "完成方案设计"));
-        completeIn(report.getProcessInstanceId(), TASK_CONFIRM_MILESTONE, owner, Map.of(CONFIRMATION, CONFIRM,
+        drive.done(report, report.getAssignee(), Map.of(MILESTONE_REPORT, "完成方案设计"));
+        drive.completeIn(report.getProcessInstanceId(), TASK_CONFIRM_MILESTONE, owner, Map.of(CONFIRMATION, CONFIRM,
                 STAGE_SCORE, 90, OWNER_OPINION, ""));
         assertThat(lifecycle.tasks(challenge, TASK_DECLARE_PAYMENT)).isEmpty();
 
@@ -275,24 +162,24 @@ class ChallengeProcessTest {
         lifecycle.fireTimer(runtimeService.createProcessInstanceQuery().processInstanceId(milestone).singleResult(),
                 REPORT_OVERDUE);
         Task escalation = lifecycle.tasks(challenge, TASK_ESCALATE_MILESTONE).get(0);
-        assertThatThrownBy(() -> done(escalation, "kjj", Map.of())).hasMessageContaining("请填写督办情况");
-        done(escalation, "kjj", Map.of(FOLLOW_UP, "已电话督促，三日内提交"));
-        done(report, report.getAssignee(), Map.of(MILESTONE_REPORT, "完成小试"));
-        completeIn(milestone, TASK_CONFIRM_MILESTONE, owner, Map.of(CONFIRMATION, CONFIRM, STAGE_SCORE, 90, OWNER_OPINION, ""));
-        assertThatThrownBy(() -> completeIn(milestone, TASK_DECLARE_PAYMENT, owner, Map.of(PAID_WAN, "250", PAYMENT_VOUCHER, "x")))
+        assertThatThrownBy(() -> drive.done(escalation, "kjj", Map.of())).hasMessageContaining("请填写督办情况");
+        drive.done(escalation, "kjj", Map.of(FOLLOW_UP, "已电话督促，三日内提交"));
+        drive.done(report, report.getAssignee(), Map.of(MILESTONE_REPORT, "完成小试"));
+        drive.completeIn(milestone, TASK_CONFIRM_MILESTONE, owner, Map.of(CONFIRMATION, CONFIRM, STAGE_SCORE, 90, OWNER_OPINION, ""));
+        assertThatThrownBy(() -> drive.completeIn(milestone, TASK_DECLARE_PAYMENT, owner, Map.of(PAID_WAN, "250", PAYMENT_VOUCHER, "x")))
                 .hasMessageContaining("超过合同约定");
-        completeIn(milestone, TASK_DECLARE_PAYMENT, owner, Map.of(PAID_WAN, "200", PAYMENT_VOUCHER, "回单001"));
-        completeIn(milestone, TASK_CONFIRM_PAYMENT, "finance", Map.of(PAYMENT_DECISION, RETURN, PAYMENT_COMMENT, "回单不清晰"));
-        pay(challenge, milestone, "200");
+        drive.completeIn(milestone, TASK_DECLARE_PAYMENT, owner, Map.of(PAID_WAN, "200", PAYMENT_VOUCHER, "回单001"));
+        drive.completeIn(milestone, TASK_CONFIRM_PAYMENT, "finance", Map.of(PAYMENT_DECISION, RETURN, PAYMENT_COMMENT, "回单不清晰"));
+        drive.pay(owner, milestone, "200");
         assertThat(supportPaid(signed)).containsExactly(new BigDecimal("600000.00"));
 
         // acceptance: the last milestone is paid, and supported, only after it passed
         Task final_ = lifecycle.tasks(challenge, TASK_SUBMIT_ACCEPTANCE).get(0);
-        done(final_, final_.getAssignee(), Map.of(FINAL_REPORT, "全部完成", ACHIEVED_INDICATORS, "纯度99.6%，收率87%"));
+        drive.done(final_, final_.getAssignee(), Map.of(FINAL_REPORT, "全部完成", ACHIEVED_INDICATORS, "纯度99.6%，收率87%"));
         lifecycle.complete(challenge, TASK_SIGN_OFF, owner, Map.of(SIGN_OFF_DECISION, SIGN));
         lifecycle.completeAll(challenge, TASK_ASSESS_ACCEPTANCE, Map.of(VERDICT, PASS, ASSESSMENT_COMMENT, "指标全部达到"));
         Task lastPayment = lifecycle.tasks(challenge, TASK_DECLARE_PAYMENT).get(0);
-        pay(challenge, lastPayment.getProcessInstanceId(), "300");
+        drive.pay(owner, lastPayment.getProcessInstanceId(), "300");
         assertThat(supportPaid(signed)).containsExactly(new BigDecimal("600000.00"), new BigDecimal("900000.00"));
 
         assertThat(challenge).isEnded().hasPassed(END_SOLVED);
@@ -303,19 +190,19 @@ class ChallengeProcessTest {
 
     @Test
     void endsAfterTheSecondWindowWithoutQualifiedTeams() {
-        ProcessInstance challenge = published(1);
-        closeWindow(challenge);
+        ProcessInstance challenge = drive.published(owner, 1);
+        drive.closeWindow(challenge);
         lifecycle.complete(challenge, TASK_REPUBLISH, "kjj", Map.of(REPUBLISH_DECISION, REPUBLISH));
-        publish(challenge);
-        closeWindow(challenge);
+        drive.publish(challenge);
+        drive.closeWindow(challenge);
         assertThat(challenge).isEnded().hasPassed(END_UNFILLED);
         assertThat(challengeOf(challenge).outcomeReason()).contains("第2次发榜无合格揭榜申请");
     }
 
     @Test
     void theManagerMayEndAnUnfilledChallengeAtOnce() {
-        ProcessInstance challenge = published(1);
-        closeWindow(challenge);
+        ProcessInstance challenge = drive.published(owner, 1);
+        drive.closeWindow(challenge);
         lifecycle.complete(challenge, TASK_REPUBLISH, "kjj", Map.of(REPUBLISH_DECISION, END, REPUBLISH_NOTE, "需求已变化"));
         assertThat(challenge).isEnded().hasPassed(END_UNFILLED);
         assertThat(challengeOf(challenge).status()).isEqualTo(Challenge.UNFILLED);
@@ -323,7 +210,7 @@ class ChallengeProcessTest {
 
     @Test
     void theOwnerCancelsDuringTheWindow() {
-        ProcessInstance challenge = published(1);
+        ProcessInstance challenge = drive.published(owner, 1);
         assertThatThrownBy(() -> lifecycle.complete(challenge, TASK_WINDOW, owner, Map.of(WINDOW_ACTION, CANCEL)))
                 .hasMessageContaining("取消榜单时请写明原因");
         assertThatThrownBy(() -> lifecycle.complete(challenge, TASK_WINDOW, owner, Map.of(WINDOW_ACTION, CLOSE)))
@@ -337,10 +224,10 @@ class ChallengeProcessTest {
 
     @Test
     void theOwnerCancelsBeforeSelectingAfterWaitingForAReview() {
-        ProcessInstance challenge = published(1);
+        ProcessInstance challenge = drive.published(owner, 1);
         ProcessInstance late = lifecycle.applyAndReview(challenge, lifecycle.newApplicant("团队"), "方案", "400", 85);
         ProcessInstance pending = startApplicationOnly(challenge);
-        closeWindow(challenge);
+        drive.closeWindow(challenge);
         assertThat(challenge).isWaitingAt(WAIT_FOR_REVIEWS);
         lifecycle.complete(pending, cn.rdfund.application.FundingApplicationProcess.TASK_FORMAL_CHECK, "kjj",
                 Map.of(cn.rdfund.application.FundingApplicationProcess.CHECK_DECISION,
@@ -355,7 +242,7 @@ class ChallengeProcessTest {
 
     private ProcessInstance startApplicationOnly(ProcessInstance challenge) {
         String applicant = lifecycle.newApplicant("待审团队");
-        ProcessInstance application = driver.start(cn.rdfund.application.FundingApplicationProcess.KEY, applicant);
+        ProcessInstance application = processDriver.start(cn.rdfund.application.FundingApplicationProcess.KEY, applicant);
         lifecycle.complete(application, cn.rdfund.application.FundingApplicationProcess.TASK_FILL, applicant, Map.of(
                 "callId", String.valueOf(challengeOf(challenge).callId()), "title", "方案", "requestedWan", "300",
                 "coFundingWan", "", "partnerUsccs", "", "projectSummary", "简介", "teamDescription", "团队", "workPlan", "计划",
@@ -365,13 +252,13 @@ class ChallengeProcessTest {
 
     @Test
     void aHorseRaceKeepsTheBestTeamAtTheStageGateAndFailsAtAcceptance() {
-        ProcessInstance challenge = published(2);
-        ProcessInstance first = apply(challenge, "甲团队", 90);
-        ProcessInstance second = apply(challenge, "乙团队", 80);
-        closeWindow(challenge);
-        assertThatThrownBy(() -> select(challenge, List.of())).hasMessageContaining("请选择1到2个揭榜团队");
-        select(challenge, List.of(String.valueOf(historyVariable(first)), String.valueOf(historyVariable(second))));
-        signContracts(challenge, "200\n300");
+        ProcessInstance challenge = drive.published(owner, 2);
+        ProcessInstance first = drive.apply(challenge, "甲团队", 90);
+        ProcessInstance second = drive.apply(challenge, "乙团队", 80);
+        drive.closeWindow(challenge);
+        assertThatThrownBy(() -> drive.select(challenge, owner, List.of())).hasMessageContaining("请选择1到2个揭榜团队");
+        drive.select(challenge, owner, List.of(drive.applicationId(first), drive.applicationId(second)));
+        drive.signContracts(challenge, owner, "200\n300");
         Challenge race = challengeOf(challenge);
         List<ChallengeTeam> both = teams.of(race.id());
         assertThat(both).hasSize(2).allMatch(t -> ChallengeTeam.CONTRACTED.equals(t.status()));
@@ -381,13 +268,13 @@ class ChallengeProcessTest {
         Task firstReport = reports.stream().filter(t -> t.getAssignee().equals(teams.team(both.get(0).id()).solverUserId()))
                 .findFirst().orElseThrow();
         Task secondReport = reports.stream().filter(t -> t != firstReport).findFirst().orElseThrow();
-        passMilestone(challenge, firstReport, 90, "200");
+        drive.passMilestone(owner, firstReport, 90, "200");
         // the 发榜方 disputes the second team's milestone; the experts find it met (dispute rejected)
-        done(secondReport, secondReport.getAssignee(), Map.of(MILESTONE_REPORT, "完成小试，纯度99.0%"));
-        completeIn(secondReport.getProcessInstanceId(), TASK_CONFIRM_MILESTONE, owner, Map.of(CONFIRMATION, DISPUTE,
+        drive.done(secondReport, secondReport.getAssignee(), Map.of(MILESTONE_REPORT, "完成小试，纯度99.0%"));
+        drive.completeIn(secondReport.getProcessInstanceId(), TASK_CONFIRM_MILESTONE, owner, Map.of(CONFIRMATION, DISPUTE,
                 STAGE_SCORE, 60, OWNER_OPINION, "纯度未达99.5%"));
         lifecycle.completeAll(challenge, TASK_ASSESS_DISPUTE, Map.of(VERDICT, PASS, ASSESSMENT_COMMENT, "小试阶段指标已达"));
-        pay(challenge, secondReport.getProcessInstanceId(), "200");
+        drive.pay(owner, secondReport.getProcessInstanceId(), "200");
 
         assertThat(teams.team(both.get(1).id()).status()).isEqualTo(ChallengeTeam.CUT);
         assertThat(teams.team(both.get(1).id()).outcomeReason()).contains("终止攻关，不再拨付");
@@ -398,7 +285,7 @@ class ChallengeProcessTest {
 
         Task final_ = lifecycle.tasks(challenge, TASK_SUBMIT_ACCEPTANCE).get(0);
         assertThat(final_.getName()).contains(teams.teamName(both.get(0)));
-        done(final_, final_.getAssignee(), Map.of(FINAL_REPORT, "完成", ACHIEVED_INDICATORS, "纯度99.1%"));
+        drive.done(final_, final_.getAssignee(), Map.of(FINAL_REPORT, "完成", ACHIEVED_INDICATORS, "纯度99.1%"));
         assertThatThrownBy(() -> lifecycle.complete(challenge, TASK_SIGN_OFF, owner, Map.of(SIGN_OFF_DECISION, REFUSE)))
                 .hasMessageContaining("不予签认时请写明理由");
         lifecycle.complete(challenge, TASK_SIGN_OFF, owner, Map.of(SIGN_OFF_DECISION, REFUSE, SIGN_OFF_OPINION, "纯度未达标"));
@@ -416,20 +303,20 @@ class ChallengeProcessTest {
 
     @Test
     void anUpheldDisputeEndsTheTeamsContractWithoutPayment() {
-        ProcessInstance challenge = published(1);
-        ProcessInstance application = apply(challenge, "丙团队", 85);
-        closeWindow(challenge);
-        select(challenge, List.of(String.valueOf(historyVariable(application))));
-        signContracts(challenge, "100\n100\n300");
+        ProcessInstance challenge = drive.published(owner, 1);
+        ProcessInstance application = drive.apply(challenge, "丙团队", 85);
+        drive.closeWindow(challenge);
+        drive.select(challenge, owner, List.of(drive.applicationId(application)));
+        drive.signContracts(challenge, owner, "100\n100\n300");
         Challenge contracted = challengeOf(challenge);
         // meanwhile the 发榜方 received 1000万 under another P1.1 project: nothing is left under its cap
         projects.save(Project.approved("XM-OTHER-" + contracted.id(), "其他项目", "P1.1a", contracted.ownerOrganizationId(), null,
                 null, owner, new BigDecimal("10000000.00"), java.time.LocalDateTime.now()));
-        passMilestone(challenge, lifecycle.tasks(challenge, TASK_REPORT_MILESTONE).get(0), 80, "100");
+        drive.passMilestone(owner, lifecycle.tasks(challenge, TASK_REPORT_MILESTONE).get(0), 80, "100");
         assertThat(supportPaid(contracted)).isEmpty();
         Task report = lifecycle.tasks(challenge, TASK_REPORT_MILESTONE).get(0);
-        done(report, report.getAssignee(), Map.of(MILESTONE_REPORT, "部分完成"));
-        completeIn(report.getProcessInstanceId(), TASK_CONFIRM_MILESTONE, owner, Map.of(CONFIRMATION, DISPUTE, STAGE_SCORE, 30,
+        drive.done(report, report.getAssignee(), Map.of(MILESTONE_REPORT, "部分完成"));
+        drive.completeIn(report.getProcessInstanceId(), TASK_CONFIRM_MILESTONE, owner, Map.of(CONFIRMATION, DISPUTE, STAGE_SCORE, 30,
                 OWNER_OPINION, "收率仅60%"));
         lifecycle.completeAll(challenge, TASK_ASSESS_DISPUTE, Map.of(VERDICT, FAIL, ASSESSMENT_COMMENT, "收率未达标"));
 

@@ -22,6 +22,12 @@ class WanTest {
     }
 
     @Test
+    void givesBackExactlyWhatWasTypedInWan() {
+        assertThat(Wan.plainWan(new BigDecimal("3000000.01"))).isEqualTo("300.000001");
+        assertThat(Wan.plainWan(new BigDecimal("5000000.00"))).isEqualTo("500");
+    }
+
+    @Test
     void refusesAmountsFinerThanAFen() {
         assertThat(Wan.exactYuan(new BigDecimal("0.1")).toPlainString()).isEqualTo("0.10");
         assertThatThrownBy(() -> Wan.exactYuan(new BigDecimal("0.001")))
