@@ -58,12 +58,7 @@ class MilestoneRules {
             } else if (contracted != null && paid.compareTo(contracted) > 0) {
                 problems.add("实际支付金额超过合同约定的本里程碑支付额" + Wan.formatExact(contracted));
             }
-            String voucher = FormValues.text(completion.get(PAYMENT_VOUCHER));
-            if (voucher == null || voucher.isEmpty()) {
-                problems.add("请填写支付凭证号（银行回单号）");
-            } else if (voucher.length() > MAX_VOUCHER) {
-                problems.add("支付凭证号不超过" + MAX_VOUCHER + "字");
-            }
+            problems.addAll(ChallengeRules.text(completion, PAYMENT_VOUCHER, "请填写支付凭证号（银行回单号）", MAX_VOUCHER));
             return problems;
         });
     }

@@ -270,11 +270,15 @@ class ChallengeProcessTest {
         Task secondReport = reports.stream().filter(t -> t != firstReport).findFirst().orElseThrow();
         drive.passMilestone(owner, firstReport, 90, "200");
         // the 发榜方 disputes the second team's milestone; the experts find it met (dispute rejected)
+        // the second team reports late: the manager is asked to follow up, but the open escalation holds nothing up
+        lifecycle.fireTimer(drive.instance(secondReport.getProcessInstanceId()), REPORT_OVERDUE);
+        assertThat(lifecycle.tasks(challenge, TASK_ESCALATE_MILESTONE)).hasSize(1);
         drive.done(secondReport, secondReport.getAssignee(), Map.of(MILESTONE_REPORT, "完成小试，纯度99.0%"));
         drive.completeIn(secondReport.getProcessInstanceId(), TASK_CONFIRM_MILESTONE, owner, Map.of(CONFIRMATION, DISPUTE,
                 STAGE_SCORE, 60, OWNER_OPINION, "纯度未达99.5%"));
         lifecycle.completeAll(challenge, TASK_ASSESS_DISPUTE, Map.of(VERDICT, PASS, ASSESSMENT_COMMENT, "小试阶段指标已达"));
         drive.pay(owner, secondReport.getProcessInstanceId(), "200");
+        assertThat(lifecycle.tasks(challenge, TASK_ESCALATE_MILESTONE)).isEmpty();
 
         assertThat(teams.team(both.get(1).id()).status()).isEqualTo(ChallengeTeam.CUT);
         assertThat(teams.team(both.get(1).id()).outcomeReason()).contains("终止攻关，不再拨付");
@@ -285,6 +289,9 @@ class ChallengeProcessTest {
 
         Task final_ = lifecycle.tasks(challenge, TASK_SUBMIT_ACCEPTANCE).get(0);
         assertThat(final_.getName()).contains(teams.teamName(both.get(0)));
+        // what the team's own task can read of the challenge: nothing of the other team's application or the 发榜方's assessment
+        assertThat(processEngine.getTaskService().getVariables(final_.getId()))
+                .doesNotContainKeys(QUALIFIED_SUMMARY, QUALIFIED_OPTIONS, OWNER_ASSESSMENT, COUNTERSIGN_COMMENT);
         drive.done(final_, final_.getAssignee(), Map.of(FINAL_REPORT, "完成", ACHIEVED_INDICATORS, "纯度99.1%"));
         assertThatThrownBy(() -> lifecycle.complete(challenge, TASK_SIGN_OFF, owner, Map.of(SIGN_OFF_DECISION, REFUSE)))
                 .hasMessageContaining("不予签认时请写明理由");
