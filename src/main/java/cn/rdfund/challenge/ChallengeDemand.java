@@ -38,6 +38,8 @@ public record ChallengeDemand(String title, String challenge, String indicators,
         List<String> lines = indicatorLines();
         if (lines.isEmpty()) {
             problems.add("请填写至少一项技术指标（每行一项）");
+        } else if (indicators.length() > MAX_TEXT_LENGTH) {
+            problems.add("技术指标不超过" + MAX_TEXT_LENGTH + "字");
         }
         for (int i = 0; i < lines.size(); i++) {
             if (!lines.get(i).matches(".*\\d.*")) {

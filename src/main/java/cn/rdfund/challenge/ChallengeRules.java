@@ -4,6 +4,7 @@ import static cn.rdfund.challenge.ChallengeProcess.*;
 
 import cn.rdfund.call.TechnologyArea;
 import cn.rdfund.money.WanInput;
+import cn.rdfund.organization.OrganizationMembers;
 import cn.rdfund.system.tasks.CompletionChecks;
 import cn.rdfund.system.tasks.FormValues;
 import cn.rdfund.system.tasks.TaskCompletion;
@@ -26,10 +27,14 @@ class ChallengeRules {
     static final int MAX_TEXT = 2000;
 
     @Bean
-    TaskCompletionRule registerDemandRule(Clock clock, @Value("${rdfund.challenge.max-parallel-teams:3}") int maxTeams) {
+    TaskCompletionRule registerDemandRule(Clock clock, OrganizationMembers members,
+            @Value("${rdfund.challenge.max-parallel-teams:3}") int maxTeams) {
         return rule(TASK_REGISTER, completion -> {
-            List<String> problems = new ArrayList<>(ChallengeForms.demand(completion.variables())
-                    .problems(LocalDate.now(clock), maxTeams));
+            List<String> problems = new ArrayList<>();
+            if (members.organizationOf(completion.startedBy()).isEmpty()) {
+                problems.add("发榜账号未关联已登记的单位，请先登记单位信息");
+            }
+            problems.addAll(ChallengeForms.demand(completion.variables()).problems(LocalDate.now(clock), maxTeams));
             List<String> areas = FormValues.texts(completion.get(AREAS));
             if (areas.isEmpty()) {
                 problems.add("请选择至少一个技术领域（按领域抽取论证和评审专家）");
