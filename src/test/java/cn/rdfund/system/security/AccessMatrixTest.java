@@ -101,6 +101,15 @@ class AccessMatrixTest {
         assertThat(response.status()).as(response.body()).isEqualTo(expectedStatus);
     }
 
+    /** 揭榜挂帅 is posted by an enterprise: applicants (and admins) start it, the city's staff and experts do not. */
+    @ParameterizedTest(name = "{0} posting a 揭榜挂帅 challenge → {1}")
+    @CsvSource({"applicant2, 200", "admin, 200", "kjj, 403", "auditor, 403", "expert1, 403", "finance, 403"})
+    void onlyApplicantsPostChallenges(String user, int expectedStatus) {
+        Http.Response response = as(user).post("/engine-rest/process-definition/key/Challenge/start", "{}");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(expectedStatus);
+    }
+
     @ParameterizedTest(name = "{0} completing a pm-kjj task → {1}")
     @CsvSource({"auditor, 403", "expert1, 403", "applicant, 403", "kjj, 204"})
     void onlyCandidatesCompleteTheirTasks(String user, int expectedStatus) {
