@@ -117,8 +117,10 @@ class ChallengeDelegates {
 
     @Bean
     JavaDelegate cancelChallenge(ChallengeService challenges) {
-        return execution -> challenges.end(execution.getProcessInstanceId(), Challenge.CANCELLED,
-                "发榜方取消：" + execution.getVariable(CANCEL_REASON));
+        return execution -> {
+            challenges.end(execution.getProcessInstanceId(), Challenge.CANCELLED, "发榜方取消：" + execution.getVariable(CANCEL_REASON));
+            execution.removeVariables(List.of(QUALIFIED_SUMMARY, QUALIFIED_OPTIONS));
+        };
     }
 
     @Bean
@@ -141,9 +143,12 @@ class ChallengeDelegates {
                     .map(q -> Map.of("label", q.teamName() + "《" + q.title() + "》 " + q.score().toPlainString() + "分",
                             "value", String.valueOf(q.applicationId())))
                     .toList()));
-            task.setVariableLocal(QUALIFIED_SUMMARY, qualified.isEmpty() ? "无合格的揭榜申请"
+            int summaryLength = ChallengeTexts.VARIABLE / Math.max(1, qualified.size()) - 120;
+            task.setVariableLocal(QUALIFIED_SUMMARY, ChallengeTexts.clip(qualified.isEmpty() ? "无合格的揭榜申请"
                     : qualified.stream().map(q -> q.teamName() + "《" + q.title() + "》 专家评分" + q.score().toPlainString()
-                            + "分，报价" + Wan.formatExact(q.quote()) + "\n  " + q.summary()).collect(Collectors.joining("\n")));
+                            + "分，报价" + Wan.formatExact(q.quote()) + "\n  "
+                            + ChallengeTexts.clip(q.summary(), Math.max(40, summaryLength)))
+                            .collect(Collectors.joining("\n")), ChallengeTexts.VARIABLE));
         };
     }
 
@@ -169,7 +174,8 @@ class ChallengeDelegates {
             Challenge challenge = challenges.changeStatus(execution.getProcessInstanceId(), Challenge.CLOSED);
             teams.select(challenge, FormValues.texts(execution.getVariable(SELECTED_APPLICATIONS)).stream()
                     .map(Long::valueOf).toList());
-            execution.removeVariable(OWNER_ASSESSMENT);
+            // also a copy a REST completion may have echoed to the process: the teams' tasks must not read them
+            execution.removeVariables(List.of(OWNER_ASSESSMENT, QUALIFIED_SUMMARY, QUALIFIED_OPTIONS));
         };
     }
 

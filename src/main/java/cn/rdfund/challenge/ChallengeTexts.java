@@ -7,6 +7,8 @@ final class ChallengeTexts {
     static final int REASON = 2000;
     /** challenge_milestone.finding. */
     static final int FINDING = 4000;
+    /** A String process variable (Camunda's ACT_RU_VARIABLE.TEXT_). */
+    static final int VARIABLE = 4000;
 
     private ChallengeTexts() {
     }

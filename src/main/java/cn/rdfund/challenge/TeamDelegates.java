@@ -102,6 +102,7 @@ class TeamDelegates {
             ChallengeTeam team = teams.team(longOf(execution, TEAM_ID));
             describeTeam(execution, teams, team);
             execution.setVariable(MILESTONE_SEQ, teams.nextMilestone(team.id()));
+            execution.setVariable(CONTRACT_INDICATORS, team.indicators());
         };
     }
 

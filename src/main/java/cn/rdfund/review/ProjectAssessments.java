@@ -38,6 +38,7 @@ public class ProjectAssessments {
     private final Clock clock;
     private final int panelSize;
     private final Random random = new SecureRandom();
+    private static final int MAX_FINDINGS = 4000;
 
     ProjectAssessments(ProjectAssessmentRepository assessments, ProjectService projects,
             ApplicationRepository applications, FundingCallRepository calls, ExpertRepository experts,
@@ -133,13 +134,17 @@ public class ProjectAssessments {
         return findings(Panel.of(projectId, stage, round));
     }
 
-    /** The opinions without the experts' names, for the applicant and the manager. */
+    /**
+     * The opinions without the experts' names, for the applicant and the manager; at most what a process variable
+     * holds (4000 characters: three full comments do not fit), each opinion stays whole in project_assessment.
+     */
     public String findings(Panel panel) {
         List<ProjectAssessment> submitted = submitted(panel);
-        return IntStream.range(0, submitted.size())
+        String findings = IntStream.range(0, submitted.size())
                 .mapToObj(i -> "专家" + (i + 1) + "：" + PanelVerdict.parse(submitted.get(i).verdict()).label() + "。"
                         + Objects.toString(submitted.get(i).assessmentComment(), ""))
                 .collect(Collectors.joining("\n"));
+        return findings.length() <= MAX_FINDINGS ? findings : findings.substring(0, MAX_FINDINGS - 1) + "…";
     }
 
     private List<ProjectAssessment> drawn(Panel panel) {
