@@ -193,13 +193,8 @@ class ChallengeRules {
         return text(completion, field, missing, MAX_TEXT);
     }
 
-    /** A required text of at most {@code max} characters; {@code missing} reads "请填写…". */
     static List<String> text(TaskCompletion completion, String field, String missing, int max) {
-        String text = FormValues.text(completion.get(field));
-        if (text == null || text.isEmpty()) {
-            return List.of(missing);
-        }
-        return text.length() > max ? List.of(missing.replace("请填写", "") + "不超过" + max + "字") : List.of();
+        return CompletionChecks.requiredText(completion, field, missing, max);
     }
 
     static BigDecimal amount(TaskCompletion completion, String field) {

@@ -4,6 +4,7 @@ import static cn.rdfund.project.ProjectExecutionProcess.*;
 import static cn.rdfund.system.tasks.CompletionChecks.decisionWithReason;
 
 import cn.rdfund.money.WanInput;
+import cn.rdfund.system.tasks.CompletionChecks;
 import cn.rdfund.system.tasks.FormValues;
 import cn.rdfund.system.tasks.TaskCompletion;
 import cn.rdfund.system.tasks.TaskCompletionRule;
@@ -139,12 +140,7 @@ class ProjectRules {
     }
 
     private static void required(TaskCompletion completion, String field, String missing, List<String> problems) {
-        String text = FormValues.text(completion.get(field));
-        if (text == null || text.isEmpty()) {
-            problems.add(missing);
-        } else if (text.length() > LONG_TEXT) {
-            problems.add(missing.replace("请填写", "") + "不超过" + LONG_TEXT + "字");
-        }
+        problems.addAll(CompletionChecks.requiredText(completion, field, missing, LONG_TEXT));
     }
 
     private static TaskCompletionRule rule(String taskKey, Function<TaskCompletion, List<String>> check) {

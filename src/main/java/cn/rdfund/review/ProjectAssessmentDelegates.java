@@ -5,6 +5,7 @@ import static cn.rdfund.project.ProjectExecutionProcess.*;
 import cn.rdfund.project.PanelVerdict;
 import cn.rdfund.project.Project;
 import cn.rdfund.project.ProjectService;
+import cn.rdfund.system.tasks.CompletionChecks;
 import cn.rdfund.system.tasks.FormValues;
 import cn.rdfund.system.tasks.TaskCompletion;
 import cn.rdfund.system.tasks.TaskCompletionRule;
@@ -101,12 +102,7 @@ class ProjectAssessmentDelegates {
         if (verdict == null || !allowed.contains(verdict)) {
             problems.add(missing);
         }
-        String comment = FormValues.text(completion.get(ASSESSMENT_COMMENT));
-        if (comment == null || comment.isEmpty()) {
-            problems.add("请填写评议意见");
-        } else if (comment.length() > 2000) {
-            problems.add("评议意见不超过2000字");
-        }
+        problems.addAll(CompletionChecks.requiredText(completion, ASSESSMENT_COMMENT, "请填写评议意见", 2000));
         return problems;
     }
 

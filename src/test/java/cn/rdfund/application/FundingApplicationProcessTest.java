@@ -78,7 +78,7 @@ class FundingApplicationProcessTest {
         AbstractAssertions.init(processEngine);
         ownRdCall = callService.publish(new CallDraft("自主研发测试指南", "P1.1a", List.of("新药筛选"),
                 new BigDecimal("20000000.00"), new BigDecimal("5000000.00"), TODAY, TODAY.plusDays(30)),
-                "test-" + UUID.randomUUID(), "kjj");
+                UUID.randomUUID() + "-test", "kjj");
         application = startAs("applicant");
     }
 
@@ -157,7 +157,7 @@ class FundingApplicationProcessTest {
         callService.closeOf(ownRdCall.processInstanceId());
         FundingCall otherCall = callService.publish(new CallDraft("另一指南", "P1.1a", List.of("新药筛选"),
                 new BigDecimal("20000000.00"), new BigDecimal("5000000.00"), TODAY, TODAY.plusDays(30)),
-                "test-" + UUID.randomUUID(), "kjj");
+                UUID.randomUUID() + "-test", "kjj");
 
         assertThatThrownBy(() -> complete(application, TASK_CORRECT, "applicant", draft(otherCall.id(), "400")))
                 .hasMessageContaining("修改表单以外的数据: [callId]");

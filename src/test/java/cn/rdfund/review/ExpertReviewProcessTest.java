@@ -94,7 +94,7 @@ class ExpertReviewProcessTest {
         FundingCall call = callService.publish(new CallDraft("评审测试指南", "P1.1a",
                 List.of("新药筛选", "化学合成", "中药组分分析与质量控制", "新制剂与新释药系统", "医学影像", "血管植入介入"),
                 new BigDecimal("20000000.00"), new BigDecimal("5000000.00"), TODAY, TODAY.plusDays(30)),
-                "test-" + UUID.randomUUID(), "kjj");
+                UUID.randomUUID() + "-test", "kjj");
         application = driver.start(FundingApplicationProcess.KEY, "applicant");
         driver.complete(application, FundingApplicationProcess.TASK_FILL, "applicant", Map.of(
                 FundingApplicationProcess.CALL_ID, String.valueOf(call.id()), "title", "评审测试项目",
