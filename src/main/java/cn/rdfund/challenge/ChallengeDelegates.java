@@ -7,6 +7,7 @@ import cn.rdfund.call.FundingCallService;
 import cn.rdfund.money.Wan;
 import cn.rdfund.organization.OrganizationRepository;
 import cn.rdfund.project.PanelVerdict;
+import cn.rdfund.system.Texts;
 import cn.rdfund.system.security.Groups;
 import cn.rdfund.system.security.ProcessStarters;
 import cn.rdfund.system.tasks.FormValues;
@@ -56,15 +57,15 @@ class ChallengeDelegates {
 
     @Bean
     JavaDelegate drawValidationPanel(ChallengePanels panels) {
-        return execution -> panels.draw("validation", execution);
+        return execution -> panels.draw(TASK_VALIDATE, execution);
     }
 
     /** 论证 has no rectification: the challenge is real and measurable, or it is not. */
     @Bean
     JavaDelegate concludeValidation(ChallengePanels panels) {
         return execution -> {
-            execution.setVariable(VALIDATION_VERDICT, panels.verdict("validation", execution).atRecheck().name());
-            execution.setVariable(FINDINGS, panels.findings("validation", execution));
+            execution.setVariable(VALIDATION_VERDICT, panels.verdict(TASK_VALIDATE, execution).atRecheck().name());
+            execution.setVariable(FINDINGS, panels.findings(TASK_VALIDATE, execution));
         };
     }
 
@@ -144,10 +145,10 @@ class ChallengeDelegates {
                             "value", String.valueOf(q.applicationId())))
                     .toList()));
             int summaryLength = ChallengeTexts.VARIABLE / Math.max(1, qualified.size()) - 120;
-            task.setVariableLocal(QUALIFIED_SUMMARY, ChallengeTexts.clip(qualified.isEmpty() ? "无合格的揭榜申请"
+            task.setVariableLocal(QUALIFIED_SUMMARY, Texts.clip(qualified.isEmpty() ? "无合格的揭榜申请"
                     : qualified.stream().map(q -> q.teamName() + "《" + q.title() + "》 专家评分" + q.score().toPlainString()
                             + "分，报价" + Wan.formatExact(q.quote()) + "\n  "
-                            + ChallengeTexts.clip(q.summary(), Math.max(40, summaryLength)))
+                            + Texts.clip(q.summary(), Math.max(40, summaryLength)))
                             .collect(Collectors.joining("\n")), ChallengeTexts.VARIABLE));
         };
     }

@@ -190,12 +190,9 @@ class ChallengeRules {
     }
 
     static List<String> text(TaskCompletion completion, String field, String missing) {
-        return text(completion, field, missing, MAX_TEXT);
+        return CompletionChecks.requiredText(completion, field, missing, MAX_TEXT);
     }
 
-    static List<String> text(TaskCompletion completion, String field, String missing, int max) {
-        return CompletionChecks.requiredText(completion, field, missing, max);
-    }
 
     static BigDecimal amount(TaskCompletion completion, String field) {
         return WanInput.toYuan(FormValues.text(completion.get(field))).orElse(null);

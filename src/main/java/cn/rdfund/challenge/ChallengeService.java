@@ -5,6 +5,7 @@ import cn.rdfund.call.FundingCallService;
 import cn.rdfund.organization.OrganizationMembers;
 import cn.rdfund.project.Project;
 import cn.rdfund.project.ProjectService;
+import cn.rdfund.system.Texts;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -100,7 +101,7 @@ public class ChallengeService {
         }
         calls.changeStatusOf(processInstanceId, status);
         projects.changeStatus(challenge.projectId(), Project.WITHDRAWN);
-        return challenges.save(challenge.ended(status, ChallengeTexts.clip(reason, ChallengeTexts.REASON)));
+        return challenges.save(challenge.ended(status, Texts.clip(reason, ChallengeTexts.REASON)));
     }
 
     /** The teams' work is over: solved if a team passed acceptance; the support project ends with it. */
@@ -110,6 +111,6 @@ public class ChallengeService {
         projects.changeStatus(challenge.projectId(), solved ? Project.COMPLETED : Project.TERMINATED);
         calls.changeStatusOf(processInstanceId, "DECIDED");
         return challenges.save(challenge.ended(solved ? Challenge.SOLVED : Challenge.FAILED,
-                ChallengeTexts.clip(reason, ChallengeTexts.REASON)));
+                Texts.clip(reason, ChallengeTexts.REASON)));
     }
 }

@@ -2,11 +2,13 @@ package cn.rdfund.challenge;
 
 import cn.rdfund.application.Application;
 import cn.rdfund.application.ApplicationRepository;
+import cn.rdfund.call.FundingCallService;
 import cn.rdfund.money.Wan;
 import cn.rdfund.organization.OrganizationRepository;
 import cn.rdfund.review.ReviewResult;
 import cn.rdfund.review.ReviewResultRepository;
 import cn.rdfund.review.ReviewTables;
+import cn.rdfund.system.Texts;
 import cn.rdfund.system.tasks.ProcessStarter;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -62,7 +64,7 @@ public class ChallengeTeams {
 
     /** The applications of the current window and earlier ones that passed the review's pass mark, best first. */
     public List<Qualified> qualified(Challenge challenge) {
-        BigDecimal pass = reviewTables.settingsFor("P1.1c").passScore();
+        BigDecimal pass = reviewTables.settingsFor(FundingCallService.CHALLENGE_MEASURE).passScore();
         return applications.findByCallId(challenge.callId()).stream()
                 .filter(a -> "REVIEWED".equals(a.status()))
                 .map(a -> Map.entry(a, results.findById(a.id()).map(ReviewResult::finalScore).orElse(null)))
@@ -173,7 +175,7 @@ public class ChallengeTeams {
         if (!ChallengeTeam.ACCEPTED.equals(status)) {
             milestones.closeOpen(teamId);
         }
-        return teams.save(team.ended(status, ChallengeTexts.clip(reason, ChallengeTexts.REASON)));
+        return teams.save(team.ended(status, Texts.clip(reason, ChallengeTexts.REASON)));
     }
 
     /**

@@ -1,6 +1,6 @@
 package cn.rdfund.challenge;
 
-/** Texts that several people wrote end up in one column (three experts' findings): cut to what the column holds. */
+/** How long the challenge's texts that several people wrote may be where they are kept ({@code Texts.clip}). */
 final class ChallengeTexts {
 
     /** challenge.outcome_reason and challenge_team.outcome_reason. */
@@ -11,12 +11,5 @@ final class ChallengeTexts {
     static final int VARIABLE = 4000;
 
     private ChallengeTexts() {
-    }
-
-    static String clip(String text, int max) {
-        if (text == null || text.length() <= max) {
-            return text;
-        }
-        return text.substring(0, max - 1) + "…";
     }
 }

@@ -1,5 +1,6 @@
 package cn.rdfund.challenge;
 
+import cn.rdfund.system.Texts;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -47,12 +48,12 @@ class ContractMilestones {
 
     void assess(long teamId, int seq, BigDecimal stageScore, String finding) {
         jdbc.sql("UPDATE challenge_milestone SET stage_score = ?, finding = ? WHERE team_id = ? AND seq = ?")
-                .params(stageScore, ChallengeTexts.clip(finding, ChallengeTexts.FINDING), teamId, seq).update();
+                .params(stageScore, Texts.clip(finding, ChallengeTexts.FINDING), teamId, seq).update();
     }
 
     void conclude(long teamId, int seq, String status, String finding) {
         jdbc.sql("UPDATE challenge_milestone SET status = ?, finding = ? WHERE team_id = ? AND seq = ?")
-                .params(status, ChallengeTexts.clip(finding, ChallengeTexts.FINDING), teamId, seq).update();
+                .params(status, Texts.clip(finding, ChallengeTexts.FINDING), teamId, seq).update();
     }
 
     /** Closes the milestones a team will not reach. */

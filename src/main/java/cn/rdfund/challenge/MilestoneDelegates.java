@@ -65,15 +65,15 @@ class MilestoneDelegates {
 
     @Bean
     JavaDelegate drawDisputePanel(ChallengePanels panels) {
-        return execution -> panels.draw("dispute", execution);
+        return execution -> panels.draw(TASK_ASSESS_DISPUTE, execution);
     }
 
     /** The experts' finding decides the dispute: 达标 (the dispute is rejected) or 未达标 (upheld). */
     @Bean
     JavaDelegate concludeDispute(ChallengePanels panels) {
         return execution -> {
-            execution.setVariable(MILESTONE_MET, panels.verdict("dispute", execution).atRecheck() == PanelVerdict.PASS);
-            execution.setVariable(FINDINGS, panels.findings("dispute", execution));
+            execution.setVariable(MILESTONE_MET, panels.verdict(TASK_ASSESS_DISPUTE, execution).atRecheck() == PanelVerdict.PASS);
+            execution.setVariable(FINDINGS, panels.findings(TASK_ASSESS_DISPUTE, execution));
         };
     }
 

@@ -58,7 +58,7 @@ class MilestoneRules {
             } else if (contracted != null && paid.compareTo(contracted) > 0) {
                 problems.add("实际支付金额超过合同约定的本里程碑支付额" + Wan.formatExact(contracted));
             }
-            problems.addAll(ChallengeRules.text(completion, PAYMENT_VOUCHER, "请填写支付凭证号（银行回单号）", MAX_VOUCHER));
+            problems.addAll(CompletionChecks.requiredText(completion, PAYMENT_VOUCHER, "请填写支付凭证号（银行回单号）", MAX_VOUCHER));
             return problems;
         });
     }

@@ -47,14 +47,15 @@ public class SupportService {
     @Transactional
     public Project plan(Challenge challenge) {
         Project project = projects.get(challenge.projectId());
-        ChallengeSupport.Stage most = stage(project, teams.contractedPayments(challenge.id()), BigDecimal.ZERO);
-        String note = "支持比例" + ratios.ratioPercentFor(project.measure()) + "%，按发榜方实际支付额分阶段拨付"
+        int ratio = ratios.ratioPercentFor(project.measure());
+        ChallengeSupport.Stage most = stage(project, ratio, teams.contractedPayments(challenge.id()), BigDecimal.ZERO);
+        String note = "支持比例" + ratio + "%，按发榜方实际支付额分阶段拨付"
                 + (most.reductions().isEmpty() ? "" : "；" + reasons(most));
         return projects.approveSupport(project.id(), most.dueInAll(), note, challenge.solveBy());
     }
 
     /** A stage of the support and the instalment it was planned as (0: nothing due). */
-    public record PlannedStage(int instalmentSeq, BigDecimal amount, String basis) {
+    public record PlannedStage(int instalmentSeq, String basis) {
     }
 
     /**
@@ -68,19 +69,20 @@ public class SupportService {
         ContractMilestone milestone = milestones.get(teamId, seq);
         Project project = projects.get(challenge.projectId());
         if (milestone.supportSeq() != null) {
-            return new PlannedStage(milestone.supportSeq(), BigDecimal.ZERO, "本阶段已计算");
+            return new PlannedStage(milestone.supportSeq(), "本阶段已计算");
         }
         BigDecimal paid = milestones.paidToSolvers(challenge.id());
-        ChallengeSupport.Stage stage = stage(project, paid, supportedBefore(project)).within(project.approvedAmount());
+        BigDecimal before = disbursements.planned(project.id());
+        int ratio = ratios.ratioPercentFor(project.measure());
+        ChallengeSupport.Stage stage = stage(project, ratio, paid, before).within(project.approvedAmount());
         String basis = "发榜方累计实际支付（财务确认）" + Wan.formatExact(paid) + "，按比例应支持" + Wan.formatExact(stage.share())
                 + (stage.reductions().isEmpty() ? "" : "，" + reasons(stage)) + "，累计应支持" + Wan.formatExact(stage.dueInAll())
-                + "，此前各阶段" + Wan.formatExact(supportedBefore(project)) + "，本阶段" + Wan.formatExact(stage.amount());
+                + "，此前各阶段" + Wan.formatExact(before) + "，本阶段" + Wan.formatExact(stage.amount());
         int instalmentSeq = stage.amount().signum() > 0
-                ? disbursements.planNext(project.id(), ratios.ratioPercentFor(project.measure()), RELEASED_BY, stage.amount(),
-                        basis)
+                ? disbursements.planNext(project.id(), ratio, RELEASED_BY, stage.amount(), basis)
                 : 0;
         milestones.recordSupport(teamId, seq, instalmentSeq);
-        return new PlannedStage(instalmentSeq, stage.amount(), basis);
+        return new PlannedStage(instalmentSeq, basis);
     }
 
     /**
@@ -90,17 +92,13 @@ public class SupportService {
     @Transactional
     public Project settle(Challenge challenge) {
         Project project = projects.get(challenge.projectId());
-        BigDecimal planned = supportedBefore(project);
+        BigDecimal planned = disbursements.planned(project.id());
         return projects.recordFunding(project.id(), planned, project.fundingNote() + "；结题核定实际支持" + Wan.formatExact(planned));
     }
 
-    private BigDecimal supportedBefore(Project project) {
-        return disbursements.planned(project.id());
-    }
-
-    private ChallengeSupport.Stage stage(Project project, BigDecimal paid, BigDecimal supportedBefore) {
+    private ChallengeSupport.Stage stage(Project project, int ratio, BigDecimal paid, BigDecimal supportedBefore) {
         FundingCaps measureCaps = caps.capsFor(project.measure());
-        return ChallengeSupport.stage(paid, ratios.ratioPercentFor(project.measure()), measureCaps,
+        return ChallengeSupport.stage(paid, ratio, measureCaps,
                 commitments.committedExcept(project.organizationId(), project.measure(), project.id()), supportedBefore);
     }
 

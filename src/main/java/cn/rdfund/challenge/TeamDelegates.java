@@ -6,7 +6,6 @@ import cn.rdfund.money.Wan;
 import cn.rdfund.project.PanelVerdict;
 import cn.rdfund.project.Project;
 import cn.rdfund.system.tasks.FormValues;
-import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -66,7 +65,7 @@ class TeamDelegates {
     }
 
     @Bean
-    JavaDelegate signContract(ChallengeService challenges, ChallengeTeams teams, Clock clock) {
+    JavaDelegate signContract(ChallengeService challenges, ChallengeTeams teams) {
         return execution -> {
             Challenge challenge = challenges.get(longOf(execution, CHALLENGE_ID));
             ChallengeTeam team = teams.team(longOf(execution, TEAM_ID));
@@ -108,7 +107,7 @@ class TeamDelegates {
 
     @Bean
     JavaDelegate drawChallengeAcceptancePanel(ChallengePanels panels) {
-        return execution -> panels.draw("acceptance", execution);
+        return execution -> panels.draw(TASK_ASSESS_ACCEPTANCE, execution);
     }
 
     /**
@@ -118,8 +117,8 @@ class TeamDelegates {
     @Bean
     JavaDelegate concludeChallengeAcceptance(ChallengePanels panels, ChallengeTeams teams) {
         return execution -> {
-            PanelVerdict verdict = panels.verdict("acceptance", execution).atRecheck();
-            String findings = panels.findings("acceptance", execution);
+            PanelVerdict verdict = panels.verdict(TASK_ASSESS_ACCEPTANCE, execution).atRecheck();
+            String findings = panels.findings(TASK_ASSESS_ACCEPTANCE, execution);
             String signOff = SIGN.equals(execution.getVariable(SIGN_OFF_DECISION)) ? "发榜方签认"
                     : "发榜方不予签认：" + execution.getVariable(SIGN_OFF_OPINION);
             teams.end(longOf(execution, TEAM_ID), verdict == PanelVerdict.PASS ? ChallengeTeam.ACCEPTED : ChallengeTeam.FAILED,

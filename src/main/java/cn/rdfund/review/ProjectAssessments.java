@@ -6,8 +6,8 @@ import cn.rdfund.call.FundingCall;
 import cn.rdfund.call.FundingCallRepository;
 import cn.rdfund.expert.ExpertRepository;
 import cn.rdfund.project.PanelVerdict;
-import cn.rdfund.project.Project;
 import cn.rdfund.project.ProjectService;
+import cn.rdfund.system.Texts;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -29,6 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProjectAssessments {
 
+    /** What one String process variable holds (Camunda's ACT_RU_VARIABLE.TEXT_). */
+    private static final int MAX_FINDINGS = 4000;
+
     private final ProjectAssessmentRepository assessments;
     private final ProjectService projects;
     private final ApplicationRepository applications;
@@ -38,7 +41,6 @@ public class ProjectAssessments {
     private final Clock clock;
     private final int panelSize;
     private final Random random = new SecureRandom();
-    private static final int MAX_FINDINGS = 4000;
 
     ProjectAssessments(ProjectAssessmentRepository assessments, ProjectService projects,
             ApplicationRepository applications, FundingCallRepository calls, ExpertRepository experts,
@@ -67,12 +69,19 @@ public class ProjectAssessments {
     /** Draws the panel of one round once; a second call returns the experts already drawn. */
     @Transactional
     public List<String> draw(long projectId, String stage, int round) {
-        Panel panel = Panel.of(projectId, stage, round);
+        return drawForApplication(Panel.of(projectId, stage, round), projects.get(projectId).applicationId());
+    }
+
+    /**
+     * Draws a panel once that judges what one application proposed, with the exclusions of its review (the
+     * applicant, its partners, every organization applying in the same call, for a challenge also the 发榜方).
+     */
+    @Transactional
+    public List<String> drawForApplication(Panel panel, long applicationId) {
         if (!panel(panel).isEmpty()) {
             return panel(panel);
         }
-        Project project = projects.get(projectId);
-        Application application = applications.findById(project.applicationId()).orElseThrow();
+        Application application = applications.findById(applicationId).orElseThrow();
         FundingCall call = calls.findById(application.callId()).orElseThrow();
         return draw(panel, reviews.contextOf(application, call));
     }
@@ -144,7 +153,7 @@ public class ProjectAssessments {
                 .mapToObj(i -> "专家" + (i + 1) + "：" + PanelVerdict.parse(submitted.get(i).verdict()).label() + "。"
                         + Objects.toString(submitted.get(i).assessmentComment(), ""))
                 .collect(Collectors.joining("\n"));
-        return findings.length() <= MAX_FINDINGS ? findings : findings.substring(0, MAX_FINDINGS - 1) + "…";
+        return Texts.clip(findings, MAX_FINDINGS);
     }
 
     private List<ProjectAssessment> drawn(Panel panel) {
