@@ -47,6 +47,7 @@ final class DemoData {
             new DemoUser("gxj", "张工", LeadUnit.GXJ.groupId(), "市工信局项目经理"),
             new DemoUser("rsj", "刘人", LeadUnit.RSJ.groupId(), "市人社局项目经理"),
             new DemoUser("wjw", "陈卫", LeadUnit.WJW.groupId(), "市卫健委项目经理"),
+            new DemoUser("jyj", "许教", LeadUnit.JYJ.groupId(), "市教育局项目经理"),
             new DemoUser("expert1", "杨新药", Groups.EXPERTS, "评审专家"),
             new DemoUser("expert2", "黄合成", Groups.EXPERTS, "评审专家"),
             new DemoUser("expert3", "赵中药", Groups.EXPERTS, "评审专家"),

@@ -62,6 +62,26 @@ public class DisbursementService {
     }
 
     /**
+     * Plans an award (a claim under P1.2–P6.3) once: the approved amount split by the schedule's shares, with no cap
+     * left to apply (the award table applied it). Returns the instalment numbers, the first due at once.
+     */
+    @Transactional
+    public List<Integer> planAward(long projectId) {
+        Project project = projects.get(projectId);
+        if (instalments.of(projectId).isEmpty()) {
+            InstalmentPlanner.split(project.approvedAmount(), schedule.scheduleFor(project.measure()))
+                    .forEach(i -> instalments.insert(new Instalment(projectId, i.seq(), i.percent(), i.releasedBy(),
+                            i.amount())));
+            projects.recordFunding(projectId, project.approvedAmount(), null);
+        }
+        return instalmentNumbers(projectId);
+    }
+
+    public List<Integer> instalmentNumbers(long projectId) {
+        return instalments.of(projectId).stream().map(Instalment::seq).sorted().toList();
+    }
+
+    /**
      * Adds the next instalment of a project paid in stages as they fall due (揭榜挂帅 support) and returns its
      * number. Two nodes adding one at the same moment collide on the instalment's key: the retried job adds it after.
      */

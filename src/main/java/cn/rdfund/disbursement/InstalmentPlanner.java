@@ -51,7 +51,7 @@ public final class InstalmentPlanner {
         return new InstalmentPlan(approvedYuan, funded, List.copyOf(reductions), split(funded, schedule));
     }
 
-    private static List<InstalmentPlan.Instalment> split(BigDecimal funded, List<InstalmentShare> schedule) {
+    static List<InstalmentPlan.Instalment> split(BigDecimal funded, List<InstalmentShare> schedule) {
         List<InstalmentShare> shares = schedule.stream().sorted(Comparator.comparingInt(InstalmentShare::seq)).toList();
         int total = shares.stream().mapToInt(InstalmentShare::percent).sum();
         if (shares.isEmpty() || total != 100) {

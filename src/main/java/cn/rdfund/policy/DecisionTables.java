@@ -3,8 +3,10 @@ package cn.rdfund.policy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -20,10 +22,30 @@ public class DecisionTables {
 
     private final DecisionService decisionService;
     private final IdentityService identityService;
+    private final RepositoryService repositoryService;
 
-    DecisionTables(DecisionService decisionService, IdentityService identityService) {
+    DecisionTables(DecisionService decisionService, IdentityService identityService,
+            RepositoryService repositoryService) {
         this.decisionService = decisionService;
         this.identityService = identityService;
+        this.repositoryService = repositoryService;
+    }
+
+    /** One deployed version of a decision table. */
+    public record Version(String id, String key, int version) {
+    }
+
+    /** Every deployed version of a table, the newest first (a new year's policy is a new version). */
+    public List<Version> versionsNewestFirst(String decisionKey) {
+        return asSystem(() -> repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
+                .orderByDecisionDefinitionVersion().desc().list().stream()
+                .map(d -> new Version(d.getId(), d.getKey(), d.getVersion())).toList());
+    }
+
+    /** The matched rows of exactly that version, whatever was deployed after it. */
+    public List<Map<String, Object>> evaluate(Version version, Map<String, Object> variables) {
+        return asSystem(() -> decisionService.evaluateDecisionById(version.id())
+                .variables(Variables.fromMap(variables)).evaluate().getResultList());
     }
 
     /** Every matched row; at least one, or the table has no rule for that measure. */
@@ -53,13 +75,17 @@ public class DecisionTables {
     }
 
     private List<Map<String, Object>> evaluate(String decisionKey, String measure) {
+        return asSystem(() -> decisionService.evaluateDecisionByKey(decisionKey)
+                .variables(Variables.putValue("measure", measure))
+                .evaluate()
+                .getResultList());
+    }
+
+    private <T> T asSystem(Supplier<T> work) {
         Authentication caller = identityService.getCurrentAuthentication();
         try {
             identityService.clearAuthentication();
-            return decisionService.evaluateDecisionByKey(decisionKey)
-                    .variables(Variables.putValue("measure", measure))
-                    .evaluate()
-                    .getResultList();
+            return work.get();
         } finally {
             if (caller != null) {
                 identityService.setAuthentication(caller);

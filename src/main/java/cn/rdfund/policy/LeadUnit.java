@@ -12,7 +12,9 @@ public enum LeadUnit {
     FGW("pm-fgw", "市发改委"),
     GXJ("pm-gxj", "市工信局"),
     RSJ("pm-rsj", "市人社局"),
-    WJW("pm-wjw", "市卫健委");
+    WJW("pm-wjw", "市卫健委"),
+    /** Co-unit (配合单位) of the order-based training award (P6.3). */
+    JYJ("pm-jyj", "市教育局");
 
     private final String groupId;
     private final String displayName;

@@ -51,6 +51,8 @@ class SecurityConfiguration {
                         .hasAnyAuthority(PROGRAM_MANAGERS, AUDITORS, ADMINS)
                         .requestMatchers(path(HttpMethod.GET, "/api/projects/**"), path(HttpMethod.GET, "/api/ledger/**"))
                         .hasAnyAuthority(APPLICANTS, PROGRAM_MANAGERS, FINANCE, AUDITORS, ADMINS)
+                        .requestMatchers(path(HttpMethod.GET, "/api/claims/**"))
+                        .hasAnyAuthority(APPLICANTS, PROGRAM_MANAGERS, FINANCE, AUDITORS, ADMINS)
                         .requestMatchers(path(HttpMethod.GET, "/api/applications/**"))
                         .hasAnyAuthority(APPLICANTS, PROGRAM_MANAGERS, AUDITORS, ADMINS)
                         .requestMatchers(path(HttpMethod.GET, "/api/**")).authenticated()

@@ -1,0 +1,163 @@
+package cn.rdfund.claim;
+
+import static cn.rdfund.claim.PolicyClaimProcess.*;
+
+import cn.rdfund.money.WanInput;
+import cn.rdfund.policy.AwardFormula.Award;
+import cn.rdfund.policy.LeadUnit;
+import cn.rdfund.policy.OverlapSettlement;
+import cn.rdfund.policy.PolicyMeasure;
+import cn.rdfund.project.ProjectExecutionProcess;
+import cn.rdfund.system.security.Groups;
+import cn.rdfund.system.security.ProcessStarters;
+import cn.rdfund.system.tasks.CurrentUser;
+import cn.rdfund.system.tasks.FormValues;
+import cn.rdfund.system.tasks.ProcessStarter;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The service steps and task listeners of bpmn/claim/PolicyClaim.bpmn. Thin: the rules are in
+ * {@link ClaimService}, {@link ClaimForm} and the policy's award tables. Who decided is taken from the engine's
+ * login, never from a submitted variable.
+ */
+@Configuration
+class ClaimDelegates {
+
+    @Bean
+    ProcessStarters applicantsClaimAwards() {
+        return new ProcessStarters(Groups.APPLICANTS, KEY);
+    }
+
+    /** Registers the submission (or the withdrawal) and routes the claim to its measure's lead unit and co-units. */
+    @Bean
+    JavaDelegate registerClaim(ClaimService claims, ProcessStarter starter) {
+        return execution -> {
+            String claimant = starter.of(execution.getProcessInstanceId());
+            if (ClaimForm.withdrawn(execution.getVariables())) {
+                claims.withdraw(execution.getProcessInstanceId(), claimant);
+                return;
+            }
+            ClaimSubmission submission = ClaimForm.parse(execution.getVariables(), LocalDate.MAX).submission();
+            PolicyClaim claim = claims.register(execution.getProcessInstanceId(), claimant, submission);
+            PolicyMeasure measure = claims.measureInForce(claim.measure(), claim.facts().referenceDate()).orElseThrow();
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(CLAIM_ID, claim.id());
+            variables.put(ProjectExecutionProcess.PROJECT_CODE, claim.code());
+            variables.put(ProjectExecutionProcess.TITLE, claim.measureName() + "：" + claim.title());
+            variables.put("leadUnitGroup", measure.leadUnit().groupId());
+            variables.put("hasCoUnits", !measure.coUnits().isEmpty());
+            variables.put("ruleText", measure.ruleText());
+            variables.put("claimSummary", ClaimView.summary(claim, claims.organizationName(claim.organizationId())));
+            execution.setVariables(variables);
+        };
+    }
+
+    @Bean
+    TaskListener freshClaimCheck() {
+        return task -> task.getExecution().removeVariables(List.of(CHECK_DECISION));
+    }
+
+    @Bean
+    TaskListener recordClaimCheck(ClaimService claims) {
+        return task -> claims.recordCheck(claimId(task), FormValues.text(task.getVariable(CHECK_DECISION)),
+                FormValues.text(task.getVariable(CHECK_COMMENT)), CurrentUser.of(task));
+    }
+
+    @Bean
+    TaskListener recordCoUnitOpinion(ClaimService claims) {
+        return task -> claims.addOpinion(claimId(task),
+                LeadUnit.ofGroup((String) task.getVariable(CO_UNIT_GROUP)).orElseThrow().name(),
+                FormValues.text(task.getVariable(CONSULT_OPINION)), CurrentUser.of(task), task.getId());
+    }
+
+    @Bean
+    JavaDelegate calculateAward(ClaimService claims) {
+        return execution -> {
+            Award award = claims.calculate(claimId(execution));
+            execution.setVariable(AWARD_KIND, award.kind().name());
+            showCalculation(execution, claims);
+        };
+    }
+
+    @Bean
+    TaskListener recordCommitteeDecision(ClaimService claims) {
+        return task -> {
+            boolean supported = SUPPORT.equals(FormValues.text(task.getVariable(COMMITTEE_DECISION)));
+            claims.recordCommittee(claimId(task), supported, FormValues.text(task.getVariable(COMMITTEE_REF)),
+                    supported ? WanInput.toYuan(FormValues.text(task.getVariable(COMMITTEE_AMOUNT_WAN))).orElseThrow()
+                            : null,
+                    FormValues.text(task.getVariable(COMMITTEE_RATIONALE)), CurrentUser.of(task));
+        };
+    }
+
+    @Bean
+    JavaDelegate settleAward(ClaimService claims) {
+        return execution -> {
+            OverlapSettlement settlement = claims.settle(claimId(execution));
+            execution.setVariable(AMOUNT_DUE, settlement.payable().signum() > 0);
+            showCalculation(execution, claims);
+        };
+    }
+
+    @Bean
+    TaskListener freshClaimApproval() {
+        return task -> task.getExecution().removeVariables(List.of(APPROVAL_DECISION, APPROVAL_COMMENT));
+    }
+
+    @Bean
+    TaskListener recordClaimApproval(ClaimService claims) {
+        return task -> claims.recordApproval(claimId(task),
+                APPROVE.equals(FormValues.text(task.getVariable(APPROVAL_DECISION))),
+                FormValues.text(task.getVariable(APPROVAL_COMMENT)), CurrentUser.of(task));
+    }
+
+    @Bean
+    JavaDelegate publishClaimNotice(ClaimService claims, ClaimTimes times) {
+        return execution -> {
+            var endsAt = times.noticeEndsAt();
+            claims.startNotice(claimId(execution), endsAt.toLocalDateTime());
+            execution.setVariable("noticeEndsAt", ClaimTimes.forTimer(endsAt));
+            execution.setVariable("noticeText", "公示至" + endsAt.toLocalDateTime().withNano(0).toString().replace('T', ' ')
+                    + "：" + execution.getVariable(ProjectExecutionProcess.TITLE) + "，拟支持"
+                    + ClaimService.yuanText(claims.get(claimId(execution)).payableAmount()));
+        };
+    }
+
+    @Bean
+    TaskListener recordNoticeConclusion(ClaimService claims) {
+        return task -> claims.concludeNotice(claimId(task),
+                OBJECTION_UPHELD.equals(FormValues.text(task.getVariable(NOTICE_RESULT))),
+                FormValues.text(task.getVariable(NOTICE_COMMENT)), CurrentUser.of(task));
+    }
+
+    /** Opens the funding record and hands its instalments to the shared disbursement process. */
+    @Bean
+    JavaDelegate openAward(ClaimService claims) {
+        return execution -> {
+            long id = claimId(execution);
+            claims.openAward(id);
+            PolicyClaim claim = claims.get(id);
+            execution.setVariable(ProjectExecutionProcess.PROJECT_ID, claim.projectId());
+            execution.setVariable(ProjectExecutionProcess.APPLICANT_NAME, claims.organizationName(claim.organizationId()));
+        };
+    }
+
+    @Bean
+    JavaDelegate completeClaim(ClaimService claims) {
+        return execution -> claims.complete(claimId(execution));
+    }
+
+    private static void showCalculation(DelegateExecution execution, ClaimService claims) {
+        long id = claimId(execution);
+        execution.setVariable("calculationText", ClaimView.calculation(claims.get(id)));
+        execution.setVariable("coUnitOpinions", claims.opinionText(id));
+    }
+}

@@ -1,0 +1,77 @@
+package cn.rdfund.claim;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.CrudRepository;
+
+/** Claims; each step of the claim process writes its own columns, so a retried step rewrites only those. */
+interface ClaimRepository extends CrudRepository<PolicyClaim, Long> {
+
+    Optional<PolicyClaim> findByProcessInstanceId(String processInstanceId);
+
+    List<PolicyClaim> findAllByOrderByIdAsc();
+
+    @Modifying
+    @Query("UPDATE policy_claim SET code = :code WHERE id = :id")
+    void setCode(long id, String code);
+
+    @Modifying
+    @Query("""
+            UPDATE policy_claim SET measure = :measure, measure_name = :measureName, policy_version = :policyVersion,
+              catalogue_decision_id = :catalogueDecisionId, lead_unit = :leadUnit, title = :title,
+              reference_date = :referenceDate, category = :category, base_yuan = :baseYuan,
+              previous_output_yuan = :previousOutputYuan, growth_percent = :growthPercent, headcount = :headcount,
+              qualified = :qualified, requested_yuan = :requestedYuan, documents = :documents,
+              other_award = :otherAward, other_award_policy = :otherAwardPolicy, other_award_waived = :otherAwardWaived,
+              status = 'SUBMITTED', status_reason = NULL, updated_at = :at
+            WHERE id = :id""")
+    void resubmit(long id, String measure, String measureName, String policyVersion, String catalogueDecisionId,
+            String leadUnit, String title, LocalDate referenceDate, String category, BigDecimal baseYuan,
+            BigDecimal previousOutputYuan, BigDecimal growthPercent, Integer headcount, Boolean qualified,
+            BigDecimal requestedYuan, String documents, BigDecimal otherAward, String otherAwardPolicy,
+            boolean otherAwardWaived, LocalDateTime at);
+
+    @Modifying
+    @Query("UPDATE policy_claim SET status = :status, status_reason = :reason, decided_by = :by, updated_at = :at"
+            + " WHERE id = :id")
+    void setStatus(long id, String status, String reason, String by, LocalDateTime at);
+
+    @Modifying
+    @Query("""
+            UPDATE policy_claim SET award_decision_id = :decisionId, award_decision_version = :decisionVersion,
+              policy_version = :policyVersion, rule_basis = :basis, calculated_amount = :amount,
+              calculation = :calculation, status = :status, status_reason = :reason, updated_at = :at
+            WHERE id = :id""")
+    void setCalculation(long id, String decisionId, Integer decisionVersion, String policyVersion, String basis,
+            BigDecimal amount, String calculation, String status, String reason, LocalDateTime at);
+
+    @Modifying
+    @Query("""
+            UPDATE policy_claim SET committee_ref = :ref, committee_rationale = :rationale,
+              committee_recorded_by = :by, calculated_amount = :amount, calculation = :calculation, updated_at = :at
+            WHERE id = :id""")
+    void setCommitteeDecision(long id, String ref, String rationale, String by, BigDecimal amount,
+            String calculation, LocalDateTime at);
+
+    @Modifying
+    @Query("""
+            UPDATE policy_claim SET overlap_rule = :rule, overlap_note = :note, payable_amount = :payable,
+              status = :status, status_reason = :reason, updated_at = :at
+            WHERE id = :id""")
+    void setSettlement(long id, String rule, String note, BigDecimal payable, String status, String reason,
+            LocalDateTime at);
+
+    @Modifying
+    @Query("UPDATE policy_claim SET status = 'NOTICE', notice_ends_at = :endsAt, updated_at = :at WHERE id = :id")
+    void startNotice(long id, LocalDateTime endsAt, LocalDateTime at);
+
+    @Modifying
+    @Query("UPDATE policy_claim SET status = 'AWARDED', project_id = :projectId, awarded_at = :at, updated_at = :at"
+            + " WHERE id = :id AND project_id IS NULL")
+    void award(long id, long projectId, LocalDateTime at);
+}

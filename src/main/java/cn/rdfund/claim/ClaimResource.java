@@ -1,0 +1,47 @@
+package cn.rdfund.claim;
+
+import cn.rdfund.organization.OrganizationAccess;
+import cn.rdfund.system.security.CamundaUser;
+import java.util.List;
+import java.util.function.LongPredicate;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Claims (申领) under the award measures. Program managers, finance, auditors and admins see all of them; a
+ * claimant sees only its own organization's ({@link OrganizationAccess}).
+ */
+@RestController
+@RequestMapping("/api/claims")
+class ClaimResource {
+
+    private final ClaimService claims;
+    private final OrganizationAccess access;
+    private final ClaimMapper mapper;
+
+    ClaimResource(ClaimService claims, OrganizationAccess access, ClaimMapper mapper) {
+        this.claims = claims;
+        this.access = access;
+        this.mapper = mapper;
+    }
+
+    @GetMapping
+    List<ClaimDto> list(@AuthenticationPrincipal CamundaUser user) {
+        LongPredicate readable = access.readableBy(user);
+        return claims.all().stream().filter(claim -> readable.test(claim.organizationId()))
+                .map(claim -> mapper.toDto(claim, claims.opinionsOf(claim.id()))).toList();
+    }
+
+    @GetMapping("/{id}")
+    ClaimDto get(@PathVariable long id, @AuthenticationPrincipal CamundaUser user) {
+        LongPredicate readable = access.readableBy(user);
+        return claims.all().stream().filter(claim -> claim.id() == id && readable.test(claim.organizationId()))
+                .findFirst().map(claim -> mapper.toDto(claim, claims.opinionsOf(id)))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "申领不存在: " + id));
+    }
+}

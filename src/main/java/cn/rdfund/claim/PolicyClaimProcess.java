@@ -1,0 +1,62 @@
+package cn.rdfund.claim;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/** Names shared by bpmn/claim/PolicyClaim.bpmn, its forms and the code that drives or tests it. */
+public final class PolicyClaimProcess {
+
+    public static final String KEY = "PolicyClaim";
+
+    public static final String TASK_SUBMIT = "Task_SubmitClaim";
+    public static final String TASK_CHECK = "Task_CheckClaim";
+    public static final String TASK_CONSULT = "Task_ConsultCoUnit";
+    public static final String TASK_COMMITTEE = "Task_RecordCommitteeDecision";
+    public static final String TASK_APPROVE = "Task_ApproveClaim";
+    public static final String TASK_CONCLUDE_NOTICE = "Task_ConcludeNotice";
+    public static final String NOTICE_ENDS = "TimerEvent_NoticeEnds";
+    public static final String INSTALMENT_DUE = "TimerEvent_InstalmentDue";
+    public static final String END_PAID = "EndEvent_ClaimPaid";
+    public static final String END_NOT_FUNDED = "EndEvent_ClaimNotFunded";
+
+    public static final String CLAIM_ID = "claimId";
+    public static final String CLAIM_ACTION = "claimAction";
+    public static final String SUBMIT = "SUBMIT";
+    public static final String WITHDRAW = "WITHDRAW";
+
+    public static final String CHECK_DECISION = "checkDecision";
+    public static final String CHECK_COMMENT = "checkComment";
+    public static final String PASS = "PASS";
+    public static final String CORRECT = "CORRECT";
+    public static final String REJECT = "REJECT";
+
+    public static final String CO_UNIT_GROUP = "coUnitGroup";
+    public static final String CONSULT_OPINION = "consultOpinion";
+
+    public static final String AWARD_KIND = "awardKind";
+
+    public static final String COMMITTEE_DECISION = "committeeDecision";
+    public static final String COMMITTEE_REF = "committeeRef";
+    public static final String COMMITTEE_AMOUNT_WAN = "committeeAmountWan";
+    public static final String COMMITTEE_RATIONALE = "committeeRationale";
+    public static final String SUPPORT = "SUPPORT";
+    public static final String DECLINE = "DECLINE";
+
+    public static final String AMOUNT_DUE = "amountDue";
+
+    public static final String APPROVAL_DECISION = "approvalDecision";
+    public static final String APPROVAL_COMMENT = "approvalComment";
+    public static final String APPROVE = "APPROVE";
+    public static final String REFUSE = "REFUSE";
+
+    public static final String NOTICE_RESULT = "noticeResult";
+    public static final String NOTICE_COMMENT = "noticeComment";
+    public static final String NO_OBJECTION = "NO_OBJECTION";
+    public static final String OBJECTION_UPHELD = "OBJECTION_UPHELD";
+
+    private PolicyClaimProcess() {
+    }
+
+    static long claimId(VariableScope scope) {
+        return ((Number) scope.getVariable(CLAIM_ID)).longValue();
+    }
+}

@@ -1,0 +1,32 @@
+package cn.rdfund.policy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Judges a claim by the award table of its measure: the newest deployed version of the table that has a row for
+ * the claim's reference date and measure (every rule carries its policy version's window, and every measure ends
+ * with a catch-all row, so "no row" means "no version in force on that date").
+ */
+@Component
+public class AwardTables {
+
+    private final DecisionTables tables;
+
+    AwardTables(DecisionTables tables) {
+        this.tables = tables;
+    }
+
+    public Optional<AwardRule> judge(PolicyMeasure measure, ClaimFacts facts) {
+        Map<String, Object> variables = facts.variables(measure.measure());
+        for (DecisionTables.Version version : tables.versionsNewestFirst(measure.awardTable())) {
+            List<Map<String, Object>> rows = tables.evaluate(version, variables);
+            if (!rows.isEmpty()) {
+                return Optional.of(AwardRule.of(rows.get(0), version));
+            }
+        }
+        return Optional.empty();
+    }
+}

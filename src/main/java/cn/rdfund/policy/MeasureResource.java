@@ -1,0 +1,40 @@
+package cn.rdfund.policy;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The measures an applicant may claim on a date (default today): the rule in words, the lead unit and co-units,
+ * the policy version and its window, as the deployed decision tables say. Any logged-in user may read it.
+ */
+@RestController
+@RequestMapping("/api/policy/measures")
+class MeasureResource {
+
+    private final MeasureCatalogue catalogue;
+    private final Clock clock;
+
+    MeasureResource(MeasureCatalogue catalogue, Clock clock) {
+        this.catalogue = catalogue;
+        this.clock = clock;
+    }
+
+    record MeasureDto(String measure, String name, String policyVersion, LocalDate validFrom, LocalDate validTo,
+            String leadUnit, List<String> coUnits, String recipient, String ruleText, String awardTable) {
+    }
+
+    @GetMapping
+    List<MeasureDto> inForce(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return catalogue.inForceOn(date == null ? LocalDate.now(clock) : date).stream()
+                .map(m -> new MeasureDto(m.measure(), m.name(), m.policyVersion(), m.validFrom(), m.validTo(),
+                        m.leadUnit().displayName(), m.coUnits().stream().map(LeadUnit::displayName).toList(),
+                        m.recipient(), m.ruleText(), m.awardTable()))
+                .toList();
+    }
+}

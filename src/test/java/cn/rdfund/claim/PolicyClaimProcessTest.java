@@ -1,0 +1,371 @@
+package cn.rdfund.claim;
+
+import static cn.rdfund.claim.PolicyClaimProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.rdfund.disbursement.DisbursementProcess;
+import cn.rdfund.ledger.LedgerEntry;
+import cn.rdfund.ledger.LedgerRepository;
+import cn.rdfund.support.ClaimDriver;
+import cn.rdfund.support.LifecycleDriver;
+import cn.rdfund.support.ProcessDriver;
+import cn.rdfund.support.RdfundIntegrationTest;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every path of bpmn/claim/PolicyClaim.bpmn on the real engine and database: a claimant claims an award, the
+ * measure's lead unit checks it (co-units consulted), the award table computes the amount (or a committee decides,
+ * 一事一议), other awards for the same item are compared, the lead unit approves, the claim is publicly noticed and
+ * paid through the shared Disbursement process and ledger, in yearly instalments where the award is multi-year.
+ */
+@RdfundIntegrationTest
+class PolicyClaimProcessTest {
+
+    @Autowired
+    ProcessEngine processEngine;
+
+    @Autowired
+    TaskService taskService;
+
+    @Autowired
+    LifecycleDriver lifecycle;
+
+    @Autowired
+    ProcessDriver processDriver;
+
+    @Autowired
+    ClaimDriver drive;
+
+    @Autowired
+    ClaimService claims;
+
+    @Autowired
+    LedgerRepository ledger;
+
+    private String claimant;
+
+    @BeforeEach
+    void aClaimant() {
+        AbstractAssertions.init(processEngine);
+        claimant = lifecycle.newApplicant("申领企业");
+    }
+
+    private PolicyClaim claimOf(ProcessInstance instance) {
+        return claims.ofProcess(instance.getId()).orElseThrow();
+    }
+
+    private List<BigDecimal> paid(PolicyClaim claim) {
+        return ledger.findByProjectIdOrderByIdAsc(claim.projectId()).stream().map(LedgerEntry::amount).toList();
+    }
+
+    private static Map<String, Object> highTech(String referenceDate, String otherAwardWan) {
+        Map<String, Object> form = ClaimDriver.form("P4.3", referenceDate);
+        form.put("recognitionType", "FIRST");
+        form.put("otherAwardWan", otherAwardWan);
+        if (!"0".equals(otherAwardWan)) {
+            form.put("otherAwardPolicy", "辽宁省高新技术企业认定奖励（辽科发〔2025〕1号）");
+        }
+        return form;
+    }
+
+    @Test
+    void aFirstRecognisedHighTechEnterpriseIsPaid20WanAfterCheckApprovalAndNotice() {
+        ProcessInstance instance = drive.submit(claimant, highTech("2025-06-01", "0"));
+        PolicyClaim submitted = claimOf(instance);
+        assertThat(submitted.code()).matches("DX\\d{4}-\\d{6}");
+        assertThat(submitted.policyVersion()).isEqualTo("2024");
+        assertThat(lifecycle.tasks(instance, TASK_CHECK).get(0).getName()).contains(submitted.code());
+
+        drive.check(instance, "kjj", PASS, null);
+        assertThat(claimOf(instance).calculatedAmount()).isEqualByComparingTo("200000");
+        assertThat((String) processEngine.getRuntimeService().getVariable(instance.getId(), "calculationText"))
+                .contains("首次认定").contains("20.00万元");
+        drive.approve(instance, "kjj");
+        assertThat(claimOf(instance).status()).isEqualTo(PolicyClaim.NOTICE);
+        drive.passNotice(instance, "kjj");
+        drive.financeApproves(instance);
+
+        PolicyClaim paid = claimOf(instance);
+        assertThat(paid.status()).isEqualTo(PolicyClaim.PAID);
+        assertThat(paid(paid)).containsExactly(new BigDecimal("200000.00"));
+        assertThat(instance).isEnded().hasPassed(END_PAID);
+    }
+
+    @Test
+    void aHighTechEnterpriseAlreadyAwarded15WanByTheProvinceReceivesTheDifferenceOf5Wan() {
+        ProcessInstance instance = drive.submit(claimant, highTech("2025-06-01", "15"));
+        drive.check(instance, "kjj", PASS, null);
+
+        PolicyClaim settled = claimOf(instance);
+        assertThat(settled.payableAmount()).isEqualByComparingTo("50000");
+        assertThat(settled.overlapRule()).isEqualTo("TOP_UP");
+        assertThat(settled.overlapNote()).contains("15.00万元").contains("补差支持5.00万元");
+        drive.approve(instance, "kjj");
+        drive.passNotice(instance, "kjj");
+        drive.financeApproves(instance);
+
+        assertThat(paid(claimOf(instance))).containsExactly(new BigDecimal("50000.00"));
+    }
+
+    @Test
+    void anItemAlreadyAwardedAsMuchElsewhereIsNotFundedAgain() {
+        ProcessInstance instance = drive.submit(claimant, highTech("2025-06-01", "20"));
+        drive.check(instance, "kjj", PASS, null);
+
+        assertThat(claimOf(instance).status()).isEqualTo(PolicyClaim.NOTHING_DUE);
+        assertThat(claimOf(instance).statusReason()).contains("不再支持");
+        assertThat(instance).isEnded().hasPassed("EndEvent_NothingDue");
+    }
+
+    @Test
+    void aClaimDatedOnTheLastDayOfTheWindowIsAcceptedAndOneDayLaterIsRefusedWithTheReason() {
+        ProcessInstance lastDay = drive.submit(claimant, highTech("2025-12-31", "0"));
+        assertThat(lastDay).isWaitingAt(TASK_CHECK);
+
+        ProcessInstance dayAfter = processDriver.start(KEY, claimant);
+        assertThatThrownBy(() -> lifecycle.complete(dayAfter, TASK_SUBMIT, claimant, highTech("2026-01-01", "0")))
+                .hasMessageContaining("参照日期2026-01-01不在措施P4.3任何政策版本的有效期内，不予受理");
+        assertThat(claims.ofProcess(dayAfter.getId())).isEmpty();
+        assertThat(dayAfter).isWaitingAt(TASK_SUBMIT);
+    }
+
+    @Test
+    void anIncompleteClaimIsRefusedWithEveryProblemAndNothingWritten() {
+        ProcessInstance instance = processDriver.start(KEY, claimant);
+        Map<String, Object> form = ClaimDriver.form("P4.3", "2025-06-01");
+        form.remove("documents");
+        form.put("otherAwardWan", "5");
+
+        assertThatThrownBy(() -> lifecycle.complete(instance, TASK_SUBMIT, claimant, form))
+                .hasMessageContaining("请选择类别").hasMessageContaining("请填写申领材料清单")
+                .hasMessageContaining("请填写已获奖励的政策名称及文号");
+        assertThat(claims.ofProcess(instance.getId())).isEmpty();
+    }
+
+    @Test
+    void aClaimantCorrectsAClaimReturnedByTheCheckAndItIsJudgedOnTheCorrectedFacts() {
+        Map<String, Object> form = highTech("2025-06-01", "0");
+        form.put("recognitionType", "RE");
+        ProcessInstance instance = drive.submit(claimant, form);
+        drive.check(instance, "kjj", CORRECT, "证书显示为首次认定，请更正认定类型");
+        assertThat(claimOf(instance).status()).isEqualTo(PolicyClaim.CORRECTION);
+        assertThat(lifecycle.tasks(instance, TASK_SUBMIT).get(0).getAssignee()).isEqualTo(claimant);
+
+        form.put("recognitionType", "FIRST");
+        lifecycle.complete(instance, TASK_SUBMIT, claimant, form);
+        drive.check(instance, "kjj", PASS, null);
+
+        assertThat(claimOf(instance).calculatedAmount()).isEqualByComparingTo("200000");
+    }
+
+    @Test
+    void aClaimantWithdrawsAReturnedClaim() {
+        ProcessInstance instance = drive.submit(claimant, highTech("2025-06-01", "0"));
+        drive.check(instance, "kjj", CORRECT, "请补充认定证书");
+        lifecycle.complete(instance, TASK_SUBMIT, claimant, Map.of(CLAIM_ACTION, WITHDRAW));
+
+        assertThat(claimOf(instance).status()).isEqualTo(PolicyClaim.WITHDRAWN);
+        assertThat(instance).isEnded().hasPassed("EndEvent_ClaimWithdrawn");
+    }
+
+    @Test
+    void aClaimantWithdrawsBeforeSubmittingAndNothingIsRecorded() {
+        ProcessInstance instance = drive.submit(claimant, Map.of(CLAIM_ACTION, WITHDRAW));
+
+        assertThat(claims.ofProcess(instance.getId())).isEmpty();
+        assertThat(instance).isEnded().hasPassed("EndEvent_ClaimWithdrawn");
+    }
+
+    @Test
+    void theLeadUnitRejectsAClaimAtTheFormalCheck() {
+        ProcessInstance instance = drive.submit(claimant, highTech("2025-06-01", "0"));
+        assertThatThrownBy(() -> drive.check(instance, "kjj", REJECT, null)).hasMessageContaining("请填写退回补正或不予受理的理由");
+        drive.check(instance, "kjj", REJECT, "非本市注册企业");
+
+        assertThat(claimOf(instance).status()).isEqualTo(PolicyClaim.REJECTED);
+        assertThat(claimOf(instance).decidedBy()).isEqualTo("kjj");
+        assertThat(instance).isEnded().hasPassed("EndEvent_ClaimRejected");
+    }
+
+    @Test
+    void theCheckOfAMeasureGoesToItsLeadUnitAndItsCoUnitsAreConsultedBeforeTheAmount() {
+        Map<String, Object> form = ClaimDriver.form("P6.3", "2025-09-01");
+        form.put("headcount", 3);
+        form.put("qualified", true);
+        ProcessInstance instance = drive.submit(claimant, form);
+        assertThat(candidateGroups(instance, TASK_CHECK)).containsExactly("pm-rsj");
+
+        drive.check(instance, "rsj", PASS, null);
+        assertThat(candidateGroups(instance, TASK_CONSULT)).containsExactly("pm-jyj");
+        assertThatThrownBy(() -> lifecycle.complete(instance, TASK_CONSULT, "jyj", Map.of()))
+                .hasMessageContaining("请填写配合单位意见");
+        lifecycle.complete(instance, TASK_CONSULT, "jyj", Map.of(CONSULT_OPINION, "3名学员均在合作院校订单班名单内"));
+
+        assertThat(claims.opinionsOf(claimOf(instance).id())).extracting(ClaimOpinion::unit).containsExactly("JYJ");
+        assertThat(claimOf(instance).calculatedAmount()).isEqualByComparingTo("15000");
+        assertThat((String) processEngine.getRuntimeService().getVariable(instance.getId(), "coUnitOpinions"))
+                .contains("市教育局").contains("订单班");
+        assertThat(candidateGroups(instance, TASK_APPROVE)).containsExactly("pm-rsj");
+    }
+
+    @Test
+    void aFinanceReturnOfAnAwardGoesBackToTheMeasuresLeadUnit() {
+        Map<String, Object> form = ClaimDriver.form("P6.3", "2025-09-01");
+        form.put("headcount", 1);
+        form.put("qualified", true);
+        ProcessInstance instance = drive.submit(claimant, form);
+        drive.check(instance, "rsj", PASS, null);
+        lifecycle.complete(instance, TASK_CONSULT, "jyj", Map.of(CONSULT_OPINION, "同意"));
+        drive.approve(instance, "rsj");
+        drive.passNotice(instance, "rsj");
+        lifecycle.complete(instance, DisbursementProcess.TASK_APPROVE, "finance", Map.of(DisbursementProcess.DECISION,
+                DisbursementProcess.RETURN, DisbursementProcess.COMMENT, "请补充学员社保缴纳证明"));
+
+        assertThat(candidateGroups(instance, DisbursementProcess.TASK_RESOLVE_RETURN)).containsExactly("pm-rsj");
+    }
+
+    @Test
+    void aProjectBelowTheInvestmentThresholdIsIneligibleWithTheTablesReason() {
+        Map<String, Object> form = ClaimDriver.form("P5.2", "2025-10-01");
+        form.put("baseWan", "4999.99");
+        form.put("qualified", true);
+        ProcessInstance instance = drive.submit(claimant, form);
+        drive.check(instance, "fgw", PASS, null);
+        lifecycle.complete(instance, TASK_CONSULT, "gxj", Map.of(CONSULT_OPINION, "投资额经核实"));
+
+        assertThat(claimOf(instance).status()).isEqualTo(PolicyClaim.INELIGIBLE);
+        assertThat(claimOf(instance).statusReason()).contains("5000");
+        assertThat(instance).isEnded().hasPassed("EndEvent_ClaimIneligible");
+    }
+
+    @Test
+    void aCdmoInvestmentOf12000WanIsCappedAt1000Wan() {
+        Map<String, Object> form = ClaimDriver.form("P3.2", "2025-03-01");
+        form.put("baseWan", "12000");
+        ProcessInstance instance = drive.submit(claimant, form);
+        drive.check(instance, "fgw", PASS, null);
+        lifecycle.complete(instance, TASK_CONSULT, "kjj", Map.of(CONSULT_OPINION, "同意"));
+
+        PolicyClaim claim = claimOf(instance);
+        assertThat(claim.calculatedAmount()).isEqualByComparingTo("10000000");
+        assertThat(claim.calculation()).contains("1200.00万元").contains("按上限核定1000.00万元");
+    }
+
+    @Test
+    void aTopInstitutionsResearchCentreIsFundedAsTheCommitteeDecided() {
+        ProcessInstance instance = drive.submit(claimant, topInstitution());
+        drive.check(instance, "kjj", PASS, null);
+        assertThat(instance).isWaitingAt(TASK_COMMITTEE);
+        assertThatThrownBy(() -> lifecycle.complete(instance, TASK_COMMITTEE, "kjj", Map.of(COMMITTEE_DECISION, SUPPORT,
+                COMMITTEE_REF, "联席会议纪要〔2025〕3号", COMMITTEE_RATIONALE, "引进世界500强研发中心")))
+                .hasMessageContaining("请填写会议确定的支持金额");
+        lifecycle.complete(instance, TASK_COMMITTEE, "kjj", Map.of(COMMITTEE_DECISION, SUPPORT,
+                COMMITTEE_REF, "联席会议纪要〔2025〕3号", COMMITTEE_AMOUNT_WAN, "800",
+                COMMITTEE_RATIONALE, "引进世界500强研发中心，首期投入2亿元"));
+
+        PolicyClaim decided = claimOf(instance);
+        assertThat(decided.payableAmount()).isEqualByComparingTo("8000000");
+        assertThat(decided.committeeRef()).isEqualTo("联席会议纪要〔2025〕3号");
+        assertThat(decided.committeeRecordedBy()).isEqualTo("kjj");
+        drive.approve(instance, "kjj2");
+        drive.passNotice(instance, "kjj");
+        drive.financeApproves(instance);
+        assertThat(paid(claimOf(instance))).containsExactly(new BigDecimal("8000000.00"));
+    }
+
+    @Test
+    void aCommitteeMayDeclineACaseByCaseClaim() {
+        ProcessInstance instance = drive.submit(claimant, topInstitution());
+        drive.check(instance, "kjj", PASS, null);
+        lifecycle.complete(instance, TASK_COMMITTEE, "kjj", Map.of(COMMITTEE_DECISION, DECLINE,
+                COMMITTEE_REF, "联席会议纪要〔2025〕4号", COMMITTEE_RATIONALE, "不属于高端研发机构"));
+
+        assertThat(claimOf(instance).status()).isEqualTo(PolicyClaim.DECLINED);
+        assertThat(instance).isEnded().hasPassed("EndEvent_CommitteeDeclined");
+    }
+
+    @Test
+    void theLeadUnitMayRefuseToApproveWithAReason() {
+        ProcessInstance instance = drive.submit(claimant, highTech("2025-06-01", "0"));
+        drive.check(instance, "kjj", PASS, null);
+        assertThatThrownBy(() -> lifecycle.complete(instance, TASK_APPROVE, "kjj2", Map.of(APPROVAL_DECISION, REFUSE)))
+                .hasMessageContaining("不同意时请填写理由");
+        lifecycle.complete(instance, TASK_APPROVE, "kjj2", Map.of(APPROVAL_DECISION, REFUSE, APPROVAL_COMMENT, "材料存疑"));
+
+        assertThat(claimOf(instance).status()).isEqualTo(PolicyClaim.REFUSED);
+        assertThat(instance).isEnded().hasPassed("EndEvent_ClaimRefused");
+    }
+
+    @Test
+    void anObjectionUpheldDuringTheNoticeStopsThePayment() {
+        ProcessInstance instance = drive.submit(claimant, highTech("2025-06-01", "0"));
+        drive.check(instance, "kjj", PASS, null);
+        drive.approve(instance, "kjj");
+        lifecycle.fireTimer(instance, NOTICE_ENDS);
+        lifecycle.complete(instance, TASK_CONCLUDE_NOTICE, "kjj", Map.of(NOTICE_RESULT, OBJECTION_UPHELD,
+                NOTICE_COMMENT, "举报认定材料造假，经核实属实"));
+
+        assertThat(claimOf(instance).status()).isEqualTo(PolicyClaim.OBJECTION_UPHELD);
+        assertThat(claimOf(instance).projectId()).isNull();
+        assertThat(instance).isEnded().hasPassed("EndEvent_ObjectionUpheld");
+    }
+
+    @Test
+    void aTalentAwardIsPaidInThreeYearlyInstalmentsEachAfterFinanceApproves() {
+        Map<String, Object> form = ClaimDriver.form("P6.1", "2025-05-01");
+        form.put("talentCategory", "A");
+        ProcessInstance instance = drive.submit(claimant, form);
+        drive.check(instance, "rsj", PASS, null);
+        assertThat(candidateGroups(instance, TASK_CONSULT)).containsExactlyInAnyOrder("pm-kjj", "pm-gxj");
+        consultAll(instance);
+        drive.approve(instance, "rsj");
+        drive.passNotice(instance, "rsj");
+        drive.financeApproves(instance);
+        assertThat(paid(claimOf(instance))).containsExactly(new BigDecimal("102000.00"));
+        assertThat(instance).isWaitingAt(INSTALMENT_DUE);
+
+        lifecycle.fireTimer(instance, INSTALMENT_DUE);
+        drive.financeApproves(instance);
+        lifecycle.fireTimer(instance, INSTALMENT_DUE);
+        drive.financeApproves(instance);
+
+        assertThat(paid(claimOf(instance))).containsExactly(new BigDecimal("102000.00"), new BigDecimal("99000.00"),
+                new BigDecimal("99000.00"));
+        assertThat(claimOf(instance).status()).isEqualTo(PolicyClaim.PAID);
+        assertThat(instance).isEnded().hasPassed(END_PAID);
+    }
+
+    private static Map<String, Object> topInstitution() {
+        Map<String, Object> form = ClaimDriver.form("P3.3", "2025-04-01");
+        form.put("qualified", true);
+        return form;
+    }
+
+    /** Each co-unit's program manager gives an opinion (the demo user of each group: kjj, gxj, …). */
+    private void consultAll(ProcessInstance instance) {
+        for (var task : lifecycle.tasks(instance, TASK_CONSULT)) {
+            String group = taskService.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
+                    .filter(g -> g != null).findFirst().orElseThrow();
+            processDriver.complete(task, group.substring(3), Map.of(CONSULT_OPINION, "同意"));
+        }
+        lifecycle.runJobs(instance);
+    }
+
+    private List<String> candidateGroups(ProcessInstance instance, String taskKey) {
+        return lifecycle.tasks(instance, taskKey).stream()
+                .flatMap(task -> taskService.getIdentityLinksForTask(task.getId()).stream())
+                .map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+    }
+}

@@ -1,0 +1,64 @@
+package cn.rdfund.support;
+
+import static cn.rdfund.claim.PolicyClaimProcess.*;
+
+import cn.rdfund.disbursement.DisbursementProcess;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+
+/** Takes claims (政策兑现申领) through PolicyClaim.bpmn as the demo users would in Tasklist. */
+@Component
+public class ClaimDriver {
+
+    private final LifecycleDriver lifecycle;
+    private final ProcessDriver driver;
+
+    ClaimDriver(LifecycleDriver lifecycle, ProcessDriver driver) {
+        this.lifecycle = lifecycle;
+        this.driver = driver;
+    }
+
+    /** The claim form's fields for a measure, filled as a claimant would; callers add the measure's own facts. */
+    public static Map<String, Object> form(String measure, String referenceDate) {
+        Map<String, Object> form = new HashMap<>();
+        form.put(CLAIM_ACTION, SUBMIT);
+        form.put("measure", measure);
+        form.put("claimTitle", "测试申领 " + measure);
+        form.put("referenceDate", referenceDate);
+        form.put("documents", "认定证书 GR2025000001\n营业执照");
+        form.put("otherAwardWan", "0");
+        return form;
+    }
+
+    public ProcessInstance submit(String claimant, Map<String, Object> form) {
+        ProcessInstance claim = driver.start(KEY, claimant);
+        lifecycle.complete(claim, TASK_SUBMIT, claimant, form);
+        return claim;
+    }
+
+    public void check(ProcessInstance claim, String user, String decision, String comment) {
+        Map<String, Object> values = new HashMap<>(Map.of(CHECK_DECISION, decision));
+        if (comment != null) {
+            values.put(CHECK_COMMENT, comment);
+        }
+        lifecycle.complete(claim, TASK_CHECK, user, values);
+    }
+
+    public void approve(ProcessInstance claim, String user) {
+        lifecycle.complete(claim, TASK_APPROVE, user, Map.of(APPROVAL_DECISION, APPROVE));
+    }
+
+    /** The notice period passes without objection. */
+    public void passNotice(ProcessInstance claim, String user) {
+        lifecycle.fireTimer(claim, NOTICE_ENDS);
+        lifecycle.complete(claim, TASK_CONCLUDE_NOTICE, user, Map.of(NOTICE_RESULT, NO_OBJECTION));
+    }
+
+    /** Finance approves the instalment waiting for it. */
+    public void financeApproves(ProcessInstance claim) {
+        lifecycle.complete(claim, DisbursementProcess.TASK_APPROVE, "finance",
+                Map.of(DisbursementProcess.DECISION, DisbursementProcess.APPROVE));
+    }
+}
