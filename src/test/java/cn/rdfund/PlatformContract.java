@@ -328,8 +328,8 @@ abstract class PlatformContract {
         }
 
         assertThat(counts()).isEqualTo(before);
-        assertThat(before.get("users")).isGreaterThanOrEqualTo(16);
-        assertThat(before.get("groups")).isEqualTo(11);
+        assertThat(before.get("users")).isGreaterThanOrEqualTo(17);
+        assertThat(before.get("groups")).isEqualTo(12);
     }
 
     private Map<String, Long> counts() {
