@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.rdfund.application.Application;
 import cn.rdfund.challenge.Challenge;
+import cn.rdfund.claim.ClaimService;
+import cn.rdfund.claim.PolicyClaim;
+import cn.rdfund.claim.PolicyClaimProcess;
 import cn.rdfund.challenge.ChallengeProcess;
 import cn.rdfund.challenge.ChallengeService;
 import cn.rdfund.challenge.ChallengeTeam;
@@ -14,6 +17,7 @@ import cn.rdfund.call.FundingCallProcess;
 import cn.rdfund.disbursement.DisbursementProcess;
 import cn.rdfund.project.ProjectExecutionProcess;
 import cn.rdfund.support.ChallengeDriver;
+import cn.rdfund.support.ClaimDriver;
 import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.ProcessDriver;
 import cn.rdfund.application.ApplicationRepository;
@@ -115,6 +119,12 @@ abstract class PlatformContract {
 
     @Autowired
     ChallengeTeams challengeTeams;
+
+    @Autowired
+    ClaimDriver claimDriver;
+
+    @Autowired
+    ClaimService claims;
 
     abstract List<String> expectedMigrations();
 
@@ -237,6 +247,31 @@ abstract class PlatformContract {
         assertThat(ledgerEntries.findByProjectIdOrderByIdAsc(race.projectId())).extracting(LedgerEntry::amount)
                 .containsExactly(new BigDecimal("599999.99"), new BigDecimal("600000.00"), new BigDecimal("900000.00"));
         assertThat(projects.findById(race.projectId()).orElseThrow().fundedAmount()).isEqualTo(new BigDecimal("2099999.99"));
+    }
+
+    @Test
+    void paysATalentAwardAfterAnotherPolicysAwardInThreeYearlyInstalments() {
+        String claimant = lifecycle.newApplicant("人才企业");
+        Map<String, Object> form = ClaimDriver.form("P6.1", "2025-05-01");
+        form.put("talentCategory", "A");
+        form.put("otherAwardWan", "1.5");
+        form.put("otherAwardPolicy", "省级人才奖励");
+        ProcessInstance claim = claimDriver.submit(claimant, form);
+        claimDriver.check(claim, "rsj", PolicyClaimProcess.PASS, null);
+        claimDriver.consultAll(claim);
+        claimDriver.approve(claim, "rsj");
+        claimDriver.passNotice(claim, "rsj");
+        claimDriver.financeApproves(claim);
+        for (int year = 2; year <= 3; year++) {
+            lifecycle.fireTimer(claim, PolicyClaimProcess.INSTALMENT_DUE);
+            claimDriver.financeApproves(claim);
+        }
+
+        PolicyClaim paid = claims.ofProcess(claim.getId()).orElseThrow();
+        assertThat(paid.status()).isEqualTo(PolicyClaim.PAID);
+        assertThat(paid.payableAmount()).isEqualTo(new BigDecimal("285000.00"));
+        assertThat(ledgerEntries.findByProjectIdOrderByIdAsc(paid.projectId())).extracting(LedgerEntry::amount)
+                .containsExactly(new BigDecimal("96900.00"), new BigDecimal("94050.00"), new BigDecimal("94050.00"));
     }
 
     private void approvePayment(ProcessInstance execution) {

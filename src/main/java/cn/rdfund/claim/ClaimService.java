@@ -65,7 +65,7 @@ public class ClaimService {
         return claims.findById(id).orElseThrow(() -> new IllegalStateException("申领不存在: " + id));
     }
 
-    Optional<PolicyClaim> ofProcess(String processInstanceId) {
+    public Optional<PolicyClaim> ofProcess(String processInstanceId) {
         return claims.findByProcessInstanceId(processInstanceId);
     }
 

@@ -4,8 +4,13 @@ import static cn.rdfund.claim.PolicyClaimProcess.*;
 
 import cn.rdfund.disbursement.DisbursementProcess;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /** Takes claims (政策兑现申领) through PolicyClaim.bpmn as the demo users would in Tasklist. */
@@ -14,10 +19,30 @@ public class ClaimDriver {
 
     private final LifecycleDriver lifecycle;
     private final ProcessDriver driver;
+    private final TaskService taskService;
 
-    ClaimDriver(LifecycleDriver lifecycle, ProcessDriver driver) {
+    ClaimDriver(LifecycleDriver lifecycle, ProcessDriver driver, TaskService taskService) {
         this.lifecycle = lifecycle;
         this.driver = driver;
+        this.taskService = taskService;
+    }
+
+    /** The groups a claim's open tasks of that id are offered to. */
+    public List<String> candidateGroups(ProcessInstance claim, String taskKey) {
+        return lifecycle.tasks(claim, taskKey).stream().map(this::group).toList();
+    }
+
+    /** Each co-unit's program manager (the demo user of its group: kjj, gxj, jyj, …) agrees. */
+    public void consultAll(ProcessInstance claim) {
+        for (Task task : lifecycle.tasks(claim, TASK_CONSULT)) {
+            driver.complete(task, group(task).substring("pm-".length()), Map.of(CONSULT_OPINION, "同意"));
+        }
+        lifecycle.runJobs(claim);
+    }
+
+    private String group(Task task) {
+        return taskService.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId)
+                .filter(Objects::nonNull).findFirst().orElseThrow();
     }
 
     /** The claim form's fields for a measure, filled as a claimant would; callers add the measure's own facts. */
