@@ -84,7 +84,7 @@ class AccessMatrixTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kjj", "fgw", "gxj", "rsj", "wjw", "expert1", "finance", "auditor", "applicant", "admin"})
+    @ValueSource(strings = {"kjj", "fgw", "gxj", "rsj", "wjw", "jyj", "expert1", "finance", "auditor", "applicant", "admin"})
     void letsEveryDemoUserIn(String user) {
         assertThat(as(user).get("/engine-rest/engine").status()).isEqualTo(200);
         Http.Response me = as(user).get("/api/me");
@@ -106,6 +106,15 @@ class AccessMatrixTest {
     @CsvSource({"applicant2, 200", "admin, 200", "kjj, 403", "auditor, 403", "expert1, 403", "finance, 403"})
     void onlyApplicantsPostChallenges(String user, int expectedStatus) {
         Http.Response response = as(user).post("/engine-rest/process-definition/key/Challenge/start", "{}");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(expectedStatus);
+    }
+
+    /** Awards are claimed by the enterprise that earned them: applicants (and admins) start a claim. */
+    @ParameterizedTest(name = "{0} starting a claim → {1}")
+    @CsvSource({"applicant3, 200", "admin, 200", "gxj, 403", "jyj, 403", "auditor, 403", "finance, 403"})
+    void onlyApplicantsClaimAwards(String user, int expectedStatus) {
+        Http.Response response = as(user).post("/engine-rest/process-definition/key/PolicyClaim/start", "{}");
 
         assertThat(response.status()).as(response.body()).isEqualTo(expectedStatus);
     }
