@@ -5,9 +5,11 @@ import static cn.rdfund.claim.PolicyClaimProcess.*;
 import cn.rdfund.money.WanInput;
 import cn.rdfund.policy.AwardFormula.Award;
 import cn.rdfund.policy.LeadUnit;
+import cn.rdfund.policy.MeasureCatalogue;
 import cn.rdfund.policy.OverlapSettlement;
 import cn.rdfund.policy.PolicyMeasure;
 import cn.rdfund.project.ProjectExecutionProcess;
+import cn.rdfund.system.Texts;
 import cn.rdfund.system.security.Groups;
 import cn.rdfund.system.security.ProcessStarters;
 import cn.rdfund.system.tasks.CurrentUser;
@@ -17,6 +19,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -31,9 +34,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ClaimDelegates {
 
+    /** What a string variable holds on every database Camunda supports. */
+    private static final int MEASURES_TEXT_MAX = 4000;
+
     @Bean
     ProcessStarters applicantsClaimAwards() {
         return new ProcessStarters(Groups.APPLICANTS, KEY);
+    }
+
+    /** The claim form lists every measure of every policy version deployed, with its lead unit and window. */
+    @Bean
+    TaskListener showClaimableMeasures(MeasureCatalogue catalogue) {
+        return task -> task.setVariable("measuresText", Texts.clip(catalogue.published().stream()
+                .map(PolicyMeasure::line).collect(Collectors.joining("\n")), MEASURES_TEXT_MAX));
     }
 
     /** Registers the submission (or the withdrawal) and routes the claim to its measure's lead unit and co-units. */

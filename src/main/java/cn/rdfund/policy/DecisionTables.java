@@ -1,5 +1,6 @@
 package cn.rdfund.policy;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +10,11 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Output;
+import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,6 +46,31 @@ public class DecisionTables {
         return asSystem(() -> repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
                 .orderByDecisionDefinitionVersion().desc().list().stream()
                 .map(d -> new Version(d.getId(), d.getKey(), d.getVersion())).toList());
+    }
+
+    /**
+     * Every rule of a version's table, each as its output names and literal values (strings unquoted), without
+     * evaluating it: for tables such as the measure catalogue whose rows are read as a list.
+     */
+    public List<Map<String, String>> ruleOutputs(Version version) {
+        DmnModelInstance model = asSystem(() -> repositoryService.getDmnModelInstance(version.id()));
+        Decision decision = model.getModelElementById(version.key());
+        DecisionTable table = (DecisionTable) decision.getExpression();
+        List<String> names = table.getOutputs().stream().map(Output::getName).toList();
+        return table.getRules().stream().map(rule -> {
+            Map<String, String> row = new LinkedHashMap<>();
+            List<OutputEntry> entries = List.copyOf(rule.getOutputEntries());
+            for (int i = 0; i < names.size(); i++) {
+                row.put(names.get(i), literal(entries.get(i).getTextContent()));
+            }
+            return row;
+        }).toList();
+    }
+
+    private static String literal(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        return trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")
+                ? trimmed.substring(1, trimmed.length() - 1).replace("\\\"", "\"") : trimmed;
     }
 
     /** The matched rows of exactly that version, whatever was deployed after it. */

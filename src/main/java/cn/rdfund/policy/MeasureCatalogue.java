@@ -36,6 +36,22 @@ public class MeasureCatalogue {
         return measures.values().stream().sorted(Comparator.comparing(PolicyMeasure::measure)).toList();
     }
 
+    /**
+     * Every measure of every policy version deployed, the newest version of the catalogue first: what an applicant
+     * may claim for an event on a date inside one of the windows.
+     */
+    public List<PolicyMeasure> published() {
+        Map<String, PolicyMeasure> measures = new LinkedHashMap<>();
+        for (DecisionTables.Version version : tables.versionsNewestFirst(KEY)) {
+            for (Map<String, String> row : tables.ruleOutputs(version)) {
+                PolicyMeasure measure = PolicyMeasure.of(row, version);
+                measures.putIfAbsent(measure.measure() + "@" + measure.validFrom(), measure);
+            }
+        }
+        return measures.values().stream().sorted(Comparator.comparing(PolicyMeasure::validFrom).reversed()
+                .thenComparing(PolicyMeasure::measure)).toList();
+    }
+
     /** The measure as the version in force on that date defines it; empty outside every window. */
     public Optional<PolicyMeasure> inForce(String measure, LocalDate date) {
         return inForceOn(date).stream().filter(m -> m.measure().equals(measure)).findFirst();

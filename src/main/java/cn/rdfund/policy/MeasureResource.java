@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The measures an applicant may claim on a date (default today): the rule in words, the lead unit and co-units,
- * the policy version and its window, as the deployed decision tables say. Any logged-in user may read it.
+ * The measures an applicant may claim: the rule in words, the lead unit and co-units, the policy version and its
+ * window, as the deployed decision tables say; all of them, or those in force on a date (a claim's reference date).
+ * Any logged-in user may read it.
  */
 @RestController
 @RequestMapping("/api/policy/measures")
@@ -26,15 +27,18 @@ class MeasureResource {
     }
 
     record MeasureDto(String measure, String name, String policyVersion, LocalDate validFrom, LocalDate validTo,
-            String leadUnit, List<String> coUnits, String recipient, String ruleText, String awardTable) {
+            boolean inForceToday, String leadUnit, List<String> coUnits, String recipient, String ruleText, String awardTable) {
     }
 
+    /** Without a date: every measure of every deployed policy version, marked whether its window includes today. */
     @GetMapping
-    List<MeasureDto> inForce(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return catalogue.inForceOn(date == null ? LocalDate.now(clock) : date).stream()
+    List<MeasureDto> measures(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        LocalDate today = LocalDate.now(clock);
+        return (date == null ? catalogue.published() : catalogue.inForceOn(date)).stream()
                 .map(m -> new MeasureDto(m.measure(), m.name(), m.policyVersion(), m.validFrom(), m.validTo(),
-                        m.leadUnit().displayName(), m.coUnits().stream().map(LeadUnit::displayName).toList(),
-                        m.recipient(), m.ruleText(), m.awardTable()))
+                        m.appliesOn(today), m.leadUnit().displayName(),
+                        m.coUnits().stream().map(LeadUnit::displayName).toList(), m.recipient(), m.ruleText(),
+                        m.awardTable()))
                 .toList();
     }
 }

@@ -14,7 +14,7 @@ public record PolicyMeasure(String measure, String name, String policyVersion, L
         String awardTable, LeadUnit leadUnit, List<LeadUnit> coUnits, String recipient, String ruleText,
         String catalogueDecisionId) {
 
-    static PolicyMeasure of(Map<String, Object> row, DecisionTables.Version version) {
+    static PolicyMeasure of(Map<String, ?> row, DecisionTables.Version version) {
         String coUnits = (String) row.get("coUnits");
         return new PolicyMeasure((String) row.get("measure"), (String) row.get("measureName"),
                 (String) row.get("policyVersion"), LocalDate.parse((String) row.get("validFrom")),
@@ -23,6 +23,11 @@ public record PolicyMeasure(String measure, String name, String policyVersion, L
                 coUnits == null || coUnits.isBlank() ? List.of()
                         : Arrays.stream(coUnits.split(",")).map(String::strip).map(LeadUnit::valueOf).toList(),
                 (String) row.get("recipient"), (String) row.get("ruleText"), version.id());
+    }
+
+    /** One line for a list: "P4.3 高新技术企业后补助（市科技局）2024版，2024-08-30至2025-12-31". */
+    public String line() {
+        return measure + " " + name + "（" + leadUnit.displayName() + "）" + policyVersion + "版，" + validFrom + "至" + validTo;
     }
 
     public boolean appliesOn(LocalDate date) {

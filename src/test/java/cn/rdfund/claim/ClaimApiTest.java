@@ -6,6 +6,7 @@ import cn.rdfund.support.ClaimDriver;
 import cn.rdfund.support.Http;
 import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.RdfundIntegrationTest;
+import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,15 @@ class ClaimApiTest {
         assertThat(body.split("\"measure\":").length - 1).isEqualTo(18);
         assertThat(Http.as(port, "expert1").get("/api/policy/measures?date=2026-01-01").body()).isEqualTo("[]");
         assertThat(Http.anonymous(port).get("/api/policy/measures").status()).isEqualTo(401);
+    }
+
+    @Test
+    void listsEveryPublishedMeasureWithoutADateMarkedWhetherItsWindowIncludesToday() {
+        String body = Http.as(port, "applicant").get("/api/policy/measures").body();
+
+        assertThat(body.split("\"measure\":").length - 1).isEqualTo(18);
+        assertThat(body).contains("\"measure\":\"P6.3\"", "\"coUnits\":[\"市教育局\"]",
+                "\"inForceToday\":" + !LocalDate.now().isAfter(LocalDate.parse("2025-12-31")));
     }
 
     @Test
