@@ -26,6 +26,25 @@ final class ClaimForm {
             entry("P1.3", "parkLevel"), entry("P2.1b", "evaluationGrade"), entry("P2.2", "centreLevel"),
             entry("P3.1", "evaluationGrade"), entry("P4.2", "srdiType"), entry("P4.3", "recognitionType"),
             entry("P5.1a", "drugClass"), entry("P5.1b", "deviceType"), entry("P6.1", "talentCategory"));
+    /** The category codes as the form's lists label them, for people reading a claim. */
+    private static final Map<String, Map<String, String>> CATEGORY_LABELS = Map.of(
+            "platformType", Map.of("KEY_LAB", "国家重点实验室", "TECH_INNOVATION_CENTER", "国家技术创新中心",
+                    "ENGINEERING_CENTER", "国家工程研究中心", "ENTERPRISE_TECH_CENTER", "国家企业技术中心"),
+            "parkLevel", Map.of("NATIONAL", "国家级", "PROVINCIAL", "省级", "MUNICIPAL", "市级"),
+            "centreLevel", Map.of("NATIONAL", "国家级", "PROVINCIAL", "省级", "MUNICIPAL", "市级"),
+            "evaluationGrade", Map.of("EXCELLENT", "优秀", "GOOD", "良好", "PASS", "合格", "FAIL", "不合格"),
+            "srdiType", Map.of("LITTLE_GIANT", "国家级专精特新“小巨人”企业", "LIAONING_SRDI", "辽宁省专精特新中小企业"),
+            "recognitionType", Map.of("FIRST", "首次认定", "RE", "重新认定", "RELOCATED", "整体引进"),
+            "drugClass", Map.of("CLASS1", "创新药", "CLASS2", "改良型新药", "CLASS3", "仿制药及其他"),
+            "deviceType", Map.of("INNOVATIVE", "通过创新医疗器械特别审批", "CLASS3", "第三类医疗器械"),
+            "talentCategory", Map.of("A", "A类高层次人才", "B", "B类高层次人才", "C", "C类高层次人才",
+                    "CATALOGUE", "按紧缺人才需求目录引进的人才"));
+
+    static String categoryLabel(String measure, String category) {
+        String field = CATEGORY_FIELD.get(measure);
+        return field == null ? category : CATEGORY_LABELS.getOrDefault(field, Map.of()).getOrDefault(category, category);
+    }
+
     static final Set<String> BASE_AMOUNT = Set.of("P3.2", "P4.1b", "P5.2");
     static final Set<String> OUTPUT_GROWTH = Set.of("P4.1a");
     static final Set<String> HEADCOUNT = Set.of("P6.3");

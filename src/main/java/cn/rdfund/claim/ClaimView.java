@@ -19,7 +19,7 @@ final class ClaimView {
         lines.add("申领事项：" + claim.title());
         lines.add("参照日期：" + f.referenceDate() + "，适用政策版本：" + claim.policyVersion());
         if (f.category() != null) {
-            lines.add("类别：" + f.category());
+            lines.add("类别：" + ClaimForm.categoryLabel(claim.measure(), f.category()));
         }
         if (f.baseYuan() != null) {
             lines.add("基数金额：" + Wan.formatExact(f.baseYuan()));
