@@ -15,6 +15,7 @@ import cn.rdfund.policy.OverlapSettlement;
 import cn.rdfund.policy.PolicyMeasure;
 import cn.rdfund.project.Project;
 import cn.rdfund.project.ProjectService;
+import cn.rdfund.system.Texts;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -34,6 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ClaimService {
+
+    /** instalment.basis holds this much. */
+    private static final int INSTALMENT_BASIS_MAX = 1000;
 
     private final ClaimRepository claims;
     private final ClaimOpinionRepository opinions;
@@ -200,7 +204,8 @@ public class ClaimService {
                 claim.organizationId(), null, null, claim.claimantUserId(), claim.payableAmount(), now()));
         projects.changeStatus(project.id(), Project.IN_PROGRESS);
         claims.award(id, project.id(), now());
-        return disbursements.planAward(project.id());
+        return disbursements.planAward(project.id(), Texts.clip(ClaimView.calculation(claim).replace('\n', '；'),
+                INSTALMENT_BASIS_MAX));
     }
 
     @Transactional

@@ -63,15 +63,16 @@ public class DisbursementService {
 
     /**
      * Plans an award (a claim under P1.2–P6.3) once: the approved amount split by the schedule's shares, with no cap
-     * left to apply (the award table applied it). Returns the instalment numbers, the first due at once.
+     * left to apply (the award table applied it), each instalment carrying how the award was calculated so that
+     * finance sees it. Returns the instalment numbers, the first due at once.
      */
     @Transactional
-    public List<Integer> planAward(long projectId) {
+    public List<Integer> planAward(long projectId, String basis) {
         Project project = projects.get(projectId);
         if (instalments.of(projectId).isEmpty()) {
             InstalmentPlanner.split(project.approvedAmount(), schedule.scheduleFor(project.measure()))
                     .forEach(i -> instalments.insert(new Instalment(projectId, i.seq(), i.percent(), i.releasedBy(),
-                            i.amount())));
+                            i.amount(), basis)));
             projects.recordFunding(projectId, project.approvedAmount(), null);
         }
         return instalmentNumbers(projectId);

@@ -114,6 +114,9 @@ class PolicyClaimProcessTest {
         assertThat(settled.overlapNote()).contains("15.00万元").contains("补差支持5.00万元");
         drive.approve(instance, "kjj");
         drive.passNotice(instance, "kjj");
+        String financeSees = (String) taskService.getVariable(
+                lifecycle.tasks(instance, DisbursementProcess.TASK_APPROVE).get(0).getId(), "instalmentBasis");
+        assertThat(financeSees).contains("首次认定").contains("补差支持5.00万元");
         drive.financeApproves(instance);
 
         assertThat(paid(claimOf(instance))).containsExactly(new BigDecimal("50000.00"));
