@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -42,6 +43,18 @@ class ClaimDelegates {
         return new ProcessStarters(Groups.APPLICANTS, KEY);
     }
 
+    /** The claim form goes to the user who started the claim, as the engine's login says (never a start variable). */
+    @Bean
+    ExecutionListener stampClaimant() {
+        return execution -> {
+            String claimant = CurrentUser.id(execution.getProcessEngineServices().getIdentityService());
+            if (claimant == null) {
+                throw new IllegalStateException("政策兑现申领须由申领单位的用户登录后发起");
+            }
+            execution.setVariable(CLAIMANT, claimant);
+        };
+    }
+
     /** The claim form lists every measure of every policy version deployed, with its lead unit and window. */
     @Bean
     TaskListener showClaimableMeasures(MeasureCatalogue catalogue) {
@@ -60,7 +73,7 @@ class ClaimDelegates {
             }
             ClaimSubmission submission = ClaimForm.parse(execution.getVariables(), LocalDate.MAX).submission();
             PolicyClaim claim = claims.register(execution.getProcessInstanceId(), claimant, submission);
-            PolicyMeasure measure = claims.measureInForce(claim.measure(), claim.facts().referenceDate()).orElseThrow();
+            PolicyMeasure measure = claims.measureOf(claim).orElseThrow();
             Map<String, Object> variables = new HashMap<>();
             variables.put(CLAIM_ID, claim.id());
             variables.put(ProjectExecutionProcess.PROJECT_CODE, claim.code());
@@ -68,14 +81,15 @@ class ClaimDelegates {
             variables.put("leadUnitGroup", measure.leadUnit().groupId());
             variables.put("hasCoUnits", !measure.coUnits().isEmpty());
             variables.put("ruleText", measure.ruleText());
-            variables.put("claimSummary", ClaimView.summary(claim, claims.organizationName(claim.organizationId())));
+            variables.put("claimSummary", ClaimView.summary(claim, claims.organizationName(claim.organizationId()),
+                    claims.earlierClaims(claim)));
             execution.setVariables(variables);
         };
     }
 
     @Bean
     TaskListener freshClaimCheck() {
-        return task -> task.getExecution().removeVariables(List.of(CHECK_DECISION));
+        return task -> task.getExecution().removeVariables(List.of(CHECK_DECISION, CHECK_COMMENT));
     }
 
     @Bean

@@ -125,7 +125,8 @@ final class ClaimForm {
             problems.add("请填写申领材料清单（文件名称及编号，不超过" + DOCUMENTS_MAX + "字）");
         }
         BigDecimal otherAward = BigDecimal.ZERO.setScale(2);
-        String otherText = FormValues.text(values.get("otherAwardWan"));
+        Object otherValue = values.get("otherAwardWan");
+        String otherText = otherValue instanceof Number n ? n.toString() : FormValues.text(otherValue);
         if (otherText != null && !otherText.isEmpty()) {
             otherAward = WanInput.toYuan(otherText).orElse(null);
             if (otherAward == null) {

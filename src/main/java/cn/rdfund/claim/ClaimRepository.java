@@ -16,6 +16,8 @@ interface ClaimRepository extends CrudRepository<PolicyClaim, Long> {
 
     List<PolicyClaim> findAllByOrderByIdAsc();
 
+    List<PolicyClaim> findByOrganizationIdOrderByIdAsc(long organizationId);
+
     @Modifying
     @Query("UPDATE policy_claim SET code = :code WHERE id = :id")
     void setCode(long id, String code);
@@ -23,7 +25,8 @@ interface ClaimRepository extends CrudRepository<PolicyClaim, Long> {
     @Modifying
     @Query("""
             UPDATE policy_claim SET measure = :measure, measure_name = :measureName, policy_version = :policyVersion,
-              catalogue_decision_id = :catalogueDecisionId, lead_unit = :leadUnit, title = :title,
+              catalogue_decision_id = :catalogueDecisionId, award_decision_id = :awardDecisionId,
+              award_decision_version = :awardDecisionVersion, lead_unit = :leadUnit, title = :title,
               reference_date = :referenceDate, category = :category, base_yuan = :baseYuan,
               previous_output_yuan = :previousOutputYuan, growth_percent = :growthPercent, headcount = :headcount,
               qualified = :qualified, requested_yuan = :requestedYuan, documents = :documents,
@@ -31,7 +34,7 @@ interface ClaimRepository extends CrudRepository<PolicyClaim, Long> {
               status = 'SUBMITTED', status_reason = NULL, updated_at = :at
             WHERE id = :id""")
     void resubmit(long id, String measure, String measureName, String policyVersion, String catalogueDecisionId,
-            String leadUnit, String title, LocalDate referenceDate, String category, BigDecimal baseYuan,
+            String awardDecisionId, int awardDecisionVersion, String leadUnit, String title, LocalDate referenceDate, String category, BigDecimal baseYuan,
             BigDecimal previousOutputYuan, BigDecimal growthPercent, Integer headcount, Boolean qualified,
             BigDecimal requestedYuan, String documents, BigDecimal otherAward, String otherAwardPolicy,
             boolean otherAwardWaived, LocalDateTime at);

@@ -1,7 +1,9 @@
 package cn.rdfund.claim;
 
 import cn.rdfund.organization.OrganizationAccess;
+import cn.rdfund.policy.LeadUnit;
 import cn.rdfund.system.security.CamundaUser;
+import cn.rdfund.system.security.Groups;
 import java.util.List;
 import java.util.function.LongPredicate;
 import org.springframework.http.HttpStatus;
@@ -34,14 +36,20 @@ class ClaimResource {
     List<ClaimDto> list(@AuthenticationPrincipal CamundaUser user) {
         LongPredicate readable = access.readableBy(user);
         return claims.all().stream().filter(claim -> readable.test(claim.organizationId()))
-                .map(claim -> mapper.toDto(claim, claims.opinionsOf(claim.id()))).toList();
+                .map(claim -> toDto(claim, user)).toList();
     }
 
     @GetMapping("/{id}")
     ClaimDto get(@PathVariable long id, @AuthenticationPrincipal CamundaUser user) {
         LongPredicate readable = access.readableBy(user);
-        return claims.all().stream().filter(claim -> claim.id() == id && readable.test(claim.organizationId()))
-                .findFirst().map(claim -> mapper.toDto(claim, claims.opinionsOf(id)))
+        return claims.find(id).filter(claim -> readable.test(claim.organizationId())).map(claim -> toDto(claim, user))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "申领不存在: " + id));
+    }
+
+    /** The co-units' internal opinions are for the city's staff and auditors, not for the claimant. */
+    private ClaimDto toDto(PolicyClaim claim, CamundaUser user) {
+        boolean staff = user.groupIds().stream().anyMatch(group -> LeadUnit.ofGroup(group).isPresent()
+                || List.of(Groups.FINANCE, Groups.AUDITORS, Groups.ADMINS).contains(group));
+        return mapper.toDto(claim, staff ? claims.opinionsOf(claim.id()) : List.of());
     }
 }

@@ -24,7 +24,7 @@ public class ClaimRouting {
 
     public List<String> coUnits(DelegateExecution execution) {
         PolicyClaim claim = claims.get(PolicyClaimProcess.claimId(execution));
-        return claims.measureInForce(claim.measure(), claim.facts().referenceDate())
+        return claims.measureOf(claim)
                 .map(measure -> measure.coUnits().stream().map(LeadUnit::groupId).toList()).orElse(List.of());
     }
 

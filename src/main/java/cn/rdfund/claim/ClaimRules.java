@@ -37,9 +37,7 @@ class ClaimRules {
             if (!parsed.problems().isEmpty()) {
                 return parsed.problems();
             }
-            ClaimSubmission submission = parsed.submission();
-            return claims.measureInForce(submission.measure(), submission.facts().referenceDate()).isPresent()
-                    ? List.of() : List.of(outsideEveryWindow(submission));
+            return claims.refusals(completion.processInstanceId(), completion.startedBy(), parsed.submission());
         });
     }
 
@@ -81,18 +79,30 @@ class ClaimRules {
         });
     }
 
+    /** 一事一议: whoever recorded the committee's amount does not approve it too. */
     @Bean
-    TaskCompletionRule claimApproved() {
-        return TaskCompletionRule.of(KEY, TASK_APPROVE, completion -> CompletionChecks.decisionWithReason(completion,
-                APPROVAL_DECISION, APPROVAL_COMMENT, APPROVE, REFUSE, "请选择审批结论：同意或不同意",
-                "不同意时请填写理由"));
+    TaskCompletionRule claimApproved(ClaimService claims) {
+        return TaskCompletionRule.of(KEY, TASK_APPROVE, completion -> {
+            List<String> problems = CompletionChecks.decisionWithReason(completion, APPROVAL_DECISION,
+                    APPROVAL_COMMENT, APPROVE, REFUSE, "请选择审批结论：同意或不同意", "不同意时请填写理由");
+            problems.addAll(optionalText(completion, APPROVAL_COMMENT, "审批意见"));
+            Object claimId = completion.get(CLAIM_ID);
+            if (claimId instanceof Number id && completion.completedBy() != null && completion.completedBy()
+                    .equals(claims.get(id.longValue()).committeeRecordedBy())) {
+                problems.add("一事一议的金额由您录入，请由本单位另一位负责人审批");
+            }
+            return problems;
+        });
     }
 
     @Bean
     TaskCompletionRule noticeConcluded() {
-        return TaskCompletionRule.of(KEY, TASK_CONCLUDE_NOTICE, completion -> CompletionChecks.decisionWithReason(
-                completion, NOTICE_RESULT, NOTICE_COMMENT, NO_OBJECTION, OBJECTION_UPHELD,
-                "请选择公示结果：无异议或异议成立", "异议成立时请填写异议内容及核实情况"));
+        return TaskCompletionRule.of(KEY, TASK_CONCLUDE_NOTICE, completion -> {
+            List<String> problems = CompletionChecks.decisionWithReason(completion, NOTICE_RESULT, NOTICE_COMMENT,
+                    NO_OBJECTION, OBJECTION_UPHELD, "请选择公示结果：无异议或异议成立", "异议成立时请填写异议内容及核实情况");
+            problems.addAll(optionalText(completion, NOTICE_COMMENT, "异议内容及核实情况"));
+            return problems;
+        });
     }
 
     private static List<String> optionalText(TaskCompletion completion, String field, String name) {

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Year;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -65,6 +66,10 @@ public class ClaimService {
         this.clock = clock;
     }
 
+    Optional<PolicyClaim> find(long id) {
+        return claims.findById(id);
+    }
+
     public PolicyClaim get(long id) {
         return claims.findById(id).orElseThrow(() -> new IllegalStateException("申领不存在: " + id));
     }
@@ -73,31 +78,71 @@ public class ClaimService {
         return claims.findByProcessInstanceId(processInstanceId);
     }
 
-    /** The measure as the version in force on the claim's reference date defines it, or why there is none. */
-    Optional<PolicyMeasure> measureInForce(String measure, LocalDate referenceDate) {
-        return catalogue.inForce(measure, referenceDate);
+    /** The measure as the catalogue version the claim was filed under defines it. */
+    Optional<PolicyMeasure> measureOf(PolicyClaim claim) {
+        return catalogue.asDefinedBy(claim.catalogueDecisionId(), claim.measure(), claim.facts().referenceDate());
     }
 
-    /** Records a (corrected) submission; the measure must be in force on the reference date (the form checked it). */
+    /**
+     * Why a submission cannot be accepted, in words for the claimant: no version in force on its reference date
+     * (in the catalogue or in the measure's award table), or the same item already claimed by the organization.
+     */
+    List<String> refusals(String processInstanceId, String claimantUserId, ClaimSubmission submission) {
+        Optional<PolicyMeasure> measure = catalogue.inForce(submission.measure(), submission.facts().referenceDate());
+        if (measure.isEmpty() || awards.judge(measure.get(), submission.facts()).isEmpty()) {
+            return List.of(ClaimRules.outsideEveryWindow(submission));
+        }
+        return members.organizationOf(claimantUserId)
+                .flatMap(organization -> sameItem(organization, submission, processInstanceId))
+                .map(earlier -> List.of("本单位已就同一事项申领（" + earlier.code() + "，" + ClaimView.status(earlier)
+                        + "），不得重复申领"))
+                .orElse(List.of());
+    }
+
+    /** A live or paid claim of the organization for the same measure, category and reference date. */
+    private Optional<PolicyClaim> sameItem(long organizationId, ClaimSubmission submission, String processInstanceId) {
+        return claims.findByOrganizationIdOrderByIdAsc(organizationId).stream()
+                .filter(c -> !c.processInstanceId().equals(processInstanceId) && PolicyClaim.LIVE_OR_PAID.contains(c.status()))
+                .filter(c -> c.measure().equals(submission.measure())
+                        && c.facts().referenceDate().equals(submission.facts().referenceDate())
+                        && Objects.equals(c.facts().category(), submission.facts().category()))
+                .findFirst();
+    }
+
+    /** The organization's other claims under the same measure, for the lead unit to compare. */
+    List<PolicyClaim> earlierClaims(PolicyClaim claim) {
+        return claims.findByOrganizationIdOrderByIdAsc(claim.organizationId()).stream()
+                .filter(c -> !c.id().equals(claim.id()) && c.measure().equals(claim.measure())).toList();
+    }
+
+    /**
+     * Records a (corrected) submission with the catalogue version and the award table version in force on its
+     * reference date: the claim is judged by these two to the end, whatever is deployed after.
+     */
     @Transactional
     public PolicyClaim register(String processInstanceId, String claimantUserId, ClaimSubmission submission) {
         PolicyMeasure measure = catalogue.inForce(submission.measure(), submission.facts().referenceDate())
                 .orElseThrow(() -> new IllegalStateException(ClaimRules.outsideEveryWindow(submission)));
+        AwardRule rule = awards.judge(measure, submission.facts())
+                .orElseThrow(() -> new IllegalStateException(ClaimRules.outsideEveryWindow(submission)));
+        if (!measure.policyVersion().equals(rule.policyVersion())) {
+            throw new IllegalStateException("措施" + measure.measure() + "的目录版本" + measure.policyVersion()
+                    + "与金额表" + rule.decisionId() + "的版本" + rule.policyVersion() + "不一致，请政策主管部门修正决策表");
+        }
         LocalDateTime now = LocalDateTime.now(clock);
         Optional<PolicyClaim> existing = claims.findByProcessInstanceId(processInstanceId);
         if (existing.isPresent()) {
             ClaimFacts f = submission.facts();
             claims.resubmit(existing.get().id(), measure.measure(), measure.name(), measure.policyVersion(),
-                    measure.catalogueDecisionId(), measure.leadUnit().name(), submission.title(), f.referenceDate(),
-                    f.category(), f.baseYuan(), f.previousOutputYuan(), f.growthPercent(), f.headcount(), f.qualified(),
-                    f.requestedYuan(), submission.documents(), submission.otherAward(), submission.otherAwardPolicy(),
-                    submission.otherAwardWaived(), now);
+                    measure.catalogueDecisionId(), rule.decisionId(), rule.decisionVersion(), measure.leadUnit().name(),
+                    submission.title(), f.referenceDate(), f.category(), f.baseYuan(), f.previousOutputYuan(),
+                    f.growthPercent(), f.headcount(), f.qualified(), f.requestedYuan(), submission.documents(),
+                    submission.otherAward(), submission.otherAwardPolicy(), submission.otherAwardWaived(), now);
             return get(existing.get().id());
         }
         long organizationId = members.organizationOf(claimantUserId)
                 .orElseThrow(() -> new IllegalStateException("用户" + claimantUserId + "未关联申领单位"));
-        PolicyClaim saved = claims.save(PolicyClaim.submitted(processInstanceId, measure.measure(), measure.name(),
-                measure.policyVersion(), measure.catalogueDecisionId(), measure.leadUnit().name(), organizationId,
+        PolicyClaim saved = claims.save(PolicyClaim.submitted(processInstanceId, measure, rule, organizationId,
                 claimantUserId, submission, now));
         claims.setCode(saved.id(), "DX" + Year.now(clock) + "-" + String.format("%06d", saved.id()));
         return get(saved.id());
@@ -126,28 +171,27 @@ public class ClaimService {
         }
     }
 
-    /** The award table's verdict, recorded with the exact version of the table that gave it. */
+    /** The award table's verdict, by the version the claim was filed under. */
     @Transactional
     public Award calculate(long id) {
         PolicyClaim claim = get(id);
-        Optional<AwardRule> rule = catalogue.inForce(claim.measure(), claim.facts().referenceDate())
-                .flatMap(measure -> awards.judge(measure, claim.facts()));
-        if (rule.isEmpty()) {
-            String reason = "参照日期" + claim.facts().referenceDate() + "不在措施" + claim.measure() + "任何政策版本的有效期内";
-            claims.setCalculation(id, null, null, claim.policyVersion(), null, null, reason, PolicyClaim.INELIGIBLE,
-                    reason, now());
-            return new Award(Award.Kind.INELIGIBLE, null, reason);
-        }
-        AwardRule r = rule.get();
-        Award award = AwardFormula.calculate(r, claim.facts());
+        AwardRule rule = ruleOf(claim);
+        Award award = AwardFormula.calculate(rule, claim.facts());
         String status = switch (award.kind()) {
             case INELIGIBLE -> PolicyClaim.INELIGIBLE;
             case COMMITTEE -> PolicyClaim.COMMITTEE;
             case AMOUNT -> PolicyClaim.CALCULATED;
         };
-        claims.setCalculation(id, r.decisionId(), r.decisionVersion(), r.policyVersion(), r.basis(), award.amount(),
-                award.calculation(), status, award.kind() == Award.Kind.INELIGIBLE ? award.calculation() : null, now());
+        claims.setCalculation(id, rule.decisionId(), rule.decisionVersion(), rule.policyVersion(), rule.basis(),
+                award.amount(), award.calculation(), status,
+                award.kind() == Award.Kind.INELIGIBLE ? award.calculation() : null, now());
         return award;
+    }
+
+    private AwardRule ruleOf(PolicyClaim claim) {
+        return awards.judgeBy(claim.awardDecisionId(), claim.measure(), claim.facts())
+                .orElseThrow(() -> new IllegalStateException("申领" + claim.code() + "登记时的决策表" + claim.awardDecisionId()
+                        + "没有适用的规则"));
     }
 
     /** 一事一议: the committee's decision replaces the formula (declined: the claim ends). */
@@ -159,11 +203,7 @@ public class ClaimService {
             claims.setStatus(id, PolicyClaim.DECLINED, rationale, by, now());
             return;
         }
-        PolicyClaim claim = get(id);
-        AwardRule rule = catalogue.inForce(claim.measure(), claim.facts().referenceDate())
-                .flatMap(measure -> awards.judge(measure, claim.facts()))
-                .orElseThrow(() -> new IllegalStateException("申领" + claim.code() + "没有适用的政策版本"));
-        Award award = AwardFormula.committeeDecided(rule, amountYuan, ref);
+        Award award = AwardFormula.committeeDecided(ruleOf(get(id)), amountYuan, ref);
         claims.setCommitteeDecision(id, ref, rationale, by, award.amount(), award.calculation(), now());
     }
 
@@ -191,9 +231,8 @@ public class ClaimService {
 
     @Transactional
     public void concludeNotice(long id, boolean objectionUpheld, String comment, String by) {
-        if (objectionUpheld) {
-            claims.setStatus(id, PolicyClaim.OBJECTION_UPHELD, comment, by, now());
-        }
+        claims.setStatus(id, objectionUpheld ? PolicyClaim.OBJECTION_UPHELD : PolicyClaim.NOTICE_PASSED,
+                comment == null || comment.isEmpty() ? null : comment, by, now());
     }
 
     /** Opens the funding record once and plans its instalments; returns their numbers. */

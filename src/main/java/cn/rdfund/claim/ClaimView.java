@@ -4,6 +4,8 @@ import cn.rdfund.money.Wan;
 import cn.rdfund.policy.ClaimFacts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** A claim in words, as the lead unit's forms show it. */
 final class ClaimView {
@@ -11,7 +13,21 @@ final class ClaimView {
     private ClaimView() {
     }
 
-    static String summary(PolicyClaim claim, String claimant) {
+    private static final Map<String, String> STATUS = Map.ofEntries(Map.entry(PolicyClaim.SUBMITTED, "待审查"),
+            Map.entry(PolicyClaim.CORRECTION, "退回补正"), Map.entry(PolicyClaim.REJECTED, "不予受理"),
+            Map.entry(PolicyClaim.CHECKED, "审查通过"), Map.entry(PolicyClaim.INELIGIBLE, "不符合条件"),
+            Map.entry(PolicyClaim.COMMITTEE, "待一事一议"), Map.entry(PolicyClaim.DECLINED, "会议不予支持"),
+            Map.entry(PolicyClaim.CALCULATED, "待审批"), Map.entry(PolicyClaim.NOTHING_DUE, "已享受同等或更高奖励"),
+            Map.entry(PolicyClaim.REFUSED, "审批不同意"), Map.entry(PolicyClaim.APPROVED, "已审批"),
+            Map.entry(PolicyClaim.NOTICE, "公示中"), Map.entry(PolicyClaim.NOTICE_PASSED, "公示无异议"),
+            Map.entry(PolicyClaim.OBJECTION_UPHELD, "异议成立"), Map.entry(PolicyClaim.AWARDED, "兑现中"),
+            Map.entry(PolicyClaim.PAID, "已兑现"), Map.entry(PolicyClaim.WITHDRAWN, "已撤回"));
+
+    static String status(PolicyClaim claim) {
+        return STATUS.getOrDefault(claim.status(), claim.status());
+    }
+
+    static String summary(PolicyClaim claim, String claimant, List<PolicyClaim> earlier) {
         ClaimFacts f = claim.facts();
         List<String> lines = new ArrayList<>();
         lines.add("申领编号：" + claim.code() + "（" + claim.measure() + " " + claim.measureName() + "）");
@@ -39,6 +55,9 @@ final class ClaimView {
         lines.add(claim.otherAward().signum() == 0 ? "同一事项其他政策奖励：无"
                 : "同一事项其他政策奖励：" + Wan.formatExact(claim.otherAward()) + "（" + claim.otherAwardPolicy() + "）"
                         + (claim.otherAwardWaived() ? "，申领单位声明放弃" : ""));
+        lines.add(earlier.isEmpty() ? "本单位此前同一措施的申领：无" : "本单位此前同一措施的申领：" + earlier.stream()
+                .map(c -> c.code() + "（参照日期" + c.facts().referenceDate() + "，" + c.title() + "，" + status(c) + "）")
+                .collect(Collectors.joining("；")));
         lines.add("申领材料：\n" + claim.documents());
         return String.join("\n", lines);
     }

@@ -1,8 +1,11 @@
 package cn.rdfund.claim;
 
+import cn.rdfund.policy.AwardRule;
 import cn.rdfund.policy.ClaimFacts;
+import cn.rdfund.policy.PolicyMeasure;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.Table;
@@ -63,17 +66,21 @@ public record PolicyClaim(
     public static final String APPROVED = "APPROVED";
     public static final String NOTICE = "NOTICE";
     public static final String OBJECTION_UPHELD = "OBJECTION_UPHELD";
+    public static final String NOTICE_PASSED = "NOTICE_PASSED";
     public static final String AWARDED = "AWARDED";
     public static final String PAID = "PAID";
     public static final String WITHDRAWN = "WITHDRAWN";
 
-    static PolicyClaim submitted(String processInstanceId, String measure, String measureName, String policyVersion,
-            String catalogueDecisionId, String leadUnit, long organizationId, String claimantUserId,
-            ClaimSubmission submission, LocalDateTime now) {
-        return new PolicyClaim(null, "DX-" + processInstanceId, processInstanceId, measure, measureName,
-                policyVersion, catalogueDecisionId, leadUnit, organizationId, claimantUserId, submission.title(),
-                submission.facts(), submission.documents(), submission.otherAward(), submission.otherAwardPolicy(),
-                submission.otherAwardWaived(), null, null, null, null, null, null, null, null, null, null, null,
-                SUBMITTED, null, null, null, null, null, now, now);
+    /** Claims that are still going or were paid: a second claim for the same item is refused while one exists. */
+    static final Set<String> LIVE_OR_PAID = Set.of(SUBMITTED, CORRECTION, CHECKED, COMMITTEE, CALCULATED, APPROVED,
+            NOTICE, NOTICE_PASSED, AWARDED, PAID);
+
+    static PolicyClaim submitted(String processInstanceId, PolicyMeasure measure, AwardRule rule, long organizationId,
+            String claimantUserId, ClaimSubmission submission, LocalDateTime now) {
+        return new PolicyClaim(null, "DX-" + processInstanceId, processInstanceId, measure.measure(), measure.name(),
+                measure.policyVersion(), measure.catalogueDecisionId(), measure.leadUnit().name(), organizationId,
+                claimantUserId, submission.title(), submission.facts(), submission.documents(), submission.otherAward(),
+                submission.otherAwardPolicy(), submission.otherAwardWaived(), rule.decisionId(), rule.decisionVersion(),
+                null, null, null, null, null, null, null, null, null, SUBMITTED, null, null, null, null, null, now, now);
     }
 }

@@ -19,6 +19,7 @@ public final class PolicyClaimProcess {
     public static final String END_NOT_FUNDED = "EndEvent_ClaimNotFunded";
 
     public static final String CLAIM_ID = "claimId";
+    public static final String CLAIMANT = "claimant";
     public static final String CLAIM_ACTION = "claimAction";
     public static final String SUBMIT = "SUBMIT";
     public static final String WITHDRAW = "WITHDRAW";

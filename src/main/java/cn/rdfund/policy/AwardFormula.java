@@ -29,6 +29,10 @@ public final class AwardFormula {
         if (rule.fixedYuan() != null) {
             amount = rule.fixedYuan();
             words = rule.basis();
+        } else if (rule.perUnitYuan() != null && facts.headcount() == null) {
+            return Award.ineligible(rule.basis() + "：申领未填写人数");
+        } else if (rule.ratePercent() != null && facts.baseYuan() == null) {
+            return Award.ineligible(rule.basis() + "：申领未填写基数金额");
         } else if (rule.perUnitYuan() != null) {
             amount = rule.perUnitYuan().multiply(BigDecimal.valueOf(facts.headcount())).setScale(2);
             words = rule.basis() + "：" + rule.perUnitYuan().stripTrailingZeros().toPlainString() + "元/人 × "

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * Judges a claim by the award table of its measure: the newest deployed version of the table that has a row for
  * the claim's reference date and measure (every rule carries its policy version's window, and every measure ends
- * with a catch-all row, so "no row" means "no version in force on that date").
+ * with a catch-all row, so "no row" means "no version in force on that date"). A claim records the version that
+ * first judged it and is judged by that version to the end ({@link #judgeBy}).
  */
 @Component
 public class AwardTables {
@@ -28,5 +29,11 @@ public class AwardTables {
             }
         }
         return Optional.empty();
+    }
+
+    /** The claim judged by exactly the version it was filed under, whatever was deployed since. */
+    public Optional<AwardRule> judgeBy(String decisionId, String measure, ClaimFacts facts) {
+        return tables.version(decisionId).flatMap(version -> tables.evaluate(version, facts.variables(measure))
+                .stream().findFirst().map(row -> AwardRule.of(row, version)));
     }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
@@ -29,6 +30,7 @@ public class DecisionTables {
     private final DecisionService decisionService;
     private final IdentityService identityService;
     private final RepositoryService repositoryService;
+    private final Map<String, List<WrittenRule>> written = new ConcurrentHashMap<>();
 
     DecisionTables(DecisionService decisionService, IdentityService identityService,
             RepositoryService repositoryService) {
@@ -48,29 +50,47 @@ public class DecisionTables {
                 .map(d -> new Version(d.getId(), d.getKey(), d.getVersion())).toList());
     }
 
-    /**
-     * Every rule of a version's table, each as its output names and literal values (strings unquoted), without
-     * evaluating it: for tables such as the measure catalogue whose rows are read as a list.
-     */
-    public List<Map<String, String>> ruleOutputs(Version version) {
-        DmnModelInstance model = asSystem(() -> repositoryService.getDmnModelInstance(version.id()));
-        Decision decision = model.getModelElementById(version.key());
-        DecisionTable table = (DecisionTable) decision.getExpression();
-        List<String> names = table.getOutputs().stream().map(Output::getName).toList();
-        return table.getRules().stream().map(rule -> {
-            Map<String, String> row = new LinkedHashMap<>();
-            List<OutputEntry> entries = List.copyOf(rule.getOutputEntries());
-            for (int i = 0; i < names.size(); i++) {
-                row.put(names.get(i), literal(entries.get(i).getTextContent()));
-            }
-            return row;
-        }).toList();
+    /** One rule of a table as written: its input entries' text and its outputs' literal values (strings unquoted). */
+    public record WrittenRule(List<String> inputEntries, Map<String, String> outputs) {
     }
 
+    /**
+     * Every rule of a version's table as written, without evaluating it (nothing goes to the decision history):
+     * for tables such as the measure catalogue whose rows are read as a list. A version never changes, so the
+     * rules are read from the engine once per version.
+     */
+    public List<WrittenRule> writtenRules(Version version) {
+        return written.computeIfAbsent(version.id(), id -> {
+            DmnModelInstance model = asSystem(() -> repositoryService.getDmnModelInstance(id));
+            Decision decision = model.getModelElementById(version.key());
+            DecisionTable table = (DecisionTable) decision.getExpression();
+            List<String> names = table.getOutputs().stream().map(Output::getName).toList();
+            return table.getRules().stream().map(rule -> {
+                Map<String, String> outputs = new LinkedHashMap<>();
+                List<OutputEntry> entries = List.copyOf(rule.getOutputEntries());
+                for (int i = 0; i < names.size(); i++) {
+                    outputs.put(names.get(i), literal(entries.get(i).getTextContent()));
+                }
+                List<String> inputs = rule.getInputEntries().stream().map(e -> e.getTextContent().strip()).toList();
+                return new WrittenRule(inputs, outputs);
+            }).toList();
+        });
+    }
+
+    /** The deployed version with that id. */
+    public Optional<Version> version(String decisionId) {
+        return Optional.ofNullable(asSystem(() -> repositoryService.createDecisionDefinitionQuery()
+                .decisionDefinitionId(decisionId).singleResult()))
+                .map(d -> new Version(d.getId(), d.getKey(), d.getVersion()));
+    }
+
+    /** A FEEL string literal's value ("…" with \" and \\ escapes), or the text as written. */
     private static String literal(String text) {
         String trimmed = text == null ? "" : text.strip();
-        return trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")
-                ? trimmed.substring(1, trimmed.length() - 1).replace("\\\"", "\"") : trimmed;
+        if (trimmed.length() < 2 || !trimmed.startsWith("\"") || !trimmed.endsWith("\"")) {
+            return trimmed;
+        }
+        return trimmed.substring(1, trimmed.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
     }
 
     /** The matched rows of exactly that version, whatever was deployed after it. */

@@ -14,15 +14,22 @@ public record PolicyMeasure(String measure, String name, String policyVersion, L
         String awardTable, LeadUnit leadUnit, List<LeadUnit> coUnits, String recipient, String ruleText,
         String catalogueDecisionId) {
 
-    static PolicyMeasure of(Map<String, ?> row, DecisionTables.Version version) {
-        String coUnits = (String) row.get("coUnits");
-        return new PolicyMeasure((String) row.get("measure"), (String) row.get("measureName"),
-                (String) row.get("policyVersion"), LocalDate.parse((String) row.get("validFrom")),
-                LocalDate.parse((String) row.get("validTo")), (String) row.get("awardTable"),
-                LeadUnit.valueOf((String) row.get("leadUnit")),
+    /** A catalogue rule's outputs in a window; unknown units or missing names fail (the rule is then left out). */
+    static PolicyMeasure of(Map<String, String> row, LocalDate validFrom, LocalDate validTo, String catalogueDecisionId) {
+        String coUnits = row.get("coUnits");
+        return new PolicyMeasure(required(row, "measure"), required(row, "measureName"), required(row, "policyVersion"),
+                validFrom, validTo, required(row, "awardTable"), LeadUnit.valueOf(required(row, "leadUnit")),
                 coUnits == null || coUnits.isBlank() ? List.of()
                         : Arrays.stream(coUnits.split(",")).map(String::strip).map(LeadUnit::valueOf).toList(),
-                (String) row.get("recipient"), (String) row.get("ruleText"), version.id());
+                row.get("recipient"), required(row, "ruleText"), catalogueDecisionId);
+    }
+
+    private static String required(Map<String, String> row, String name) {
+        String value = row.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("缺少输出 " + name);
+        }
+        return value;
     }
 
     /** One line for a list: "P4.3 高新技术企业后补助（市科技局）2024版，2024-08-30至2025-12-31". */
@@ -32,5 +39,9 @@ public record PolicyMeasure(String measure, String name, String policyVersion, L
 
     public boolean appliesOn(LocalDate date) {
         return !date.isBefore(validFrom) && !date.isAfter(validTo);
+    }
+
+    boolean overlaps(PolicyMeasure other) {
+        return !validTo.isBefore(other.validFrom) && !other.validTo.isBefore(validFrom);
     }
 }

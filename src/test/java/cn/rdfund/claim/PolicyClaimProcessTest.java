@@ -95,6 +95,7 @@ class PolicyClaimProcessTest {
         drive.approve(instance, "kjj");
         assertThat(claimOf(instance).status()).isEqualTo(PolicyClaim.NOTICE);
         drive.passNotice(instance, "kjj");
+        assertThat(claimOf(instance).status()).isEqualTo(PolicyClaim.AWARDED);
         drive.financeApproves(instance);
 
         PolicyClaim paid = claimOf(instance);
@@ -142,6 +143,36 @@ class PolicyClaimProcessTest {
                 .hasMessageContaining("参照日期2026-01-01不在措施P4.3任何政策版本的有效期内，不予受理");
         assertThat(claims.ofProcess(dayAfter.getId())).isEmpty();
         assertThat(dayAfter).isWaitingAt(TASK_SUBMIT);
+    }
+
+    @Test
+    void theSameItemCannotBeClaimedTwiceWhileTheFirstClaimIsAliveOrPaid() {
+        ProcessInstance first = drive.submit(claimant, highTech("2025-06-01", "0"));
+        String code = claimOf(first).code();
+
+        ProcessInstance second = processDriver.start(KEY, claimant);
+        assertThatThrownBy(() -> lifecycle.complete(second, TASK_SUBMIT, claimant, highTech("2025-06-01", "0")))
+                .hasMessageContaining("本单位已就同一事项申领（" + code + "，待审查），不得重复申领");
+
+        drive.check(first, "kjj", REJECT, "证书不属实");
+        lifecycle.complete(second, TASK_SUBMIT, claimant, highTech("2025-06-01", "0"));
+        assertThat((String) processEngine.getRuntimeService().getVariable(second.getId(), "claimSummary"))
+                .contains("本单位此前同一措施的申领：" + code).contains("不予受理");
+    }
+
+    @Test
+    void theClaimFormGoesToTheUserWhoStartedTheClaimWhateverAStartVariableSays() {
+        String other = lifecycle.newApplicant("另一企业");
+        processEngine.getIdentityService().setAuthentication(claimant, List.of("applicants"));
+        ProcessInstance instance;
+        try {
+            instance = processEngine.getRuntimeService().startProcessInstanceByKey(KEY,
+                    Map.of(CLAIMANT, other, "initiator", other));
+        } finally {
+            processEngine.getIdentityService().clearAuthentication();
+        }
+
+        assertThat(lifecycle.tasks(instance, TASK_SUBMIT).get(0).getAssignee()).isEqualTo(claimant);
     }
 
     @Test
@@ -282,6 +313,7 @@ class PolicyClaimProcessTest {
         assertThat(decided.payableAmount()).isEqualByComparingTo("8000000");
         assertThat(decided.committeeRef()).isEqualTo("联席会议纪要〔2025〕3号");
         assertThat(decided.committeeRecordedBy()).isEqualTo("kjj");
+        assertThatThrownBy(() -> drive.approve(instance, "kjj")).hasMessageContaining("请由本单位另一位负责人审批");
         drive.approve(instance, "kjj2");
         drive.passNotice(instance, "kjj");
         drive.financeApproves(instance);
@@ -305,6 +337,8 @@ class PolicyClaimProcessTest {
         drive.check(instance, "kjj", PASS, null);
         assertThatThrownBy(() -> lifecycle.complete(instance, TASK_APPROVE, "kjj2", Map.of(APPROVAL_DECISION, REFUSE)))
                 .hasMessageContaining("不同意时请填写理由");
+        assertThatThrownBy(() -> lifecycle.complete(instance, TASK_APPROVE, "kjj2", Map.of(APPROVAL_DECISION, REFUSE,
+                APPROVAL_COMMENT, "长".repeat(2001)))).hasMessageContaining("审批意见不超过2000字");
         lifecycle.complete(instance, TASK_APPROVE, "kjj2", Map.of(APPROVAL_DECISION, REFUSE, APPROVAL_COMMENT, "材料存疑"));
 
         assertThat(claimOf(instance).status()).isEqualTo(PolicyClaim.REFUSED);
@@ -321,6 +355,7 @@ class PolicyClaimProcessTest {
                 NOTICE_COMMENT, "举报认定材料造假，经核实属实"));
 
         assertThat(claimOf(instance).status()).isEqualTo(PolicyClaim.OBJECTION_UPHELD);
+        assertThat(claimOf(instance).decidedBy()).isEqualTo("kjj");
         assertThat(claimOf(instance).projectId()).isNull();
         assertThat(instance).isEnded().hasPassed("EndEvent_ObjectionUpheld");
     }

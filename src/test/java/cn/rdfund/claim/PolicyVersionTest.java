@@ -2,11 +2,13 @@ package cn.rdfund.claim;
 
 import static cn.rdfund.claim.PolicyClaimProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.rdfund.policy.MeasureCatalogue;
 import cn.rdfund.policy.PolicyMeasure;
 import cn.rdfund.support.ClaimDriver;
 import cn.rdfund.support.LifecycleDriver;
+import cn.rdfund.support.ProcessDriver;
 import cn.rdfund.support.RdfundIntegrationTest;
 import java.time.LocalDate;
 import java.util.Map;
@@ -39,6 +41,9 @@ class PolicyVersionTest {
 
     @Autowired
     MeasureCatalogue catalogue;
+
+    @Autowired
+    ProcessDriver processDriver;
 
     private Deployment policy2026;
 
@@ -78,6 +83,41 @@ class PolicyVersionTest {
         assertThat(catalogue.inForceOn(LocalDate.parse("2026-02-01"))).extracting(PolicyMeasure::measure)
                 .containsExactly("P4.3");
         assertThat(catalogue.inForceOn(LocalDate.parse("2025-06-01"))).hasSize(18);
+    }
+
+    @Test
+    void aCorrectedVersionForTheSameWindowJudgesNewClaimsLeavesOutEndedMeasuresAndClaimsFiledBeforeKeepTheirs() {
+        String claimant = lifecycle.newApplicant("高企");
+        Map<String, Object> form = ClaimDriver.form("P4.3", "2025-06-01");
+        form.put("recognitionType", "FIRST");
+        ProcessInstance filedBefore = drive.submit(claimant, form);
+
+        policy2026 = repositoryService.createDeployment().name("2024年度政策修订（测试）")
+                .addString("PolicyMeasures-revised.dmn", withIds(revised(CATALOGUE_2026)))
+                .addString("IndustryAwards-revised.dmn", withIds(revised(AWARDS_2026))).deploy();
+        drive.check(filedBefore, "kjj", PASS, null);
+
+        PolicyClaim kept = claims.ofProcess(filedBefore.getId()).orElseThrow();
+        assertThat(kept.calculatedAmount()).isEqualByComparingTo("200000");
+        assertThat(kept.policyVersion()).isEqualTo("2024");
+        String otherClaimant = lifecycle.newApplicant("另一高企");
+        PolicyClaim filedAfter = claims.ofProcess(checkedHighTechClaim(otherClaimant, "2025-06-01").getId()).orElseThrow();
+        assertThat(filedAfter.calculatedAmount()).isEqualByComparingTo("300000");
+        assertThat(filedAfter.policyVersion()).isEqualTo("2024修订");
+        assertThat(catalogue.inForceOn(LocalDate.parse("2025-06-01"))).extracting(PolicyMeasure::measure)
+                .containsExactly("P4.3");
+
+        Map<String, Object> ended = ClaimDriver.form("P4.2", "2025-06-01");
+        ended.put("srdiType", "LITTLE_GIANT");
+        ProcessInstance endedClaim = processDriver.start(PolicyClaimProcess.KEY, otherClaimant);
+        assertThatThrownBy(() -> lifecycle.complete(endedClaim, TASK_SUBMIT, otherClaimant, ended))
+                .hasMessageContaining("不在措施P4.2任何政策版本的有效期内");
+    }
+
+    /** The 2026 tables turned into a revision of the 2024 version, for the same window. */
+    private static String revised(String tables2026) {
+        return tables2026.replace("2026-01-01", "2024-08-30").replace("2026-12-31", "2025-12-31")
+                .replace("\"2026\"", "\"2024修订\"");
     }
 
     private ProcessInstance checkedHighTechClaim(String claimant, String referenceDate) {
