@@ -37,6 +37,7 @@ class ClaimDelegates {
 
     /** What a string variable holds on every database Camunda supports. */
     private static final int MEASURES_TEXT_MAX = 4000;
+    private static final String DUPLICATE = "duplicateClaim";
 
     @Bean
     ProcessStarters applicantsClaimAwards() {
@@ -67,12 +68,17 @@ class ClaimDelegates {
     JavaDelegate registerClaim(ClaimService claims, ProcessStarter starter) {
         return execution -> {
             String claimant = starter.of(execution.getProcessInstanceId());
+            execution.setVariable(DUPLICATE, false);
             if (ClaimForm.withdrawn(execution.getVariables())) {
                 claims.withdraw(execution.getProcessInstanceId(), claimant);
                 return;
             }
             ClaimSubmission submission = ClaimForm.parse(execution.getVariables(), LocalDate.MAX).submission();
             PolicyClaim claim = claims.register(execution.getProcessInstanceId(), claimant, submission);
+            if (PolicyClaim.REJECTED.equals(claim.status())) {
+                execution.setVariable(DUPLICATE, true);
+                return;
+            }
             PolicyMeasure measure = claims.measureOf(claim).orElseThrow();
             Map<String, Object> variables = new HashMap<>();
             variables.put(CLAIM_ID, claim.id());
@@ -81,8 +87,8 @@ class ClaimDelegates {
             variables.put("leadUnitGroup", measure.leadUnit().groupId());
             variables.put("hasCoUnits", !measure.coUnits().isEmpty());
             variables.put("ruleText", measure.ruleText());
-            variables.put("claimSummary", ClaimView.summary(claim, claims.organizationName(claim.organizationId()),
-                    claims.earlierClaims(claim)));
+            variables.put("claimSummary", Texts.clip(ClaimView.summary(claim,
+                    claims.organizationName(claim.organizationId()), claims.earlierClaims(claim)), MEASURES_TEXT_MAX));
             execution.setVariables(variables);
         };
     }

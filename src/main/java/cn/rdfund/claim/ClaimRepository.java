@@ -39,6 +39,14 @@ interface ClaimRepository extends CrudRepository<PolicyClaim, Long> {
             BigDecimal requestedYuan, String documents, BigDecimal otherAward, String otherAwardPolicy,
             boolean otherAwardWaived, LocalDateTime at);
 
+    /** Serialises the registration of one organization's claims (the duplicate check). */
+    @Query("SELECT id FROM organization WHERE id = :id FOR UPDATE")
+    Long lockOrganization(long id);
+
+    @Modifying
+    @Query("UPDATE policy_claim SET status = :status, updated_at = :at WHERE id = :id")
+    void setStatusOnly(long id, String status, LocalDateTime at);
+
     @Modifying
     @Query("UPDATE policy_claim SET status = :status, status_reason = :reason, decided_by = :by, updated_at = :at"
             + " WHERE id = :id")

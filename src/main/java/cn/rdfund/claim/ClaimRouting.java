@@ -25,7 +25,9 @@ public class ClaimRouting {
     public List<String> coUnits(DelegateExecution execution) {
         PolicyClaim claim = claims.get(PolicyClaimProcess.claimId(execution));
         return claims.measureOf(claim)
-                .map(measure -> measure.coUnits().stream().map(LeadUnit::groupId).toList()).orElse(List.of());
+                .map(measure -> measure.coUnits().stream().map(LeadUnit::groupId).toList())
+                .orElseThrow(() -> new IllegalStateException("申领" + claim.code() + "登记时的政策目录版本"
+                        + claim.catalogueDecisionId() + "已不可读，无法确定配合单位"));
     }
 
     public List<Integer> instalments(DelegateExecution execution) {

@@ -85,18 +85,38 @@ public class ClaimService {
 
     /**
      * Why a submission cannot be accepted, in words for the claimant: no version in force on its reference date
-     * (in the catalogue or in the measure's award table), or the same item already claimed by the organization.
+     * (in the catalogue or in the measure's award table, or the two disagree), or the same item already claimed by
+     * the organization.
      */
     List<String> refusals(String processInstanceId, String claimantUserId, ClaimSubmission submission) {
-        Optional<PolicyMeasure> measure = catalogue.inForce(submission.measure(), submission.facts().referenceDate());
-        if (measure.isEmpty() || awards.judge(measure.get(), submission.facts()).isEmpty()) {
-            return List.of(ClaimRules.outsideEveryWindow(submission));
+        Optional<String> unjudged = versions(submission).problem();
+        if (unjudged.isPresent()) {
+            return List.of(unjudged.get());
         }
         return members.organizationOf(claimantUserId)
                 .flatMap(organization -> sameItem(organization, submission, processInstanceId))
-                .map(earlier -> List.of("本单位已就同一事项申领（" + earlier.code() + "，" + ClaimView.status(earlier)
-                        + "），不得重复申领"))
-                .orElse(List.of());
+                .map(earlier -> List.of(duplicate(earlier))).orElse(List.of());
+    }
+
+    private static String duplicate(PolicyClaim earlier) {
+        return "本单位已就同一事项申领（" + earlier.code() + "，" + ClaimView.status(earlier) + "），不得重复申领";
+    }
+
+    /** The catalogue and award-table versions in force on the submission's reference date, or why there are none. */
+    private record Versions(PolicyMeasure measure, AwardRule rule, Optional<String> problem) {
+    }
+
+    private Versions versions(ClaimSubmission submission) {
+        Optional<PolicyMeasure> measure = catalogue.inForce(submission.measure(), submission.facts().referenceDate());
+        Optional<AwardRule> rule = measure.flatMap(m -> awards.judge(m, submission.facts()));
+        if (rule.isEmpty()) {
+            return new Versions(null, null, Optional.of(ClaimRules.outsideEveryWindow(submission)));
+        }
+        if (!measure.get().policyVersion().equals(rule.get().policyVersion())) {
+            return new Versions(null, null, Optional.of("措施" + submission.measure() + "的政策目录（" + measure.get().policyVersion()
+                    + "版）与金额决策表（" + rule.get().policyVersion() + "版）不一致，暂不能受理，请联系政策主管部门"));
+        }
+        return new Versions(measure.get(), rule.get(), Optional.empty());
     }
 
     /** A live or paid claim of the organization for the same measure, category and reference date. */
@@ -116,36 +136,51 @@ public class ClaimService {
     }
 
     /**
-     * Records a (corrected) submission with the catalogue version and the award table version in force on its
-     * reference date: the claim is judged by these two to the end, whatever is deployed after.
+     * Records a submission with the catalogue and award-table versions in force on its reference date; the claim
+     * is judged by these two to the end, also after a correction that keeps its measure and reference date. The
+     * organization's row is locked first, so two claims for the same item registered at once are told apart: the
+     * later one is recorded as refused ({@link PolicyClaim#REJECTED}, "不得重复申领").
      */
     @Transactional
     public PolicyClaim register(String processInstanceId, String claimantUserId, ClaimSubmission submission) {
-        PolicyMeasure measure = catalogue.inForce(submission.measure(), submission.facts().referenceDate())
-                .orElseThrow(() -> new IllegalStateException(ClaimRules.outsideEveryWindow(submission)));
-        AwardRule rule = awards.judge(measure, submission.facts())
-                .orElseThrow(() -> new IllegalStateException(ClaimRules.outsideEveryWindow(submission)));
-        if (!measure.policyVersion().equals(rule.policyVersion())) {
-            throw new IllegalStateException("措施" + measure.measure() + "的目录版本" + measure.policyVersion()
-                    + "与金额表" + rule.decisionId() + "的版本" + rule.policyVersion() + "不一致，请政策主管部门修正决策表");
-        }
+        long organizationId = members.organizationOf(claimantUserId)
+                .orElseThrow(() -> new IllegalStateException("用户" + claimantUserId + "未关联申领单位"));
+        claims.lockOrganization(organizationId);
         LocalDateTime now = LocalDateTime.now(clock);
         Optional<PolicyClaim> existing = claims.findByProcessInstanceId(processInstanceId);
-        if (existing.isPresent()) {
-            ClaimFacts f = submission.facts();
-            claims.resubmit(existing.get().id(), measure.measure(), measure.name(), measure.policyVersion(),
-                    measure.catalogueDecisionId(), rule.decisionId(), rule.decisionVersion(), measure.leadUnit().name(),
+        ClaimFacts f = submission.facts();
+        if (existing.isPresent() && existing.get().measure().equals(submission.measure())
+                && existing.get().facts().referenceDate().equals(f.referenceDate())) {
+            PolicyClaim kept = existing.get();
+            claims.resubmit(kept.id(), kept.measure(), kept.measureName(), kept.policyVersion(),
+                    kept.catalogueDecisionId(), kept.awardDecisionId(), kept.awardDecisionVersion(), kept.leadUnit(),
                     submission.title(), f.referenceDate(), f.category(), f.baseYuan(), f.previousOutputYuan(),
                     f.growthPercent(), f.headcount(), f.qualified(), f.requestedYuan(), submission.documents(),
                     submission.otherAward(), submission.otherAwardPolicy(), submission.otherAwardWaived(), now);
-            return get(existing.get().id());
+        } else {
+            Versions versions = versions(submission);
+            if (versions.problem().isPresent()) {
+                throw new IllegalStateException(versions.problem().get());
+            }
+            PolicyMeasure measure = versions.measure();
+            AwardRule rule = versions.rule();
+            if (existing.isPresent()) {
+                claims.resubmit(existing.get().id(), measure.measure(), measure.name(), measure.policyVersion(),
+                        measure.catalogueDecisionId(), rule.decisionId(), rule.decisionVersion(),
+                        measure.leadUnit().name(), submission.title(), f.referenceDate(), f.category(), f.baseYuan(),
+                        f.previousOutputYuan(), f.growthPercent(), f.headcount(), f.qualified(), f.requestedYuan(),
+                        submission.documents(), submission.otherAward(), submission.otherAwardPolicy(),
+                        submission.otherAwardWaived(), now);
+            } else {
+                PolicyClaim saved = claims.save(PolicyClaim.submitted(processInstanceId, measure, rule, organizationId,
+                        claimantUserId, submission, now));
+                claims.setCode(saved.id(), "DX" + Year.now(clock) + "-" + String.format("%06d", saved.id()));
+            }
         }
-        long organizationId = members.organizationOf(claimantUserId)
-                .orElseThrow(() -> new IllegalStateException("用户" + claimantUserId + "未关联申领单位"));
-        PolicyClaim saved = claims.save(PolicyClaim.submitted(processInstanceId, measure, rule, organizationId,
-                claimantUserId, submission, now));
-        claims.setCode(saved.id(), "DX" + Year.now(clock) + "-" + String.format("%06d", saved.id()));
-        return get(saved.id());
+        PolicyClaim claim = claims.findByProcessInstanceId(processInstanceId).orElseThrow();
+        sameItem(organizationId, submission, processInstanceId).ifPresent(earlier ->
+                claims.setStatus(claim.id(), PolicyClaim.REJECTED, duplicate(earlier), "system", now));
+        return get(claim.id());
     }
 
     @Transactional
@@ -231,8 +266,11 @@ public class ClaimService {
 
     @Transactional
     public void concludeNotice(long id, boolean objectionUpheld, String comment, String by) {
-        claims.setStatus(id, objectionUpheld ? PolicyClaim.OBJECTION_UPHELD : PolicyClaim.NOTICE_PASSED,
-                comment == null || comment.isEmpty() ? null : comment, by, now());
+        if (objectionUpheld) {
+            claims.setStatus(id, PolicyClaim.OBJECTION_UPHELD, comment, by, now());
+        } else {
+            claims.setStatusOnly(id, PolicyClaim.NOTICE_PASSED, now());
+        }
     }
 
     /** Opens the funding record once and plans its instalments; returns their numbers. */
@@ -251,7 +289,7 @@ public class ClaimService {
     public void complete(long id) {
         PolicyClaim claim = get(id);
         projects.complete(claim.projectId());
-        claims.setStatus(id, PolicyClaim.PAID, null, claim.decidedBy(), now());
+        claims.setStatusOnly(id, PolicyClaim.PAID, now());
     }
 
     String organizationName(long organizationId) {

@@ -23,6 +23,8 @@ final class ClaimView {
             Map.entry(PolicyClaim.OBJECTION_UPHELD, "异议成立"), Map.entry(PolicyClaim.AWARDED, "兑现中"),
             Map.entry(PolicyClaim.PAID, "已兑现"), Map.entry(PolicyClaim.WITHDRAWN, "已撤回"));
 
+    private static final int EARLIER_SHOWN = 5;
+
     static String status(PolicyClaim claim) {
         return STATUS.getOrDefault(claim.status(), claim.status());
     }
@@ -55,7 +57,9 @@ final class ClaimView {
         lines.add(claim.otherAward().signum() == 0 ? "同一事项其他政策奖励：无"
                 : "同一事项其他政策奖励：" + Wan.formatExact(claim.otherAward()) + "（" + claim.otherAwardPolicy() + "）"
                         + (claim.otherAwardWaived() ? "，申领单位声明放弃" : ""));
-        lines.add(earlier.isEmpty() ? "本单位此前同一措施的申领：无" : "本单位此前同一措施的申领：" + earlier.stream()
+        lines.add(earlier.isEmpty() ? "本单位此前同一措施的申领：无" : "本单位此前同一措施的申领（" + earlier.size() + "件，最近"
+                + Math.min(earlier.size(), EARLIER_SHOWN) + "件）：" + earlier.stream()
+                .skip(Math.max(0, earlier.size() - EARLIER_SHOWN))
                 .map(c -> c.code() + "（参照日期" + c.facts().referenceDate() + "，" + c.title() + "，" + status(c) + "）")
                 .collect(Collectors.joining("；")));
         lines.add("申领材料：\n" + claim.documents());

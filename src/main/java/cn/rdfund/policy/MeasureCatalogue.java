@@ -57,18 +57,32 @@ public class MeasureCatalogue {
 
     /**
      * Every measure an applicant may claim for some date: the newest version's rules, and an older version's rules
-     * for windows no newer version covers; the newest windows first.
+     * whose window has days no newer version covers; the newest windows first.
      */
     public List<PolicyMeasure> published() {
         List<PolicyMeasure> published = new ArrayList<>();
         List<PolicyMeasure> newer = new ArrayList<>();
         for (DecisionTables.Version version : tables.versionsNewestFirst(KEY)) {
             List<PolicyMeasure> measures = measuresOf(version);
-            measures.stream().filter(m -> newer.stream().noneMatch(m::overlaps)).forEach(published::add);
+            measures.stream().filter(m -> !coveredBy(newer, m)).forEach(published::add);
             newer.addAll(measures);
         }
         return published.stream().sorted(Comparator.comparing(PolicyMeasure::validFrom).reversed()
                 .thenComparing(PolicyMeasure::measure)).toList();
+    }
+
+    /** Whether newer versions have rules for every day of the measure's window (so none of its dates is left to it). */
+    private static boolean coveredBy(List<PolicyMeasure> newer, PolicyMeasure measure) {
+        LocalDate uncovered = measure.validFrom();
+        for (PolicyMeasure window : newer.stream().sorted(Comparator.comparing(PolicyMeasure::validFrom)).toList()) {
+            if (window.validFrom().isAfter(uncovered)) {
+                break;
+            }
+            if (!window.validTo().isBefore(uncovered)) {
+                uncovered = window.validTo().plusDays(1);
+            }
+        }
+        return uncovered.isAfter(measure.validTo());
     }
 
     private List<PolicyMeasure> measuresOf(DecisionTables.Version version) {

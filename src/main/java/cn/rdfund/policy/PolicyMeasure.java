@@ -40,8 +40,4 @@ public record PolicyMeasure(String measure, String name, String policyVersion, L
     public boolean appliesOn(LocalDate date) {
         return !date.isBefore(validFrom) && !date.isAfter(validTo);
     }
-
-    boolean overlaps(PolicyMeasure other) {
-        return !validTo.isBefore(other.validFrom) && !other.validTo.isBefore(validFrom);
-    }
 }

@@ -100,6 +100,7 @@ class PolicyClaimProcessTest {
 
         PolicyClaim paid = claimOf(instance);
         assertThat(paid.status()).isEqualTo(PolicyClaim.PAID);
+        assertThat(paid.decidedBy()).isEqualTo("kjj");
         assertThat(paid(paid)).containsExactly(new BigDecimal("200000.00"));
         assertThat(instance).isEnded().hasPassed(END_PAID);
     }
@@ -157,7 +158,35 @@ class PolicyClaimProcessTest {
         drive.check(first, "kjj", REJECT, "证书不属实");
         lifecycle.complete(second, TASK_SUBMIT, claimant, highTech("2025-06-01", "0"));
         assertThat((String) processEngine.getRuntimeService().getVariable(second.getId(), "claimSummary"))
-                .contains("本单位此前同一措施的申领：" + code).contains("不予受理");
+                .contains("本单位此前同一措施的申领（1件，最近1件）：" + code).contains("不予受理");
+    }
+
+    @Test
+    void ofTwoClaimsForTheSameItemSubmittedAtOnceTheOneRegisteredSecondIsRefused() {
+        ProcessInstance first = processDriver.start(KEY, claimant);
+        ProcessInstance second = processDriver.start(KEY, claimant);
+        processDriver.complete(first, TASK_SUBMIT, claimant, highTech("2025-06-01", "0"));
+        processDriver.complete(second, TASK_SUBMIT, claimant, highTech("2025-06-01", "0"));
+        lifecycle.runJobs(first);
+        lifecycle.runJobs(second);
+
+        assertThat(first).isWaitingAt(TASK_CHECK);
+        assertThat(claimOf(second).status()).isEqualTo(PolicyClaim.REJECTED);
+        assertThat(claimOf(second).statusReason()).contains(claimOf(first).code()).contains("不得重复申领");
+        assertThat(second).isEnded().hasPassed("EndEvent_ClaimDuplicate");
+    }
+
+    @Test
+    void aCorrectionThatKeepsTheMeasureAndDateKeepsTheVersionsTheClaimWasFiledUnder() {
+        ProcessInstance instance = drive.submit(claimant, highTech("2025-06-01", "0"));
+        String filedUnder = claimOf(instance).awardDecisionId();
+        drive.check(instance, "kjj", CORRECT, "请补充证书编号");
+        Map<String, Object> corrected = highTech("2025-06-01", "0");
+        corrected.put("documents", "高新技术企业证书 GR202521000999");
+        lifecycle.complete(instance, TASK_SUBMIT, claimant, corrected);
+
+        assertThat(claimOf(instance).awardDecisionId()).isEqualTo(filedUnder);
+        assertThat(claimOf(instance).documents()).contains("GR202521000999");
     }
 
     @Test

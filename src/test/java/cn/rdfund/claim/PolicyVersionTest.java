@@ -83,6 +83,7 @@ class PolicyVersionTest {
         assertThat(catalogue.inForceOn(LocalDate.parse("2026-02-01"))).extracting(PolicyMeasure::measure)
                 .containsExactly("P4.3");
         assertThat(catalogue.inForceOn(LocalDate.parse("2025-06-01"))).hasSize(18);
+        assertThat(catalogue.published()).extracting(PolicyMeasure::policyVersion).containsOnly("2026", "2024").hasSize(19);
     }
 
     @Test
@@ -106,6 +107,7 @@ class PolicyVersionTest {
         assertThat(filedAfter.policyVersion()).isEqualTo("2024修订");
         assertThat(catalogue.inForceOn(LocalDate.parse("2025-06-01"))).extracting(PolicyMeasure::measure)
                 .containsExactly("P4.3");
+        assertThat(catalogue.published()).extracting(PolicyMeasure::policyVersion).containsExactly("2024修订");
 
         Map<String, Object> ended = ClaimDriver.form("P4.2", "2025-06-01");
         ended.put("srdiType", "LITTLE_GIANT");

@@ -1,6 +1,7 @@
 package cn.rdfund.system.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.rdfund.application.FundingApplicationProcess;
 import cn.rdfund.call.FundingCallProcess;
@@ -8,10 +9,12 @@ import cn.rdfund.challenge.ChallengeProcess;
 import cn.rdfund.support.RdfundIntegrationTest;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,5 +49,17 @@ class InitiatorFromLoginTest {
         assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
                 .singleResult().getAssignee()).isEqualTo(user);
         assertThat(runtimeService.getVariable(instance.getId(), "initiator")).isEqualTo(user);
+    }
+
+    @Test
+    void onlyAnAdministratorStartsAProcessAtAnotherActivityWhichWouldSkipTheStartEvent() {
+        identityService.setAuthentication("applicant", List.of("applicants"));
+        try {
+            assertThatThrownBy(() -> runtimeService.createProcessInstanceByKey(FundingApplicationProcess.KEY)
+                    .startBeforeActivity(FundingApplicationProcess.TASK_FILL).setVariable("initiator", "applicant2")
+                    .execute()).isInstanceOf(AuthorizationException.class).hasMessageContaining("只有系统管理员");
+        } finally {
+            identityService.clearAuthentication();
+        }
     }
 }
