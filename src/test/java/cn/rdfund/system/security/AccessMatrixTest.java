@@ -119,6 +119,17 @@ class AccessMatrixTest {
         assertThat(response.status()).as(response.body()).isEqualTo(expectedStatus);
     }
 
+    /** Starting at the claim form would skip the start event that names the claimant. */
+    @Test
+    void anApplicantCannotStartAClaimAtItsFormForSomeoneElse() {
+        Http.Response response = as("applicant3").post("/engine-rest/process-definition/key/PolicyClaim/start",
+                "{\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"Task_SubmitClaim\"}],"
+                        + "\"variables\":{\"claimant\":{\"value\":\"applicant2\"}}}");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(403);
+        assertThat(response.body()).contains("只有系统管理员可以从指定节点启动流程");
+    }
+
     @ParameterizedTest(name = "{0} completing a pm-kjj task → {1}")
     @CsvSource({"auditor, 403", "expert1, 403", "applicant, 403", "kjj, 204"})
     void onlyCandidatesCompleteTheirTasks(String user, int expectedStatus) {
