@@ -25,6 +25,7 @@ import cn.rdfund.call.FundingCall;
 import cn.rdfund.call.FundingCallRepository;
 import cn.rdfund.expert.Expert;
 import cn.rdfund.expert.ExpertRepository;
+import cn.rdfund.ledger.LedgerChain;
 import cn.rdfund.ledger.DuplicateLedgerEntryException;
 import cn.rdfund.ledger.Ledger;
 import cn.rdfund.ledger.LedgerEntry;
@@ -122,6 +123,9 @@ abstract class PlatformContract {
 
     @Autowired
     ClaimDriver claimDriver;
+
+    @Autowired
+    LedgerChain ledgerChain;
 
     @Autowired
     ClaimService claims;
@@ -272,6 +276,8 @@ abstract class PlatformContract {
         assertThat(paid.payableAmount()).isEqualTo(new BigDecimal("285000.00"));
         assertThat(ledgerEntries.findByProjectIdOrderByIdAsc(paid.projectId())).extracting(LedgerEntry::amount)
                 .containsExactly(new BigDecimal("96900.00"), new BigDecimal("94050.00"), new BigDecimal("94050.00"));
+        LedgerChain.Verification verification = ledgerChain.verify();
+        assertThat(verification.intact()).as(verification.problem()).isTrue();
     }
 
     private void approvePayment(ProcessInstance execution) {

@@ -21,11 +21,19 @@ class LedgerResource {
     private final LedgerRepository entries;
     private final LedgerMapper mapper;
     private final OrganizationAccess access;
+    private final LedgerChain chain;
 
-    LedgerResource(LedgerRepository entries, LedgerMapper mapper, OrganizationAccess access) {
+    LedgerResource(LedgerRepository entries, LedgerMapper mapper, OrganizationAccess access, LedgerChain chain) {
         this.entries = entries;
         this.mapper = mapper;
         this.access = access;
+        this.chain = chain;
+    }
+
+    /** Recomputes the hash chain over the whole ledger (auditors, finance, admins; see SecurityConfiguration). */
+    @GetMapping("/verify")
+    LedgerChain.Verification verify() {
+        return chain.verify();
     }
 
     @GetMapping(params = "projectId")

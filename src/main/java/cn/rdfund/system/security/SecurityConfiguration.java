@@ -49,6 +49,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path(HttpMethod.GET, "/api/experts/**"))
                         .hasAnyAuthority(PROGRAM_MANAGERS, AUDITORS, ADMINS)
+                        .requestMatchers(path(HttpMethod.GET, "/api/ledger/verify"))
+                        .hasAnyAuthority(AUDITORS, FINANCE, ADMINS)
                         .requestMatchers(path(HttpMethod.GET, "/api/projects/**"), path(HttpMethod.GET, "/api/ledger/**"))
                         .hasAnyAuthority(APPLICANTS, PROGRAM_MANAGERS, FINANCE, AUDITORS, ADMINS)
                         .requestMatchers(path(HttpMethod.GET, "/api/claims/**"))
