@@ -49,7 +49,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path(HttpMethod.GET, "/api/experts/**"))
                         .hasAnyAuthority(PROGRAM_MANAGERS, AUDITORS, ADMINS)
-                        .requestMatchers(path(HttpMethod.GET, "/api/ledger/verify"))
+                        .requestMatchers(path(HttpMethod.GET, "/api/ledger/verify"), path(HttpMethod.GET, "/api/audit/**"))
                         .hasAnyAuthority(AUDITORS, FINANCE, ADMINS)
                         .requestMatchers(path(HttpMethod.GET, "/api/projects/**"), path(HttpMethod.GET, "/api/ledger/**"))
                         .hasAnyAuthority(APPLICANTS, PROGRAM_MANAGERS, FINANCE, AUDITORS, ADMINS)

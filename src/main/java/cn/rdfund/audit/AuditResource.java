@@ -1,0 +1,54 @@
+package cn.rdfund.audit;
+
+import cn.rdfund.money.Wan;
+import cn.rdfund.project.EnterpriseCommitments;
+import java.math.BigDecimal;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The auditors' ledger view (read-only; auditors, finance and admins, see SecurityConfiguration): every payment and
+ * recovery with the inputs of its calculation, totals per project, enterprise, measure and year, and an
+ * enterprise's position against the per-enterprise cap of a measure group.
+ */
+@RestController
+@RequestMapping("/api/audit")
+class AuditResource {
+
+    private final LedgerReports reports;
+    private final EnterpriseCommitments commitments;
+
+    AuditResource(LedgerReports reports, EnterpriseCommitments commitments) {
+        this.reports = reports;
+        this.commitments = commitments;
+    }
+
+    @GetMapping("/ledger")
+    LedgerReport ledger(@RequestParam(required = false) Long projectId,
+            @RequestParam(required = false) Long organizationId, @RequestParam(required = false) String measure,
+            @RequestParam(required = false) Integer year) {
+        return reports.find(projectId, organizationId, measure, year);
+    }
+
+    record CapPosition(long organizationId, String measure, BigDecimal committed, BigDecimal room,
+            String committedDisplay, String roomDisplay) {
+    }
+
+    /** What the enterprise holds in projects sharing the measure's enterprise cap, and what is left (P1.1: 1000万). */
+    @GetMapping("/cap-position")
+    CapPosition capPosition(@RequestParam long organizationId, @RequestParam(defaultValue = "P1.1a") String measure) {
+        BigDecimal committed;
+        BigDecimal room;
+        try {
+            committed = commitments.committed(organizationId, measure);
+            room = commitments.room(organizationId, measure);
+        } catch (IllegalStateException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "措施" + measure + "没有企业累计上限");
+        }
+        return new CapPosition(organizationId, measure, committed, room, Wan.format(committed), Wan.format(room));
+    }
+}

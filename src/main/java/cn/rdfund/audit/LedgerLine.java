@@ -1,0 +1,19 @@
+package cn.rdfund.audit;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+
+/**
+ * One ledger row with what it was calculated from: the project (or award) and its measure, the enterprise and
+ * district, the approved and funded amounts with the reason of any reduction, and for a disbursement its
+ * instalment's share, release event and stored calculation; the finance approver.
+ */
+public record LedgerLine(long entryId, String kind, BigDecimal amount, LocalDateTime recordedAt, String approvedBy,
+        String memo, long projectId, String projectCode, String projectTitle, String measure, long organizationId,
+        String organizationName, String uscc, String district, BigDecimal approvedAmount, BigDecimal fundedAmount,
+        String fundingNote, Integer instalmentPercent, String releasedBy, String instalmentBasis) {
+
+    public int year() {
+        return recordedAt.getYear();
+    }
+}

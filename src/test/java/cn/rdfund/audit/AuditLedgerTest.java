@@ -1,0 +1,69 @@
+package cn.rdfund.audit;
+
+import static cn.rdfund.claim.PolicyClaimProcess.PASS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.rdfund.claim.ClaimService;
+import cn.rdfund.claim.PolicyClaim;
+import cn.rdfund.support.ClaimDriver;
+import cn.rdfund.support.Http;
+import cn.rdfund.support.LifecycleDriver;
+import cn.rdfund.support.RdfundIntegrationTest;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Auditors read every payment with what it was calculated from, and totals; nobody else reads this view. */
+@RdfundIntegrationTest
+class AuditLedgerTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    LifecycleDriver lifecycle;
+
+    @Autowired
+    ClaimDriver drive;
+
+    @Autowired
+    ClaimService claims;
+
+    @Test
+    void anAwardsPaymentShowsItsCalculationApproverAndTotals() {
+        String claimant = lifecycle.newApplicant("审计企业");
+        Map<String, Object> form = ClaimDriver.form("P4.3", "2025-06-01");
+        form.put("recognitionType", "FIRST");
+        form.put("otherAwardWan", "15");
+        form.put("otherAwardPolicy", "辽宁省高新技术企业奖励");
+        ProcessInstance instance = drive.submit(claimant, form);
+        drive.check(instance, "kjj", PASS, null);
+        drive.approve(instance, "kjj");
+        drive.passNotice(instance, "kjj");
+        drive.financeApproves(instance);
+        PolicyClaim paid = claims.ofProcess(instance.getId()).orElseThrow();
+
+        String body = Http.as(port, "auditor").get("/api/audit/ledger?projectId=" + paid.projectId()).body();
+
+        assertThat(body).contains("\"kind\":\"DISBURSEMENT\"", "\"approvedBy\":\"finance\"", "\"measure\":\"P4.3\"",
+                "\"instalmentPercent\":100", "补差支持5.00万元", "\"disbursedDisplay\":\"5.00万元\"", paid.code());
+        assertThat(Http.as(port, "auditor").get("/api/audit/ledger?measure=P4.3&year=2026").body()).contains(paid.code());
+        assertThat(Http.as(port, "auditor").get("/api/audit/ledger?measure=P4.3&year=2020").body())
+                .doesNotContain(paid.code());
+        assertThat(Http.as(port, "finance").get("/api/audit/ledger?projectId=" + paid.projectId()).status()).isEqualTo(200);
+        assertThat(Http.as(port, "kjj").get("/api/audit/ledger").status()).isEqualTo(403);
+        assertThat(Http.as(port, claimant).get("/api/audit/ledger").status()).isEqualTo(403);
+    }
+
+    @Test
+    void anEnterprisesCapPositionIsItsRoomUnderTheThousandWanCap() {
+        Http.Response position = Http.as(port, "auditor").get("/api/audit/cap-position?organizationId=1");
+
+        assertThat(position.status()).isEqualTo(200);
+        assertThat(position.body()).contains("\"measure\":\"P1.1a\"", "\"roomDisplay\":");
+        assertThat(Http.as(port, "auditor").get("/api/audit/cap-position?organizationId=1&measure=P4.3").status())
+                .isEqualTo(400);
+    }
+}
