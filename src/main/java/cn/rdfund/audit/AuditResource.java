@@ -3,6 +3,7 @@ package cn.rdfund.audit;
 import cn.rdfund.money.Wan;
 import cn.rdfund.project.EnterpriseCommitments;
 import java.math.BigDecimal;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,12 +20,23 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/audit")
 class AuditResource {
 
+    private static final int MAX_ACCESS_ROWS = 1000;
+
     private final LedgerReports reports;
     private final EnterpriseCommitments commitments;
+    private final ApiAccessLog accessLog;
 
-    AuditResource(LedgerReports reports, EnterpriseCommitments commitments) {
+    AuditResource(LedgerReports reports, EnterpriseCommitments commitments, ApiAccessLog accessLog) {
         this.reports = reports;
         this.commitments = commitments;
+        this.accessLog = accessLog;
+    }
+
+    /** Who read what through /api, newest first (this request included). */
+    @GetMapping("/access")
+    List<ApiAccessLog.Access> access(@RequestParam(required = false) String userId,
+            @RequestParam(defaultValue = "100") int limit) {
+        return accessLog.recent(userId, Math.max(1, Math.min(limit, MAX_ACCESS_ROWS)));
     }
 
     @GetMapping("/ledger")

@@ -58,6 +58,19 @@ class AuditLedgerTest {
     }
 
     @Test
+    void everyApiReadIsRecordedWithWhoReadWhatAndAuditorsSeeIt() {
+        String claimant = lifecycle.newApplicant("被查看企业");
+        Http.as(port, claimant).get("/api/claims");
+        Http.as(port, "kjj").get("/api/projects?status=IN_PROGRESS");
+
+        String mine = Http.as(port, "auditor").get("/api/audit/access?userId=" + claimant).body();
+        assertThat(mine).contains("\"userId\":\"" + claimant + "\"", "\"path\":\"/api/claims\"", "\"status\":200");
+        assertThat(Http.as(port, "auditor").get("/api/audit/access?userId=kjj&limit=5").body())
+                .contains("\"path\":\"/api/projects\"", "\"query\":\"status=IN_PROGRESS\"");
+        assertThat(Http.as(port, "kjj").get("/api/audit/access").status()).isEqualTo(403);
+    }
+
+    @Test
     void anEnterprisesCapPositionIsItsRoomUnderTheThousandWanCap() {
         Http.Response position = Http.as(port, "auditor").get("/api/audit/cap-position?organizationId=1");
 
