@@ -2,6 +2,8 @@ package cn.rdfund.claim;
 
 import static cn.rdfund.claim.PolicyClaimProcess.*;
 
+import cn.rdfund.calendar.NoticePeriod;
+import cn.rdfund.money.Wan;
 import cn.rdfund.money.WanInput;
 import cn.rdfund.policy.AwardFormula.Award;
 import cn.rdfund.policy.LeadUnit;
@@ -157,10 +159,10 @@ class ClaimDelegates {
         return execution -> {
             var endsAt = times.noticeEndsAt();
             claims.startNotice(claimId(execution), endsAt.toLocalDateTime());
-            execution.setVariable("noticeEndsAt", ClaimTimes.forTimer(endsAt));
+            execution.setVariable("noticeEndsAt", NoticePeriod.forTimer(endsAt));
             execution.setVariable("noticeText", "公示至" + endsAt.toLocalDateTime().withNano(0).toString().replace('T', ' ')
                     + "：" + execution.getVariable(ProjectExecutionProcess.TITLE) + "，拟支持"
-                    + ClaimService.yuanText(claims.get(claimId(execution)).payableAmount()));
+                    + Wan.format(claims.get(claimId(execution)).payableAmount()));
         };
     }
 

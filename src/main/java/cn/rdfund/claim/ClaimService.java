@@ -1,7 +1,6 @@
 package cn.rdfund.claim;
 
 import cn.rdfund.disbursement.DisbursementService;
-import cn.rdfund.money.Wan;
 import cn.rdfund.organization.OrganizationMembers;
 import cn.rdfund.organization.OrganizationRepository;
 import cn.rdfund.organization.Organization;
@@ -309,10 +308,6 @@ public class ClaimService {
         return given.isEmpty() ? "无配合单位" : given.stream()
                 .map(o -> cn.rdfund.policy.LeadUnit.valueOf(o.unit()).displayName() + "（" + o.givenBy() + "）：" + o.opinion())
                 .collect(Collectors.joining("\n"));
-    }
-
-    static String yuanText(BigDecimal yuan) {
-        return yuan == null ? "—" : Wan.format(yuan);
     }
 
     private LocalDateTime now() {

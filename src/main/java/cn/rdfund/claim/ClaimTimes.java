@@ -1,14 +1,12 @@
 package cn.rdfund.claim;
 
+import cn.rdfund.calendar.NoticePeriod;
 import cn.rdfund.calendar.WorkingCalendar;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAmount;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,13 +20,10 @@ import org.springframework.stereotype.Component;
 @Component("claimTimes")
 public class ClaimTimes {
 
-    private static final LocalTime DAY_ENDS = LocalTime.of(23, 59, 59);
-
     private final Clock clock;
     private final WorkingCalendar calendar;
     private final ClaimService claims;
-    private final int noticeWorkingDays;
-    private final Duration noticePeriod;
+    private final NoticePeriod notice;
     private final TemporalAmount instalmentInterval;
 
     ClaimTimes(Clock clock, WorkingCalendar calendar, ClaimService claims,
@@ -38,19 +33,13 @@ public class ClaimTimes {
         this.clock = clock;
         this.calendar = calendar;
         this.claims = claims;
-        this.noticeWorkingDays = noticeWorkingDays;
-        this.noticePeriod = noticePeriod;
+        this.notice = new NoticePeriod(noticeWorkingDays, noticePeriod);
         this.instalmentInterval = instalmentInterval.contains("T")
                 ? Duration.parse(instalmentInterval) : Period.parse(instalmentInterval);
     }
 
     ZonedDateTime noticeEndsAt() {
-        ZonedDateTime now = ZonedDateTime.now(clock);
-        if (noticePeriod != null) {
-            return now.plus(noticePeriod);
-        }
-        LocalDate lastDay = calendar.addWorkingDays(now.toLocalDate(), noticeWorkingDays);
-        return lastDay.atTime(DAY_ENDS).atZone(clock.getZone());
+        return notice.endsAt(ZonedDateTime.now(clock), calendar);
     }
 
     /** The due time of the instalment the execution is about to pay, as the timer reads it (ISO 8601). */
@@ -60,10 +49,6 @@ public class ClaimTimes {
         for (int i = 1; i < seq; i++) {
             due = due.plus(instalmentInterval);
         }
-        return forTimer(due.atZone(clock.getZone()));
-    }
-
-    static String forTimer(ZonedDateTime at) {
-        return at.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return NoticePeriod.forTimer(due.atZone(clock.getZone()));
     }
 }

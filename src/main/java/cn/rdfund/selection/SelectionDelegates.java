@@ -2,6 +2,7 @@ package cn.rdfund.selection;
 
 import static cn.rdfund.call.FundingCallProcess.*;
 
+import cn.rdfund.calendar.NoticePeriod;
 import cn.rdfund.call.FundingCall;
 import cn.rdfund.call.FundingCallService;
 import cn.rdfund.money.Wan;
@@ -51,7 +52,7 @@ class SelectionDelegates {
             execution.setVariable(SELECTION_NOTICE, selection.noticeText(ranking));
             execution.setVariable(SELECTED_OPTIONS, Spin.JSON(selection.selectedOptions(ranking)));
             ZonedDateTime endsAt = times.noticeEndsAt();
-            execution.setVariable(NOTICE_ENDS_AT, SelectionTimes.forTimer(endsAt));
+            execution.setVariable(NOTICE_ENDS_AT, NoticePeriod.forTimer(endsAt));
             execution.setVariable(NOTICE_ENDS_DISPLAY, endsAt.format(NOTICE_END));
         };
     }

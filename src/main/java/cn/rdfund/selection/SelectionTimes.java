@@ -1,12 +1,10 @@
 package cn.rdfund.selection;
 
+import cn.rdfund.calendar.NoticePeriod;
 import cn.rdfund.calendar.WorkingCalendar;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -18,13 +16,10 @@ import org.springframework.stereotype.Component;
 @Component("selectionTimes")
 public class SelectionTimes {
 
-    private static final LocalTime DAY_ENDS = LocalTime.of(23, 59, 59);
-
     private final Clock clock;
     private final WorkingCalendar calendar;
     private final String reviewPollInterval;
-    private final int noticeWorkingDays;
-    private final Duration noticePeriod;
+    private final NoticePeriod notice;
 
     SelectionTimes(Clock clock, WorkingCalendar calendar,
             @Value("${rdfund.selection.review-poll-interval:PT1H}") String reviewPollInterval,
@@ -33,8 +28,7 @@ public class SelectionTimes {
         this.clock = clock;
         this.calendar = calendar;
         this.reviewPollInterval = reviewPollInterval;
-        this.noticeWorkingDays = noticeWorkingDays;
-        this.noticePeriod = noticePeriod;
+        this.notice = new NoticePeriod(noticeWorkingDays, noticePeriod);
     }
 
     public String reviewPollInterval() {
@@ -42,15 +36,6 @@ public class SelectionTimes {
     }
 
     ZonedDateTime noticeEndsAt() {
-        ZonedDateTime now = ZonedDateTime.now(clock);
-        if (noticePeriod != null) {
-            return now.plus(noticePeriod);
-        }
-        LocalDate lastDay = calendar.addWorkingDays(now.toLocalDate(), noticeWorkingDays);
-        return lastDay.atTime(DAY_ENDS).atZone(clock.getZone());
-    }
-
-    static String forTimer(ZonedDateTime at) {
-        return at.toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return notice.endsAt(ZonedDateTime.now(clock), calendar);
     }
 }
