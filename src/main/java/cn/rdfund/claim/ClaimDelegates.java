@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -44,18 +43,6 @@ class ClaimDelegates {
     @Bean
     ProcessStarters applicantsClaimAwards() {
         return new ProcessStarters(Groups.APPLICANTS, KEY);
-    }
-
-    /** The claim form goes to the user who started the claim, as the engine's login says (never a start variable). */
-    @Bean
-    ExecutionListener stampClaimant() {
-        return execution -> {
-            String claimant = CurrentUser.id(execution.getProcessEngineServices().getIdentityService());
-            if (claimant == null) {
-                throw new IllegalStateException("政策兑现申领须由申领单位的用户登录后发起");
-            }
-            execution.setVariable(CLAIMANT, claimant);
-        };
     }
 
     /** The claim form lists every measure of every policy version deployed, with its lead unit and window. */

@@ -1,9 +1,7 @@
 package cn.rdfund.claim;
 
 import cn.rdfund.organization.OrganizationAccess;
-import cn.rdfund.policy.LeadUnit;
 import cn.rdfund.system.security.CamundaUser;
-import cn.rdfund.system.security.Groups;
 import java.util.List;
 import java.util.function.LongPredicate;
 import org.springframework.http.HttpStatus;
@@ -48,8 +46,6 @@ class ClaimResource {
 
     /** The co-units' internal opinions are for the city's staff and auditors, not for the claimant. */
     private ClaimDto toDto(PolicyClaim claim, CamundaUser user) {
-        boolean staff = user.groupIds().stream().anyMatch(group -> LeadUnit.ofGroup(group).isPresent()
-                || List.of(Groups.FINANCE, Groups.AUDITORS, Groups.ADMINS).contains(group));
-        return mapper.toDto(claim, staff ? claims.opinionsOf(claim.id()) : List.of());
+        return mapper.toDto(claim, access.readsEveryOrganization(user) ? claims.opinionsOf(claim.id()) : List.of());
     }
 }

@@ -22,11 +22,16 @@ public class OrganizationAccess {
     }
 
     public LongPredicate readableBy(CamundaUser user) {
-        if (user.groupIds().stream().anyMatch(group -> LeadUnit.ofGroup(group).isPresent() || group.equals(Groups.FINANCE)
-                || group.equals(Groups.AUDITORS) || group.equals(Groups.ADMINS))) {
+        if (readsEveryOrganization(user)) {
             return organizationId -> true;
         }
         Optional<Long> own = members.organizationOf(user.id());
         return organizationId -> own.isPresent() && own.get() == organizationId;
+    }
+
+    /** Program managers, finance, auditors and admins: the city's staff, who read every organization's records. */
+    public boolean readsEveryOrganization(CamundaUser user) {
+        return user.groupIds().stream().anyMatch(group -> LeadUnit.ofGroup(group).isPresent()
+                || group.equals(Groups.FINANCE) || group.equals(Groups.AUDITORS) || group.equals(Groups.ADMINS));
     }
 }
