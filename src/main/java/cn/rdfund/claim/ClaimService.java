@@ -148,38 +148,33 @@ public class ClaimService {
         LocalDateTime now = LocalDateTime.now(clock);
         Optional<PolicyClaim> existing = claims.findByProcessInstanceId(processInstanceId);
         ClaimFacts f = submission.facts();
-        if (existing.isPresent() && existing.get().measure().equals(submission.measure())
-                && existing.get().facts().referenceDate().equals(f.referenceDate())) {
-            PolicyClaim kept = existing.get();
-            claims.resubmit(kept.id(), kept.measure(), kept.measureName(), kept.policyVersion(),
-                    kept.catalogueDecisionId(), kept.awardDecisionId(), kept.awardDecisionVersion(), kept.leadUnit(),
-                    submission.title(), f.referenceDate(), f.category(), f.baseYuan(), f.previousOutputYuan(),
-                    f.growthPercent(), f.headcount(), f.qualified(), f.requestedYuan(), submission.documents(),
-                    submission.otherAward(), submission.otherAwardPolicy(), submission.otherAwardWaived(), now);
+        Filing filing = existing.filter(c -> c.measure().equals(submission.measure())
+                        && c.facts().referenceDate().equals(f.referenceDate()))
+                .map(Filing::of).orElseGet(() -> filingInForce(submission));
+        if (existing.isPresent()) {
+            claims.resubmit(existing.get().id(), filing.measure(), filing.measureName(), filing.policyVersion(),
+                    filing.catalogueDecisionId(), filing.awardDecisionId(), filing.awardDecisionVersion(),
+                    filing.leadUnit(), submission.title(), f.referenceDate(), f.category(), f.baseYuan(),
+                    f.previousOutputYuan(), f.growthPercent(), f.headcount(), f.qualified(), f.requestedYuan(),
+                    submission.documents(), submission.otherAward(), submission.otherAwardPolicy(),
+                    submission.otherAwardWaived(), now);
         } else {
-            Versions versions = versions(submission);
-            if (versions.problem().isPresent()) {
-                throw new IllegalStateException(versions.problem().get());
-            }
-            PolicyMeasure measure = versions.measure();
-            AwardRule rule = versions.rule();
-            if (existing.isPresent()) {
-                claims.resubmit(existing.get().id(), measure.measure(), measure.name(), measure.policyVersion(),
-                        measure.catalogueDecisionId(), rule.decisionId(), rule.decisionVersion(),
-                        measure.leadUnit().name(), submission.title(), f.referenceDate(), f.category(), f.baseYuan(),
-                        f.previousOutputYuan(), f.growthPercent(), f.headcount(), f.qualified(), f.requestedYuan(),
-                        submission.documents(), submission.otherAward(), submission.otherAwardPolicy(),
-                        submission.otherAwardWaived(), now);
-            } else {
-                PolicyClaim saved = claims.save(PolicyClaim.submitted(processInstanceId, measure, rule, organizationId,
-                        claimantUserId, submission, now));
-                claims.setCode(saved.id(), "DX" + Year.now(clock) + "-" + String.format("%06d", saved.id()));
-            }
+            PolicyClaim saved = claims.save(PolicyClaim.submitted(processInstanceId, filing, organizationId,
+                    claimantUserId, submission, now));
+            claims.setCode(saved.id(), "DX" + Year.now(clock) + "-" + String.format("%06d", saved.id()));
         }
         PolicyClaim claim = claims.findByProcessInstanceId(processInstanceId).orElseThrow();
         sameItem(organizationId, submission, processInstanceId).ifPresent(earlier ->
                 claims.setStatus(claim.id(), PolicyClaim.REJECTED, duplicate(earlier), "system", now));
         return get(claim.id());
+    }
+
+    private Filing filingInForce(ClaimSubmission submission) {
+        Versions versions = versions(submission);
+        if (versions.problem().isPresent()) {
+            throw new IllegalStateException(versions.problem().get());
+        }
+        return Filing.of(versions.measure(), versions.rule());
     }
 
     @Transactional

@@ -1,8 +1,6 @@
 package cn.rdfund.claim;
 
-import cn.rdfund.policy.AwardRule;
 import cn.rdfund.policy.ClaimFacts;
-import cn.rdfund.policy.PolicyMeasure;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.Set;
@@ -75,12 +73,13 @@ public record PolicyClaim(
     static final Set<String> LIVE_OR_PAID = Set.of(SUBMITTED, CORRECTION, CHECKED, COMMITTEE, CALCULATED, APPROVED,
             NOTICE, NOTICE_PASSED, AWARDED, PAID);
 
-    static PolicyClaim submitted(String processInstanceId, PolicyMeasure measure, AwardRule rule, long organizationId,
-            String claimantUserId, ClaimSubmission submission, LocalDateTime now) {
-        return new PolicyClaim(null, "DX-" + processInstanceId, processInstanceId, measure.measure(), measure.name(),
-                measure.policyVersion(), measure.catalogueDecisionId(), measure.leadUnit().name(), organizationId,
-                claimantUserId, submission.title(), submission.facts(), submission.documents(), submission.otherAward(),
-                submission.otherAwardPolicy(), submission.otherAwardWaived(), rule.decisionId(), rule.decisionVersion(),
-                null, null, null, null, null, null, null, null, null, SUBMITTED, null, null, null, null, null, now, now);
+    static PolicyClaim submitted(String processInstanceId, Filing filing, long organizationId, String claimantUserId,
+            ClaimSubmission submission, LocalDateTime now) {
+        return new PolicyClaim(null, "DX-" + processInstanceId, processInstanceId, filing.measure(), filing.measureName(),
+                filing.policyVersion(), filing.catalogueDecisionId(), filing.leadUnit(), organizationId, claimantUserId,
+                submission.title(), submission.facts(), submission.documents(), submission.otherAward(),
+                submission.otherAwardPolicy(), submission.otherAwardWaived(), filing.awardDecisionId(),
+                filing.awardDecisionVersion(), null, null, null, null, null, null, null, null, null, SUBMITTED, null,
+                null, null, null, null, now, now);
     }
 }
