@@ -93,19 +93,11 @@ class AwardTablesTest {
         return evaluate("PolicyMeasures", variables);
     }
 
-    /** What the Java passes: every input of the fixed vocabulary, absent ones as null. */
+    /** What the Java passes ({@link ClaimFacts#variables}): every input of the fixed vocabulary, absent ones as null. */
     static List<Map<String, Object>> claim(LocalDate date, String measure, String category, BigDecimal baseYuan,
             BigDecimal previousOutputYuan, BigDecimal growthPercent, Integer headcount, Boolean qualified) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("referenceDate", date);
-        variables.put("measure", measure);
-        variables.put("category", category);
-        variables.put("baseYuan", baseYuan);
-        variables.put("previousOutputYuan", previousOutputYuan);
-        variables.put("growthPercent", growthPercent);
-        variables.put("headcount", headcount);
-        variables.put("qualified", qualified);
-        return evaluate(TABLE_OF_MEASURE.get(measure), variables);
+        return evaluate(TABLE_OF_MEASURE.get(measure), new ClaimFacts(date, category, baseYuan, previousOutputYuan,
+                growthPercent, headcount, qualified, null).variables(measure));
     }
 
     @Test
