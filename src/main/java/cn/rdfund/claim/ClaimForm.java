@@ -125,8 +125,7 @@ final class ClaimForm {
             problems.add("请填写申领材料清单（文件名称及编号，不超过" + DOCUMENTS_MAX + "字）");
         }
         BigDecimal otherAward = BigDecimal.ZERO.setScale(2);
-        Object otherValue = values.get("otherAwardWan");
-        String otherText = otherValue instanceof Number n ? n.toString() : FormValues.text(otherValue);
+        String otherText = typed(values.get("otherAwardWan"));
         if (otherText != null && !otherText.isEmpty()) {
             otherAward = WanInput.toYuan(otherText).orElse(null);
             if (otherAward == null) {
@@ -149,6 +148,11 @@ final class ClaimForm {
                 otherAward.signum() > 0 ? otherPolicy : null, otherAward.signum() > 0 && waived));
     }
 
+    /** What was typed, from a text field or a number field (REST callers may send either). */
+    private static String typed(Object value) {
+        return value instanceof Number n ? n.toString() : FormValues.text(value);
+    }
+
     private static LocalDate date(Object value) {
         String text = FormValues.text(value);
         if (text == null || text.length() < 10) {
@@ -162,7 +166,7 @@ final class ClaimForm {
     }
 
     private static BigDecimal wan(Object value, String problem, List<String> problems) {
-        Optional<BigDecimal> yuan = WanInput.toYuan(value instanceof Number n ? n.toString() : FormValues.text(value));
+        Optional<BigDecimal> yuan = WanInput.toYuan(typed(value));
         if (yuan.isEmpty()) {
             problems.add(problem);
             return null;
@@ -171,7 +175,7 @@ final class ClaimForm {
     }
 
     private static BigDecimal percent(Object value, List<String> problems) {
-        String text = value instanceof Number n ? n.toString() : FormValues.text(value);
+        String text = typed(value);
         if (text == null || !text.matches("-?\\d{1,5}(\\.\\d{1,2})?")) {
             problems.add("请填写2024年产值增长率（%，如 23.5）");
             return null;
