@@ -2,6 +2,7 @@ package cn.rdfund.audit;
 
 import cn.rdfund.system.Texts;
 import cn.rdfund.system.security.CamundaUser;
+import cn.rdfund.system.security.WebappSession;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +12,8 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,24 +21,32 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Records who read what through RDFund's API: every authenticated request to /api/** (user, method, path, query,
- * answer status, time), so that auditors can see who viewed a case or the ledger. Camunda's own REST API and the
- * webapps (Tasklist polls constantly) are not logged here; their actions are in Camunda's history.
+ * Records who read what: every authenticated request to RDFund's API (/api/**) and every data request of Camunda's
+ * webapps (Tasklist, Cockpit: /camunda/api/**, user from the webapp login) with user, method, path, query, answer
+ * status and time, so that auditors can see who viewed a case, a task or the ledger. Left out: the webapps' counters
+ * and task-list filters, which Tasklist polls every few seconds, and their static files. What users changed is in
+ * Camunda's history and the ledger.
  */
 @Component
 public class ApiAccessLog extends OncePerRequestFilter {
 
+    private static final String WEBAPP_DATA = "/camunda/api/";
+    private static final Pattern POLLING = Pattern.compile(".*(/count|/filter(/.*)?|/auth/.*|/plugin/.*/static/.*)$");
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final WebappSession webappSession;
 
-    ApiAccessLog(JdbcClient jdbc, Clock clock) {
+    ApiAccessLog(JdbcClient jdbc, Clock clock, WebappSession webappSession) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.webappSession = webappSession;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        String path = request.getRequestURI();
+        return !path.startsWith("/api/") && !(path.startsWith(WEBAPP_DATA) && !POLLING.matcher(path).matches());
     }
 
     @Override
@@ -45,13 +56,15 @@ public class ApiAccessLog extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             Authentication login = SecurityContextHolder.getContext().getAuthentication();
-            if (login != null && login.getPrincipal() instanceof CamundaUser user) {
-                jdbc.sql("INSERT INTO api_access (user_id, method, path, query, status, accessed_at) VALUES (?, ?, ?, ?, ?, ?)")
-                        .params(user.id(), request.getMethod(), Texts.clip(request.getRequestURI(), 500),
-                                request.getQueryString() == null ? null : Texts.clip(request.getQueryString(), 1000),
-                                response.getStatus(), LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS))
-                        .update();
-            }
+            Optional<CamundaUser> caller = login != null && login.getPrincipal() instanceof CamundaUser user
+                    ? Optional.of(user) : request.getRequestURI().startsWith(WEBAPP_DATA)
+                    ? webappSession.userOf(request) : Optional.empty();
+            caller.ifPresent(user -> jdbc.sql("""
+                    INSERT INTO api_access (user_id, method, path, query, status, accessed_at) VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(user.id(), request.getMethod(), Texts.clip(request.getRequestURI(), 500),
+                            request.getQueryString() == null ? null : Texts.clip(request.getQueryString(), 1000),
+                            response.getStatus(), LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS))
+                    .update());
         }
     }
 

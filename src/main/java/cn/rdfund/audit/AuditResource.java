@@ -3,13 +3,18 @@ package cn.rdfund.audit;
 import cn.rdfund.money.Wan;
 import cn.rdfund.project.EnterpriseCommitments;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The auditors' ledger view (read-only; auditors, finance and admins, see SecurityConfiguration): every payment and
@@ -25,11 +30,21 @@ class AuditResource {
     private final LedgerReports reports;
     private final EnterpriseCommitments commitments;
     private final ApiAccessLog accessLog;
+    private final Dashboard dashboard;
+    private final Clock clock;
 
-    AuditResource(LedgerReports reports, EnterpriseCommitments commitments, ApiAccessLog accessLog) {
+    AuditResource(LedgerReports reports, EnterpriseCommitments commitments, ApiAccessLog accessLog, Dashboard dashboard,
+            Clock clock) {
         this.reports = reports;
         this.commitments = commitments;
         this.accessLog = accessLog;
+        this.dashboard = dashboard;
+        this.clock = clock;
+    }
+
+    @GetMapping("/dashboard")
+    Dashboard.Figures dashboard() {
+        return dashboard.figures(LocalDate.now(clock));
     }
 
     /** Who read what through /api, newest first (this request included). */
@@ -44,6 +59,15 @@ class AuditResource {
             @RequestParam(required = false) Long organizationId, @RequestParam(required = false) String measure,
             @RequestParam(required = false) Integer year) {
         return reports.find(projectId, organizationId, measure, year);
+    }
+
+    @GetMapping("/ledger.{format:csv|xlsx}")
+    StreamingResponseBody ledgerExport(@PathVariable String format, @RequestParam(required = false) Long projectId,
+            @RequestParam(required = false) Long organizationId, @RequestParam(required = false) String measure,
+            @RequestParam(required = false) Integer year, HttpServletResponse response) {
+        ExportTable table = AuditExports.ledger(reports.find(projectId, organizationId, measure, year));
+        AuditExports.prepare(response, format, "ledger");
+        return out -> table.write(format, out);
     }
 
     record CapPosition(long organizationId, String measure, BigDecimal committed, BigDecimal room,

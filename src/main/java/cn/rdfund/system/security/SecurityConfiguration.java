@@ -20,6 +20,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -34,21 +35,28 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * checked before a request body is even read. Writes not listed are refused; auditors never write.</li>
  * <li>{@code /actuator/**}: health probes open (details for admins and auditors), the rest needs a login.</li>
  * <li>everything else is Camunda's webapps (Tasklist, Cockpit, Admin) with their own login page,
- * session and CSRF protection; only their first-run setup page is closed.</li>
+ * session and CSRF protection; only their first-run setup page is closed. RDFund's audit pages ({@code /audit/})
+ * use that login too, and may read (GET) the audit API with it (WebappSession).</li>
  * </ol>
  */
 @Configuration
 class SecurityConfiguration {
 
     private static final String REALM = "RDFund";
+    /** RDFund's own pages (audit, dashboards): logged in through Camunda's welcome page, see WebappSession. */
+    static final String AUDIT_PAGES = "/audit/";
+    private static final String WELCOME_LOGIN = "/camunda/app/welcome/default/#!/login";
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, WebappSession webappSession)
+            throws Exception {
         http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path(HttpMethod.GET, "/api/experts/**"))
                         .hasAnyAuthority(PROGRAM_MANAGERS, AUDITORS, ADMINS)
+                        .requestMatchers(path(HttpMethod.GET, "/api/audit/cases/**"), path(HttpMethod.GET, "/api/audit/cases"))
+                        .hasAnyAuthority(PROGRAM_MANAGERS, AUDITORS, FINANCE, ADMINS)
                         .requestMatchers(path(HttpMethod.GET, "/api/ledger/verify"), path(HttpMethod.GET, "/api/audit/**"))
                         .hasAnyAuthority(AUDITORS, FINANCE, ADMINS)
                         .requestMatchers(path(HttpMethod.GET, "/api/projects/**"), path(HttpMethod.GET, "/api/ledger/**"))
@@ -66,6 +74,7 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Basic credentials travel with every request and no cookie authenticates it: no CSRF risk.
                 .csrf(AbstractHttpConfigurer::disable)
+                .addFilterBefore(webappSession.readsForApi(), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
         return http.build();
     }
@@ -85,8 +94,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain webappSecurity(HttpSecurity http, WebappSession webappSession) throws Exception {
+        http.addFilterBefore(webappSession.guardsPages(AUDIT_PAGES,
+                        Set.of(AUDITORS, FINANCE, ADMINS, PROGRAM_MANAGERS), WELCOME_LOGIN), AuthorizationFilter.class)
+                .authorizeHttpRequests(requests -> requests
                         // Camunda's first-run page lets anyone create an administrator while none exists;
                         // RDFund creates administrators itself (BootstrapAdmin, demo data), so it stays shut.
                         .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()

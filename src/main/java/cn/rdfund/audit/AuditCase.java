@@ -1,0 +1,35 @@
+package cn.rdfund.audit;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * A case an auditor can open: a call, an application, a project (also a 揭榜挂帅 support case or an award) or an
+ * award claim, with what it is found by, the lead unit whose managers may see it and the process instances
+ * (roots of their hierarchies) whose history makes up its timeline.
+ */
+public record AuditCase(String kind, long id, String code, String title, Long organizationId, String organizationName,
+        String uscc, String district, String measure, String leadUnit, String status, LocalDateTime createdAt,
+        Long projectId, List<String> processInstanceIds) {
+
+    public static final String CALL = "call";
+    public static final String APPLICATION = "application";
+    public static final String PROJECT = "project";
+    public static final String CLAIM = "claim";
+
+    static final List<String> KINDS = List.of(CALL, APPLICATION, PROJECT, CLAIM);
+
+    AuditCase withProcessInstances(List<String> ids) {
+        return new AuditCase(kind, id, code, title, organizationId, organizationName, uscc, district, measure, leadUnit,
+                status, createdAt, projectId, ids);
+    }
+
+    public String kindLabel() {
+        return switch (kind) {
+            case CALL -> "申报指南";
+            case APPLICATION -> "项目申报";
+            case PROJECT -> "项目";
+            default -> "政策兑现申领";
+        };
+    }
+}

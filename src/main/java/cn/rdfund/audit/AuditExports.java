@@ -1,0 +1,55 @@
+package cn.rdfund.audit;
+
+import cn.rdfund.money.Wan;
+import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The downloadable tables of the audit pages: a case's timeline and a ledger query, amounts in 万元. */
+final class AuditExports {
+
+    private AuditExports() {
+    }
+
+    static ExportTable timeline(AuditCase found, List<TimelineEvent> events) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (TimelineEvent event : events) {
+            rows.add(Arrays.asList(event.at(), event.kindLabel(), event.title(), event.actor(),
+                    String.join("；", event.details()), wan(event.amount()), event.process()));
+        }
+        return new ExportTable("时间线", List.of("时间", "类别", "事项", "办理人", "详情", "金额（万元）", "流程"), rows);
+    }
+
+    static ExportTable ledger(LedgerReport report) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (LedgerLine line : report.lines()) {
+            rows.add(Arrays.asList(line.entryId(), kind(line.kind()), wan(line.amount()), line.recordedAt(),
+                    line.approvedBy(), line.projectCode(), line.projectTitle(), line.measure(), line.organizationName(),
+                    line.uscc(), line.district(), wan(line.approvedAmount()), wan(line.fundedAmount()),
+                    line.fundingNote(), line.instalmentPercent(), line.releasedBy(), line.instalmentBasis(), line.memo()));
+        }
+        return new ExportTable("资金台账", List.of("账目号", "类别", "金额（万元）", "记账时间", "审批人", "项目编号", "项目名称",
+                "措施", "企业", "统一社会信用代码", "区县", "批准金额（万元）", "核定支持（万元）", "核减与上限说明", "拨付比例（%）",
+                "拨付节点", "计算依据", "摘要"), rows);
+    }
+
+    static void prepare(HttpServletResponse response, String format, String name) {
+        response.setContentType(ExportTable.XLSX.equals(format)
+                ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "." + format + "\"");
+    }
+
+    static String kind(String ledgerKind) {
+        return switch (ledgerKind) {
+            case "DISBURSEMENT" -> "拨付";
+            case "RECOVERY" -> "追回（应收）";
+            default -> "追回到账";
+        };
+    }
+
+    private static BigDecimal wan(BigDecimal yuan) {
+        return yuan == null ? null : Wan.toWan(yuan);
+    }
+}

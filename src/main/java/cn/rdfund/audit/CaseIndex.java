@@ -1,0 +1,127 @@
+package cn.rdfund.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds cases of every kind through one query over calls, applications, projects and claims, and the process
+ * instances that tell each case's story: a project's own, its application's (check and review), its claim's or
+ * its challenge's.
+ */
+@Component
+class CaseIndex {
+
+    static final int MAX_RESULTS = 200;
+
+    private static final String CASES = """
+            SELECT 'project' AS kind, p.id, p.code, p.title, p.organization_id, o.name AS organization_name, o.uscc,
+              o.district, p.measure, COALESCE(fc.lead_unit, cc.lead_unit, pc.lead_unit) AS lead_unit, p.status,
+              p.created_at, p.id AS project_id
+            FROM project p
+            JOIN organization o ON o.id = p.organization_id
+            LEFT JOIN funding_call fc ON fc.id = p.call_id
+            LEFT JOIN challenge ch ON ch.project_id = p.id
+            LEFT JOIN funding_call cc ON cc.id = ch.call_id
+            LEFT JOIN policy_claim pc ON pc.project_id = p.id
+            UNION ALL
+            SELECT 'application', a.id, fc.code, a.title, a.applicant_id, o.name, o.uscc, o.district, fc.measure,
+              fc.lead_unit, a.status, a.created_at, pr.id
+            FROM application a
+            JOIN organization o ON o.id = a.applicant_id
+            JOIN funding_call fc ON fc.id = a.call_id
+            LEFT JOIN project pr ON pr.application_id = a.id
+            UNION ALL
+            SELECT 'claim', pc.id, pc.code, pc.title, pc.organization_id, o.name, o.uscc, o.district, pc.measure,
+              pc.lead_unit, pc.status, pc.created_at, pc.project_id
+            FROM policy_claim pc
+            JOIN organization o ON o.id = pc.organization_id
+            UNION ALL
+            SELECT 'call', fc.id, fc.code, fc.title, o.id, o.name, o.uscc, o.district, fc.measure, fc.lead_unit,
+              fc.status, fc.created_at, NULL
+            FROM funding_call fc
+            LEFT JOIN organization o ON o.id = fc.owner_organization_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    CaseIndex(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The newest cases matching the search, at most {@link #MAX_RESULTS}. */
+    List<AuditCase> search(CaseSearch search) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM (" + CASES + ") c WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (search.text() != null && !search.text().isBlank()) {
+            String like = "%" + search.text().strip().replace("%", "").replace("_", "") + "%";
+            sql.append(" AND (c.title LIKE ? OR c.code LIKE ? OR c.organization_name LIKE ? OR c.uscc LIKE ?)");
+            params.addAll(List.of(like, like, like, like));
+        }
+        where(sql, params, "c.kind", search.kind());
+        where(sql, params, "c.measure", search.measure());
+        where(sql, params, "c.district", search.district());
+        if (search.units() != null) {
+            sql.append(" AND c.lead_unit IN (").append(search.units().isEmpty() ? "NULL"
+                    : String.join(", ", search.units().stream().map(unit -> "?").toList())).append(")");
+            params.addAll(search.units());
+        }
+        if (search.year() != null) {
+            sql.append(" AND YEAR(c.created_at) = ?");
+            params.add(search.year());
+        }
+        sql.append(" ORDER BY c.created_at DESC, c.id DESC LIMIT ").append(MAX_RESULTS);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> row(rs, List.of())).list();
+    }
+
+    /** One case with the process instances of its timeline, oldest first. */
+    Optional<AuditCase> find(String kind, long id) {
+        if (!AuditCase.KINDS.contains(kind)) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT * FROM (" + CASES + ") c WHERE c.kind = ? AND c.id = ?").params(kind, id)
+                .query((rs, n) -> row(rs, List.of())).optional()
+                .map(found -> found.withProcessInstances(processInstances(kind, id)));
+    }
+
+    private static AuditCase row(ResultSet rs, List<String> processInstanceIds) throws SQLException {
+        return new AuditCase(rs.getString("kind"), rs.getLong("id"), rs.getString("code"), rs.getString("title"),
+                rs.getObject("organization_id", Long.class), rs.getString("organization_name"), rs.getString("uscc"),
+                rs.getString("district"), rs.getString("measure"), rs.getString("lead_unit"), rs.getString("status"),
+                rs.getTimestamp("created_at").toLocalDateTime(), rs.getObject("project_id", Long.class),
+                processInstanceIds);
+    }
+
+    private List<String> processInstances(String kind, long id) {
+        String sql = switch (kind) {
+            case AuditCase.PROJECT -> """
+                    SELECT a.process_instance_id FROM project p JOIN application a ON a.id = p.application_id WHERE p.id = ?
+                    UNION ALL SELECT process_instance_id FROM challenge WHERE project_id = ?
+                    UNION ALL SELECT process_instance_id FROM policy_claim WHERE project_id = ?
+                    UNION ALL SELECT process_instance_id FROM project WHERE id = ?""";
+            case AuditCase.APPLICATION -> "SELECT process_instance_id FROM application WHERE id = ?";
+            case AuditCase.CLAIM -> "SELECT process_instance_id FROM policy_claim WHERE id = ?";
+            default -> "SELECT process_instance_id FROM funding_call WHERE id = ?";
+        };
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < sql.chars().filter(c -> c == '?').count(); i++) {
+            params.add(id);
+        }
+        Set<String> ids = new LinkedHashSet<>(jdbc.sql(sql).params(params).query(String.class).list());
+        ids.remove(null);
+        return List.copyOf(ids);
+    }
+
+    private static void where(StringBuilder sql, List<Object> params, String column, String value) {
+        if (value != null && !value.isBlank()) {
+            sql.append(" AND ").append(column).append(" = ?");
+            params.add(value);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package cn.rdfund.audit;
+
+import cn.rdfund.system.security.CamundaUser;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Case search and timelines for auditors, finance and administrators (every case) and program managers (their
+ * own unit's cases; others answer 404 as if they did not exist). Timelines download as CSV or XLSX.
+ */
+@RestController
+@RequestMapping("/api/audit/cases")
+class CaseResource {
+
+    private final CaseIndex index;
+    private final CaseAccess access;
+    private final CaseTimeline timeline;
+
+    CaseResource(CaseIndex index, CaseAccess access, CaseTimeline timeline) {
+        this.index = index;
+        this.access = access;
+        this.timeline = timeline;
+    }
+
+    @GetMapping
+    List<AuditCase> search(@RequestParam(required = false) String q, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String measure, @RequestParam(required = false) String district,
+            @RequestParam(required = false) Integer year, @AuthenticationPrincipal CamundaUser user) {
+        return index.search(access.restrict(user, new CaseSearch(q, kind, measure, district, year, null)));
+    }
+
+    record CaseView(AuditCase auditCase, List<TimelineEvent> timeline) {
+    }
+
+    @GetMapping("/{kind}/{id}")
+    CaseView get(@PathVariable String kind, @PathVariable long id, @AuthenticationPrincipal CamundaUser user) {
+        AuditCase found = visible(kind, id, user);
+        return new CaseView(found, timeline.of(found));
+    }
+
+    @GetMapping("/{kind}/{id}/timeline.{format:csv|xlsx}")
+    StreamingResponseBody export(@PathVariable String kind, @PathVariable long id, @PathVariable String format,
+            @AuthenticationPrincipal CamundaUser user, HttpServletResponse response) {
+        AuditCase found = visible(kind, id, user);
+        ExportTable table = AuditExports.timeline(found, timeline.of(found));
+        AuditExports.prepare(response, format, "timeline-" + kind + "-" + id);
+        return out -> table.write(format, out);
+    }
+
+    private AuditCase visible(String kind, long id, CamundaUser user) {
+        return index.find(kind, id).filter(found -> access.mayOpen(user, found))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个案件，或无权查看"));
+    }
+}

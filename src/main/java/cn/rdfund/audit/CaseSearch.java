@@ -1,0 +1,19 @@
+package cn.rdfund.audit;
+
+import java.util.Set;
+
+/**
+ * What an auditor searches cases by; every criterion that is set must match. {@code text} matches the name, code,
+ * enterprise name or USCC; {@code units} (lead units such as KJJ) are set for program managers, who see their own
+ * units' cases only; null means every unit.
+ */
+public record CaseSearch(String text, String kind, String measure, String district, Integer year, Set<String> units) {
+
+    CaseSearch within(Set<String> leadUnits) {
+        return new CaseSearch(text, kind, measure, district, year, leadUnits);
+    }
+
+    static CaseSearch all() {
+        return new CaseSearch(null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,34 @@
+package cn.rdfund.audit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** A case's one chronological view: its processes' history merged with reviews, assessments and the ledger. */
+@Component
+class CaseTimeline {
+
+    private final ProcessHistory history;
+    private final CaseRecords records;
+
+    CaseTimeline(ProcessHistory history, CaseRecords records) {
+        this.history = history;
+        this.records = records;
+    }
+
+    List<TimelineEvent> of(AuditCase found) {
+        List<TimelineEvent> events = new ArrayList<>(history.events(found.processInstanceIds()));
+        events.addAll(records.events(found));
+        events.sort(Comparator.comparing(TimelineEvent::at));
+        Set<String> actors = events.stream().map(TimelineEvent::actor).filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<String, String> names = history.names(actors);
+        return events.stream().map(event -> event.actor() == null || !names.containsKey(event.actor()) ? event
+                : new TimelineEvent(event.at(), event.type(), event.title(), names.get(event.actor()), event.details(),
+                        event.amount(), event.amountDisplay(), event.process())).toList();
+    }
+}

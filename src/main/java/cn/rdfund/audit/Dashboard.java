@@ -1,0 +1,103 @@
+package cn.rdfund.audit;
+
+import cn.rdfund.organization.District;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The auditors' dashboard figures: funds approved and disbursed by measure, district, technology area and year,
+ * projects by stage, overdue deadlines and progress against the policy's 2025 goals. Amounts in yuan; the page
+ * shows 万元.
+ */
+@Component
+@EnableConfigurationProperties(AuditGoals.class)
+class Dashboard {
+
+    /** Projects that were decided (not merely proposed or withdrawn) count as approved funds. */
+    private static final String FUNDED = "p.status NOT IN ('PROPOSED', 'WITHDRAWN')";
+    private static final String PAID = """
+            LEFT JOIN (SELECT project_id,
+                SUM(CASE WHEN kind = 'DISBURSEMENT' THEN amount ELSE 0 END) AS disbursed,
+                SUM(CASE WHEN kind = 'REPAYMENT' THEN amount ELSE 0 END) AS repaid
+              FROM ledger_entry GROUP BY project_id) l ON l.project_id = p.id""";
+
+    private final JdbcClient jdbc;
+    private final AuditGoals goals;
+    private final OverdueTasks overdueTasks;
+
+    Dashboard(JdbcClient jdbc, AuditGoals goals, OverdueTasks overdueTasks) {
+        this.jdbc = jdbc;
+        this.goals = goals;
+        this.overdueTasks = overdueTasks;
+    }
+
+    record Bucket(String label, long projects, BigDecimal approved, BigDecimal disbursed, BigDecimal repaid) {
+    }
+
+    record Overdue(String what, String project, String due, String owner) {
+    }
+
+    record GoalProgress(String name, String published, int target, long achieved) {
+    }
+
+    record Figures(List<Bucket> byMeasure, List<Bucket> byDistrict, List<Bucket> byArea, List<Bucket> byYear,
+            Map<String, Long> projectsByStage, List<Overdue> overdue, List<GoalProgress> goals) {
+    }
+
+    Figures figures(LocalDate today) {
+        List<Bucket> byDistrict = buckets("o.district", "JOIN organization o ON o.id = p.organization_id").stream()
+                .map(b -> new Bucket(districtName(b.label()), b.projects(), b.approved(), b.disbursed(), b.repaid()))
+                .toList();
+        return new Figures(buckets("p.measure", ""), byDistrict,
+                buckets("a.area", "JOIN funding_call_area a ON a.call_id = p.call_id"),
+                buckets("CAST(YEAR(p.created_at) AS CHAR)", ""), stages(), overdue(today), progress());
+    }
+
+    private List<Bucket> buckets(String label, String join) {
+        return jdbc.sql("SELECT " + label + " AS label, COUNT(*) AS projects, SUM(p.approved_amount) AS approved,"
+                + " COALESCE(SUM(l.disbursed), 0) AS disbursed, COALESCE(SUM(l.repaid), 0) AS repaid FROM project p "
+                + join + " " + PAID + " WHERE " + FUNDED + " GROUP BY " + label + " ORDER BY " + label)
+                .query(Bucket.class).list();
+    }
+
+    private Map<String, Long> stages() {
+        record Stage(String status, long projects) {
+        }
+        return jdbc.sql("SELECT status, COUNT(*) AS projects FROM project GROUP BY status ORDER BY status")
+                .query(Stage.class).list().stream()
+                .collect(Collectors.toMap(Stage::status, Stage::projects, Long::sum, TreeMap::new));
+    }
+
+    private List<Overdue> overdue(LocalDate today) {
+        List<Overdue> overdue = new ArrayList<>(jdbc.sql("""
+                SELECT CONCAT('里程碑：', m.title) AS what, CONCAT(p.code, ' ', p.title) AS project,
+                  CAST(m.due_date AS CHAR) AS due, o.name AS owner
+                FROM milestone m JOIN project p ON p.id = m.project_id JOIN organization o ON o.id = p.organization_id
+                WHERE m.status = 'PLANNED' AND m.due_date < ? AND p.status IN ('IN_PROGRESS', 'RECTIFYING')
+                ORDER BY m.due_date""").param(today).query(Overdue.class).list());
+        overdue.addAll(overdueTasks.list());
+        return overdue;
+    }
+
+    private List<GoalProgress> progress() {
+        return goals.goals().stream().map(goal -> new GoalProgress(goal.name(), goal.published(), goal.target(),
+                jdbc.sql("SELECT COUNT(" + (goal.countEnterprises() ? "DISTINCT organization_id" : "*")
+                        + ") FROM project WHERE measure IN (:measures) AND status IN (:statuses)")
+                        .param("measures", goal.measures()).param("statuses", goal.statuses())
+                        .query(Long.class).single())).toList();
+    }
+
+    private static String districtName(String name) {
+        return Arrays.stream(District.values()).filter(d -> d.name().equals(name)).findFirst()
+                .map(District::displayName).orElse(name == null ? "未填" : name);
+    }
+}

@@ -1,0 +1,243 @@
+package cn.rdfund.audit;
+
+import cn.rdfund.review.ExpertReviewProcess;
+import cn.rdfund.system.Texts;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricIncident;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads what the process engine's history knows about the process instances of a case and everything they
+ * called: every activity, each user task with who completed it and what it recorded, timers, incidents, variable
+ * changes (old and new value) and decision-table evaluations (inputs, matched rules, outputs). While an expert
+ * review is under way its tasks' contents stay hidden: reviews are shown once the review phase has ended.
+ * The only class of the audit feature that uses Camunda's history API.
+ */
+@Component
+class ProcessHistory {
+
+    static final String SEALED = "评审进行中：评审内容在评审结束后显示";
+    private static final int MAX_VALUE_LENGTH = 300;
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final Set<String> TIMERS = Set.of("intermediateTimer", "boundaryTimer", "startTimerEvent");
+    private static final Set<String> SKIPPED = Set.of("multiInstanceBody");
+    /** The engine's own counters of multi-instance activities: not decisions anybody made. */
+    private static final Set<String> ENGINE_VARIABLES = Set.of("nrOfInstances", "nrOfActiveInstances",
+            "nrOfCompletedInstances", "loopCounter");
+
+    private final HistoryService historyService;
+    private final IdentityService identityService;
+    private final ZoneId zone;
+    private final Set<String> sealedWhileRunning;
+
+    ProcessHistory(HistoryService historyService, IdentityService identityService, Clock clock) {
+        this.historyService = historyService;
+        this.identityService = identityService;
+        this.zone = clock.getZone();
+        this.sealedWhileRunning = Set.of(ExpertReviewProcess.KEY);
+    }
+
+    /** The events of every process instance in the hierarchies under these root instances. */
+    List<TimelineEvent> events(List<String> rootProcessInstanceIds) {
+        List<TimelineEvent> events = new ArrayList<>();
+        for (String root : rootProcessInstanceIds) {
+            for (HistoricProcessInstance instance : historyService.createHistoricProcessInstanceQuery()
+                    .rootProcessInstanceId(root).orderByProcessInstanceStartTime().asc().list()) {
+                events.addAll(eventsOf(instance));
+            }
+        }
+        return events;
+    }
+
+    /** Display names ("王科（kjj）") of the users among these ids that the caller may read; others stay ids. */
+    Map<String, String> names(Set<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        return identityService.createUserQuery().userIdIn(userIds.toArray(String[]::new)).list().stream()
+                .collect(Collectors.toMap(User::getId, user -> (user.getFirstName() == null ? "" : user.getFirstName())
+                        + "（" + user.getId() + "）"));
+    }
+
+    private List<TimelineEvent> eventsOf(HistoricProcessInstance instance) {
+        String id = instance.getId();
+        String process = instance.getProcessDefinitionName() != null ? instance.getProcessDefinitionName()
+                : instance.getProcessDefinitionKey();
+        boolean sealed = instance.getEndTime() == null && sealedWhileRunning.contains(instance.getProcessDefinitionKey());
+        List<TimelineEvent> events = new ArrayList<>();
+        events.add(new TimelineEvent(time(instance.getStartTime()), TimelineEvent.PROCESS, "开始：" + process,
+                instance.getStartUserId(), instance.getBusinessKey() == null ? List.of() : List.of("业务编号 " + instance.getBusinessKey()),
+                null, null, process));
+        if (instance.getEndTime() != null) {
+            List<String> details = new ArrayList<>(List.of("状态 " + instance.getState()));
+            if (instance.getDeleteReason() != null) {
+                details.add("原因 " + instance.getDeleteReason());
+            }
+            events.add(new TimelineEvent(time(instance.getEndTime()), TimelineEvent.PROCESS, "结束：" + process, null,
+                    details, null, null, process));
+        }
+
+        Map<String, HistoricTaskInstance> tasks = historyService.createHistoricTaskInstanceQuery().processInstanceId(id)
+                .list().stream().filter(t -> t.getActivityInstanceId() != null)
+                .collect(Collectors.toMap(HistoricTaskInstance::getActivityInstanceId, Function.identity(), (a, b) -> a));
+        Map<String, String> completedBy = completers(id);
+        Map<String, List<String>> recorded = new HashMap<>();
+        events.addAll(variableChanges(id, process, tasks, recorded, sealed));
+        for (HistoricActivityInstance activity : historyService.createHistoricActivityInstanceQuery()
+                .processInstanceId(id).orderPartiallyByOccurrence().asc().list()) {
+            if (!SKIPPED.contains(activity.getActivityType())) {
+                events.add(activityEvent(activity, tasks.get(activity.getId()), completedBy,
+                        recorded.get(activity.getId()), sealed, process));
+            }
+        }
+        for (HistoricIncident incident : historyService.createHistoricIncidentQuery().processInstanceId(id).list()) {
+            events.add(incidentEvent(incident, process));
+        }
+        for (HistoricDecisionInstance decision : historyService.createHistoricDecisionInstanceQuery()
+                .processInstanceId(id).includeInputs().includeOutputs().disableCustomObjectDeserialization().list()) {
+            events.add(decisionEvent(decision, process));
+        }
+        return events;
+    }
+
+    /** Changes made while a user task was completed go to that task's "recorded" lines; the others are events. */
+    private List<TimelineEvent> variableChanges(String processInstanceId, String process,
+            Map<String, HistoricTaskInstance> tasks, Map<String, List<String>> recorded, boolean sealed) {
+        List<TimelineEvent> events = new ArrayList<>();
+        Map<String, String> lastValue = new HashMap<>();
+        for (HistoricDetail detail : historyService.createHistoricDetailQuery().processInstanceId(processInstanceId)
+                .variableUpdates().disableBinaryFetching().disableCustomObjectDeserialization()
+                .orderPartiallyByOccurrence().asc().list()) {
+            HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
+            String value = text(update);
+            String old = lastValue.put(update.getVariableInstanceId(), value);
+            String line = update.getVariableName() + "：" + (old == null ? "" : old + " → ") + value;
+            if (sealed || ENGINE_VARIABLES.contains(update.getVariableName())) {
+                continue;
+            }
+            if (tasks.containsKey(update.getActivityInstanceId())) {
+                recorded.computeIfAbsent(update.getActivityInstanceId(), k -> new ArrayList<>()).add(line);
+            } else {
+                events.add(new TimelineEvent(time(update.getTime()), TimelineEvent.VARIABLE, update.getVariableName(),
+                        null, List.of(line), null, null, process));
+            }
+        }
+        return events;
+    }
+
+    /** Who completed each task (task id → user), from the user operation log: also tasks nobody had claimed. */
+    private Map<String, String> completers(String processInstanceId) {
+        Map<String, String> completers = new HashMap<>();
+        historyService.createUserOperationLogQuery().processInstanceId(processInstanceId)
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
+                .filter(entry -> entry.getTaskId() != null && entry.getUserId() != null)
+                .forEach(entry -> completers.putIfAbsent(entry.getTaskId(), entry.getUserId()));
+        return completers;
+    }
+
+    private TimelineEvent activityEvent(HistoricActivityInstance activity, HistoricTaskInstance task,
+            Map<String, String> completedBy, List<String> recorded, boolean sealed, String process) {
+        String name = activity.getActivityName() != null ? activity.getActivityName() : activity.getActivityId();
+        Date at = activity.getEndTime() != null ? activity.getEndTime() : activity.getStartTime();
+        List<String> details = new ArrayList<>();
+        if (task != null) {
+            details.add("开始 " + format(task.getStartTime()));
+            details.add(task.getEndTime() == null ? "待办理" : "completed".equals(task.getDeleteReason())
+                    ? "完成 " + format(task.getEndTime()) : "未办理即关闭（" + task.getDeleteReason() + "）");
+            if (sealed) {
+                details.add(SEALED);
+            } else if (recorded != null) {
+                details.addAll(recorded);
+            }
+            String actor = completedBy.getOrDefault(task.getId(), task.getAssignee());
+            return new TimelineEvent(time(at), TimelineEvent.TASK, name, actor, details, null, null, process);
+        }
+        if (TIMERS.contains(activity.getActivityType())) {
+            details.add(activity.getEndTime() == null ? "等待中，自 " + format(activity.getStartTime()) : "定时器触发");
+            return new TimelineEvent(time(at), TimelineEvent.TIMER, name, null, details, null, null, process);
+        }
+        details.add(activity.getActivityType());
+        if (activity.isCanceled()) {
+            details.add("已取消");
+        }
+        return new TimelineEvent(time(activity.getStartTime()), TimelineEvent.ACTIVITY, name, null, details, null, null,
+                process);
+    }
+
+    private TimelineEvent incidentEvent(HistoricIncident incident, String process) {
+        List<String> details = new ArrayList<>();
+        details.add(Texts.clip(String.valueOf(incident.getIncidentMessage()), MAX_VALUE_LENGTH));
+        details.add(incident.isOpen() ? "未解决" : incident.isResolved() ? "已解决 " + format(incident.getEndTime())
+                : "已删除 " + format(incident.getEndTime()));
+        return new TimelineEvent(time(incident.getCreateTime()), TimelineEvent.INCIDENT,
+                incident.getIncidentType() + " · " + incident.getActivityId(), null, details, null, null, process);
+    }
+
+    private TimelineEvent decisionEvent(HistoricDecisionInstance decision, String process) {
+        List<String> details = new ArrayList<>();
+        details.add("版本 " + decision.getDecisionDefinitionId());
+        decision.getInputs().forEach(input -> details.add("输入 " + input.getClauseName() + " = "
+                + Texts.clip(String.valueOf(input.getValue()), MAX_VALUE_LENGTH)));
+        Map<String, List<HistoricDecisionOutputInstance>> byRule = decision.getOutputs().stream()
+                .collect(Collectors.groupingBy(HistoricDecisionOutputInstance::getRuleId, LinkedHashMap::new,
+                        Collectors.toList()));
+        if (byRule.isEmpty()) {
+            details.add("无规则命中");
+        }
+        byRule.forEach((rule, outputs) -> details.add("命中第" + outputs.get(0).getRuleOrder() + "条规则（" + rule + "）："
+                + outputs.stream().map(o -> (o.getClauseName() != null ? o.getClauseName() : o.getVariableName()) + " = "
+                        + Texts.clip(String.valueOf(o.getValue()), MAX_VALUE_LENGTH)).collect(Collectors.joining("；"))));
+        String name = decision.getDecisionDefinitionName() != null ? decision.getDecisionDefinitionName()
+                : decision.getDecisionDefinitionKey();
+        return new TimelineEvent(time(decision.getEvaluationTime()), TimelineEvent.DECISION, name, null, details, null,
+                null, process);
+    }
+
+    private String text(HistoricVariableUpdate update) {
+        if (update.getErrorMessage() != null) {
+            return "（无法读取：" + update.getErrorMessage() + "）";
+        }
+        TypedValue value = update.getTypedValue();
+        Object shown = value instanceof SerializableValue serializable && !serializable.isDeserialized()
+                ? serializable.getValueSerialized() : value == null ? null : value.getValue();
+        if (shown instanceof Date date) {
+            shown = format(date);
+        }
+        return shown == null ? "（空）" : Texts.clip(String.valueOf(shown), MAX_VALUE_LENGTH);
+    }
+
+    /** To the second, as RDFund's own records are: within a second, the engine's steps come first. */
+    private LocalDateTime time(Date date) {
+        return date.toInstant().atZone(zone).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private String format(Date date) {
+        return date == null ? "" : FORMAT.format(time(date));
+    }
+}

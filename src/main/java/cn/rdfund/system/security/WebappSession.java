@@ -1,0 +1,98 @@
+package cn.rdfund.system.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The login of Camunda's webapps (Tasklist, Cockpit, the welcome page) also opens RDFund's audit pages: who is
+ * logged in there, read from the webapps' HTTP session, with their current Camunda groups. The audit API accepts
+ * that session for reads only (GET), so a page can fetch its data without a second login and a forged cross-site
+ * request can change nothing; writes still need HTTP Basic. Engine-specific: it reads Camunda's session key.
+ */
+@Component
+public class WebappSession {
+
+    private static final String ENGINE = "default";
+
+    private final IdentityService identityService;
+
+    WebappSession(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    public Optional<CamundaUser> userOf(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return Optional.empty();
+        }
+        Authentications logins = AuthenticationUtil.getAuthsFromSession(session);
+        Authentication login = logins == null ? null : logins.getAuthenticationForProcessEngine(ENGINE);
+        if (login == null || identityService.createUserQuery().userId(login.getName()).count() == 0) {
+            return Optional.empty();
+        }
+        List<String> groupIds = identityService.createGroupQuery().groupMember(login.getName()).list().stream()
+                .map(Group::getId).toList();
+        return Optional.of(new CamundaUser(login.getName(), groupIds));
+    }
+
+    /** On GET requests without Basic credentials, the webapp login (if any) is the caller. */
+    OncePerRequestFilter readsForApi() {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                if (HttpMethod.GET.matches(request.getMethod()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+                    userOf(request).ifPresent(user -> SecurityContextHolder.getContext().setAuthentication(
+                            UsernamePasswordAuthenticationToken.authenticated(user, null,
+                                    CamundaIdentityAuthenticationProvider.authorities(user.groupIds()))));
+                }
+                chain.doFilter(request, response);
+            }
+        };
+    }
+
+    /**
+     * Pages under {@code path} open for logged-in members of these groups; without a login the browser goes to the
+     * welcome page's login, others get 403.
+     */
+    OncePerRequestFilter guardsPages(String path, Set<String> groups, String loginPage) {
+        return new OncePerRequestFilter() {
+            @Override
+            protected boolean shouldNotFilter(HttpServletRequest request) {
+                return !request.getRequestURI().startsWith(path);
+            }
+
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                Optional<CamundaUser> user = userOf(request);
+                if (user.isEmpty()) {
+                    response.sendRedirect(loginPage);
+                } else if (CamundaIdentityAuthenticationProvider.authorities(user.get().groupIds()).stream()
+                        .noneMatch(authority -> groups.contains(authority.getAuthority()))) {
+                    response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                } else {
+                    chain.doFilter(request, response);
+                }
+            }
+        };
+    }
+}

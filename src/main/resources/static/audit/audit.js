@@ -1,0 +1,64 @@
+// Shared helpers of RDFund's audit pages. Data comes from /api/audit (read-only), with the Camunda webapp login.
+const Audit = {
+  async get(path) {
+    const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (response.status === 401 || response.status === 403) {
+      throw new Error('无权查看（请先在 Camunda 登录页以审计、财务、处室或管理员身份登录）');
+    }
+    if (!response.ok) {
+      throw new Error('查询失败：' + response.status);
+    }
+    return response.json();
+  },
+  text(value) {
+    const span = document.createElement('span');
+    span.textContent = value == null ? '' : String(value);
+    return span.innerHTML;
+  },
+  time(value) {
+    return value ? String(value).replace('T', ' ').substring(0, 19) : '';
+  },
+  param(name) {
+    return new URLSearchParams(location.search).get(name);
+  },
+  query(form) {
+    const params = new URLSearchParams();
+    new FormData(form).forEach((value, key) => { if (String(value).trim() !== '') params.set(key, String(value).trim()); });
+    return params.toString();
+  },
+  wan(yuan) {
+    return yuan == null ? '' : (Number(yuan) / 10000).toFixed(2) + '万元';
+  },
+  nav(current) {
+    const links = [['index.html', '案件查询'], ['ledger.html', '资金台账'], ['dashboard.html', '看板'], ['access.html', '访问记录']];
+    document.body.insertAdjacentHTML('afterbegin', '<header><strong>RDFund 审计与监督</strong>'
+      + links.map(([href, label]) => `<a href="${href}" class="${href === current ? 'current' : ''}">${label}</a>`).join('')
+      + '<a href="/camunda/app/tasklist/default/">Tasklist</a><span class="who">只读：本页面的任何操作都不修改数据</span></header>');
+  },
+  async verify(out) {
+    try {
+      const v = await Audit.get('/api/ledger/verify');
+      out.className = 'result ' + (v.intact ? 'ok' : 'bad');
+      out.textContent = v.intact ? `台账完整：已校验 ${v.rowsChecked} 行，哈希链一致`
+        : `台账被改动：第 ${v.firstBadSeq} 个封印（账目 ${v.firstBadEntryId}）不符：${v.problem}`;
+    } catch (error) {
+      out.className = 'result bad';
+      out.textContent = error.message;
+    }
+  },
+  fail(element, error) {
+    element.innerHTML = `<p class="result bad">${Audit.text(error.message)}</p>`;
+  },
+  kinds: { call: '申报指南', application: '项目申报', project: '项目', claim: '政策兑现申领' },
+  timelineRows(events) {
+    return events.map(e => `<tr class="${e.type}"><td class="time">${Audit.time(e.at)}</td><td>${Audit.text(e.process)}</td>`
+      + `<td>${Audit.text(kindLabel(e.type))}</td><td>${Audit.text(e.title)}</td><td>${Audit.text(e.actor)}</td>`
+      + `<td class="details">${(e.details || []).map(d => `<div>${Audit.text(d)}</div>`).join('')}</td>`
+      + `<td class="amount">${Audit.text(e.amountDisplay)}</td></tr>`).join('');
+  },
+};
+
+function kindLabel(type) {
+  return { PROCESS: '流程', ACTIVITY: '环节', TASK: '办理', TIMER: '定时', INCIDENT: '异常', VARIABLE: '数据变更',
+    DECISION: '决策表', REVIEW: '评审', LEDGER: '资金' }[type] || type;
+}

@@ -1,0 +1,59 @@
+package cn.rdfund.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.rdfund.project.Project;
+import cn.rdfund.support.Http;
+import cn.rdfund.support.ProjectScenarios;
+import cn.rdfund.support.RdfundIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** An auditor finds a case and reads its whole story; managers see only their own unit's cases. */
+@RdfundIntegrationTest
+class CaseTimelineTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ProjectScenarios scenarios;
+
+    @Test
+    void aTerminatedProjectsTimelineHasEveryStepAndEveryAmount() {
+        Project project = scenarios.terminatedWithRecovery("终止追回审计项目");
+
+        String found = Http.as(port, "auditor").get("/api/audit/cases?q=终止追回审计项目&kind=project").body();
+        assertThat(found).contains("\"code\":\"" + project.code() + "\"", "\"status\":\"TERMINATED\"");
+        String timeline = Http.as(port, "auditor").get("/api/audit/cases/project/" + project.id()).body();
+        System.out.println(timeline);
+
+        assertThat(timeline).contains(
+                // application, formal check and the review per expert with the conflict declaration
+                "开始：项目申报", "形式审查", "声明无利益冲突", "加权总分 85.00", "评审结果",
+                // the decision table that set the instalments, with inputs and the rule that matched
+                "DisbursementSchedule", "命中第",
+                // agreement, instalment approved by finance, mid-term panels, the timer, termination
+                "任务书", "\"actor\":\"钱财（finance）\"", "中期检查专家评议（第1轮）", "结论 RECTIFY",
+                "\"type\":\"TIMER\"",
+                // every amount of the ledger: paid, demanded back, repaid twice
+                "\"amountDisplay\":\"120.00万元\"", "\"amountDisplay\":\"70.00万元\"", "\"amountDisplay\":\"40.00万元\"",
+                "\"amountDisplay\":\"30.00万元\"", "追回（应收）", "追回到账",
+                // variable changes with old and new value, and the end of the process
+                " → ", "结束：项目实施");
+    }
+
+    @Test
+    void aManagerOfAnotherUnitCannotSeeTheCase() {
+        Project project = scenarios.underWay("他处室不可见项目");
+
+        assertThat(Http.as(port, "kjj").get("/api/audit/cases/project/" + project.id()).status()).isEqualTo(200);
+        assertThat(Http.as(port, "gxj").get("/api/audit/cases/project/" + project.id()).status()).isEqualTo(404);
+        assertThat(Http.as(port, "gxj").get("/api/audit/cases?q=他处室不可见项目").body()).isEqualTo("[]");
+        assertThat(Http.as(port, "kjj").get("/api/audit/cases?q=他处室不可见项目").body()).contains(project.code());
+        assertThat(Http.as(port, "gxj").get("/api/audit/cases/project/" + project.id() + "/timeline.csv").status())
+                .isEqualTo(404);
+        assertThat(Http.as(port, "applicant").get("/api/audit/cases?q=他处室不可见项目").status()).isEqualTo(403);
+    }
+}

@@ -1,0 +1,93 @@
+package cn.rdfund.support;
+
+import static cn.rdfund.project.ProjectExecutionProcess.*;
+
+import cn.rdfund.application.ApplicationRepository;
+import cn.rdfund.disbursement.DisbursementProcess;
+import cn.rdfund.project.Project;
+import cn.rdfund.project.ProjectRepository;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whole project stories for tests that look at a case afterwards (audit timeline, retention, browser test): a call
+ * of kjj, an application reviewed by three experts, the public notice, then either acceptance with every instalment
+ * paid or termination at the mid-term check with the unspent funds recovered and repaid.
+ */
+@Component
+public class ProjectScenarios {
+
+    private final LifecycleDriver lifecycle;
+    private final ProjectRepository projects;
+    private final ApplicationRepository applications;
+
+    ProjectScenarios(LifecycleDriver lifecycle, ProjectRepository projects, ApplicationRepository applications) {
+        this.lifecycle = lifecycle;
+        this.projects = projects;
+        this.applications = applications;
+    }
+
+    /** A selected project of 300万 whose agreement is signed and first instalment (40 %) paid. */
+    public Project underWay(String title) {
+        ProcessInstance call = lifecycle.publishCall("1000");
+        ProcessInstance application = lifecycle.applyAndReview(call, lifecycle.newApplicant("审计"), title, "300", 85);
+        lifecycle.closeWindow(call);
+        lifecycle.endNotice(call);
+        Project project = projects.findByApplicationId(
+                applications.findByProcessInstanceId(application.getId()).orElseThrow().id()).orElseThrow();
+        ProcessInstance execution = lifecycle.projectOf(project.code());
+        lifecycle.complete(execution, TASK_DRAFT_AGREEMENT, project.applicantUserId(), Map.of(MILESTONES,
+                LifecycleDriver.TODAY.plusMonths(6) + " 完成处方筛选\n" + LifecycleDriver.TODAY.plusMonths(18) + " 完成中试与验收",
+                MIDTERM_DATE, LifecycleDriver.TODAY.plusMonths(9).toString(), INDICATORS, "完成2个新制剂中试；申请发明专利3项"));
+        lifecycle.complete(execution, TASK_APPROVE_AGREEMENT, "kjj", Map.of(AGREEMENT_DECISION, APPROVE));
+        financeApproves(execution);
+        lifecycle.complete(execution, TASK_START_MIDTERM, "kjj", Map.of());
+        return project;
+    }
+
+    /** Accepted, all three instalments (120万, 120万, 60万) paid. */
+    public Project accepted(String title) {
+        Project project = underWay(title);
+        ProcessInstance execution = lifecycle.projectOf(project.code());
+        lifecycle.complete(execution, TASK_REPORT_PROGRESS, project.applicantUserId(),
+                Map.of(PROGRESS_REPORT, "按计划完成处方筛选", SPENT_WAN, "100"));
+        panel(execution, TASK_ASSESS_MIDTERM, "PASS");
+        financeApproves(execution);
+        lifecycle.complete(execution, TASK_FINAL_REPORT, project.applicantUserId(), Map.of(FINAL_REPORT_ACTION, SUBMIT,
+                FINAL_REPORT, "全部完成", ACHIEVED_INDICATORS, "完成2个中试，申请发明专利4项", AUDIT_REPORT_NO, "辽审字2028第001号",
+                SPENT_WAN, "240"));
+        panel(execution, TASK_ASSESS_ACCEPTANCE, "PASS");
+        financeApproves(execution);
+        return projects.findById(project.id()).orElseThrow();
+    }
+
+    /**
+     * Terminated after a failed re-check: of the 120万 paid, 50万 were spent, 70万 are demanded back and repaid
+     * in two receipts (40万 and 30万).
+     */
+    public Project terminatedWithRecovery(String title) {
+        Project project = underWay(title);
+        ProcessInstance execution = lifecycle.projectOf(project.code());
+        lifecycle.complete(execution, TASK_REPORT_PROGRESS, project.applicantUserId(),
+                Map.of(PROGRESS_REPORT, "进度滞后", SPENT_WAN, "50"));
+        panel(execution, TASK_ASSESS_MIDTERM, "RECTIFY");
+        lifecycle.fireTimer(execution, RECTIFICATION_OVERDUE);
+        panel(execution, TASK_ASSESS_MIDTERM, "RECTIFY");
+        lifecycle.complete(execution, TASK_CONFIRM_RECOVERY, "finance", Map.of(DisbursementProcess.RECOVERY_CONFIRMED, true));
+        lifecycle.complete(execution, TASK_RECORD_REPAYMENT, "finance",
+                Map.of(DisbursementProcess.REPAID_WAN, "40", DisbursementProcess.RECEIPT_NO, "JK-1"));
+        lifecycle.complete(execution, TASK_RECORD_REPAYMENT, "finance",
+                Map.of(DisbursementProcess.REPAID_WAN, "30", DisbursementProcess.RECEIPT_NO, "JK-2"));
+        return projects.findById(project.id()).orElseThrow();
+    }
+
+    private void financeApproves(ProcessInstance execution) {
+        lifecycle.complete(execution, DisbursementProcess.TASK_APPROVE, "finance",
+                Map.of(DisbursementProcess.DECISION, DisbursementProcess.APPROVE));
+    }
+
+    private void panel(ProcessInstance execution, String taskKey, String verdict) {
+        lifecycle.completeAll(execution, taskKey, Map.of(VERDICT, verdict, ASSESSMENT_COMMENT, "评议意见：" + verdict));
+    }
+}

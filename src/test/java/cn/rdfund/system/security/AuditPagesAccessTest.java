@@ -1,0 +1,99 @@
+package cn.rdfund.system.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.rdfund.support.Http;
+import cn.rdfund.support.RdfundIntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The audit pages open with the webapps' login for auditors, finance, administrators and managers; the session
+ * reads the audit API but writes nothing; auditors' write attempts are refused everywhere, and what users view in
+ * the webapps is recorded.
+ */
+@RdfundIntegrationTest
+class AuditPagesAccessTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    RepositoryService repositoryService;
+
+    private HttpResponse<String> get(HttpClient client, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void withoutALoginThePagesSendTheBrowserToTheLoginAndTheApiAnswers401() throws Exception {
+        HttpResponse<String> page = get(HttpClient.newHttpClient(), "/audit/index.html");
+
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElseThrow()).contains("/camunda/app/welcome/default/");
+        assertThat(get(HttpClient.newHttpClient(), "/api/audit/cases").statusCode()).isEqualTo(401);
+    }
+
+    @ParameterizedTest(name = "{0} opens the audit page → {1}")
+    @CsvSource({"auditor, 200", "finance, 200", "kjj, 200", "admin, 200", "applicant, 403", "expert1, 403"})
+    void theWebappLoginOpensThePagesForStaff(String user, int expected) throws Exception {
+        HttpClient browser = WebappLogin.loggedIn(port, user);
+
+        assertThat(get(browser, "/audit/index.html").statusCode()).isEqualTo(expected);
+        assertThat(get(browser, "/api/audit/cases").statusCode()).isEqualTo(expected == 200 ? 200 : 403);
+    }
+
+    @Test
+    void theWebappSessionReadsButNeverWrites() throws Exception {
+        HttpClient browser = WebappLogin.loggedIn(port, "kjj");
+        HttpResponse<String> write = browser.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/organizations"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"uscc\":\"91210112MA0RD0001\",\"name\":\"x\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(write.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void auditorsWriteAttemptsAreAllRefusedAndChangeNothing() {
+        long instances = runtimeService.createProcessInstanceQuery().count();
+        Http auditor = Http.as(port, "auditor");
+
+        assertThat(auditor.post("/api/audit/cases", "{}").status()).isEqualTo(403);
+        assertThat(auditor.delete("/api/audit/access").status()).isEqualTo(403);
+        assertThat(auditor.post("/api/organizations", "{\"uscc\":\"91210112MA0RD0009\",\"name\":\"审计不应创建\"}").status())
+                .isEqualTo(403);
+        assertThat(auditor.post("/api/claims", "{}").status()).isEqualTo(403);
+        assertThat(auditor.post("/engine-rest/process-definition/key/FundingCall/start", "{}").status()).isEqualTo(403);
+        assertThat(auditor.delete("/engine-rest/deployment/" + repositoryService.createDeploymentQuery().list().get(0).getId())
+                .status()).isEqualTo(403);
+
+        assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
+        assertThat(repositoryService.createDeploymentQuery().count()).isPositive();
+    }
+
+    @Test
+    void whatAUserViewsInTheWebappsIsRecorded() throws Exception {
+        HttpClient browser = WebappLogin.loggedIn(port, "kjj2");
+        get(browser, "/camunda/api/engine/engine/default/history/process-instance?maxResults=5");
+        get(browser, "/camunda/api/engine/engine/default/task/count");
+
+        String log = Http.as(port, "auditor").get("/api/audit/access?userId=kjj2").body();
+        assertThat(log).contains("/camunda/api/engine/engine/default/history/process-instance", "maxResults=5")
+                .doesNotContain("/task/count");
+    }
+}
