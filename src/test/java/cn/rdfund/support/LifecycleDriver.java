@@ -82,15 +82,21 @@ public class LifecycleDriver {
         return call;
     }
 
-    /** An application through the formal check and a review in which every expert gives the same score. */
-    public ProcessInstance applyAndReview(ProcessInstance call, String applicant, String title, String requestedWan,
-            int score) {
+    /** An application submitted to the call, waiting for its formal check. */
+    public ProcessInstance submitApplication(ProcessInstance call, String applicant, String title, String requestedWan) {
         Object callId = runtimeService.getVariable(call.getId(), FundingCallProcess.CALL_ID);
         ProcessInstance application = driver.start(FundingApplicationProcess.KEY, applicant);
         driver.complete(application, FundingApplicationProcess.TASK_FILL, applicant, Map.of(
                 FundingApplicationProcess.CALL_ID, String.valueOf(callId), "title", title,
                 "requestedWan", requestedWan, "coFundingWan", "", "partnerUsccs", "", "projectSummary", "项目简介", "teamDescription", "团队", "workPlan", "计划", "promisedIndicators", "指标"));
         runJobs(application);
+        return application;
+    }
+
+    /** An application through the formal check and a review in which every expert gives the same score. */
+    public ProcessInstance applyAndReview(ProcessInstance call, String applicant, String title, String requestedWan,
+            int score) {
+        ProcessInstance application = submitApplication(call, applicant, title, requestedWan);
         driver.complete(application, FundingApplicationProcess.TASK_FORMAL_CHECK, "kjj",
                 Map.of(FundingApplicationProcess.CHECK_DECISION, FundingApplicationProcess.PASS));
         runJobs(application);

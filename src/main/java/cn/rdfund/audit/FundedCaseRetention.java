@@ -1,0 +1,56 @@
+package cn.rdfund.audit;
+
+import java.util.Date;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.DefaultHistoryRemovalTimeProvider;
+import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * History cleanup never removes what the ledger may point to. When a process hierarchy ends, Camunda stamps its
+ * history with a removal time (end + the model's historyTimeToLive, 3650 days) and the nightly cleanup deletes it
+ * after that. This provider stamps nothing — the history is kept until someone archives it deliberately — for
+ * every case that funds or may fund a project: the project's own process (also 揭榜挂帅), a claim that was
+ * awarded, an application that was reviewed (the call's ranking compares all of them) and a call that selected a
+ * project. Only cases that never reached money (applications refused at the formal check, refused claims, calls
+ * without a selected project) are cleaned up after their time to live. See docs/operations.md.
+ */
+@Component
+class FundedCaseRetention extends AbstractProcessEnginePlugin {
+
+    private static final String FUNDED = """
+            SELECT (SELECT COUNT(*) FROM project WHERE process_instance_id = :id)
+              + (SELECT COUNT(*) FROM application a WHERE a.process_instance_id = :id
+                   AND EXISTS (SELECT 1 FROM review_result r WHERE r.application_id = a.id))
+              + (SELECT COUNT(*) FROM policy_claim WHERE process_instance_id = :id AND project_id IS NOT NULL)
+              + (SELECT COUNT(*) FROM challenge WHERE process_instance_id = :id)
+              + (SELECT COUNT(*) FROM funding_call c WHERE c.process_instance_id = :id
+                   AND EXISTS (SELECT 1 FROM project p WHERE p.call_id = c.id))""";
+
+    private final ObjectProvider<JdbcClient> jdbc;
+
+    FundedCaseRetention(ObjectProvider<JdbcClient> jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setHistoryRemovalTimeStrategy(ProcessEngineConfigurationImpl.HISTORY_REMOVAL_TIME_STRATEGY_END);
+        configuration.setHistoryRemovalTimeProvider(new DefaultHistoryRemovalTimeProvider() {
+            @Override
+            public Date calculateRemovalTime(HistoricProcessInstanceEventEntity instance, ProcessDefinition definition) {
+                Date removal = super.calculateRemovalTime(instance, definition);
+                return removal != null && funded(instance.getRootProcessInstanceId()) ? null : removal;
+            }
+        });
+    }
+
+    /** Runs in the transaction that ends the process, so it also sees the rows that transaction wrote. */
+    boolean funded(String rootProcessInstanceId) {
+        return jdbc.getObject().sql(FUNDED).param("id", rootProcessInstanceId).query(Long.class).single() > 0;
+    }
+}
