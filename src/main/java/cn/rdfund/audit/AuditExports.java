@@ -1,7 +1,6 @@
 package cn.rdfund.audit;
 
 import cn.rdfund.money.Wan;
-import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,12 +32,6 @@ final class AuditExports {
         return new ExportTable("资金台账", List.of("账目号", "类别", "金额（万元）", "记账时间", "审批人", "项目编号", "项目名称",
                 "措施", "企业", "统一社会信用代码", "区县", "批准金额（万元）", "核定支持（万元）", "核减与上限说明", "拨付比例（%）",
                 "拨付节点", "计算依据", "摘要"), rows);
-    }
-
-    static void prepare(HttpServletResponse response, String format, String name) {
-        response.setContentType(ExportTable.XLSX.equals(format)
-                ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "." + format + "\"");
     }
 
     static String kind(String ledgerKind) {

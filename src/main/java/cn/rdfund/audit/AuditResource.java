@@ -7,14 +7,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The auditors' ledger view (read-only; auditors, finance and admins, see SecurityConfiguration): every payment and
@@ -62,12 +61,10 @@ class AuditResource {
     }
 
     @GetMapping("/ledger.{format:csv|xlsx}")
-    StreamingResponseBody ledgerExport(@PathVariable String format, @RequestParam(required = false) Long projectId,
+    ResponseEntity<byte[]> ledgerExport(@PathVariable String format, @RequestParam(required = false) Long projectId,
             @RequestParam(required = false) Long organizationId, @RequestParam(required = false) String measure,
-            @RequestParam(required = false) Integer year, HttpServletResponse response) {
-        ExportTable table = AuditExports.ledger(reports.find(projectId, organizationId, measure, year));
-        AuditExports.prepare(response, format, "ledger");
-        return out -> table.write(format, out);
+            @RequestParam(required = false) Integer year) {
+        return AuditExports.ledger(reports.find(projectId, organizationId, measure, year)).download(format, "ledger");
     }
 
     record CapPosition(long organizationId, String measure, BigDecimal committed, BigDecimal room,

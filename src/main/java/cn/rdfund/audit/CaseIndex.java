@@ -1,5 +1,6 @@
 package cn.rdfund.audit;
 
+import cn.rdfund.organization.District;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ class CaseIndex {
     private static AuditCase row(ResultSet rs, List<String> processInstanceIds) throws SQLException {
         return new AuditCase(rs.getString("kind"), rs.getLong("id"), rs.getString("code"), rs.getString("title"),
                 rs.getObject("organization_id", Long.class), rs.getString("organization_name"), rs.getString("uscc"),
-                rs.getString("district"), rs.getString("measure"), rs.getString("lead_unit"), rs.getString("status"),
+                District.displayNameOf(rs.getString("district")), rs.getString("measure"), rs.getString("lead_unit"), rs.getString("status"),
                 rs.getTimestamp("created_at").toLocalDateTime(), rs.getObject("project_id", Long.class),
                 processInstanceIds);
     }
@@ -117,6 +118,7 @@ class CaseIndex {
         ids.remove(null);
         return List.copyOf(ids);
     }
+
 
     private static void where(StringBuilder sql, List<Object> params, String column, String value) {
         if (value != null && !value.isBlank()) {

@@ -3,6 +3,7 @@ package cn.rdfund.audit;
 import cn.rdfund.system.security.CamundaUser;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,8 +11,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Case search and timelines for auditors, finance and administrators (every case) and program managers (their
@@ -48,12 +47,10 @@ class CaseResource {
     }
 
     @GetMapping("/{kind}/{id}/timeline.{format:csv|xlsx}")
-    StreamingResponseBody export(@PathVariable String kind, @PathVariable long id, @PathVariable String format,
-            @AuthenticationPrincipal CamundaUser user, HttpServletResponse response) {
+    ResponseEntity<byte[]> export(@PathVariable String kind, @PathVariable long id, @PathVariable String format,
+            @AuthenticationPrincipal CamundaUser user) {
         AuditCase found = visible(kind, id, user);
-        ExportTable table = AuditExports.timeline(found, timeline.of(found));
-        AuditExports.prepare(response, format, "timeline-" + kind + "-" + id);
-        return out -> table.write(format, out);
+        return AuditExports.timeline(found, timeline.of(found)).download(format, "timeline-" + kind + "-" + id);
     }
 
     private AuditCase visible(String kind, long id, CamundaUser user) {

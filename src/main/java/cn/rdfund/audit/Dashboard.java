@@ -4,7 +4,6 @@ import cn.rdfund.organization.District;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,11 +54,11 @@ class Dashboard {
 
     Figures figures(LocalDate today) {
         List<Bucket> byDistrict = buckets("o.district", "JOIN organization o ON o.id = p.organization_id").stream()
-                .map(b -> new Bucket(districtName(b.label()), b.projects(), b.approved(), b.disbursed(), b.repaid()))
+                .map(b -> new Bucket(b.label() == null ? "未填" : District.displayNameOf(b.label()), b.projects(), b.approved(), b.disbursed(), b.repaid()))
                 .toList();
         return new Figures(buckets("p.measure", ""), byDistrict,
                 buckets("a.area", "JOIN funding_call_area a ON a.call_id = p.call_id"),
-                buckets("CAST(YEAR(p.created_at) AS CHAR)", ""), stages(), overdue(today), progress());
+                buckets("YEAR(p.created_at)", ""), stages(), overdue(today), progress());
     }
 
     private List<Bucket> buckets(String label, String join) {
@@ -94,10 +93,5 @@ class Dashboard {
                         + ") FROM project WHERE measure IN (:measures) AND status IN (:statuses)")
                         .param("measures", goal.measures()).param("statuses", goal.statuses())
                         .query(Long.class).single())).toList();
-    }
-
-    private static String districtName(String name) {
-        return Arrays.stream(District.values()).filter(d -> d.name().equals(name)).findFirst()
-                .map(District::displayName).orElse(name == null ? "未填" : name);
     }
 }

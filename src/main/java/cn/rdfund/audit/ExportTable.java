@@ -1,5 +1,6 @@
 package cn.rdfund.audit;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -18,6 +19,9 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * A table to download: Chinese headers, amounts already in 万元 (BigDecimal, two decimals), times to the second.
@@ -29,7 +33,9 @@ record ExportTable(String title, List<String> headers, List<List<Object>> rows) 
     static final String XLSX = "xlsx";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    void write(String format, OutputStream out) {
+    /** The file to download: {@code name.csv} or {@code name.xlsx}. */
+    ResponseEntity<byte[]> download(String format, String name) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             if (XLSX.equals(format)) {
                 xlsx(out);
@@ -39,6 +45,12 @@ record ExportTable(String title, List<String> headers, List<List<Object>> rows) 
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return ResponseEntity.ok()
+                .contentType(XLSX.equals(format) ? MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                        : new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "." + format + "\"")
+                .body(out.toByteArray());
     }
 
     private void csv(OutputStream out) throws IOException {

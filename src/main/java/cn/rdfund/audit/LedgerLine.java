@@ -1,5 +1,6 @@
 package cn.rdfund.audit;
 
+import cn.rdfund.disbursement.ReleaseEvent;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 
@@ -12,6 +13,13 @@ public record LedgerLine(long entryId, String kind, BigDecimal amount, LocalDate
         String memo, long projectId, String projectCode, String projectTitle, String measure, long organizationId,
         String organizationName, String uscc, String district, BigDecimal approvedAmount, BigDecimal fundedAmount,
         String fundingNote, Integer instalmentPercent, String releasedBy, String instalmentBasis) {
+
+    /** The same line with the instalment's release event in words (任务书签订 for SIGNING). */
+    LedgerLine inWords() {
+        return releasedBy == null ? this : new LedgerLine(entryId, kind, amount, recordedAt, approvedBy, memo, projectId,
+                projectCode, projectTitle, measure, organizationId, organizationName, uscc, district, approvedAmount,
+                fundedAmount, fundingNote, instalmentPercent, ReleaseEvent.label(releasedBy), instalmentBasis);
+    }
 
     public int year() {
         return recordedAt.getYear();

@@ -47,6 +47,7 @@ class LedgerReports {
             params.add(LocalDateTime.of(year + 1, 1, 1, 0, 0));
         }
         sql.append(" ORDER BY l.id");
-        return LedgerReport.of(jdbc.sql(sql.toString()).params(params).query(LedgerLine.class).list());
+        return LedgerReport.of(jdbc.sql(sql.toString()).params(params).query(LedgerLine.class).list().stream()
+                .map(LedgerLine::inWords).toList());
     }
 }

@@ -25,4 +25,14 @@ public enum District {
     public String displayName() {
         return displayName;
     }
+
+    /** The Chinese name of a district stored by its enum name; anything else as it is. */
+    public static String displayNameOf(String name) {
+        for (District district : values()) {
+            if (district.name().equals(name)) {
+                return district.displayName;
+            }
+        }
+        return name;
+    }
 }
