@@ -1,0 +1,152 @@
+package cn.rdfund.demo;
+
+import static cn.rdfund.project.ProjectExecutionProcess.*;
+
+import cn.rdfund.application.FundingApplicationProcess;
+import cn.rdfund.call.FundingCallProcess;
+import cn.rdfund.disbursement.DisbursementProcess;
+import cn.rdfund.review.ExpertReviewProcess;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.spin.Spin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Two finished projects for the auditors' pages of a fresh demo, worked by the demo users through the real
+ * processes: a call of 市科技局, two applications reviewed by the expert pool, the public notice, then 演示：高端制剂
+ * 关键技术攻关 (浑南创新药业) accepted with all three instalments paid, and 演示：精准介入器械攻关 (铁西精准医疗器械)
+ * terminated at the mid-term re-check with the unspent funds recovered in two receipts. Runs in the background
+ * once, on a database without any call; Tasklist is usable meanwhile. Off with rdfund.demo.cases=false (tests).
+ */
+@Component
+@Profile("demo")
+@Order(200)
+class DemoCases implements ApplicationRunner {
+
+    static final String ACCEPTED = "演示：高端制剂关键技术攻关";
+    static final String TERMINATED = "演示：精准介入器械攻关";
+    private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
+    private static final String AREAS = "[\"新药筛选\", \"新制剂与新释药系统\", \"血管植入介入\", \"医学影像\"]";
+
+    private final DemoTasks tasks;
+    private final RuntimeService runtimeService;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final boolean enabled;
+
+    DemoCases(DemoTasks tasks, RuntimeService runtimeService, JdbcClient jdbc, Clock clock,
+            @Value("${rdfund.demo.cases:true}") boolean enabled) {
+        this.tasks = tasks;
+        this.runtimeService = runtimeService;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.enabled = enabled;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled || jdbc.sql("SELECT COUNT(*) FROM funding_call").query(Long.class).single() > 0) {
+            return;
+        }
+        Thread story = new Thread(() -> {
+            try {
+                tell();
+                log.info("演示数据：已验收项目“{}”和终止追回项目“{}”已就绪（审计页面 /audit/）", ACCEPTED, TERMINATED);
+            } catch (RuntimeException e) {
+                log.warn("演示数据：演示项目未能全部完成", e);
+            }
+        }, "demo-cases");
+        story.setDaemon(true);
+        story.start();
+    }
+
+    private void tell() {
+        LocalDate today = LocalDate.now(clock);
+        String call = tasks.start(FundingCallProcess.KEY, "kjj");
+        tasks.complete(FundingCallProcess.TASK_DRAFT, null, "kjj", Map.of("title", "演示：生物医药关键核心技术攻关指南",
+                "measure", "P1.1a", "areas", Spin.JSON(AREAS), "totalBudgetWan", "2000", "projectCapWan", "500",
+                "opensOn", today.toString(), "closesOn", today.plusDays(30).toString()));
+        tasks.complete(FundingCallProcess.TASK_APPROVE, null, "kjj2",
+                Map.of(FundingCallProcess.APPROVAL_DECISION, FundingCallProcess.APPROVE));
+        tasks.waitForSome(FundingCallProcess.TASK_CLOSE_WINDOW, null);
+        Object callId = runtimeService.getVariable(call, FundingCallProcess.CALL_ID);
+
+        apply(callId, "applicant", ACCEPTED, "300", 88);
+        apply(callId, "applicant2", TERMINATED, "200", 80);
+        tasks.complete(FundingCallProcess.TASK_CLOSE_WINDOW, null, "kjj", Map.of());
+        tasks.waitForSome(FundingCallProcess.TASK_PUBLIC_NOTICE, null);
+        tasks.fireTimer(FundingCallProcess.NOTICE_ENDED);
+
+        underWay(ACCEPTED, "applicant");
+        tasks.complete(TASK_REPORT_PROGRESS, ACCEPTED, "applicant", Map.of(PROGRESS_REPORT, "已完成处方筛选和小试",
+                SPENT_WAN, "110"));
+        panel(ACCEPTED, TASK_ASSESS_MIDTERM, "PASS");
+        financeApproves(ACCEPTED);
+        tasks.complete(TASK_FINAL_REPORT, ACCEPTED, "applicant", Map.of(FINAL_REPORT_ACTION, SUBMIT, FINAL_REPORT,
+                "完成2个新制剂中试", ACHIEVED_INDICATORS, "完成2个中试；申请发明专利4项", AUDIT_REPORT_NO, "沈审字演示第001号",
+                SPENT_WAN, "240"));
+        panel(ACCEPTED, TASK_ASSESS_ACCEPTANCE, "PASS");
+        financeApproves(ACCEPTED);
+
+        underWay(TERMINATED, "applicant2");
+        tasks.complete(TASK_REPORT_PROGRESS, TERMINATED, "applicant2", Map.of(PROGRESS_REPORT, "样机研制滞后",
+                SPENT_WAN, "30"));
+        panel(TERMINATED, TASK_ASSESS_MIDTERM, "RECTIFY");
+        tasks.fireTimer(RECTIFICATION_OVERDUE);
+        panel(TERMINATED, TASK_ASSESS_MIDTERM, "RECTIFY");
+        tasks.complete(TASK_CONFIRM_RECOVERY, TERMINATED, "finance", Map.of(DisbursementProcess.RECOVERY_CONFIRMED, true));
+        tasks.complete(TASK_RECORD_REPAYMENT, TERMINATED, "finance",
+                Map.of(DisbursementProcess.REPAID_WAN, "30", DisbursementProcess.RECEIPT_NO, "演示-JK-1"));
+        tasks.complete(TASK_RECORD_REPAYMENT, TERMINATED, "finance",
+                Map.of(DisbursementProcess.REPAID_WAN, "20", DisbursementProcess.RECEIPT_NO, "演示-JK-2"));
+    }
+
+    private void apply(Object callId, String applicant, String title, String requestedWan, int score) {
+        tasks.start(FundingApplicationProcess.KEY, applicant);
+        Map<String, Object> form = new HashMap<>(Map.of(FundingApplicationProcess.CALL_ID, String.valueOf(callId),
+                "title", title, "requestedWan", requestedWan, "coFundingWan", "", "partnerUsccs", "",
+                "projectSummary", "围绕" + title.substring(3) + "开展研发", "teamDescription", "企业研发中心联合高校团队",
+                "workPlan", "第一年完成小试，第二年完成中试与验收"));
+        form.put("promisedIndicators", "申请发明专利3项；完成中试");
+        tasks.complete(FundingApplicationProcess.TASK_FILL, null, applicant, form);
+        tasks.complete(FundingApplicationProcess.TASK_FORMAL_CHECK, title, "kjj",
+                Map.of(FundingApplicationProcess.CHECK_DECISION, FundingApplicationProcess.PASS));
+        int experts = tasks.waitForSome(ExpertReviewProcess.TASK_DECLARE, title);
+        tasks.completeEach(ExpertReviewProcess.TASK_DECLARE, title, experts,
+                Map.of(ExpertReviewProcess.DECLARATION, ExpertReviewProcess.NO_CONFLICT));
+        tasks.completeEach(ExpertReviewProcess.TASK_SCORE, title, experts, Map.of("advancement", score,
+                "feasibility", score, "team", score, "budget", score, "industrialization", score,
+                "reviewComment", "技术路线清晰，团队具备实施能力"));
+    }
+
+    private void underWay(String title, String applicant) {
+        LocalDate today = LocalDate.now(clock);
+        tasks.complete(TASK_DRAFT_AGREEMENT, title, applicant, Map.of(MILESTONES, today.plusMonths(6) + " 完成小试\n"
+                + today.plusMonths(18) + " 完成中试与验收", MIDTERM_DATE, today.plusMonths(9).toString(),
+                INDICATORS, "申请发明专利3项；完成中试"));
+        tasks.complete(TASK_APPROVE_AGREEMENT, title, "kjj", Map.of(AGREEMENT_DECISION, APPROVE));
+        financeApproves(title);
+        tasks.complete(TASK_START_MIDTERM, title, "kjj", Map.of());
+    }
+
+    private void financeApproves(String title) {
+        tasks.complete(DisbursementProcess.TASK_APPROVE, title, "finance",
+                Map.of(DisbursementProcess.DECISION, DisbursementProcess.APPROVE));
+    }
+
+    private void panel(String title, String taskKey, String verdict) {
+        tasks.completeEach(taskKey, title, tasks.waitForSome(taskKey, title), Map.of(VERDICT, verdict,
+                ASSESSMENT_COMMENT, "PASS".equals(verdict) ? "达到预期目标" : "进度与经费使用不符合任务书，需整改"));
+    }
+}
