@@ -47,6 +47,7 @@ class MariaDbPlatformTest extends PlatformContract {
         registry.add("spring.datasource.username", database::user);
         registry.add("spring.datasource.password", database::password);
         registry.add("camunda.bpm.job-execution.enabled", () -> "false");
+        registry.add("rdfund.demo.cases", () -> "false");
         registry.add("logging.file.name", () -> "target/test-logs/mariadb.log");
     }
 

@@ -18,7 +18,9 @@ import cn.rdfund.disbursement.DisbursementProcess;
 import cn.rdfund.project.ProjectExecutionProcess;
 import cn.rdfund.support.ChallengeDriver;
 import cn.rdfund.support.ClaimDriver;
+import cn.rdfund.support.Http;
 import cn.rdfund.support.LifecycleDriver;
+import cn.rdfund.support.ProjectScenarios;
 import cn.rdfund.support.ProcessDriver;
 import cn.rdfund.application.ApplicationRepository;
 import cn.rdfund.call.FundingCall;
@@ -61,6 +63,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -129,6 +132,12 @@ abstract class PlatformContract {
 
     @Autowired
     ClaimService claims;
+
+    @Autowired
+    ProjectScenarios scenarios;
+
+    @LocalServerPort
+    int port;
 
     abstract List<String> expectedMigrations();
 
@@ -293,6 +302,26 @@ abstract class PlatformContract {
     private void executeJobsOf(ProcessInstance instance) {
         processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable()
                 .list().forEach(job -> processEngine.getManagementService().executeJob(job.getId()));
+    }
+
+    /** The audit read model's SQL (case search over four kinds, the ledger join, the dashboard) on this database. */
+    @Test
+    void auditorsFindATerminatedProjectAndReadItsTimelineExportsAndDashboard() {
+        Project project = scenarios.terminatedWithRecovery("数据库审计时间线");
+        Http auditor = Http.as(port, "auditor");
+
+        assertThat(auditor.get("/api/audit/cases?q=数据库审计&kind=project&measure=P1.1a&year="
+                + LifecycleDriver.TODAY.getYear()).body()).contains(project.code(), "\"district\":\"浑南区\"");
+        assertThat(auditor.get("/api/audit/cases?q=数据库审计时间线").body()).contains("\"kind\":\"application\"");
+        String timeline = auditor.get("/api/audit/cases/project/" + project.id()).body();
+        assertThat(timeline).contains("形式审查", "声明无利益冲突", "命中第", "\"amountDisplay\":\"120.00万元\"",
+                "\"amountDisplay\":\"70.00万元\"", "\"amountDisplay\":\"30.00万元\"", "结束：项目实施");
+        assertThat(auditor.get("/api/audit/cases/project/" + project.id() + "/timeline.xlsx").status()).isEqualTo(200);
+        assertThat(auditor.get("/api/audit/ledger.csv?projectId=" + project.id()).body()).contains("追回到账", "40.00");
+        assertThat(auditor.get("/api/audit/dashboard").body()).contains("\"byDistrict\"", "\"TERMINATED\"");
+        assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey(ProjectExecutionProcess.KEY).processInstanceBusinessKey(project.code())
+                .singleResult().getRemovalTime()).isNull();
     }
 
     @Test
