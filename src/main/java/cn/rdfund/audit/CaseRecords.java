@@ -5,13 +5,14 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * What RDFund's own tables add to a case's timeline: each expert's review with the conflict declaration (only once
- * the panel's result is recorded), each assessment panel member's verdict (once the round is complete) and every
- * ledger row with the inputs of its amount.
+ * the review phase has ended, consensus included), each assessment panel member's verdict (once the round is
+ * complete) and every ledger row with the inputs of its amount.
  */
 @Component
 class CaseRecords {
@@ -24,7 +25,7 @@ class CaseRecords {
         this.ledger = ledger;
     }
 
-    List<TimelineEvent> events(AuditCase found) {
+    List<TimelineEvent> events(AuditCase found, Predicate<String> processEnded) {
         List<TimelineEvent> events = new ArrayList<>();
         Long applicationId = switch (found.kind()) {
             case AuditCase.APPLICATION -> found.id();
@@ -33,7 +34,7 @@ class CaseRecords {
             default -> null;
         };
         if (applicationId != null) {
-            events.addAll(reviews(applicationId));
+            events.addAll(reviews(applicationId, processEnded));
         }
         if (found.projectId() != null && !AuditCase.CALL.equals(found.kind())) {
             events.addAll(assessments(found.projectId()));
@@ -47,14 +48,15 @@ class CaseRecords {
     }
 
     record ResultRow(BigDecimal score, BigDecimal spread, int validReviews, boolean trimmed, BigDecimal consensusScore,
-            String consensusReason, String consensusBy, LocalDateTime decidedAt) {
+            String consensusReason, String consensusBy, LocalDateTime decidedAt, String processInstanceId) {
     }
 
-    private List<TimelineEvent> reviews(long applicationId) {
+    private List<TimelineEvent> reviews(long applicationId, Predicate<String> processEnded) {
         var result = jdbc.sql("""
-                SELECT score, spread, valid_reviews, trimmed, consensus_score, consensus_reason, consensus_by, decided_at
+                SELECT score, spread, valid_reviews, trimmed, consensus_score, consensus_reason, consensus_by, decided_at,
+                  process_instance_id
                 FROM review_result WHERE application_id = ?""").param(applicationId).query(ResultRow.class).optional();
-        if (result.isEmpty()) {
+        if (result.isEmpty() || !processEnded.test(result.get().processInstanceId())) {
             return List.of();
         }
         List<TimelineEvent> events = new ArrayList<>();

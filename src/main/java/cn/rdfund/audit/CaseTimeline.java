@@ -1,5 +1,6 @@
 package cn.rdfund.audit;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,10 +22,19 @@ class CaseTimeline {
         this.records = records;
     }
 
+    /**
+     * RDFund's own records (reviews, ledger rows) are kept to the second, the engine's to the millisecond: a record
+     * goes after the engine's steps of its second, i.e. after the step that wrote it.
+     */
+    private static LocalDateTime order(TimelineEvent event) {
+        boolean record = TimelineEvent.REVIEW.equals(event.type()) || TimelineEvent.LEDGER.equals(event.type());
+        return record && event.at().getNano() == 0 ? event.at().plusNanos(999_999_999) : event.at();
+    }
+
     List<TimelineEvent> of(AuditCase found) {
         List<TimelineEvent> events = new ArrayList<>(history.events(found.processInstanceIds()));
-        events.addAll(records.events(found));
-        events.sort(Comparator.comparing(TimelineEvent::at));
+        events.addAll(records.events(found, history::ended));
+        events.sort(Comparator.comparing(CaseTimeline::order));
         Set<String> actors = events.stream().map(TimelineEvent::actor).filter(Objects::nonNull).collect(Collectors.toSet());
         Map<String, String> names = history.names(actors);
         return events.stream().map(event -> event.actor() == null || !names.containsKey(event.actor()) ? event

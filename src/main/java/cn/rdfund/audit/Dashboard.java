@@ -77,18 +77,23 @@ class Dashboard {
     }
 
     private List<Overdue> overdue(LocalDate today) {
+        record Milestone(String title, String code, String projectTitle, LocalDate dueDate, String owner) {
+        }
         List<Overdue> overdue = new ArrayList<>(jdbc.sql("""
-                SELECT CONCAT('里程碑：', m.title) AS what, CONCAT(p.code, ' ', p.title) AS project,
-                  CAST(m.due_date AS CHAR) AS due, o.name AS owner
+                SELECT m.title, p.code, p.title AS project_title, m.due_date, o.name AS owner
                 FROM milestone m JOIN project p ON p.id = m.project_id JOIN organization o ON o.id = p.organization_id
                 WHERE m.status = 'PLANNED' AND m.due_date < ? AND p.status IN ('IN_PROGRESS', 'RECTIFYING')
-                ORDER BY m.due_date""").param(today).query(Overdue.class).list());
+                ORDER BY m.due_date""").param(today).query(Milestone.class).list().stream()
+                .map(m -> new Overdue("里程碑：" + m.title(), m.code() + " " + m.projectTitle(), m.dueDate().toString(),
+                        m.owner()))
+                .toList());
         overdue.addAll(overdueTasks.list());
         return overdue;
     }
 
     private List<GoalProgress> progress() {
-        return goals.goals().stream().map(goal -> new GoalProgress(goal.name(), goal.published(), goal.target(),
+        return goals.goals().stream().filter(goal -> !goal.measures().isEmpty() && !goal.statuses().isEmpty())
+                .map(goal -> new GoalProgress(goal.name(), goal.published(), goal.target(),
                 jdbc.sql("SELECT COUNT(" + (goal.countEnterprises() ? "DISTINCT organization_id" : "*")
                         + ") FROM project WHERE measure IN (:measures) AND status IN (:statuses)")
                         .param("measures", goal.measures()).param("statuses", goal.statuses())

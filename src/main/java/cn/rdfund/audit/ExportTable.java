@@ -58,7 +58,7 @@ record ExportTable(String title, List<String> headers, List<List<Object>> rows) 
         writer.write('\uFEFF');
         CSVPrinter printer = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setHeader(headers.toArray(String[]::new)).get());
         for (List<Object> row : rows) {
-            printer.printRecord(row.stream().map(ExportTable::text).toList());
+            printer.printRecord(row.stream().map(ExportTable::text).map(ExportTable::inert).toList());
         }
         printer.flush();
     }
@@ -95,6 +95,15 @@ record ExportTable(String title, List<String> headers, List<List<Object>> rows) 
             sheet.createFreezePane(0, 1);
             workbook.write(out);
         }
+    }
+
+    /**
+     * Names and titles come from applicants: a cell starting like a formula (=, +, -, @, tab, return) would be run
+     * by Excel when an auditor opens the CSV; a leading apostrophe keeps it text. (XLSX cells are typed text.)
+     */
+    static String inert(String cell) {
+        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 && !cell.matches("-?\\d+(\\.\\d+)?")
+                ? "'" + cell : cell;
     }
 
     private static String text(Object value) {

@@ -11,23 +11,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * History cleanup never removes what the ledger may point to. When a process hierarchy ends, Camunda stamps its
+ * History cleanup never removes what the ledger points to. When a process hierarchy ends, Camunda stamps its
  * history with a removal time (end + the model's historyTimeToLive, 3650 days) and the nightly cleanup deletes it
- * after that. This provider stamps nothing — the history is kept until someone archives it deliberately — for
- * every case that funds or may fund a project: the project's own process (also 揭榜挂帅), a claim that was
- * awarded, an application that was reviewed (the call's ranking compares all of them) and a call that selected a
- * project. Only cases that never reached money (applications refused at the formal check, refused claims, calls
- * without a selected project) are cleaned up after their time to live. See docs/operations.md.
+ * after that. This provider stamps nothing — the history is kept until someone archives it deliberately — for a
+ * hierarchy in which a ledger row was written (a project with its Disbursements, a 揭榜挂帅 with its support stages,
+ * an award claim, a Disbursement run on its own), an awarded claim, an application that was reviewed (the call's
+ * ranking compares all of them) and a call that selected a project. Cases that never reached money (applications
+ * refused at the formal check, refused claims, projects ended before any payment, challenges that found no solver,
+ * calls without a selected project) are cleaned up after their time to live. See docs/operations.md.
  */
 @Component
 class FundedCaseRetention extends AbstractProcessEnginePlugin {
 
     private static final String FUNDED = """
-            SELECT (SELECT COUNT(*) FROM project WHERE process_instance_id = :id)
+            SELECT (SELECT COUNT(*) FROM ACT_HI_PROCINST h JOIN ledger_entry l ON l.process_instance_id = h.ID_
+                     WHERE h.ROOT_PROC_INST_ID_ = :id)
               + (SELECT COUNT(*) FROM application a WHERE a.process_instance_id = :id
                    AND EXISTS (SELECT 1 FROM review_result r WHERE r.application_id = a.id))
               + (SELECT COUNT(*) FROM policy_claim WHERE process_instance_id = :id AND project_id IS NOT NULL)
-              + (SELECT COUNT(*) FROM challenge WHERE process_instance_id = :id)
               + (SELECT COUNT(*) FROM funding_call c WHERE c.process_instance_id = :id
                    AND EXISTS (SELECT 1 FROM project p WHERE p.call_id = c.id))""";
 

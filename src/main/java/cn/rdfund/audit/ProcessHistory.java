@@ -6,10 +6,11 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,11 @@ class ProcessHistory {
         return events;
     }
 
+    boolean ended(String processInstanceId) {
+        return historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).finished()
+                .count() > 0;
+    }
+
     /** Display names ("王科（kjj）") of the users among these ids that the caller may read; others stay ids. */
     Map<String, String> names(Set<String> userIds) {
         if (userIds.isEmpty()) {
@@ -89,11 +95,37 @@ class ProcessHistory {
         String id = instance.getId();
         String process = instance.getProcessDefinitionName() != null ? instance.getProcessDefinitionName()
                 : instance.getProcessDefinitionKey();
-        boolean sealed = instance.getEndTime() == null && sealedWhileRunning.contains(instance.getProcessDefinitionKey());
+        List<HistoricActivityInstance> activities = historyService.createHistoricActivityInstanceQuery()
+                .processInstanceId(id).orderPartiallyByOccurrence().asc().list();
+        Sealed sealed = new Sealed(instance.getEndTime() == null
+                && sealedWhileRunning.contains(instance.getProcessDefinitionKey()), activities);
+        Map<String, HistoricTaskInstance> tasks = historyService.createHistoricTaskInstanceQuery().processInstanceId(id)
+                .list().stream().filter(t -> t.getActivityInstanceId() != null)
+                .collect(Collectors.toMap(HistoricTaskInstance::getActivityInstanceId, Function.identity(), (a, b) -> a));
+        Map<String, String> completedBy = completers(id);
+        Map<String, List<String>> recorded = new HashMap<>();
+        List<TimelineEvent> changes = variableChanges(id, process, tasks, recorded, sealed);
+
         List<TimelineEvent> events = new ArrayList<>();
         events.add(new TimelineEvent(time(instance.getStartTime()), TimelineEvent.PROCESS, "开始：" + process,
-                instance.getStartUserId(), instance.getBusinessKey() == null ? List.of() : List.of("业务编号 " + instance.getBusinessKey()),
-                null, null, process));
+                instance.getStartUserId(), instance.getBusinessKey() == null ? List.of()
+                : List.of("业务编号 " + instance.getBusinessKey()), null, null, process));
+        for (HistoricActivityInstance activity : activities) {
+            if (!SKIPPED.contains(activity.getActivityType())) {
+                events.add(activityEvent(activity, tasks.get(activity.getId()), completedBy,
+                        recorded.get(activity.getId()), sealed.covers(activity.getId()), process));
+            }
+        }
+        events.addAll(changes);
+        for (HistoricDecisionInstance decision : historyService.createHistoricDecisionInstanceQuery()
+                .processInstanceId(id).includeInputs().includeOutputs().disableCustomObjectDeserialization().list()) {
+            if (!sealed.covers(decision.getActivityInstanceId())) {
+                events.add(decisionEvent(decision, process));
+            }
+        }
+        for (HistoricIncident incident : historyService.createHistoricIncidentQuery().processInstanceId(id).list()) {
+            events.add(incidentEvent(incident, process));
+        }
         if (instance.getEndTime() != null) {
             List<String> details = new ArrayList<>(List.of("状态 " + instance.getState()));
             if (instance.getDeleteReason() != null) {
@@ -102,46 +134,63 @@ class ProcessHistory {
             events.add(new TimelineEvent(time(instance.getEndTime()), TimelineEvent.PROCESS, "结束：" + process, null,
                     details, null, null, process));
         }
-
-        Map<String, HistoricTaskInstance> tasks = historyService.createHistoricTaskInstanceQuery().processInstanceId(id)
-                .list().stream().filter(t -> t.getActivityInstanceId() != null)
-                .collect(Collectors.toMap(HistoricTaskInstance::getActivityInstanceId, Function.identity(), (a, b) -> a));
-        Map<String, String> completedBy = completers(id);
-        Map<String, List<String>> recorded = new HashMap<>();
-        events.addAll(variableChanges(id, process, tasks, recorded, sealed));
-        for (HistoricActivityInstance activity : historyService.createHistoricActivityInstanceQuery()
-                .processInstanceId(id).orderPartiallyByOccurrence().asc().list()) {
-            if (!SKIPPED.contains(activity.getActivityType())) {
-                events.add(activityEvent(activity, tasks.get(activity.getId()), completedBy,
-                        recorded.get(activity.getId()), sealed, process));
-            }
-        }
-        for (HistoricIncident incident : historyService.createHistoricIncidentQuery().processInstanceId(id).list()) {
-            events.add(incidentEvent(incident, process));
-        }
-        for (HistoricDecisionInstance decision : historyService.createHistoricDecisionInstanceQuery()
-                .processInstanceId(id).includeInputs().includeOutputs().disableCustomObjectDeserialization().list()) {
-            events.add(decisionEvent(decision, process));
-        }
         return events;
     }
 
-    /** Changes made while a user task was completed go to that task's "recorded" lines; the others are events. */
+    /**
+     * What stays hidden while it is under way: all of a running expert review, and the steps inside a
+     * multi-instance activity that has not finished (an assessment panel, a co-unit consultation) — so that no
+     * member's verdict or identity shows before the whole panel has spoken.
+     */
+    private static final class Sealed {
+
+        private final boolean wholeProcess;
+        private final Set<String> activityInstances = new HashSet<>();
+
+        Sealed(boolean wholeProcess, List<HistoricActivityInstance> activities) {
+            this.wholeProcess = wholeProcess;
+            Map<String, String> parents = new HashMap<>();
+            activities.forEach(a -> parents.put(a.getId(), a.getParentActivityInstanceId()));
+            Set<String> openPanels = activities.stream()
+                    .filter(a -> "multiInstanceBody".equals(a.getActivityType()) && a.getEndTime() == null)
+                    .map(HistoricActivityInstance::getId).collect(Collectors.toSet());
+            for (String activity : parents.keySet()) {
+                for (String at = activity; at != null; at = parents.get(at)) {
+                    if (openPanels.contains(at)) {
+                        activityInstances.add(activity);
+                        break;
+                    }
+                }
+            }
+        }
+
+        boolean covers(String activityInstanceId) {
+            return wholeProcess || (activityInstanceId != null && activityInstances.contains(activityInstanceId));
+        }
+    }
+
+    /**
+     * Every variable change in the order it happened, with the value before it (of the same variable in the same
+     * scope). Changes made when a user task was completed go to that task's "recorded" lines; the others are events.
+     */
     private List<TimelineEvent> variableChanges(String processInstanceId, String process,
-            Map<String, HistoricTaskInstance> tasks, Map<String, List<String>> recorded, boolean sealed) {
+            Map<String, HistoricTaskInstance> tasks, Map<String, List<String>> recorded, Sealed sealed) {
         List<TimelineEvent> events = new ArrayList<>();
         Map<String, String> lastValue = new HashMap<>();
-        for (HistoricDetail detail : historyService.createHistoricDetailQuery().processInstanceId(processInstanceId)
-                .variableUpdates().disableBinaryFetching().disableCustomObjectDeserialization()
-                .orderPartiallyByOccurrence().asc().list()) {
+        List<HistoricDetail> details = new ArrayList<>(historyService.createHistoricDetailQuery()
+                .processInstanceId(processInstanceId).variableUpdates().disableBinaryFetching()
+                .disableCustomObjectDeserialization().orderPartiallyByOccurrence().asc().list());
+        details.sort(Comparator.comparing(HistoricDetail::getTime));
+        for (HistoricDetail detail : details) {
             HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
             String value = text(update);
-            String old = lastValue.put(update.getVariableInstanceId(), value);
+            String old = lastValue.put(update.getVariableName() + "@" + update.getExecutionId(), value);
             String line = update.getVariableName() + "：" + (old == null ? "" : old + " → ") + value;
-            if (sealed || ENGINE_VARIABLES.contains(update.getVariableName())) {
+            if (sealed.covers(update.getActivityInstanceId()) || ENGINE_VARIABLES.contains(update.getVariableName())) {
                 continue;
             }
-            if (tasks.containsKey(update.getActivityInstanceId())) {
+            HistoricTaskInstance task = tasks.get(update.getActivityInstanceId());
+            if (task != null && completedWith(task, update)) {
                 recorded.computeIfAbsent(update.getActivityInstanceId(), k -> new ArrayList<>()).add(line);
             } else {
                 events.add(new TimelineEvent(time(update.getTime()), TimelineEvent.VARIABLE, update.getVariableName(),
@@ -161,21 +210,27 @@ class ProcessHistory {
         return completers;
     }
 
+    /** The change came with the task's completion (within a second before it), not from a listener earlier. */
+    private static boolean completedWith(HistoricTaskInstance task, HistoricVariableUpdate update) {
+        return task.getEndTime() != null && update.getTime().getTime() >= task.getEndTime().getTime() - 1000;
+    }
+
     private TimelineEvent activityEvent(HistoricActivityInstance activity, HistoricTaskInstance task,
             Map<String, String> completedBy, List<String> recorded, boolean sealed, String process) {
         String name = activity.getActivityName() != null ? activity.getActivityName() : activity.getActivityId();
         Date at = activity.getEndTime() != null ? activity.getEndTime() : activity.getStartTime();
         List<String> details = new ArrayList<>();
         if (task != null) {
+            boolean completed = "completed".equals(task.getDeleteReason());
             details.add("开始 " + format(task.getStartTime()));
-            details.add(task.getEndTime() == null ? "待办理" : "completed".equals(task.getDeleteReason())
+            details.add(task.getEndTime() == null ? "待办理" : completed
                     ? "完成 " + format(task.getEndTime()) : "未办理即关闭（" + task.getDeleteReason() + "）");
             if (sealed) {
                 details.add(SEALED);
             } else if (recorded != null) {
                 details.addAll(recorded);
             }
-            String actor = completedBy.getOrDefault(task.getId(), task.getAssignee());
+            String actor = sealed || !completed ? null : completedBy.getOrDefault(task.getId(), task.getAssignee());
             return new TimelineEvent(time(at), TimelineEvent.TASK, name, actor, details, null, null, process);
         }
         if (TIMERS.contains(activity.getActivityType())) {
@@ -232,9 +287,8 @@ class ProcessHistory {
         return shown == null ? "（空）" : Texts.clip(String.valueOf(shown), MAX_VALUE_LENGTH);
     }
 
-    /** To the second, as RDFund's own records are: within a second, the engine's steps come first. */
     private LocalDateTime time(Date date) {
-        return date.toInstant().atZone(zone).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS);
+        return date.toInstant().atZone(zone).toLocalDateTime();
     }
 
     private String format(Date date) {

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * processes: a call of 市科技局, two applications reviewed by the expert pool, the public notice, then 演示：高端制剂
  * 关键技术攻关 (浑南创新药业) accepted with all three instalments paid, and 演示：精准介入器械攻关 (铁西精准医疗器械)
  * terminated at the mid-term re-check with the unspent funds recovered in two receipts. Runs in the background
- * once, on a database without any call; Tasklist is usable meanwhile. Off with rdfund.demo.cases=false (tests).
+ * once, on a database without any call; Tasklist is usable meanwhile (the story touches only its own cases). A story
+ * interrupted by a stop is not resumed. Off with rdfund.demo.cases=false (tests).
  */
 @Component
 @Profile("demo")
@@ -74,79 +75,81 @@ class DemoCases implements ApplicationRunner {
     private void tell() {
         LocalDate today = LocalDate.now(clock);
         String call = tasks.start(FundingCallProcess.KEY, "kjj");
-        tasks.complete(FundingCallProcess.TASK_DRAFT, null, "kjj", Map.of("title", "演示：生物医药关键核心技术攻关指南",
+        tasks.complete(FundingCallProcess.TASK_DRAFT, call, "kjj", Map.of("title", "演示：生物医药关键核心技术攻关指南",
                 "measure", "P1.1a", "areas", Spin.JSON(AREAS), "totalBudgetWan", "2000", "projectCapWan", "500",
                 "opensOn", today.toString(), "closesOn", today.plusDays(30).toString()));
-        tasks.complete(FundingCallProcess.TASK_APPROVE, null, "kjj2",
+        tasks.complete(FundingCallProcess.TASK_APPROVE, call, "kjj2",
                 Map.of(FundingCallProcess.APPROVAL_DECISION, FundingCallProcess.APPROVE));
-        tasks.waitForSome(FundingCallProcess.TASK_CLOSE_WINDOW, null);
+        tasks.waitFor(FundingCallProcess.TASK_CLOSE_WINDOW, call);
         Object callId = runtimeService.getVariable(call, FundingCallProcess.CALL_ID);
 
         apply(callId, "applicant", ACCEPTED, "300", 88);
         apply(callId, "applicant2", TERMINATED, "200", 80);
-        tasks.complete(FundingCallProcess.TASK_CLOSE_WINDOW, null, "kjj", Map.of());
-        tasks.waitForSome(FundingCallProcess.TASK_PUBLIC_NOTICE, null);
-        tasks.fireTimer(FundingCallProcess.NOTICE_ENDED);
+        tasks.complete(FundingCallProcess.TASK_CLOSE_WINDOW, call, "kjj", Map.of());
+        tasks.waitFor(FundingCallProcess.TASK_PUBLIC_NOTICE, call);
+        tasks.fireTimer(FundingCallProcess.NOTICE_ENDED, call);
 
-        underWay(ACCEPTED, "applicant");
-        tasks.complete(TASK_REPORT_PROGRESS, ACCEPTED, "applicant", Map.of(PROGRESS_REPORT, "已完成处方筛选和小试",
+        String accepted = underWay(ACCEPTED, "applicant");
+        tasks.complete(TASK_REPORT_PROGRESS, accepted, "applicant", Map.of(PROGRESS_REPORT, "已完成处方筛选和小试",
                 SPENT_WAN, "110"));
-        panel(ACCEPTED, TASK_ASSESS_MIDTERM, "PASS");
-        financeApproves(ACCEPTED);
-        tasks.complete(TASK_FINAL_REPORT, ACCEPTED, "applicant", Map.of(FINAL_REPORT_ACTION, SUBMIT, FINAL_REPORT,
+        panel(accepted, TASK_ASSESS_MIDTERM, "PASS");
+        financeApproves(accepted);
+        tasks.complete(TASK_FINAL_REPORT, accepted, "applicant", Map.of(FINAL_REPORT_ACTION, SUBMIT, FINAL_REPORT,
                 "完成2个新制剂中试", ACHIEVED_INDICATORS, "完成2个中试；申请发明专利4项", AUDIT_REPORT_NO, "沈审字演示第001号",
                 SPENT_WAN, "240"));
-        panel(ACCEPTED, TASK_ASSESS_ACCEPTANCE, "PASS");
-        financeApproves(ACCEPTED);
+        panel(accepted, TASK_ASSESS_ACCEPTANCE, "PASS");
+        financeApproves(accepted);
 
-        underWay(TERMINATED, "applicant2");
-        tasks.complete(TASK_REPORT_PROGRESS, TERMINATED, "applicant2", Map.of(PROGRESS_REPORT, "样机研制滞后",
+        String terminated = underWay(TERMINATED, "applicant2");
+        tasks.complete(TASK_REPORT_PROGRESS, terminated, "applicant2", Map.of(PROGRESS_REPORT, "样机研制滞后",
                 SPENT_WAN, "30"));
-        panel(TERMINATED, TASK_ASSESS_MIDTERM, "RECTIFY");
-        tasks.fireTimer(RECTIFICATION_OVERDUE);
-        panel(TERMINATED, TASK_ASSESS_MIDTERM, "RECTIFY");
-        tasks.complete(TASK_CONFIRM_RECOVERY, TERMINATED, "finance", Map.of(DisbursementProcess.RECOVERY_CONFIRMED, true));
-        tasks.complete(TASK_RECORD_REPAYMENT, TERMINATED, "finance",
+        panel(terminated, TASK_ASSESS_MIDTERM, "RECTIFY");
+        tasks.fireTimer(RECTIFICATION_OVERDUE, terminated);
+        panel(terminated, TASK_ASSESS_MIDTERM, "RECTIFY");
+        tasks.complete(TASK_CONFIRM_RECOVERY, terminated, "finance", Map.of(DisbursementProcess.RECOVERY_CONFIRMED, true));
+        tasks.complete(TASK_RECORD_REPAYMENT, terminated, "finance",
                 Map.of(DisbursementProcess.REPAID_WAN, "30", DisbursementProcess.RECEIPT_NO, "演示-JK-1"));
-        tasks.complete(TASK_RECORD_REPAYMENT, TERMINATED, "finance",
+        tasks.complete(TASK_RECORD_REPAYMENT, terminated, "finance",
                 Map.of(DisbursementProcess.REPAID_WAN, "20", DisbursementProcess.RECEIPT_NO, "演示-JK-2"));
     }
 
     private void apply(Object callId, String applicant, String title, String requestedWan, int score) {
-        tasks.start(FundingApplicationProcess.KEY, applicant);
+        String application = tasks.start(FundingApplicationProcess.KEY, applicant);
         Map<String, Object> form = new HashMap<>(Map.of(FundingApplicationProcess.CALL_ID, String.valueOf(callId),
                 "title", title, "requestedWan", requestedWan, "coFundingWan", "", "partnerUsccs", "",
                 "projectSummary", "围绕" + title.substring(3) + "开展研发", "teamDescription", "企业研发中心联合高校团队",
                 "workPlan", "第一年完成小试，第二年完成中试与验收"));
         form.put("promisedIndicators", "申请发明专利3项；完成中试");
-        tasks.complete(FundingApplicationProcess.TASK_FILL, null, applicant, form);
-        tasks.complete(FundingApplicationProcess.TASK_FORMAL_CHECK, title, "kjj",
+        tasks.complete(FundingApplicationProcess.TASK_FILL, application, applicant, form);
+        tasks.complete(FundingApplicationProcess.TASK_FORMAL_CHECK, application, "kjj",
                 Map.of(FundingApplicationProcess.CHECK_DECISION, FundingApplicationProcess.PASS));
-        int experts = tasks.waitForSome(ExpertReviewProcess.TASK_DECLARE, title);
-        tasks.completeEach(ExpertReviewProcess.TASK_DECLARE, title, experts,
+        tasks.completeEach(ExpertReviewProcess.TASK_DECLARE, application,
                 Map.of(ExpertReviewProcess.DECLARATION, ExpertReviewProcess.NO_CONFLICT));
-        tasks.completeEach(ExpertReviewProcess.TASK_SCORE, title, experts, Map.of("advancement", score,
+        tasks.completeEach(ExpertReviewProcess.TASK_SCORE, application, Map.of("advancement", score,
                 "feasibility", score, "team", score, "budget", score, "industrialization", score,
                 "reviewComment", "技术路线清晰，团队具备实施能力"));
     }
 
-    private void underWay(String title, String applicant) {
+    /** The project's agreement signed and approved, its first instalment paid, the mid-term check started. */
+    private String underWay(String title, String applicant) {
+        String project = tasks.projectTitled(title);
         LocalDate today = LocalDate.now(clock);
-        tasks.complete(TASK_DRAFT_AGREEMENT, title, applicant, Map.of(MILESTONES, today.plusMonths(6) + " 完成小试\n"
+        tasks.complete(TASK_DRAFT_AGREEMENT, project, applicant, Map.of(MILESTONES, today.plusMonths(6) + " 完成小试\n"
                 + today.plusMonths(18) + " 完成中试与验收", MIDTERM_DATE, today.plusMonths(9).toString(),
                 INDICATORS, "申请发明专利3项；完成中试"));
-        tasks.complete(TASK_APPROVE_AGREEMENT, title, "kjj", Map.of(AGREEMENT_DECISION, APPROVE));
-        financeApproves(title);
-        tasks.complete(TASK_START_MIDTERM, title, "kjj", Map.of());
+        tasks.complete(TASK_APPROVE_AGREEMENT, project, "kjj", Map.of(AGREEMENT_DECISION, APPROVE));
+        financeApproves(project);
+        tasks.complete(TASK_START_MIDTERM, project, "kjj", Map.of());
+        return project;
     }
 
-    private void financeApproves(String title) {
-        tasks.complete(DisbursementProcess.TASK_APPROVE, title, "finance",
+    private void financeApproves(String project) {
+        tasks.complete(DisbursementProcess.TASK_APPROVE, project, "finance",
                 Map.of(DisbursementProcess.DECISION, DisbursementProcess.APPROVE));
     }
 
-    private void panel(String title, String taskKey, String verdict) {
-        tasks.completeEach(taskKey, title, tasks.waitForSome(taskKey, title), Map.of(VERDICT, verdict,
+    private void panel(String project, String taskKey, String verdict) {
+        tasks.completeEach(taskKey, project, Map.of(VERDICT, verdict,
                 ASSESSMENT_COMMENT, "PASS".equals(verdict) ? "达到预期目标" : "进度与经费使用不符合任务书，需整改"));
     }
 }

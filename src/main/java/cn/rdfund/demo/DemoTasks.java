@@ -1,9 +1,11 @@
 package cn.rdfund.demo;
 
+import cn.rdfund.project.ProjectExecutionProcess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -11,13 +13,15 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
  * Works the demo's tasks as the demo users would in Tasklist (logged in, so the forms' server checks and the
  * history record who did it), while the job executor runs the asynchronous steps: every step waits for the next
- * task to appear. Timers that would only fire minutes or days later are fired at once.
+ * task to appear. Only tasks and timers of the demo's own cases (by their root process instance) are touched,
+ * whatever else people start meanwhile. Timers that would only fire minutes or days later are fired at once.
  */
 @Component
 class DemoTasks {
@@ -41,18 +45,38 @@ class DemoTasks {
         return as(user, () -> runtimeService.startProcessInstanceByKey(processKey).getId());
     }
 
-    /** Waits for the one open task of that id whose name mentions {@code about}, and completes it as the user. */
-    void complete(String taskKey, String about, String user, Map<String, Object> variables) {
-        Task task = await(() -> open(taskKey, about), tasks -> tasks.size() == 1, taskKey).get(0);
+    /**
+     * The root process instance of the project that a call selected, once it has been started: its tasks are the
+     * project's, the Disbursements' and the panels'.
+     */
+    String projectTitled(String title) {
+        return await(() -> runtimeService.createProcessInstanceQuery().processDefinitionKey(ProjectExecutionProcess.KEY)
+                .variableValueEquals(ProjectExecutionProcess.TITLE, title).list(), found -> found.size() == 1, title)
+                .get(0).getId();
+    }
+
+    /** Waits for the one open task of that id in the demo case (root process instance), completes it as the user. */
+    void complete(String taskKey, String caseRoot, String user, Map<String, Object> variables) {
+        Task task = await(() -> open(taskKey, caseRoot), tasks -> tasks.size() == 1, taskKey).get(0);
         as(user, () -> {
             taskService.complete(task.getId(), variables);
             return null;
         });
     }
 
-    /** Waits for {@code count} open tasks of that id, and completes each as its assignee. */
-    void completeEach(String taskKey, String about, int count, Map<String, Object> variables) {
-        for (Task task : await(() -> open(taskKey, about), tasks -> tasks.size() == count, taskKey)) {
+    /** Waits until the parallel tasks of that id in the case are all there, and completes each as its assignee. */
+    void completeEach(String taskKey, String caseRoot, Map<String, Object> variables) {
+        List<Task> panel = await(() -> open(taskKey, caseRoot), tasks -> !tasks.isEmpty(), taskKey);
+        // Parallel tasks are created one job after another: wait until no more appear.
+        for (int stable = 0; stable < 3; stable++) {
+            pause(Duration.ofSeconds(1));
+            List<Task> now = open(taskKey, caseRoot);
+            if (now.size() != panel.size()) {
+                stable = -1;
+            }
+            panel = now;
+        }
+        for (Task task : panel) {
             as(task.getAssignee(), () -> {
                 taskService.complete(task.getId(), variables);
                 return null;
@@ -60,27 +84,30 @@ class DemoTasks {
         }
     }
 
-    int waitForSome(String taskKey, String about) {
-        await(() -> open(taskKey, about), tasks -> !tasks.isEmpty(), taskKey);
-        pause(Duration.ofSeconds(2)); // parallel tasks are created one job after another
-        return open(taskKey, about).size();
+    void waitFor(String taskKey, String caseRoot) {
+        await(() -> open(taskKey, caseRoot), tasks -> !tasks.isEmpty(), taskKey);
     }
 
-    /** Fires the waiting timer of that activity now. */
-    void fireTimer(String activityId) {
-        Job timer = await(() -> managementService.createJobQuery().timers().activityId(activityId).list(),
+    /** Fires the case's waiting timer of that activity now. */
+    void fireTimer(String activityId, String caseRoot) {
+        Job timer = await(() -> managementService.createJobQuery().timers().activityId(activityId).list().stream()
+                .filter(job -> caseRoot.equals(rootOf(job.getProcessInstanceId()))).toList(),
                 jobs -> jobs.size() == 1, activityId).get(0);
         managementService.executeJob(timer.getId());
     }
 
-    private List<Task> open(String taskKey, String about) {
+    private List<Task> open(String taskKey, String caseRoot) {
         return taskService.createTaskQuery().taskDefinitionKey(taskKey).list().stream()
-                .filter(task -> about == null || (task.getName() != null && task.getName().contains(about))
-                        || about.equals(taskService.getVariable(task.getId(), "title")))
-                .toList();
+                .filter(task -> caseRoot.equals(rootOf(task.getProcessInstanceId()))).toList();
     }
 
-    private <T> T await(Supplier<T> probe, java.util.function.Predicate<T> ready, String what) {
+    private String rootOf(String processInstanceId) {
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId)
+                .singleResult();
+        return instance == null ? null : instance.getRootProcessInstanceId();
+    }
+
+    private <T> T await(Supplier<T> probe, Predicate<T> ready, String what) {
         Instant deadline = Instant.now().plus(PATIENCE);
         T value = probe.get();
         while (!ready.test(value)) {

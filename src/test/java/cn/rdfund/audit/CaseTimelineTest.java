@@ -2,10 +2,22 @@ package cn.rdfund.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static cn.rdfund.project.ProjectExecutionProcess.ASSESSMENT_COMMENT;
+import static cn.rdfund.project.ProjectExecutionProcess.PROGRESS_REPORT;
+import static cn.rdfund.project.ProjectExecutionProcess.SPENT_WAN;
+import static cn.rdfund.project.ProjectExecutionProcess.TASK_ASSESS_MIDTERM;
+import static cn.rdfund.project.ProjectExecutionProcess.TASK_REPORT_PROGRESS;
+import static cn.rdfund.project.ProjectExecutionProcess.VERDICT;
+
 import cn.rdfund.project.Project;
 import cn.rdfund.support.Http;
+import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.ProjectScenarios;
 import cn.rdfund.support.RdfundIntegrationTest;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,6 +32,9 @@ class CaseTimelineTest {
     @Autowired
     ProjectScenarios scenarios;
 
+    @Autowired
+    LifecycleDriver lifecycle;
+
     @Test
     void aTerminatedProjectsTimelineHasEveryStepAndEveryAmount() {
         Project project = scenarios.terminatedWithRecovery("终止追回审计项目");
@@ -27,7 +42,6 @@ class CaseTimelineTest {
         String found = Http.as(port, "auditor").get("/api/audit/cases?q=终止追回审计项目&kind=project").body();
         assertThat(found).contains("\"code\":\"" + project.code() + "\"", "\"status\":\"TERMINATED\"");
         String timeline = Http.as(port, "auditor").get("/api/audit/cases/project/" + project.id()).body();
-        System.out.println(timeline);
 
         assertThat(timeline).contains(
                 // application, formal check and the review per expert with the conflict declaration
@@ -42,6 +56,24 @@ class CaseTimelineTest {
                 "\"amountDisplay\":\"30.00万元\"", "追回（应收）", "追回到账",
                 // variable changes with old and new value, and the end of the process
                 " → ", "结束：项目实施");
+    }
+
+    @Test
+    void aPanelMembersVerdictStaysHiddenUntilTheWholePanelHasSpoken() {
+        Project project = scenarios.underWay("评议保密项目");
+        ProcessInstance execution = lifecycle.projectOf(project.code());
+        lifecycle.complete(execution, TASK_REPORT_PROGRESS, project.applicantUserId(),
+                Map.of(PROGRESS_REPORT, "按计划", SPENT_WAN, "60"));
+        List<Task> panel = lifecycle.tasks(execution, TASK_ASSESS_MIDTERM);
+        Task first = panel.get(0);
+        lifecycle.complete(first, first.getAssignee(), Map.of(VERDICT, "PASS", ASSESSMENT_COMMENT, "第一位专家的保密意见"));
+
+        String during = Http.as(port, "auditor").get("/api/audit/cases/project/" + project.id()).body();
+        assertThat(during).doesNotContain("第一位专家的保密意见").contains(ProcessHistory.SEALED);
+
+        lifecycle.completeAll(execution, TASK_ASSESS_MIDTERM, Map.of(VERDICT, "PASS", ASSESSMENT_COMMENT, "同意"));
+        String after = Http.as(port, "auditor").get("/api/audit/cases/project/" + project.id()).body();
+        assertThat(after).contains("第一位专家的保密意见", "中期检查专家评议（第1轮）");
     }
 
     @Test

@@ -154,7 +154,8 @@ public class LifecycleDriver {
         return tasks;
     }
 
-    private void complete(Task task, String user, Map<String, Object> variables) {
+    /** Completes one task as the user; the jobs that follow are left to the caller ({@link #runJobs}). */
+    public void complete(Task task, String user, Map<String, Object> variables) {
         driver.complete(task, user, new HashMap<>(variables));
     }
 

@@ -53,6 +53,10 @@ final class AuthorizationMatrix {
         grants.addAll(auditor());
         grants.add(grant(Groups.FINANCE, Resources.APPLICATION, "tasklist", ACCESS));
         grants.add(grant(Groups.FINANCE, Resources.PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY));
+        // Finance reads every case's timeline on the audit pages: the decision tables behind each amount and who
+        // did what (names) included.
+        grants.add(grant(Groups.FINANCE, Resources.DECISION_DEFINITION, ANY, READ, READ_HISTORY));
+        grants.add(grant(Groups.FINANCE, Resources.USER, ANY, READ));
         grants.add(grant(Groups.EXPERTS, Resources.APPLICATION, "tasklist", ACCESS));
         grants.add(grant(Groups.EXPERTS, Resources.PROCESS_DEFINITION, ANY, READ));
         grants.add(grant(Groups.APPLICANTS, Resources.APPLICATION, "tasklist", ACCESS));

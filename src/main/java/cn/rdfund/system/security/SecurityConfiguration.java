@@ -44,7 +44,7 @@ class SecurityConfiguration {
 
     private static final String REALM = "RDFund";
     /** RDFund's own pages (audit, dashboards): logged in through Camunda's welcome page, see WebappSession. */
-    static final String AUDIT_PAGES = "/audit/";
+    static final String AUDIT_PAGES = "/audit/**";
     private static final String WELCOME_LOGIN = "/camunda/app/welcome/default/#!/login";
 
     @Bean
@@ -74,7 +74,8 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Basic credentials travel with every request and no cookie authenticates it: no CSRF risk.
                 .csrf(AbstractHttpConfigurer::disable)
-                .addFilterBefore(webappSession.readsForApi(), BasicAuthenticationFilter.class)
+                .addFilterBefore(webappSession.readsFor(new OrRequestMatcher(path(HttpMethod.GET, "/api/audit/**"),
+                        path(HttpMethod.GET, "/api/ledger/verify"))), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
         return http.build();
     }
@@ -95,7 +96,7 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain webappSecurity(HttpSecurity http, WebappSession webappSession) throws Exception {
-        http.addFilterBefore(webappSession.guardsPages(AUDIT_PAGES,
+        http.addFilterBefore(webappSession.guardsPages(path(AUDIT_PAGES),
                         Set.of(AUDITORS, FINANCE, ADMINS, PROGRAM_MANAGERS), WELCOME_LOGIN), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // Camunda's first-run page lets anyone create an administrator while none exists;

@@ -18,6 +18,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -53,13 +54,14 @@ public class WebappSession {
         return Optional.of(new CamundaUser(login.getName(), groupIds));
     }
 
-    /** On GET requests without Basic credentials, the webapp login (if any) is the caller. */
-    OncePerRequestFilter readsForApi() {
+    /** On GET requests to these paths without Basic credentials, the webapp login (if any) is the caller. */
+    OncePerRequestFilter readsFor(RequestMatcher paths) {
         return new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                if (HttpMethod.GET.matches(request.getMethod()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+                if (HttpMethod.GET.matches(request.getMethod()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                        && paths.matches(request)) {
                     userOf(request).ifPresent(user -> SecurityContextHolder.getContext().setAuthentication(
                             UsernamePasswordAuthenticationToken.authenticated(user, null,
                                     CamundaIdentityAuthenticationProvider.authorities(user.groupIds()))));
@@ -70,14 +72,14 @@ public class WebappSession {
     }
 
     /**
-     * Pages under {@code path} open for logged-in members of these groups; without a login the browser goes to the
+     * These pages open for logged-in members of these groups; without a login the browser goes to the
      * welcome page's login, others get 403.
      */
-    OncePerRequestFilter guardsPages(String path, Set<String> groups, String loginPage) {
+    OncePerRequestFilter guardsPages(RequestMatcher pages, Set<String> groups, String loginPage) {
         return new OncePerRequestFilter() {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
-                return !request.getRequestURI().startsWith(path);
+                return !pages.matches(request);
             }
 
             @Override

@@ -44,6 +44,7 @@ class AuditPagesAccessTest {
 
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location").orElseThrow()).contains("/camunda/app/welcome/default/");
+        assertThat(get(HttpClient.newHttpClient(), "/%61udit/index.html").statusCode()).isEqualTo(302);
         assertThat(get(HttpClient.newHttpClient(), "/api/audit/cases").statusCode()).isEqualTo(401);
     }
 
@@ -66,6 +67,10 @@ class AuditPagesAccessTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(write.statusCode()).isEqualTo(401);
+        // Only the audit API takes the session: the rest of /api and Camunda's REST API still want HTTP Basic.
+        assertThat(get(browser, "/api/applications").statusCode()).isEqualTo(401);
+        assertThat(get(browser, "/engine-rest/history/process-instance").statusCode()).isEqualTo(401);
+        assertThat(get(browser, "/api/audit/cases").statusCode()).isEqualTo(200);
     }
 
     @Test
