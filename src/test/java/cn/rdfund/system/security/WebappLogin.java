@@ -31,47 +31,52 @@ final class WebappLogin {
 
     /** A browser's cookies after logging in to the webapps as the user (password = user id), redirects not followed. */
     static HttpClient loggedIn(int port, String user) {
-        try {
-            CookieManager cookies = new CookieManager();
-            HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-            String base = "http://localhost:" + port;
-            client.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            String csrf = cookies.getCookieStore().getCookies().stream()
-                    .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
-                    .findFirst().orElseThrow();
-            HttpResponse<String> login = client.send(HttpRequest.newBuilder(
-                            URI.create(base + "/camunda/api/admin/auth/user/default/login/welcome"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (login.statusCode() != 200) {
-                throw new IllegalStateException("login failed: " + login.statusCode());
-            }
-            return client;
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
+        Browser browser = new Browser(port);
+        HttpResponse<String> login = browser.post("/camunda/api/admin/auth/user/default/login/welcome",
+                "application/x-www-form-urlencoded", "username=" + user + "&password=" + user);
+        if (login.statusCode() != 200) {
+            throw new IllegalStateException("login failed: " + login.statusCode());
         }
+        return browser.client;
     }
 
     /** A POST from a browser session that has loaded Tasklist, so it carries a valid CSRF token. */
     static HttpResponse<String> postAsBrowser(int port, String path, String contentType, String body) {
-        try {
+        return new Browser(port).post(path, contentType, body);
+    }
+
+    /** A cookie-keeping client that has loaded Tasklist once, and so holds the webapps' CSRF token. */
+    private static final class Browser {
+
+        private final HttpClient client;
+        private final String base;
+        private final String csrf;
+
+        Browser(int port) {
             CookieManager cookies = new CookieManager();
-            HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-            String base = "http://localhost:" + port;
-            client.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            String csrf = cookies.getCookieStore().getCookies().stream()
+            client = HttpClient.newBuilder().cookieHandler(cookies).build();
+            base = "http://localhost:" + port;
+            try {
+                client.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            csrf = cookies.getCookieStore().getCookies().stream()
                     .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
                     .findFirst().orElseThrow();
-            return client.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", contentType)
-                    .header("X-XSRF-TOKEN", csrf)
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        }
+
+        HttpResponse<String> post(String path, String contentType, String body) {
+            try {
+                return client.send(HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", contentType)
+                        .header("X-XSRF-TOKEN", csrf)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }
