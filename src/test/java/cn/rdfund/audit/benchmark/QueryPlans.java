@@ -27,7 +27,8 @@ public final class QueryPlans {
         Map<String, List<SqlRecorder.Executed>> bySql = new LinkedHashMap<>();
         for (SqlRecorder.Executed statement : executed) {
             if (statement.sql().strip().toLowerCase(Locale.ROOT).startsWith("select")) {
-                bySql.computeIfAbsent(statement.sql(), sql -> new ArrayList<>()).add(statement);
+                bySql.computeIfAbsent(normalize(statement.boundSql() != null ? statement.boundSql() : statement.sql()),
+                        sql -> new ArrayList<>()).add(statement);
             }
         }
         List<Plan> plans = new ArrayList<>();
@@ -55,6 +56,12 @@ public final class QueryPlans {
             }
         }
         return plans;
+    }
+
+    /** The statement with its values left out ('…' and numbers become ?) on one line: what makes it the same query. */
+    static String normalize(String sql) {
+        return sql.replaceAll("'(?:[^']|'')*'", "?").replaceAll("\\b\\d+\\b", "?").replaceAll("\\s+", " ")
+                .replaceAll("\\?( ?, ?\\?)+", "?, …").strip();
     }
 
     /** The SQL on one line, at most {@code max} characters. */
