@@ -17,8 +17,6 @@ public record AuditCase(String kind, long id, String code, String title, Long or
     public static final String PROJECT = "project";
     public static final String CLAIM = "claim";
 
-    static final List<String> KINDS = List.of(CALL, APPLICATION, PROJECT, CLAIM);
-
     AuditCase withProcessInstances(List<String> ids) {
         return new AuditCase(kind, id, code, title, organizationId, organizationName, uscc, district, measure, leadUnit,
                 status, createdAt, projectId, ids);

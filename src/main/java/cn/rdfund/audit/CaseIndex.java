@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,34 +22,41 @@ class CaseIndex {
 
     static final int MAX_RESULTS = 200;
 
-    private static final String CASES = """
-            SELECT 'project' AS kind, p.id, p.code, p.title, p.organization_id, o.name AS organization_name, o.uscc,
-              o.district, p.measure, COALESCE(fc.lead_unit, cc.lead_unit, pc.lead_unit) AS lead_unit, p.status,
-              p.created_at, p.id AS project_id
-            FROM project p
-            JOIN organization o ON o.id = p.organization_id
-            LEFT JOIN funding_call fc ON fc.id = p.call_id
-            LEFT JOIN challenge ch ON ch.project_id = p.id
-            LEFT JOIN funding_call cc ON cc.id = ch.call_id
-            LEFT JOIN policy_claim pc ON pc.project_id = p.id
-            UNION ALL
-            SELECT 'application', a.id, fc.code, a.title, a.applicant_id, o.name, o.uscc, o.district, fc.measure,
-              fc.lead_unit, a.status, a.created_at, pr.id
-            FROM application a
-            JOIN organization o ON o.id = a.applicant_id
-            JOIN funding_call fc ON fc.id = a.call_id
-            LEFT JOIN project pr ON pr.application_id = a.id
-            UNION ALL
-            SELECT 'claim', pc.id, pc.code, pc.title, pc.organization_id, o.name, o.uscc, o.district, pc.measure,
-              pc.lead_unit, pc.status, pc.created_at, pc.project_id
-            FROM policy_claim pc
-            JOIN organization o ON o.id = pc.organization_id
-            UNION ALL
-            SELECT 'call', fc.id, fc.code, fc.title, o.id, o.name, o.uscc, o.district, fc.measure, fc.lead_unit,
-              fc.status, fc.created_at, NULL
-            FROM funding_call fc
-            LEFT JOIN organization o ON o.id = fc.owner_organization_id
-            """;
+    /** One SELECT per kind of case, with the same columns; the search reads their UNION, a lookup only its own. */
+    private static final Map<String, String> KINDS = Map.of(
+            AuditCase.PROJECT, """
+                    SELECT 'project' AS kind, p.id, p.code, p.title, p.organization_id, o.name AS organization_name,
+                      o.uscc, o.district, p.measure, COALESCE(fc.lead_unit, cc.lead_unit, pc.lead_unit) AS lead_unit,
+                      p.status, p.created_at, p.id AS project_id
+                    FROM project p
+                    JOIN organization o ON o.id = p.organization_id
+                    LEFT JOIN funding_call fc ON fc.id = p.call_id
+                    LEFT JOIN challenge ch ON ch.project_id = p.id
+                    LEFT JOIN funding_call cc ON cc.id = ch.call_id
+                    LEFT JOIN policy_claim pc ON pc.project_id = p.id""",
+            AuditCase.APPLICATION, """
+                    SELECT 'application' AS kind, a.id, fc.code, a.title, a.applicant_id AS organization_id,
+                      o.name AS organization_name, o.uscc, o.district, fc.measure, fc.lead_unit, a.status,
+                      a.created_at, pr.id AS project_id
+                    FROM application a
+                    JOIN organization o ON o.id = a.applicant_id
+                    JOIN funding_call fc ON fc.id = a.call_id
+                    LEFT JOIN project pr ON pr.application_id = a.id""",
+            AuditCase.CLAIM, """
+                    SELECT 'claim' AS kind, pc.id, pc.code, pc.title, pc.organization_id, o.name AS organization_name,
+                      o.uscc, o.district, pc.measure, pc.lead_unit, pc.status, pc.created_at, pc.project_id
+                    FROM policy_claim pc
+                    JOIN organization o ON o.id = pc.organization_id""",
+            AuditCase.CALL, """
+                    SELECT 'call' AS kind, fc.id, fc.code, fc.title, o.id AS organization_id,
+                      o.name AS organization_name, o.uscc, o.district, fc.measure, fc.lead_unit, fc.status,
+                      fc.created_at, NULL AS project_id
+                    FROM funding_call fc
+                    LEFT JOIN organization o ON o.id = fc.owner_organization_id""");
+
+    /** Projects first: the UNION takes its column types from the first SELECT, which has no NULL column. */
+    private static final String CASES = String.join("\nUNION ALL\n", KINDS.get(AuditCase.PROJECT),
+            KINDS.get(AuditCase.APPLICATION), KINDS.get(AuditCase.CLAIM), KINDS.get(AuditCase.CALL));
 
     private final JdbcClient jdbc;
 
@@ -83,10 +91,11 @@ class CaseIndex {
 
     /** One case with the process instances of its timeline, oldest first. */
     Optional<AuditCase> find(String kind, long id) {
-        if (!AuditCase.KINDS.contains(kind)) {
+        if (!KINDS.containsKey(kind)) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT * FROM (" + CASES + ") c WHERE c.kind = ? AND c.id = ?").params(kind, id)
+        // Only the kind's own SELECT: no database has to push the id into a UNION to use the primary key.
+        return jdbc.sql("SELECT * FROM (" + KINDS.get(kind) + ") c WHERE c.id = ?").param(id)
                 .query((rs, n) -> row(rs, List.of())).optional()
                 .map(found -> found.withProcessInstances(processInstances(kind, id)));
     }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** A case's one chronological view: its processes' history merged with reviews, assessments and the ledger. */
 @Component
@@ -23,15 +24,18 @@ class CaseTimeline {
     }
 
     /**
-     * RDFund's own records (reviews, ledger rows) are kept to the second, the engine's to the millisecond: a record
-     * goes after the engine's steps of its second, i.e. after the step that wrote it.
+     * RDFund's own records (reviews, ledger rows) are kept to the second (the engine's times too on MySQL, to the
+     * millisecond on H2): a record goes after the engine's steps of its second, i.e. after the step that wrote it.
+     * Events of the same time keep the order the history gave them (occurrence within a process, callers first).
      */
     private static LocalDateTime order(TimelineEvent event) {
         boolean record = TimelineEvent.REVIEW.equals(event.type()) || TimelineEvent.LEDGER.equals(event.type());
         return record && event.at().getNano() == 0 ? event.at().plusNanos(999_999_999) : event.at();
     }
 
-    List<TimelineEvent> of(AuditCase found) {
+    /** One read-only transaction for the whole timeline, instead of one per engine query. */
+    @Transactional(readOnly = true)
+    public List<TimelineEvent> of(AuditCase found) {
         List<TimelineEvent> events = new ArrayList<>(history.events(found.processInstanceIds()));
         events.addAll(records.events(found, history::ended));
         events.sort(Comparator.comparing(CaseTimeline::order));

@@ -64,16 +64,30 @@ class ProcessHistory {
         this.sealedWhileRunning = Set.of(ExpertReviewProcess.KEY);
     }
 
-    /** The events of every process instance in the hierarchies under these root instances. */
+    /**
+     * The events of every process instance in the hierarchies under these root instances, a caller before what it
+     * called (MySQL keeps the engine's times to the second only, so a start time does not order them).
+     */
     List<TimelineEvent> events(List<String> rootProcessInstanceIds) {
         List<TimelineEvent> events = new ArrayList<>();
         for (String root : rootProcessInstanceIds) {
-            for (HistoricProcessInstance instance : historyService.createHistoricProcessInstanceQuery()
-                    .rootProcessInstanceId(root).orderByProcessInstanceStartTime().asc().list()) {
-                events.addAll(eventsOf(instance));
-            }
+            List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
+                    .rootProcessInstanceId(root).list();
+            Map<String, String> callers = new HashMap<>();
+            instances.forEach(i -> callers.put(i.getId(), i.getSuperProcessInstanceId()));
+            instances.stream().sorted(Comparator.comparing(HistoricProcessInstance::getStartTime)
+                            .thenComparing(i -> depth(i.getId(), callers)))
+                    .forEach(instance -> events.addAll(eventsOf(instance)));
         }
         return events;
+    }
+
+    private static int depth(String instance, Map<String, String> callers) {
+        int depth = 0;
+        for (String at = callers.get(instance); at != null; at = callers.get(at)) {
+            depth++;
+        }
+        return depth;
     }
 
     boolean ended(String processInstanceId) {
