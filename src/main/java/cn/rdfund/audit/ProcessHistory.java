@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -131,8 +132,9 @@ class ProcessHistory {
             }
         }
         events.addAll(changes);
+        // Decision inputs are deserialized: they are RDFund's own values (a claim's reference date is a LocalDate).
         for (HistoricDecisionInstance decision : historyService.createHistoricDecisionInstanceQuery()
-                .processInstanceId(id).includeInputs().includeOutputs().disableCustomObjectDeserialization().list()) {
+                .processInstanceId(id).includeInputs().includeOutputs().list()) {
             if (!sealed.covers(decision.getActivityInstanceId())) {
                 events.add(decisionEvent(decision, process));
             }
@@ -272,7 +274,7 @@ class ProcessHistory {
         List<String> details = new ArrayList<>();
         details.add("版本 " + decision.getDecisionDefinitionId());
         decision.getInputs().forEach(input -> details.add("输入 " + input.getClauseName() + " = "
-                + Texts.clip(String.valueOf(input.getValue()), MAX_VALUE_LENGTH)));
+                + shown(input.getErrorMessage(), input::getTypedValue)));
         Map<String, List<HistoricDecisionOutputInstance>> byRule = decision.getOutputs().stream()
                 .collect(Collectors.groupingBy(HistoricDecisionOutputInstance::getRuleId, LinkedHashMap::new,
                         Collectors.toList()));
@@ -281,7 +283,7 @@ class ProcessHistory {
         }
         byRule.forEach((rule, outputs) -> details.add("命中第" + outputs.get(0).getRuleOrder() + "条规则（" + rule + "）："
                 + outputs.stream().map(o -> (o.getClauseName() != null ? o.getClauseName() : o.getVariableName()) + " = "
-                        + Texts.clip(String.valueOf(o.getValue()), MAX_VALUE_LENGTH)).collect(Collectors.joining("；"))));
+                        + shown(o.getErrorMessage(), o::getTypedValue)).collect(Collectors.joining("；"))));
         String name = decision.getDecisionDefinitionName() != null ? decision.getDecisionDefinitionName()
                 : decision.getDecisionDefinitionKey();
         return new TimelineEvent(time(decision.getEvaluationTime()), TimelineEvent.DECISION, name, null, details, null,
@@ -289,10 +291,15 @@ class ProcessHistory {
     }
 
     private String text(HistoricVariableUpdate update) {
-        if (update.getErrorMessage() != null) {
-            return "（无法读取：" + update.getErrorMessage() + "）";
+        return shown(update.getErrorMessage(), update::getTypedValue);
+    }
+
+    /** A stored value as text: serialized objects (not deserialized here) as stored, dates in local time. */
+    private String shown(String errorMessage, Supplier<TypedValue> typedValue) {
+        if (errorMessage != null) {
+            return "（无法读取：" + errorMessage + "）";
         }
-        TypedValue value = update.getTypedValue();
+        TypedValue value = typedValue.get();
         Object shown = value instanceof SerializableValue serializable && !serializable.isDeserialized()
                 ? serializable.getValueSerialized() : value == null ? null : value.getValue();
         if (shown instanceof Date date) {

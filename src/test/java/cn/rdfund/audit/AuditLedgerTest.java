@@ -53,7 +53,7 @@ class AuditLedgerTest {
         assertThat(Http.as(port, "auditor").get("/api/audit/ledger?measure=P4.3&year=2020").body())
                 .doesNotContain(paid.code());
         String timeline = Http.as(port, "auditor").get("/api/audit/cases/claim/" + paid.id()).body();
-        assertThat(timeline).contains("开始：政策兑现申领", "高新技术企业", "命中第", "\"amountDisplay\":\"5.00万元\"",
+        assertThat(timeline).contains("开始：政策兑现申领", "高新技术企业", "命中第", "= 2025-06-01", "\"amountDisplay\":\"5.00万元\"",
                 "钱财（finance）", "结束：政策兑现申领");
         assertThat(Http.as(port, "finance").get("/api/audit/ledger?projectId=" + paid.projectId()).status()).isEqualTo(200);
         assertThat(Http.as(port, "kjj").get("/api/audit/ledger").status()).isEqualTo(403);
