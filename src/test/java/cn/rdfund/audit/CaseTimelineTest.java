@@ -16,6 +16,7 @@ import cn.rdfund.support.ProjectScenarios;
 import cn.rdfund.support.RdfundIntegrationTest;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,9 @@ class CaseTimelineTest {
 
     @Autowired
     LifecycleDriver lifecycle;
+
+    @Autowired
+    RuntimeService runtimeService;
 
     @Test
     void aTerminatedProjectsTimelineHasEveryStepAndEveryAmount() {
@@ -74,6 +78,17 @@ class CaseTimelineTest {
         lifecycle.completeAll(execution, TASK_ASSESS_MIDTERM, Map.of(VERDICT, "PASS", ASSESSMENT_COMMENT, "同意"));
         String after = Http.as(port, "auditor").get("/api/audit/cases/project/" + project.id()).body();
         assertThat(after).contains("第一位专家的保密意见", "中期检查专家评议（第1轮）");
+    }
+
+    @Test
+    void anOpenIncidentShowsWithItsMessage() {
+        Project project = scenarios.underWay("异常记录项目");
+        ProcessInstance execution = lifecycle.projectOf(project.code());
+        String waiting = lifecycle.tasks(execution, TASK_REPORT_PROGRESS).get(0).getExecutionId();
+        runtimeService.createIncident("paymentInterface", waiting, null, "银行接口超时");
+
+        assertThat(Http.as(port, "auditor").get("/api/audit/cases/project/" + project.id()).body())
+                .contains("\"type\":\"INCIDENT\"", "银行接口超时", "未解决");
     }
 
     @Test
