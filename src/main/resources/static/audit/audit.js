@@ -49,16 +49,15 @@ const Audit = {
   fail(element, error) {
     element.innerHTML = `<p class="result bad">${Audit.text(error.message)}</p>`;
   },
-  kinds: { call: '申报指南', application: '项目申报', project: '项目', claim: '政策兑现申领' },
+  facts(c, keys) {
+    const all = { 单位: c.organizationName, 统一社会信用代码: c.uscc, 措施: c.measure, 牵头单位: c.leadUnit,
+      区县: c.district, 状态: c.status, 创建: Audit.time(c.createdAt), 流程实例: (c.processInstanceIds || []).join('，') };
+    return keys.map(k => `<dt>${k}</dt><dd>${Audit.text(all[k])}</dd>`).join('');
+  },
   timelineRows(events) {
     return events.map(e => `<tr class="${e.type}"><td class="time">${Audit.time(e.at)}</td><td>${Audit.text(e.process)}</td>`
-      + `<td>${Audit.text(kindLabel(e.type))}</td><td>${Audit.text(e.title)}</td><td>${Audit.text(e.actor)}</td>`
+      + `<td>${Audit.text(e.kindLabel)}</td><td>${Audit.text(e.title)}</td><td>${Audit.text(e.actor)}</td>`
       + `<td class="details">${(e.details || []).map(d => `<div>${Audit.text(d)}</div>`).join('')}</td>`
       + `<td class="amount">${Audit.text(e.amountDisplay)}</td></tr>`).join('');
   },
 };
-
-function kindLabel(type) {
-  return { PROCESS: '流程', ACTIVITY: '环节', TASK: '办理', TIMER: '定时', INCIDENT: '异常', VARIABLE: '数据变更',
-    DECISION: '决策表', REVIEW: '评审', LEDGER: '资金' }[type] || type;
-}

@@ -1,5 +1,6 @@
 package cn.rdfund.audit;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -22,6 +23,7 @@ public record AuditCase(String kind, long id, String code, String title, Long or
                 status, createdAt, projectId, ids);
     }
 
+    @JsonProperty
     public String kindLabel() {
         return switch (kind) {
             case CALL -> "申报指南";

@@ -24,7 +24,7 @@ final class AuditExports {
     static ExportTable ledger(LedgerReport report) {
         List<List<Object>> rows = new ArrayList<>();
         for (LedgerLine line : report.lines()) {
-            rows.add(Arrays.asList(line.entryId(), kind(line.kind()), wan(line.amount()), line.recordedAt(),
+            rows.add(Arrays.asList(line.entryId(), line.kindLabel(), wan(line.amount()), line.recordedAt(),
                     line.approvedBy(), line.projectCode(), line.projectTitle(), line.measure(), line.organizationName(),
                     line.uscc(), line.district(), wan(line.approvedAmount()), wan(line.fundedAmount()),
                     line.fundingNote(), line.instalmentPercent(), line.releasedBy(), line.instalmentBasis(), line.memo()));
@@ -32,14 +32,6 @@ final class AuditExports {
         return new ExportTable("资金台账", List.of("账目号", "类别", "金额（万元）", "记账时间", "审批人", "项目编号", "项目名称",
                 "措施", "企业", "统一社会信用代码", "区县", "批准金额（万元）", "核定支持（万元）", "核减与上限说明", "拨付比例（%）",
                 "拨付节点", "计算依据", "摘要"), rows);
-    }
-
-    static String kind(String ledgerKind) {
-        return switch (ledgerKind) {
-            case "DISBURSEMENT" -> "拨付";
-            case "RECOVERY" -> "追回（应收）";
-            default -> "追回到账";
-        };
     }
 
     private static BigDecimal wan(BigDecimal yuan) {

@@ -133,7 +133,7 @@ class CaseRecords {
             details.add("摘要：" + line.memo());
         }
         return new TimelineEvent(line.recordedAt(), TimelineEvent.LEDGER,
-                AuditExports.kind(line.kind()) + " · 账目" + line.entryId(),
+                line.kindLabel() + " · 账目" + line.entryId(),
                 line.approvedBy(), details, line.amount(), Wan.format(line.amount()), "资金台账");
     }
 }

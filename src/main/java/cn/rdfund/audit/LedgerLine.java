@@ -1,6 +1,7 @@
 package cn.rdfund.audit;
 
 import cn.rdfund.disbursement.ReleaseEvent;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 
@@ -19,6 +20,16 @@ public record LedgerLine(long entryId, String kind, BigDecimal amount, LocalDate
         return releasedBy == null ? this : new LedgerLine(entryId, kind, amount, recordedAt, approvedBy, memo, projectId,
                 projectCode, projectTitle, measure, organizationId, organizationName, uscc, district, approvedAmount,
                 fundedAmount, fundingNote, instalmentPercent, ReleaseEvent.label(releasedBy), instalmentBasis);
+    }
+
+    /** 拨付, 追回（应收） or 追回到账: the same words on the pages, in exports and in timelines. */
+    @JsonProperty
+    public String kindLabel() {
+        return switch (kind) {
+            case "DISBURSEMENT" -> "拨付";
+            case "RECOVERY" -> "追回（应收）";
+            default -> "追回到账";
+        };
     }
 
     public int year() {

@@ -1,5 +1,6 @@
 package cn.rdfund.audit;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -22,6 +23,7 @@ public record TimelineEvent(LocalDateTime at, String type, String title, String 
     public static final String REVIEW = "REVIEW";
     public static final String LEDGER = "LEDGER";
 
+    @JsonProperty
     public String kindLabel() {
         return switch (type) {
             case PROCESS -> "流程";
