@@ -56,12 +56,13 @@ public class ApiAccessLog extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             Authentication login = SecurityContextHolder.getContext().getAuthentication();
-            Optional<CamundaUser> caller = login != null && login.getPrincipal() instanceof CamundaUser user
-                    ? Optional.of(user) : request.getRequestURI().startsWith(WEBAPP_DATA)
-                    ? webappSession.userOf(request) : Optional.empty();
-            caller.ifPresent(user -> jdbc.sql("""
+            // Webapp requests are many (Tasklist): the user comes from the session alone, without a query.
+            Optional<String> caller = login != null && login.getPrincipal() instanceof CamundaUser user
+                    ? Optional.of(user.id()) : request.getRequestURI().startsWith(WEBAPP_DATA)
+                    ? webappSession.userIdOf(request) : Optional.empty();
+            caller.ifPresent(userId -> jdbc.sql("""
                     INSERT INTO api_access (user_id, method, path, query, status, accessed_at) VALUES (?, ?, ?, ?, ?, ?)""")
-                    .params(user.id(), request.getMethod(), Texts.clip(request.getRequestURI(), 500),
+                    .params(userId, request.getMethod(), Texts.clip(request.getRequestURI(), 500),
                             request.getQueryString() == null ? null : Texts.clip(request.getQueryString(), 1000),
                             response.getStatus(), LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS))
                     .update());

@@ -36,8 +36,9 @@ class CaseTimeline {
     /** One read-only transaction for the whole timeline, instead of one per engine query. */
     @Transactional(readOnly = true)
     public List<TimelineEvent> of(AuditCase found) {
-        List<TimelineEvent> events = new ArrayList<>(history.events(found.processInstanceIds()));
-        events.addAll(records.events(found, history::ended));
+        ProcessHistory.Read read = history.read(found.processInstanceIds());
+        List<TimelineEvent> events = new ArrayList<>(read.events());
+        events.addAll(records.events(found, read.ended()::contains));
         events.sort(Comparator.comparing(CaseTimeline::order));
         Set<String> actors = events.stream().map(TimelineEvent::actor).filter(Objects::nonNull).collect(Collectors.toSet());
         Map<String, String> names = history.names(actors);

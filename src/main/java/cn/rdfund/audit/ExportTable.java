@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
@@ -32,6 +33,7 @@ record ExportTable(String title, List<String> headers, List<List<Object>> rows) 
     static final String CSV = "csv";
     static final String XLSX = "xlsx";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     /** The file to download: {@code name.csv} or {@code name.xlsx}. */
     ResponseEntity<byte[]> download(String format, String name) {
@@ -102,7 +104,7 @@ record ExportTable(String title, List<String> headers, List<List<Object>> rows) 
      * by Excel when an auditor opens the CSV; a leading apostrophe keeps it text. (XLSX cells are typed text.)
      */
     static String inert(String cell) {
-        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 && !cell.matches("-?\\d+(\\.\\d+)?")
+        return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 && !NUMBER.matcher(cell).matches()
                 ? "'" + cell : cell;
     }
 

@@ -4,9 +4,13 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import cn.rdfund.system.security.Groups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,19 +34,17 @@ class OverdueTasks {
     }
 
     List<Dashboard.Overdue> list() {
-        return taskService.createTaskQuery().dueBefore(Date.from(clock.instant())).orderByDueDate().asc()
-                .listPage(0, MAX).stream()
-                .map(task -> new Dashboard.Overdue("任务：" + task.getName(), task.getProcessInstanceId(),
-                        DAY.format(task.getDueDate().toInstant().atZone(clock.getZone())),
-                        owner(task.getAssignee())))
-                .toList();
-    }
-
-    private String owner(String assignee) {
-        if (assignee == null) {
-            return "（待认领）";
+        List<Task> overdue = taskService.createTaskQuery().dueBefore(Date.from(clock.instant())).orderByDueDate().asc()
+                .listPage(0, MAX);
+        if (overdue.isEmpty()) {
+            return List.of();
         }
-        return identityService.createUserQuery().userId(assignee).memberOfGroup(Groups.EXPERTS).count() > 0
-                ? "评审专家" : assignee;
+        Set<String> experts = identityService.createUserQuery().memberOfGroup(Groups.EXPERTS).list().stream()
+                .map(User::getId).collect(Collectors.toSet());
+        return overdue.stream().map(task -> new Dashboard.Overdue("任务：" + task.getName(), task.getProcessInstanceId(),
+                        DAY.format(task.getDueDate().toInstant().atZone(clock.getZone())),
+                        task.getAssignee() == null ? "（待认领）" : experts.contains(task.getAssignee()) ? "评审专家"
+                                : task.getAssignee()))
+                .toList();
     }
 }

@@ -53,34 +53,41 @@ class ProcessHistory {
     private static final Set<String> ENGINE_VARIABLES = Set.of("nrOfInstances", "nrOfActiveInstances",
             "nrOfCompletedInstances", "loopCounter");
 
+    /** Processes whose steps stay hidden as a whole until they end. */
+    private static final Set<String> SEALED_WHILE_RUNNING = Set.of(ExpertReviewProcess.KEY);
+
     private final HistoryService historyService;
     private final IdentityService identityService;
     private final ZoneId zone;
-    private final Set<String> sealedWhileRunning;
 
     ProcessHistory(HistoryService historyService, IdentityService identityService, Clock clock) {
         this.historyService = historyService;
         this.identityService = identityService;
         this.zone = clock.getZone();
-        this.sealedWhileRunning = Set.of(ExpertReviewProcess.KEY);
+    }
+
+    /** A case's history: its events, and which of its process instances have ended. */
+    record Read(List<TimelineEvent> events, Set<String> ended) {
     }
 
     /**
      * The events of every process instance in the hierarchies under these root instances, a caller before what it
      * called (MySQL keeps the engine's times to the second only, so a start time does not order them).
      */
-    List<TimelineEvent> events(List<String> rootProcessInstanceIds) {
+    Read read(List<String> rootProcessInstanceIds) {
         List<TimelineEvent> events = new ArrayList<>();
+        Set<String> ended = new HashSet<>();
         for (String root : rootProcessInstanceIds) {
             List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
                     .rootProcessInstanceId(root).list();
             Map<String, String> callers = new HashMap<>();
             instances.forEach(i -> callers.put(i.getId(), i.getSuperProcessInstanceId()));
+            instances.stream().filter(i -> i.getEndTime() != null).forEach(i -> ended.add(i.getId()));
             instances.stream().sorted(Comparator.comparing(HistoricProcessInstance::getStartTime)
                             .thenComparing(i -> depth(i.getId(), callers)))
                     .forEach(instance -> events.addAll(eventsOf(instance)));
         }
-        return events;
+        return new Read(events, ended);
     }
 
     private static int depth(String instance, Map<String, String> callers) {
@@ -89,11 +96,6 @@ class ProcessHistory {
             depth++;
         }
         return depth;
-    }
-
-    boolean ended(String processInstanceId) {
-        return historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).finished()
-                .count() > 0;
     }
 
     /** Display names ("王科（kjj）") of the users among these ids that the caller may read; others stay ids. */
@@ -113,7 +115,7 @@ class ProcessHistory {
         List<HistoricActivityInstance> activities = historyService.createHistoricActivityInstanceQuery()
                 .processInstanceId(id).orderPartiallyByOccurrence().asc().list();
         Sealed sealed = new Sealed(instance.getEndTime() == null
-                && sealedWhileRunning.contains(instance.getProcessDefinitionKey()), activities);
+                && SEALED_WHILE_RUNNING.contains(instance.getProcessDefinitionKey()), activities);
         Map<String, HistoricTaskInstance> tasks = historyService.createHistoricTaskInstanceQuery().processInstanceId(id)
                 .list().stream().filter(t -> t.getActivityInstanceId() != null)
                 .collect(Collectors.toMap(HistoricTaskInstance::getActivityInstanceId, Function.identity(), (a, b) -> a));

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -39,19 +38,19 @@ public class WebappSession {
         this.identityService = identityService;
     }
 
-    public Optional<CamundaUser> userOf(HttpServletRequest request) {
+    /** Who is logged in to the webapps in this request's session, as the session says (no database access). */
+    public Optional<String> userIdOf(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        if (session == null) {
-            return Optional.empty();
-        }
-        Authentications logins = AuthenticationUtil.getAuthsFromSession(session);
+        Authentications logins = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
         Authentication login = logins == null ? null : logins.getAuthenticationForProcessEngine(ENGINE);
-        if (login == null || identityService.createUserQuery().userId(login.getName()).count() == 0) {
-            return Optional.empty();
-        }
-        List<String> groupIds = identityService.createGroupQuery().groupMember(login.getName()).list().stream()
-                .map(Group::getId).toList();
-        return Optional.of(new CamundaUser(login.getName(), groupIds));
+        return login == null ? Optional.empty() : Optional.of(login.getName());
+    }
+
+    /** The logged-in user, if the account still exists, with their current groups. */
+    Optional<CamundaUser> userOf(HttpServletRequest request) {
+        return userIdOf(request).filter(id -> identityService.createUserQuery().userId(id).count() > 0)
+                .map(id -> new CamundaUser(id, identityService.createGroupQuery().groupMember(id).list().stream()
+                        .map(Group::getId).toList()));
     }
 
     /** On GET requests to these paths without Basic credentials, the webapp login (if any) is the caller. */
