@@ -103,31 +103,26 @@ class CaseIndex {
     private static AuditCase row(ResultSet rs, List<String> processInstanceIds) throws SQLException {
         return new AuditCase(rs.getString("kind"), rs.getLong("id"), rs.getString("code"), rs.getString("title"),
                 rs.getObject("organization_id", Long.class), rs.getString("organization_name"), rs.getString("uscc"),
-                District.displayNameOf(rs.getString("district")), rs.getString("measure"), rs.getString("lead_unit"), rs.getString("status"),
-                rs.getTimestamp("created_at").toLocalDateTime(), rs.getObject("project_id", Long.class),
+                District.displayNameOf(rs.getString("district")), rs.getString("measure"), rs.getString("lead_unit"),
+                rs.getString("status"), rs.getTimestamp("created_at").toLocalDateTime(), rs.getObject("project_id", Long.class),
                 processInstanceIds);
     }
 
     private List<String> processInstances(String kind, long id) {
         String sql = switch (kind) {
             case AuditCase.PROJECT -> """
-                    SELECT a.process_instance_id FROM project p JOIN application a ON a.id = p.application_id WHERE p.id = ?
-                    UNION ALL SELECT process_instance_id FROM challenge WHERE project_id = ?
-                    UNION ALL SELECT process_instance_id FROM policy_claim WHERE project_id = ?
-                    UNION ALL SELECT process_instance_id FROM project WHERE id = ?""";
-            case AuditCase.APPLICATION -> "SELECT process_instance_id FROM application WHERE id = ?";
-            case AuditCase.CLAIM -> "SELECT process_instance_id FROM policy_claim WHERE id = ?";
-            default -> "SELECT process_instance_id FROM funding_call WHERE id = ?";
+                    SELECT a.process_instance_id FROM project p JOIN application a ON a.id = p.application_id WHERE p.id = :id
+                    UNION ALL SELECT process_instance_id FROM challenge WHERE project_id = :id
+                    UNION ALL SELECT process_instance_id FROM policy_claim WHERE project_id = :id
+                    UNION ALL SELECT process_instance_id FROM project WHERE id = :id""";
+            case AuditCase.APPLICATION -> "SELECT process_instance_id FROM application WHERE id = :id";
+            case AuditCase.CLAIM -> "SELECT process_instance_id FROM policy_claim WHERE id = :id";
+            default -> "SELECT process_instance_id FROM funding_call WHERE id = :id";
         };
-        List<Object> params = new ArrayList<>();
-        for (int i = 0; i < sql.chars().filter(c -> c == '?').count(); i++) {
-            params.add(id);
-        }
-        Set<String> ids = new LinkedHashSet<>(jdbc.sql(sql).params(params).query(String.class).list());
+        Set<String> ids = new LinkedHashSet<>(jdbc.sql(sql).param("id", id).query(String.class).list());
         ids.remove(null);
         return List.copyOf(ids);
     }
-
 
     private static void where(StringBuilder sql, List<Object> params, String column, String value) {
         if (value != null && !value.isBlank()) {

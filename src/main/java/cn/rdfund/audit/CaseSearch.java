@@ -12,8 +12,4 @@ public record CaseSearch(String text, String kind, String measure, String distri
     CaseSearch within(Set<String> leadUnits) {
         return new CaseSearch(text, kind, measure, district, year, leadUnits);
     }
-
-    static CaseSearch all() {
-        return new CaseSearch(null, null, null, null, null, null);
-    }
 }
