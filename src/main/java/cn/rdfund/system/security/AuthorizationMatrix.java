@@ -6,15 +6,11 @@ import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
-import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
-import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
 
 import cn.rdfund.policy.LeadUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
-import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -52,7 +48,8 @@ final class AuthorizationMatrix {
         }
         grants.addAll(auditor());
         grants.add(grant(Groups.FINANCE, Resources.APPLICATION, "tasklist", ACCESS));
-        grants.add(grant(Groups.FINANCE, Resources.PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY));
+        // Finance reads every case (CaseReadGrants grants each process instance), not by definition.
+        grants.add(grant(Groups.FINANCE, Resources.PROCESS_DEFINITION, ANY, READ));
         // Finance reads every case's timeline on the audit pages: the decision tables behind each amount and who
         // did what (names) included.
         grants.add(grant(Groups.FINANCE, Resources.DECISION_DEFINITION, ANY, READ, READ_HISTORY));
@@ -69,9 +66,10 @@ final class AuthorizationMatrix {
         return List.of(
                 grant(groupId, Resources.APPLICATION, "tasklist", ACCESS),
                 grant(groupId, Resources.APPLICATION, "cockpit", ACCESS),
-                // Which processes a unit may start is declared per process (ProcessStarters beans).
-                grant(groupId, Resources.PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY),
-                grant(groupId, Resources.PROCESS_INSTANCE, ANY, CREATE, READ),
+                // Which processes a unit may start is declared per process (ProcessStarters beans); which instances it
+                // reads, per instance: those of the cases it leads (CaseReadGrants).
+                grant(groupId, Resources.PROCESS_DEFINITION, ANY, READ),
+                grant(groupId, Resources.PROCESS_INSTANCE, ANY, CREATE),
                 grant(groupId, Resources.DECISION_DEFINITION, ANY, READ, READ_HISTORY),
                 grant(groupId, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, READ),
                 grant(groupId, Resources.DEPLOYMENT, ANY, READ),
@@ -79,17 +77,18 @@ final class AuthorizationMatrix {
                 grant(groupId, Resources.GROUP, ANY, READ));
     }
 
-    /** Auditors read everything the engine knows and change nothing. */
+    /**
+     * Auditors read everything the engine knows and change nothing. Process instances and their history are granted
+     * per instance (CaseReadGrants), so that a review panel's process stays closed to them until it ends; a wildcard
+     * on historic tasks would open every instance's variables through its tasks.
+     */
     private static List<Grant> auditor() {
         String g = Groups.AUDITORS;
         return List.of(
                 grant(g, Resources.APPLICATION, "tasklist", ACCESS),
                 grant(g, Resources.APPLICATION, "cockpit", ACCESS),
-                grant(g, Resources.PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY, READ_TASK),
-                grant(g, Resources.PROCESS_INSTANCE, ANY, READ),
-                grant(g, Resources.TASK, ANY, READ, READ_HISTORY),
-                grant(g, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ),
-                grant(g, Resources.HISTORIC_PROCESS_INSTANCE, ANY, HistoricProcessInstancePermissions.READ),
+                grant(g, Resources.PROCESS_DEFINITION, ANY, READ),
+                grant(g, Resources.TASK, ANY, READ),
                 grant(g, Resources.DECISION_DEFINITION, ANY, READ, READ_HISTORY),
                 grant(g, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, READ),
                 grant(g, Resources.DEPLOYMENT, ANY, READ),

@@ -1,6 +1,9 @@
 package cn.rdfund.system.security;
 
 import java.util.List;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -13,8 +16,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates RDFund's groups and their authorizations at every start-up. Idempotent: what exists is
- * kept, missing groups and permissions are added, so a new release can widen the matrix.
+ * Creates RDFund's groups and their authorizations at every start-up. Idempotent: missing groups and permissions are
+ * added, so a new release can widen the matrix; a group's wildcard grants ({@code *}) are set to exactly what the
+ * matrix says, so a release can also narrow it (e.g. when reading process instances moved to per-instance grants).
  */
 @Component
 @Order(IdentitySetup.ORDER)
@@ -37,7 +41,9 @@ class IdentitySetup implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         Groups.all().forEach(this::ensureGroup);
-        AuthorizationMatrix.grants(processStarters).forEach(this::ensureGrant);
+        List<AuthorizationMatrix.Grant> grants = AuthorizationMatrix.grants(processStarters);
+        narrowWildcardGrants(grants);
+        grants.forEach(this::ensureGrant);
         log.info("RDFund groups and authorizations are in place ({} groups)", Groups.all().size());
     }
 
@@ -64,6 +70,30 @@ class IdentitySetup implements ApplicationRunner {
         if (existing.isEmpty() || missing) {
             grant.permissions().forEach(authorization::addPermission);
             authorizationService.saveAuthorization(authorization);
+        }
+    }
+
+    private void narrowWildcardGrants(List<AuthorizationMatrix.Grant> grants) {
+        for (Groups.Definition group : Groups.all()) {
+            for (Authorization existing : authorizationService.createAuthorizationQuery().groupIdIn(group.id())
+                    .authorizationType(Authorization.AUTH_TYPE_GRANT).resourceId(AuthorizationMatrix.ANY).list()) {
+                List<Permission> wanted = grants.stream()
+                        .filter(g -> g.groupId().equals(group.id()) && g.resourceId().equals(AuthorizationMatrix.ANY)
+                                && g.resource().resourceType() == existing.getResourceType())
+                        .flatMap(g -> g.permissions().stream()).toList();
+                if (wanted.isEmpty()) {
+                    authorizationService.deleteAuthorization(existing.getId());
+                    log.info("Removed the wildcard grant of {} on resource type {}", group.id(), existing.getResourceType());
+                } else if (wanted.stream().noneMatch(Permissions.ALL::equals)) {
+                    int wantedBits = wanted.stream().mapToInt(Permission::getValue).reduce(0, (a, b) -> a | b);
+                    if (((AuthorizationEntity) existing).getPermissions() != wantedBits) {
+                        existing.setPermissions(wanted.toArray(Permission[]::new));
+                        authorizationService.saveAuthorization(existing);
+                        log.info("Narrowed the wildcard grant of {} on resource type {} to {}", group.id(),
+                                existing.getResourceType(), wanted);
+                    }
+                }
+            }
         }
     }
 
