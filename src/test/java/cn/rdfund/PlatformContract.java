@@ -16,6 +16,7 @@ import cn.rdfund.application.FundingApplicationProcess;
 import cn.rdfund.call.FundingCallProcess;
 import cn.rdfund.disbursement.DisbursementProcess;
 import cn.rdfund.project.ProjectExecutionProcess;
+import cn.rdfund.support.AttackMatrix;
 import cn.rdfund.support.ChallengeDriver;
 import cn.rdfund.support.ClaimDriver;
 import cn.rdfund.support.Http;
@@ -142,6 +143,21 @@ abstract class PlatformContract {
     abstract List<String> expectedMigrations();
 
     abstract String expectedCamundaDatabaseType();
+
+    /**
+     * The allow-list holds on this database: every engine operation Camunda documents is classified, and as every demo
+     * role, through /engine-rest and through the webapps' engine API, exactly the operations the allow-list gives are
+     * let through (docs/security.md); the same for every operation of RDFund's API.
+     */
+    @Test
+    void theAllowListHoldsForEveryOperationAsEveryRoleThroughEveryDoor() {
+        AttackMatrix matrix = new AttackMatrix(port);
+
+        assertThat(matrix.unclassifiedEngineOperations()).as("engine operations nobody classified").isEmpty();
+        assertThat(matrix.staleEngineOperations()).as("listed operations Camunda does not have").isEmpty();
+        assertThat(matrix.engineViolations()).isEmpty();
+        assertThat(matrix.apiViolations()).isEmpty();
+    }
 
     @Test
     void migratesTheDomainSchema() {

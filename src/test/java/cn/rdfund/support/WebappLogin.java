@@ -1,4 +1,4 @@
-package cn.rdfund.system.security;
+package cn.rdfund.support;
 
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -6,20 +6,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Logs in to Camunda's webapps the way the browser does: fetch the page for the CSRF cookie, then post. */
-final class WebappLogin {
+public final class WebappLogin {
 
     private static final Pattern APPS = Pattern.compile("\"authorizedApps\":\\[([^]]*)]");
 
     private WebappLogin() {
     }
 
-    static List<String> authorizedApps(int port, String user) {
+    public static List<String> authorizedApps(int port, String user) {
         HttpResponse<String> login = postAsBrowser(port, "/camunda/api/admin/auth/user/default/login/tasklist",
                 "application/x-www-form-urlencoded", "username=" + user + "&password=" + user);
         if (login.statusCode() != 200) {
@@ -30,30 +31,34 @@ final class WebappLogin {
     }
 
     /** A browser's cookies after logging in to the webapps as the user (password = user id), redirects not followed. */
-    static HttpClient loggedIn(int port, String user) {
+    public static HttpClient loggedIn(int port, String user) {
+        return session(port, user).client;
+    }
+
+    /** A logged-in browser session (password = user id) that sends what Tasklist would, CSRF token included. */
+    public static Browser session(int port, String user) {
         Browser browser = new Browser(port);
-        HttpResponse<String> login = browser.post("/camunda/api/admin/auth/user/default/login/welcome",
+        HttpResponse<String> login = browser.send("POST", "/camunda/api/admin/auth/user/default/login/welcome",
                 "application/x-www-form-urlencoded", "username=" + user + "&password=" + user);
         if (login.statusCode() != 200) {
             throw new IllegalStateException("login failed: " + login.statusCode());
         }
-        return browser.client;
+        return browser;
     }
 
     /** A POST from a browser session that has loaded Tasklist, so it carries a valid CSRF token. */
-    static HttpResponse<String> postAsBrowser(int port, String path, String contentType, String body) {
-        return new Browser(port).post(path, contentType, body);
+    public static HttpResponse<String> postAsBrowser(int port, String path, String contentType, String body) {
+        return new Browser(port).send("POST", path, contentType, body);
     }
 
     /** A cookie-keeping client that has loaded Tasklist once, and so holds the webapps' CSRF token. */
-    private static final class Browser {
+    public static final class Browser {
 
         private final HttpClient client;
+        private final CookieManager cookies = new CookieManager();
         private final String base;
-        private final String csrf;
 
         Browser(int port) {
-            CookieManager cookies = new CookieManager();
             client = HttpClient.newBuilder().cookieHandler(cookies).build();
             base = "http://localhost:" + port;
             try {
@@ -62,18 +67,29 @@ final class WebappLogin {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            csrf = cookies.getCookieStore().getCookies().stream()
-                    .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
-                    .findFirst().orElseThrow();
         }
 
-        HttpResponse<String> post(String path, String contentType, String body) {
+        /** The webapps hand out a new CSRF token with the login: always send the latest. */
+        private String csrf() {
+            return cookies.getCookieStore().getCookies().stream()
+                    .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue)
+                    .reduce((first, latest) -> latest).orElseThrow();
+        }
+
+        public HttpResponse<String> get(String path) {
+            return send("GET", path, null, null);
+        }
+
+        /** Any request; a body is sent when there is one, with the content type given. */
+        public HttpResponse<String> send(String method, String path, String contentType, String body) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", csrf())
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
             try {
-                return client.send(HttpRequest.newBuilder(URI.create(base + path))
-                        .header("Content-Type", contentType)
-                        .header("X-XSRF-TOKEN", csrf)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

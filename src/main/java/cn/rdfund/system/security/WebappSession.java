@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -44,6 +46,17 @@ public class WebappSession {
         Authentications logins = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
         Authentication login = logins == null ? null : logins.getAuthenticationForProcessEngine(ENGINE);
         return login == null ? Optional.empty() : Optional.of(login.getName());
+    }
+
+    /** Who is logged in to the webapps, with the groups Camunda's login keeps in the session (no database access). */
+    Optional<CamundaUser> sessionUserOf(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Authentications logins = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+        Authentication login = logins == null ? null : logins.getAuthenticationForProcessEngine(ENGINE);
+        if (!(login instanceof UserAuthentication user)) {
+            return Optional.empty();
+        }
+        return Optional.of(new CamundaUser(user.getName(), user.getGroupIds() == null ? List.of() : user.getGroupIds()));
     }
 
     /** The logged-in user, if the account still exists, with their current groups. */

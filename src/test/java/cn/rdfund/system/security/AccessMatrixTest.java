@@ -1,5 +1,6 @@
 package cn.rdfund.system.security;
 
+import cn.rdfund.support.WebappLogin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.rdfund.support.Http;
