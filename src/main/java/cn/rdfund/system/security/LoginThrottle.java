@@ -79,7 +79,10 @@ final class LoginThrottle {
         return new Permit(source, pair);
     }
 
-    /** The name an attempt is counted under: Camunda (on MySQL) finds {@code Finance } as {@code finance}. */
+    /**
+     * The name an attempt is counted under, case and surrounding spaces ignored: under a case-insensitive database
+     * collation {@code Finance } finds the user {@code finance}, and such variants must not buy more guesses.
+     */
     static String normalized(String userId) {
         String name = userId == null ? "" : userId.strip().toLowerCase(Locale.ROOT);
         return name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
