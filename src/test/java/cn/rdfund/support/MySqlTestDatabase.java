@@ -34,7 +34,8 @@ public final class MySqlTestDatabase {
     }
 
     public String jdbcUrl() {
-        return serverUrl + name + "?characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true";
+        return serverUrl + name
+                + "?characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true&nullDatabaseMeansCurrent=true";
     }
 
     public String user() {

@@ -1,0 +1,128 @@
+package cn.rdfund.durability;
+
+import static cn.rdfund.claim.PolicyClaimProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.rdfund.disbursement.DisbursementProcess;
+import cn.rdfund.support.ApplicationProcess;
+import cn.rdfund.support.TasklistClient;
+import cn.rdfund.support.TasklistClient.Completion;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A completion that answered 2xx survives {@code kill -9}. The application runs as a process of its own; three
+ * enterprises' award claims (高新技术企业首次认定, 20万元 each) are worked over Camunda's REST API the way Tasklist
+ * works them — claimant, 形式审查 (kjj), 审批 (kjj2), 公示结果 (kjj) — until finance's three 拨付审批 answer 204, and the
+ * process is killed with SIGKILL right after the last answer. After a restart on the same database every one of those
+ * completions is there: the task gone from its user's list, completed in the history with the submitted values, and
+ * the payments, which the approvals left to the job executor, in the ledger.
+ */
+abstract class KillNineContract {
+
+    private static final List<String> CLAIMANTS = List.of("applicant", "applicant2", "applicant3");
+
+    /** Arguments for the application under test: the run stays small and its timers short. */
+    static final List<String> QUICK_RUN = List.of(
+            // No demo story in the background: it would use the same users and tasks.
+            "--rdfund.demo.cases=false",
+            "--rdfund.claims.notice-period=PT1S",
+            // The job executor looks for due jobs (the notice's end) every second at most ...
+            "--camunda.bpm.job-execution.wait-time-in-millis=250",
+            "--camunda.bpm.job-execution.max-wait=1000",
+            // ... and a job the killed process had locked is free again after 5 s instead of 5 min.
+            "--camunda.bpm.job-execution.lock-time-in-millis=5000");
+
+    /** Starts the application on this test's database (the same one each time); {@code run} names its log. */
+    abstract ApplicationProcess startApplication(String run);
+
+    @Test
+    void everyCompletionAnsweredBeforeKillNineIsThereAfterRestart() {
+        List<Completion> acknowledged;
+        try (ApplicationProcess application = startApplication("before-kill")) {
+            acknowledged = claimsUpToFinanceApproval(new TasklistClient(application.port()));
+            application.killHard();
+        }
+
+        try (ApplicationProcess application = startApplication("after-restart")) {
+            TasklistClient tasklist = new TasklistClient(application.port());
+            assertThat(acknowledged.stream().flatMap(completion -> missing(tasklist, completion).stream()))
+                    .as("completions that answered 204 before kill -9, missing after the restart")
+                    .isEmpty();
+            assertPaid(tasklist);
+        }
+    }
+
+    private static List<Completion> claimsUpToFinanceApproval(TasklistClient tasklist) {
+        List<Completion> acknowledged = new ArrayList<>();
+        List<String> claims = new ArrayList<>();
+        for (String claimant : CLAIMANTS) {
+            String claim = tasklist.start(claimant, KEY);
+            claims.add(claim);
+            acknowledged.add(tasklist.submit(claimant, tasklist.awaitTask(claimant, claim, TASK_SUBMIT),
+                    Map.of(CLAIM_ACTION, SUBMIT, "measure", "P4.3", "claimTitle", "高新技术企业首次认定奖励（" + claimant + "）",
+                            "referenceDate", "2025-06-01", "recognitionType", "FIRST",
+                            "documents", "高新技术企业证书 GR2025000001", "otherAwardWan", "0")));
+        }
+        for (String claim : claims) {
+            acknowledged.add(tasklist.submit("kjj", tasklist.awaitTask("kjj", claim, TASK_CHECK),
+                    Map.of(CHECK_DECISION, PASS)));
+        }
+        for (String claim : claims) {
+            acknowledged.add(tasklist.submit("kjj2", tasklist.awaitTask("kjj2", claim, TASK_APPROVE),
+                    Map.of(APPROVAL_DECISION, APPROVE)));
+        }
+        for (String claim : claims) {
+            acknowledged.add(tasklist.submit("kjj", tasklist.awaitTask("kjj", claim, TASK_CONCLUDE_NOTICE),
+                    Map.of(NOTICE_RESULT, NO_OBJECTION)));
+        }
+        for (JsonNode approval : tasklist.awaitTasks("finance",
+                "taskDefinitionKey=" + DisbursementProcess.TASK_APPROVE, CLAIMANTS.size())) {
+            acknowledged.add(tasklist.submit("finance", approval,
+                    Map.of(DisbursementProcess.DECISION, DisbursementProcess.APPROVE)));
+        }
+        return acknowledged;
+    }
+
+    /** What of the completion is not there: empty when the task is done and its values are in the history. */
+    private static List<String> missing(TasklistClient tasklist, Completion completion) {
+        List<String> missing = new ArrayList<>();
+        boolean stillOpen = tasklist.tasks(completion.user(), "processInstanceId=" + completion.processInstanceId()
+                + "&taskDefinitionKey=" + completion.taskKey()).stream()
+                .anyMatch(task -> task.path("id").asText().equals(completion.taskId()));
+        if (stillOpen) {
+            missing.add(completion + ": still open in " + completion.user() + "'s task list");
+        }
+        JsonNode history = tasklist.get("auditor", "/engine-rest/history/task?taskId=" + completion.taskId());
+        if (history.size() != 1 || !"completed".equals(history.get(0).path("deleteReason").asText())) {
+            missing.add(completion + ": not completed in the history (" + (history.isEmpty() ? "no such task"
+                    : "end " + history.get(0).path("endTime") + ", " + history.get(0).path("deleteReason")) + ")");
+        }
+        completion.variables().forEach((name, value) -> {
+            JsonNode variables = tasklist.get("auditor", "/engine-rest/history/variable-instance?processInstanceId="
+                    + completion.processInstanceId() + "&variableName=" + name);
+            if (variables.size() != 1 || !value.equals(variables.get(0).path("value").asText())) {
+                missing.add(completion + ": " + name + " should be " + value + " but the history has "
+                        + variables.findValuesAsText("value"));
+            }
+        });
+        return missing;
+    }
+
+    /** The approved payments were left to the job executor; after the restart it books each once. */
+    private static void assertPaid(TasklistClient tasklist) {
+        JsonNode ledger = TasklistClient.await(() -> tasklist.get("auditor", "/api/audit/ledger"),
+                report -> report.path("lines").size() >= CLAIMANTS.size(), "three payments in the ledger");
+        List<JsonNode> lines = StreamSupport.stream(ledger.path("lines").spliterator(), false).toList();
+        assertThat(lines).hasSize(CLAIMANTS.size()).allSatisfy(line -> {
+            assertThat(line.path("kind").asText()).isEqualTo("DISBURSEMENT");
+            assertThat(line.path("approvedBy").asText()).isEqualTo("finance");
+        });
+        assertThat(new BigDecimal(ledger.path("total").path("disbursed").asText())).isEqualByComparingTo("600000");
+    }
+}

@@ -1,0 +1,170 @@
+package cn.rdfund.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The application as an operating-system process of its own, started from the test's classpath (without the test
+ * classes and test resources) the way {@code java -jar} would start it, for tests that kill it with SIGKILL. Its
+ * console output goes to {@code target/test-logs/}. Closing it kills it if it still runs, also when the test JVM
+ * exits early.
+ */
+public final class ApplicationProcess implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    private final Process process;
+    private final int port;
+    private final Path consoleLog;
+    private final Thread killOnExit;
+
+    private ApplicationProcess(Process process, int port, Path consoleLog) {
+        this.process = process;
+        this.port = port;
+        this.consoleLog = consoleLog;
+        this.killOnExit = new Thread(process::destroyForcibly, "kill-" + consoleLog.getFileName());
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+    }
+
+    /**
+     * Starts {@code cn.rdfund.RdfundApplication} in {@code workingDirectory} (where the default profile keeps its
+     * H2 database, {@code ./data/}) with these Spring Boot arguments, and waits until it accepts traffic.
+     */
+    public static ApplicationProcess start(Path workingDirectory, String name, List<String> arguments) {
+        int port = freePort();
+        Path consoleLog = Path.of("target", "test-logs", name + ".log").toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx768m", "-XX:TieredStopAtLevel=1",
+                "-Duser.timezone=Asia/Shanghai", "-cp", applicationClasspath(), "cn.rdfund.RdfundApplication",
+                "--server.port=" + port));
+        command.addAll(arguments);
+        try {
+            Files.createDirectories(consoleLog.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                    .redirectErrorStream(true).redirectOutput(consoleLog.toFile());
+            // The child reads its configuration from the arguments only, not from this machine's environment.
+            builder.environment().keySet().removeIf(key -> key.startsWith("SPRING_") || key.startsWith("RDFUND_"));
+            ApplicationProcess application = new ApplicationProcess(builder.start(), port, consoleLog);
+            try {
+                application.awaitReady();
+            } catch (RuntimeException | Error e) {
+                application.close();
+                throw e;
+            }
+            return application;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** SIGKILL, as {@code kill -9}: no shutdown hook, no graceful shutdown, no database close. */
+    public void killHard() {
+        process.destroyForcibly();
+        awaitExit();
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            killHard();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway
+        }
+    }
+
+    private void awaitExit() {
+        try {
+            if (!process.waitFor(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("The application did not end after SIGKILL: " + consoleLog);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitReady() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).GET().build();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The application ended while starting (exit code "
+                        + process.exitValue() + "); see " + consoleLog + ":\n" + tail());
+            }
+            try {
+                if (client.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            pause();
+        }
+        throw new IllegalStateException("The application was not ready after " + START_TIMEOUT + "; see "
+                + consoleLog + ":\n" + tail());
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(consoleLog, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(console log unreadable: " + e + ")";
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The test's classpath without its test classes: main classes, resources, models and every dependency. */
+    private static String applicationClasspath() {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return String.join(File.pathSeparator, Arrays.stream(classpath.split(File.pathSeparator))
+                .filter(entry -> !Path.of(entry).normalize().endsWith(Path.of("target", "test-classes")))
+                .toList());
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package cn.rdfund.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * What Tasklist sends to Camunda's REST API for a demo user (password = user id) — start a process, list one's
+ * tasks, submit a task's form — against an application on a port, e.g. one in its own process.
+ */
+public final class TasklistClient {
+
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
+
+    /** A task completion the application acknowledged with 204. */
+    public record Completion(String user, String taskId, String taskKey, String taskName, String processInstanceId,
+            Map<String, String> variables) {
+
+        @Override
+        public String toString() {
+            return taskName + " (" + taskKey + ", task " + taskId + ") completed by " + user;
+        }
+    }
+
+    private final int port;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public TasklistClient(int port) {
+        this.port = port;
+    }
+
+    /** Starts a process as the user; the new instance's id. */
+    public String start(String user, String processKey) {
+        Http.Response started = Http.as(port, user).post("/engine-rest/process-definition/key/" + processKey + "/start",
+                "{}");
+        if (started.status() != 200) {
+            throw new IllegalStateException(user + " could not start " + processKey + ": " + started.status() + " "
+                    + started.body());
+        }
+        return read(started.body()).path("id").asText();
+    }
+
+    /** The user's open tasks (GET /engine-rest/task with this query string). */
+    public List<JsonNode> tasks(String user, String query) {
+        List<JsonNode> tasks = new ArrayList<>();
+        get(user, "/engine-rest/task?" + query).forEach(tasks::add);
+        return tasks;
+    }
+
+    /** Waits until the instance has an open task with that id in the model that the user sees. */
+    public JsonNode awaitTask(String user, String processInstanceId, String taskKey) {
+        return awaitTasks(user, "processInstanceId=" + processInstanceId + "&taskDefinitionKey=" + taskKey, 1).get(0);
+    }
+
+    /** Waits until the user sees exactly that many tasks for the query (jobs and timers run in between). */
+    public List<JsonNode> awaitTasks(String user, String query, int count) {
+        return await(() -> tasks(user, query), tasks -> tasks.size() == count,
+                user + " to see " + count + " task(s) for " + query);
+    }
+
+    /** Submits the task's form as the user, as Tasklist does with a Camunda Form's fields; it must answer 204. */
+    public Completion submit(String user, JsonNode task, Map<String, String> form) {
+        ObjectNode body = json.createObjectNode();
+        ObjectNode variables = body.putObject("variables");
+        form.forEach((name, value) -> variables.putObject(name).put("value", value).put("type", "String"));
+        String taskId = task.path("id").asText();
+        Http.Response answer = Http.as(port, user).post("/engine-rest/task/" + taskId + "/submit-form",
+                body.toString());
+        if (answer.status() != 204) {
+            throw new IllegalStateException(user + " could not complete " + task.path("name").asText() + ": "
+                    + answer.status() + " " + answer.body());
+        }
+        return new Completion(user, taskId, task.path("taskDefinitionKey").asText(), task.path("name").asText(),
+                task.path("processInstanceId").asText(), Map.copyOf(form));
+    }
+
+    /** A GET answered with 200, as JSON. */
+    public JsonNode get(String user, String path) {
+        Http.Response answer = Http.as(port, user).get(path);
+        if (answer.status() != 200) {
+            throw new IllegalStateException("GET " + path + " as " + user + ": " + answer.status() + " "
+                    + answer.body());
+        }
+        return read(answer.body());
+    }
+
+    /** Asks again until the answer is the expected one; gives up after two minutes. */
+    public static <T> T await(Supplier<T> question, Predicate<T> expected, String waitingFor) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        T answer = question.get();
+        while (!expected.test(answer)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Waited " + PATIENCE + " for " + waitingFor + "; last answer: "
+                        + answer);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            answer = question.get();
+        }
+        return answer;
+    }
+
+    private JsonNode read(String body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("Not JSON: " + body, e);
+        }
+    }
+}
