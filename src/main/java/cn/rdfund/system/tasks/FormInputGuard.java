@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Field;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -83,22 +82,26 @@ class FormInputGuard {
 
     private static Optional<Submission> submission(Command<?> command) {
         if (command instanceof CompleteTaskCmd) {
-            return Optional.of(new Submission(field(command, "taskId"), mapField(command, "variables"), List.of()));
+            return Optional.of(new Submission(CommandFields.get(command, "taskId"),
+                    CommandFields.map(command, "variables"), List.of()));
         }
         if (command instanceof SubmitTaskFormCmd) {
-            return Optional.of(new Submission(field(command, "taskId"), mapField(command, "properties"), List.of()));
+            return Optional.of(new Submission(CommandFields.get(command, "taskId"),
+                    CommandFields.map(command, "properties"), List.of()));
         }
         if (command instanceof SetTaskVariablesCmd) {
-            return Optional.of(new Submission(field(command, "entityId"), mapField(command, "variables"), List.of()));
+            return Optional.of(new Submission(CommandFields.get(command, "entityId"),
+                    CommandFields.map(command, "variables"), List.of()));
         }
         if (command instanceof AbstractPatchVariablesCmd && command.getClass().getSimpleName().startsWith("PatchTask")) {
-            Collection<String> deletions = field(command, "deletions");
-            return Optional.of(new Submission(field(command, "entityId"), mapField(command, "variables"),
+            Collection<String> deletions = CommandFields.get(command, "deletions");
+            return Optional.of(new Submission(CommandFields.get(command, "entityId"), CommandFields.map(command, "variables"),
                     deletions == null ? List.of() : deletions));
         }
         if (command instanceof RemoveTaskVariablesCmd) {
-            Collection<String> names = field(command, "variableNames");
-            return Optional.of(new Submission(field(command, "entityId"), Map.of(), names == null ? List.of() : names));
+            Collection<String> names = CommandFields.get(command, "variableNames");
+            return Optional.of(new Submission(CommandFields.get(command, "entityId"), Map.of(),
+                    names == null ? List.of() : names));
         }
         return Optional.empty();
     }
@@ -142,27 +145,5 @@ class FormInputGuard {
         } catch (IOException notJson) {
             return value.toString().equals(current.toString());
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, ?> mapField(Object command, String name) {
-        Map<String, ?> map = field(command, name);
-        return map == null ? Map.of() : map;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T field(Object target, String name) {
-        for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
-            try {
-                Field field = type.getDeclaredField(name);
-                field.setAccessible(true);
-                return (T) field.get(target);
-            } catch (NoSuchFieldException e) {
-                // declared further up
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException(target.getClass().getName() + " has no field " + name);
     }
 }

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * The engine then rolls back, so nothing submitted is written; the REST API (and so Tasklist) answers
  * 400 "Cannot complete task …: message". The engine wraps every listener exception, so an outermost
  * command interceptor unwraps ours again: Camunda's REST API maps only the unwrapped one to 400.
- * The same interceptor first lets {@link FormInputGuard} refuse input the task's form does not offer.
+ * The same interceptor first refuses texts too long to store ({@link TextLengthGuard}) and lets {@link FormInputGuard}
+ * refuse input the task's form does not offer.
  */
 @Component
 class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin {
@@ -74,6 +75,7 @@ class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin {
 
         @Override
         public <T> T execute(Command<T> command) {
+            TextLengthGuard.check(command);
             formInputGuard.check(command);
             try {
                 return next.execute(command);

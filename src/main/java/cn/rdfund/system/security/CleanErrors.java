@@ -1,0 +1,219 @@
+package cn.rdfund.system.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Error answers of the engine API and the webapps' APIs say what went wrong in Chinese and nothing about the engine's
+ * insides: Camunda's English messages (ENGINE-xxxxx codes, ids, class names, SQL) are replaced by a message for the
+ * status and logged with a reference the answer carries; messages RDFund wrote (in Chinese) are kept, without the
+ * English prefix the engine puts before them. A second completion racing the first (optimistic locking) answers 409.
+ * Requests larger than the configured size answer 413 before anything reads them.
+ */
+class CleanErrors extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(CleanErrors.class);
+    private static final Pattern CHINESE = Pattern.compile("[\\u4e00-\\u9fff]");
+    private static final Set<String> PUBLIC_TYPES = Set.of("AuthorizationException", "InvalidRequestException",
+            "RestException", "OptimisticLockingException", "Forbidden", "BadRequest", "NotFound", "Conflict",
+            "PayloadTooLarge", "TooManyRequests");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final long maxRequestBytes;
+
+    CleanErrors(long maxRequestBytes) {
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = EnginePaths.pathOf(request);
+        return !path.startsWith("/engine-rest/") && !path.startsWith("/camunda/api/") && !path.startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > maxRequestBytes) {
+            EngineErrors.write(response, 413, "PayloadTooLarge",
+                    "请求内容过大（" + request.getContentLengthLong() / 1024 + " KB），上限为" + maxRequestBytes / 1024 + " KB");
+            return;
+        }
+        ErrorCapture capture = new ErrorCapture(response);
+        chain.doFilter(request, capture);
+        capture.finish();
+    }
+
+    /** The cleaned body of an error answer, or null to leave it as it is. */
+    static Cleaned clean(int status, byte[] body) {
+        JsonNode json;
+        try {
+            json = JSON.readTree(body);
+        } catch (IOException notJson) {
+            return null;
+        }
+        if (json == null || !json.isObject() || !json.hasNonNull("message")) {
+            return null;
+        }
+        String type = json.path("type").asText("");
+        String message = json.get("message").asText();
+        if (type.equals("OptimisticLockingException") || message.contains("ENGINE-03005")) {
+            return new Cleaned(409, "OptimisticLockingException", "该记录刚被他人修改（例如任务已由他人办理），请刷新后重试", null);
+        }
+        var chinese = CHINESE.matcher(message);
+        if (chinese.find()) {
+            // RDFund's own refusals of input (validation rules, guards) reach some REST resources as 500s.
+            return new Cleaned(status >= 500 ? 400 : status, PUBLIC_TYPES.contains(type) ? type : "Error",
+                    message.substring(chinese.start()), null);
+        }
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        return new Cleaned(status, PUBLIC_TYPES.contains(type) ? type : "Error", byStatus(status, reference), reference);
+    }
+
+    record Cleaned(int status, String type, String message, String reference) {
+    }
+
+    private static String byStatus(int status, String reference) {
+        return switch (status) {
+            case 400 -> "请求无效：参数或内容不符合要求";
+            case 401 -> "请先登录";
+            case 403 -> "无权执行此操作";
+            case 404 -> "未找到所请求的对象（可能已办结、已删除或不存在）";
+            case 405 -> "不支持该请求方法";
+            case 409 -> "与他人的操作冲突，请刷新后重试";
+            case 415 -> "请求内容的格式不受支持";
+            default -> status >= 500 ? "服务器处理出错，请稍后重试；如仍出错，请将编号" + reference + "告知管理员"
+                    : "请求未能完成（" + status + "）";
+        };
+    }
+
+    /** Lets successful answers through as they are written; holds back the body of error answers to clean it. */
+    private static final class ErrorCapture extends HttpServletResponseWrapper {
+
+        private final HttpServletResponse response;
+        private ByteArrayOutputStream held;
+        private ServletOutputStream stream;
+        private PrintWriter writer;
+
+        ErrorCapture(HttpServletResponse response) {
+            super(response);
+            this.response = response;
+        }
+
+        private boolean holding() {
+            if (held == null && getStatus() >= 400) {
+                held = new ByteArrayOutputStream();
+            }
+            return held != null;
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            if (stream == null) {
+                if (!holding()) {
+                    return super.getOutputStream();
+                }
+                stream = new ServletOutputStream() {
+                    @Override
+                    public void write(int b) {
+                        held.write(b);
+                    }
+
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) {
+                        held.write(bytes, offset, length);
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return true;
+                    }
+
+                    @Override
+                    public void setWriteListener(WriteListener listener) {
+                        throw new UnsupportedOperationException();
+                    }
+                };
+            }
+            return stream;
+        }
+
+        @Override
+        public PrintWriter getWriter() throws IOException {
+            if (writer == null) {
+                if (!holding()) {
+                    return super.getWriter();
+                }
+                writer = new PrintWriter(new java.io.OutputStreamWriter(getOutputStream(), StandardCharsets.UTF_8));
+            }
+            return writer;
+        }
+
+        @Override
+        public void setContentLength(int length) {
+            if (!holding()) {
+                super.setContentLength(length);
+            }
+        }
+
+        @Override
+        public void setContentLengthLong(long length) {
+            if (!holding()) {
+                super.setContentLengthLong(length);
+            }
+        }
+
+        @Override
+        public void flushBuffer() throws IOException {
+            if (held == null) {
+                super.flushBuffer();
+            }
+        }
+
+        void finish() throws IOException {
+            if (held == null) {
+                return;
+            }
+            if (writer != null) {
+                writer.flush();
+            }
+            byte[] body = held.toByteArray();
+            Cleaned cleaned = clean(getStatus(), body);
+            if (cleaned == null) {
+                response.setContentLength(body.length);
+                response.getOutputStream().write(body);
+                return;
+            }
+            if (cleaned.reference() != null) {
+                log.warn("Engine error {} ({}): {}", cleaned.reference(), getStatus(),
+                        new String(body, StandardCharsets.UTF_8));
+            }
+            ObjectNode answer = JSON.createObjectNode();
+            answer.put("type", cleaned.type());
+            answer.put("message", cleaned.message());
+            byte[] bytes = JSON.writeValueAsBytes(answer);
+            response.setStatus(cleaned.status());
+            response.setContentType("application/json;charset=UTF-8");
+            response.setContentLength(bytes.length);
+            response.getOutputStream().write(bytes);
+        }
+    }
+}
