@@ -31,7 +31,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class CleanErrors extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(CleanErrors.class);
-    private static final Pattern CHINESE = Pattern.compile("[\\u4e00-\\u9fff]");
+    /** Han characters and the full-width punctuation Chinese messages use (「」：，（）). */
+    private static final Pattern CHINESE = Pattern.compile("[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef]");
+    /**
+     * Paths the servlet container would normalise differently from the security filters (double slashes, path
+     * parameters, dot segments, encoded separators): refused before anyone interprets them.
+     */
+    private static final Pattern MALFORMED_PATH = Pattern.compile("//|;|/\\.{1,2}(/|$)|%2[eEfF]|%5[cC]|%25|\\\\");
+    static final String MALFORMED = "请求路径无效（含有双斜杠、分号、“.”或“..”段、编码的斜杠等），已拒绝";
     private static final Set<String> PUBLIC_TYPES = Set.of("AuthorizationException", "InvalidRequestException",
             "RestException", "OptimisticLockingException", "Forbidden", "BadRequest", "NotFound", "Conflict",
             "PayloadTooLarge", "TooManyRequests");
@@ -44,14 +51,17 @@ class CleanErrors extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = EnginePaths.pathOf(request);
-        return !path.startsWith("/engine-rest/") && !path.startsWith("/camunda/api/") && !path.startsWith("/api/");
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (MALFORMED_PATH.matcher(request.getRequestURI()).find()) {
+            EngineErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "BadRequest", MALFORMED);
+            return;
+        }
+        String path = request.getRequestURI();
+        if (!path.startsWith("/engine-rest/") && !path.startsWith("/camunda/api/") && !path.startsWith("/api/")) {
+            chain.doFilter(request, response);
+            return;
+        }
         if (request.getContentLengthLong() > maxRequestBytes) {
             EngineErrors.write(response, 413, "PayloadTooLarge",
                     "请求内容过大（" + request.getContentLengthLong() / 1024 + " KB），上限为" + maxRequestBytes / 1024 + " KB");

@@ -31,6 +31,6 @@ class CleanErrorsConfiguration {
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
         return (request, response, rejected) -> EngineErrors.write(response, HttpServletResponse.SC_BAD_REQUEST,
-                "BadRequest", "请求路径无效（含有双斜杠、分号、编码的斜杠或“..”等），已拒绝");
+                "BadRequest", CleanErrors.MALFORMED);
     }
 }
