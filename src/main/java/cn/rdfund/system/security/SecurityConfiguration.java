@@ -68,6 +68,7 @@ class SecurityConfiguration {
                         .requestMatchers(path(HttpMethod.GET, "/api/**")).authenticated()
                         .requestMatchers(path(HttpMethod.POST, "/api/organizations"))
                         .access(writers(APPLICANTS, PROGRAM_MANAGERS, ADMINS))
+                        .requestMatchers(path(HttpMethod.POST, "/api/ledger/seal-unsealed")).access(writers(ADMINS))
                         .requestMatchers(path("/api/**")).denyAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName(REALM))
