@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
 final class ChainCheck {
 
     static final int MAX_FINDINGS = 100;
+    /** The chain head's number when its row is gone. */
+    static final long NO_HEAD = -1;
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final SealKeys keys;
@@ -118,7 +120,9 @@ final class ChainCheck {
     }
 
     private void checkHead(long lastSeq, String lastMac) {
-        if (seals.isEmpty() && headSeq > 0) {
+        if (headSeq == NO_HEAD) {
+            finding(Tampering.HEAD_MISMATCH, null, null, "链头记录被删除：新的台账记录将无法封存");
+        } else if (seals.isEmpty() && headSeq > 0) {
             wiped("链头记到第" + headSeq + "条封存");
         } else if (headSeq > lastSeq) {
             finding(Tampering.TRUNCATED, lastSeq + 1, null, "链尾被截断：链头记到第" + headSeq + "条封存，封存表只到第" + lastSeq

@@ -118,9 +118,10 @@ public class LedgerChain {
         List<Seal> seals = jdbc.sql("""
                 SELECT seq, entry_id, key_id, row_digest, prev_mac, mac, sealed_at, sealed_by FROM ledger_seal ORDER BY seq""")
                 .query(Seal.class).list();
-        Map<String, Object> head = jdbc.sql("SELECT last_seq, last_mac FROM ledger_chain_head WHERE id = 1").query().singleRow();
-        return new ChainCheck(keys, entries, seals, ((Number) head.get("last_seq")).longValue(), (String) head.get("last_mac"),
-                checkpoint.read()).run();
+        Optional<Map<String, Object>> head = jdbc.sql("SELECT last_seq, last_mac FROM ledger_chain_head WHERE id = 1")
+                .query().listOfRows().stream().findFirst();
+        return new ChainCheck(keys, entries, seals, head.map(h -> ((Number) h.get("last_seq")).longValue()).orElse(ChainCheck.NO_HEAD),
+                head.map(h -> (String) h.get("last_mac")).orElse(""), checkpoint.read()).run();
     }
 
     /** How many ledger rows have no seal (read-only; see {@code UnsealedRowsReport}). */

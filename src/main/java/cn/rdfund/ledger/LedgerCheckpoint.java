@@ -45,6 +45,7 @@ class LedgerCheckpoint {
     LedgerCheckpoint(LedgerSettings settings, Clock clock) {
         this.file = settings.checkpointFile().toAbsolutePath().normalize();
         this.clock = clock;
+        log.info("台账链头检查点文件：{}", file);
     }
 
     Path file() {
