@@ -38,9 +38,19 @@ const Audit = {
   async verify(out) {
     try {
       const v = await Audit.get('/api/ledger/verify');
+      const lines = v.intact ? [`台账完整：已校验 ${v.rowsChecked} 行，封存链一致`]
+        : [`台账被改动：发现 ${v.findingCount} 处问题`].concat((v.findings || []).map(f => `【${f.label}】${f.message}`));
+      if (!v.intact && v.findingCount > (v.findings || []).length) {
+        lines.push(`另有 ${v.findingCount - v.findings.length} 处未列出`);
+      }
+      if (v.checkpoint && v.checkpoint.lastSeq != null) {
+        lines.push(`库外检查点：第 ${v.checkpoint.lastSeq} 条封存（${Audit.time(v.checkpoint.lastAt)}）`);
+      }
+      (v.adminSealings || []).forEach(a => lines.push(
+        `管理员 ${a.sealedBy} 于 ${Audit.time(a.sealedAt)} 补封 ${a.rows} 行（第 ${a.firstSeq}–${a.lastSeq} 条封存）`));
+      (v.warnings || []).forEach(w => lines.push(`注意：${w}`));
       out.className = 'result ' + (v.intact ? 'ok' : 'bad');
-      out.textContent = v.intact ? `台账完整：已校验 ${v.rowsChecked} 行，哈希链一致`
-        : `台账被改动：第 ${v.firstBadSeq} 个封印（账目 ${v.firstBadEntryId}）不符：${v.problem}`;
+      out.innerHTML = lines.map(line => `<div>${Audit.text(line)}</div>`).join('');
     } catch (error) {
       out.className = 'result bad';
       out.textContent = error.message;

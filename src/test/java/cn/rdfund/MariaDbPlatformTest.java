@@ -11,6 +11,7 @@ import cn.rdfund.support.MySqlTestDatabase;
 import cn.rdfund.support.TestData;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,7 @@ class MariaDbPlatformTest extends PlatformContract {
         registry.add("camunda.bpm.job-execution.enabled", () -> "false");
         registry.add("rdfund.demo.cases", () -> "false");
         registry.add("logging.file.name", () -> "target/test-logs/mariadb.log");
+        registry.add("rdfund.ledger.checkpoint-file", () -> "target/test-ledger/" + UUID.randomUUID() + "/chain-head.log");
     }
 
     @AfterAll
@@ -58,7 +60,7 @@ class MariaDbPlatformTest extends PlatformContract {
 
     @Override
     List<String> expectedMigrations() {
-        return List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"); // baseline below V1: Camunda's tables were there first
+        return List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "20"); // baseline below V1: Camunda's tables were there first
     }
 
     @Override

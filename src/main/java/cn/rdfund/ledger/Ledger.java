@@ -27,7 +27,7 @@ public class Ledger {
     /**
      * Appends one entry. A second posting with the same project, milestone and kind is refused by the
      * database's unique key and reported as {@link DuplicateLedgerEntryException}; nothing is written. The row is
-     * sealed into the hash chain ({@link LedgerChain}) in the same transaction.
+     * sealed into the keyed seal chain ({@link LedgerChain}) in the same transaction.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public LedgerEntry record(LedgerPosting posting, String recordedBy) {

@@ -1,124 +1,162 @@
 package cn.rdfund.ledger;
 
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The ledger's hash chain. Each row written through {@link Ledger} is sealed in the same transaction: seal n holds
- * SHA-256(seal n−1's hash | the row's content). {@link #verify()} recomputes the chain and names the first row that
- * was changed, removed or added behind the application's back.
+ * The ledger's seal chain. Each row written through {@link Ledger} is sealed in the same transaction: seal n holds the
+ * row's digest and HMAC-SHA256, under a key kept outside the database ({@link SealKeys}), over its place in the chain
+ * and seal n−1's MAC. After the transaction commits, the chain head is checkpointed outside the database
+ * ({@link LedgerCheckpoint}). Nothing seals rows on its own: rows that came in around the ledger stay unsealed, and
+ * {@link #verify()} reports them, until an administrator seals them ({@link #sealUnsealed}).
  */
 @Component
 public class LedgerChain {
 
-    static final String GENESIS = "0".repeat(64);
-
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final SealKeys keys;
+    private final LedgerCheckpoint checkpoint;
 
-    LedgerChain(JdbcClient jdbc, Clock clock) {
+    LedgerChain(JdbcClient jdbc, Clock clock, SealKeys keys, LedgerCheckpoint checkpoint) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.keys = keys;
+        this.checkpoint = checkpoint;
     }
 
     /** Seals a row just written; the head row's lock gives every seal one place in the chain. */
     @Transactional(propagation = Propagation.MANDATORY)
     void seal(LedgerEntry entry) {
-        Map<String, Object> head = jdbc.sql("SELECT last_seq, last_hash FROM ledger_chain_head WHERE id = 1 FOR UPDATE")
-                .query().singleRow();
-        long seq = ((Number) head.get("last_seq")).longValue() + 1;
-        String previous = (String) head.get("last_hash");
-        String hash = hash(previous, entry);
-        jdbc.sql("INSERT INTO ledger_seal (seq, entry_id, prev_hash, row_hash, sealed_at) VALUES (?, ?, ?, ?, ?)")
-                .params(seq, entry.id(), previous, hash, LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS)).update();
-        jdbc.sql("UPDATE ledger_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1").params(seq, hash).update();
+        seal(entry, null);
     }
 
-    /** The outcome of a verification: every row checked, or the first that does not match and why. */
-    public record Verification(boolean intact, long rowsChecked, Long firstBadEntryId, Long firstBadSeq, String problem) {
+    private Seal seal(LedgerEntry entry, String sealedBy) {
+        Map<String, Object> head = jdbc.sql("SELECT last_seq, last_mac FROM ledger_chain_head WHERE id = 1 FOR UPDATE")
+                .query().singleRow();
+        long seq = ((Number) head.get("last_seq")).longValue() + 1;
+        String keyId = keys.activeKeyId();
+        String digest = SealFormat.rowDigest(entry);
+        String previous = (String) head.get("last_mac");
+        LocalDateTime now = LocalDateTime.now(clock).withNano(0);
+        String mac = keys.mac(keyId, SealFormat.sealContent(seq, keyId, entry.id(), digest, previous, now, sealedBy));
+        jdbc.sql("""
+                INSERT INTO ledger_seal (seq, entry_id, key_id, row_digest, prev_mac, mac, sealed_at, sealed_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(seq, entry.id(), keyId, digest, previous, mac, now, sealedBy).update();
+        jdbc.sql("UPDATE ledger_chain_head SET last_seq = ?, last_mac = ? WHERE id = 1").params(seq, mac).update();
+        checkpointAfterCommit().head(seq, mac, keyId);
+        return new Seal(seq, entry.id(), keyId, digest, previous, mac, now, sealedBy);
+    }
+
+    /** What an administrator's sealing did. */
+    public record Sealing(List<Long> entryIds, long firstSeq, long lastSeq, String keyId, String sealedBy,
+            LocalDateTime sealedAt) {
+    }
+
+    /**
+     * Seals rows that have no seal (written around the ledger, or before the keyed chain), in id order, recording the
+     * administrator in each seal. Only rows without any seal: a row whose seal no longer matches stays reported. Either
+     * every named row is sealed or, if one does not exist or is already sealed, none.
+     */
+    @Transactional
+    Sealing sealUnsealed(Collection<Long> entryIds, String administrator) {
+        if (entryIds == null || entryIds.isEmpty() || entryIds.contains(null)) {
+            throw new SealingRefused("请列出核实过、要补封的台账记录编号（entryIds）");
+        }
+        List<LedgerEntry> rows = new ArrayList<>();
+        for (long id : new TreeSet<>(entryIds)) {
+            LedgerEntry entry = jdbc.sql("SELECT * FROM ledger_entry WHERE id = ?").param(id).query(LedgerEntry.class)
+                    .optional().orElseThrow(() -> new SealingRefused("台账记录#" + id + "不存在"));
+            Optional<Long> sealedAs = jdbc.sql("SELECT seq FROM ledger_seal WHERE entry_id = ?").param(id).query(Long.class).optional();
+            if (sealedAs.isPresent()) {
+                throw new SealingRefused("台账记录#" + id + "已有封存（第" + sealedAs.get() + "条），不能再次封存");
+            }
+            rows.add(entry);
+        }
+        List<Seal> made = rows.stream().map(row -> seal(row, administrator)).toList();
+        Seal first = made.get(0);
+        return new Sealing(rows.stream().map(LedgerEntry::id).toList(), first.seq(), made.get(made.size() - 1).seq(),
+                first.keyId(), administrator, first.sealedAt());
+    }
+
+    /** The outcome of a verification: every row checked, or what does not match, named. */
+    public record Verification(boolean intact, long rowsChecked, Long firstBadEntryId, Long firstBadSeq, String problem,
+            int findingCount, List<Finding> findings, List<Long> unsealedEntryIds, List<AdminSealing> adminSealings,
+            Map<String, Long> sealsByKey, CheckpointState checkpoint, List<String> warnings) {
+    }
+
+    /** One thing that does not match: its kind, where (seal number, ledger row) and what it means, in words. */
+    public record Finding(Tampering kind, String label, Long seq, Long entryId, String message) {
+    }
+
+    /** Rows an administrator sealed afterwards, from the (verified) seals themselves. */
+    public record AdminSealing(String sealedBy, LocalDateTime sealedAt, String keyId, long firstSeq, long lastSeq, int rows) {
+    }
+
+    /** The checkpoint file: whether it is there, how many heads it holds, the newest, and how many seals came after. */
+    public record CheckpointState(boolean present, int marks, Long lastSeq, OffsetDateTime lastAt, String lastKeyId,
+            long sealsAfter) {
     }
 
     @Transactional(readOnly = true)
     public Verification verify() {
-        Map<Long, LedgerEntry> entries = jdbc.sql("SELECT * FROM ledger_entry").query(LedgerEntry.class).list().stream()
-                .collect(Collectors.toMap(LedgerEntry::id, Function.identity()));
-        List<Map<String, Object>> seals = jdbc.sql("SELECT seq, entry_id, prev_hash, row_hash FROM ledger_seal ORDER BY seq")
-                .query().listOfRows();
-        String previous = GENESIS;
-        long expectedSeq = 1;
-        for (Map<String, Object> seal : seals) {
-            long seq = ((Number) seal.get("seq")).longValue();
-            long entryId = ((Number) seal.get("entry_id")).longValue();
-            if (seq != expectedSeq || !previous.equals(seal.get("prev_hash"))) {
-                return broken(expectedSeq - 1, entryId, expectedSeq, "第" + expectedSeq + "条封存记录缺失或顺序被改动：台账在此处被删除或插入了记录");
-            }
-            LedgerEntry entry = entries.remove(entryId);
-            if (entry == null) {
-                return broken(seq - 1, entryId, seq, "台账记录#" + entryId + "已被删除（第" + seq + "条封存仍在）");
-            }
-            String hash = hash(previous, entry);
-            if (!hash.equals(seal.get("row_hash"))) {
-                return broken(seq - 1, entryId, seq, "台账记录#" + entryId + "的内容与封存时不一致：已被修改");
-            }
-            previous = hash;
-            expectedSeq++;
-        }
-        Map<String, Object> head = jdbc.sql("SELECT last_seq, last_hash FROM ledger_chain_head WHERE id = 1").query().singleRow();
-        if (((Number) head.get("last_seq")).longValue() != expectedSeq - 1 || !previous.equals(head.get("last_hash"))) {
-            return broken(expectedSeq - 1, null, expectedSeq, "最后" + (((Number) head.get("last_seq")).longValue() - expectedSeq + 1)
-                    + "条封存记录已被删除：链尾与记录不符");
-        }
-        if (!entries.isEmpty()) {
-            long first = entries.keySet().stream().mapToLong(Long::longValue).min().orElseThrow();
-            return broken(expectedSeq - 1, first, null, "台账记录#" + first + "未经记账程序写入（没有封存）：系被直接插入");
-        }
-        return new Verification(true, expectedSeq - 1, null, null, null);
+        List<LedgerEntry> entries = jdbc.sql("SELECT * FROM ledger_entry").query(LedgerEntry.class).list();
+        List<Seal> seals = jdbc.sql("""
+                SELECT seq, entry_id, key_id, row_digest, prev_mac, mac, sealed_at, sealed_by FROM ledger_seal ORDER BY seq""")
+                .query(Seal.class).list();
+        Optional<Map<String, Object>> head = jdbc.sql("SELECT last_seq, last_mac FROM ledger_chain_head WHERE id = 1")
+                .query().listOfRows().stream().findFirst();
+        return new ChainCheck(keys, entries, seals, head.map(h -> ((Number) h.get("last_seq")).longValue()).orElse(ChainCheck.NO_HEAD),
+                head.map(h -> (String) h.get("last_mac")).orElse(""), checkpoint.read()).run();
     }
 
-    private static Verification broken(long checked, Long entryId, Long seq, String problem) {
-        return new Verification(false, checked, entryId, seq, problem);
+    /** How many ledger rows have no seal (read-only; see {@code UnsealedRowsReport}). */
+    @Transactional(readOnly = true)
+    public long unsealedCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM ledger_entry e LEFT JOIN ledger_seal s ON s.entry_id = e.id WHERE s.seq IS NULL")
+                .query(Long.class).single();
     }
 
-    /** What the seal covers: every column of the row, amounts at two decimals, times to the second. */
-    static String hash(String previous, LedgerEntry e) {
-        String content = String.join("|", previous, String.valueOf(e.id()), String.valueOf(e.projectId()),
-                String.valueOf(e.milestoneSeq()), e.kind().name(), plain(e.amount()), String.valueOf(e.organizationId()),
-                String.valueOf(e.memo()), String.valueOf(e.approvedBy()), String.valueOf(e.recordedBy()),
-                String.valueOf(e.recordedAt().truncatedTo(ChronoUnit.SECONDS)), String.valueOf(e.processInstanceId()));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e1) {
-            throw new IllegalStateException("SHA-256 不可用", e1);
+    /** The transaction's head, to be written to the checkpoint once (and only if) the transaction commits. */
+    private CheckpointAfterCommit checkpointAfterCommit() {
+        return TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(CheckpointAfterCommit.class::isInstance).map(CheckpointAfterCommit.class::cast).findFirst()
+                .orElseGet(() -> {
+                    CheckpointAfterCommit pending = new CheckpointAfterCommit();
+                    TransactionSynchronizationManager.registerSynchronization(pending);
+                    return pending;
+                });
+    }
+
+    private final class CheckpointAfterCommit implements TransactionSynchronization {
+
+        private long seq;
+        private String mac;
+        private String keyId;
+
+        void head(long seq, String mac, String keyId) {
+            this.seq = seq;
+            this.mac = mac;
+            this.keyId = keyId;
         }
-    }
 
-    private static String plain(BigDecimal amount) {
-        return amount.setScale(2).toPlainString();
-    }
-
-    /** Seals rows written before the chain existed (an upgrade), once: only while the chain is still empty. */
-    @Transactional
-    public int sealExistingOnce() {
-        Map<String, Object> head = jdbc.sql("SELECT last_seq FROM ledger_chain_head WHERE id = 1 FOR UPDATE").query().singleRow();
-        if (((Number) head.get("last_seq")).longValue() != 0) {
-            return 0;
+        @Override
+        public void afterCommit() {
+            checkpoint.append(seq, mac, keyId);
         }
-        List<LedgerEntry> existing = jdbc.sql("SELECT * FROM ledger_entry ORDER BY id").query(LedgerEntry.class).list();
-        existing.forEach(this::seal);
-        return existing.size();
     }
 }
