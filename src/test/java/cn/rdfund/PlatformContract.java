@@ -288,7 +288,7 @@ abstract class PlatformContract {
         ProcessInstance claim = claimDriver.submit(claimant, form);
         claimDriver.check(claim, "rsj", PolicyClaimProcess.PASS, null);
         claimDriver.consultAll(claim);
-        claimDriver.approve(claim, "rsj");
+        claimDriver.approve(claim, "rsj2");
         claimDriver.passNotice(claim, "rsj");
         claimDriver.financeApproves(claim);
         for (int year = 2; year <= 3; year++) {

@@ -10,12 +10,12 @@ import cn.rdfund.system.tasks.FormValues;
 import cn.rdfund.system.tasks.TaskCompletion;
 import cn.rdfund.system.tasks.TaskCompletionRule;
 import java.util.List;
-import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /**
- * Four eyes: another manager approves or returns the draft; a return says what to change. What is
- * approved must still pass the draft's checks, whatever was submitted with the approval.
+ * Another manager approves or returns the draft (four eyes: the model's fourEyes property excludes whoever drafted
+ * it); a return says what to change. What is approved must still pass the draft's checks, whatever was submitted
+ * with the approval.
  */
 @Component
 class CallApprovalRule implements TaskCompletionRule {
@@ -41,9 +41,6 @@ class CallApprovalRule implements TaskCompletionRule {
         List<String> problems = CompletionChecks.decisionWithReason(completion, APPROVAL_DECISION, APPROVAL_COMMENT,
                 APPROVE, RETURN, "请选择审核结论（通过或退回修改）", "退回修改时请填写修改意见");
         String decision = FormValues.text(completion.get(APPROVAL_DECISION));
-        if (completion.completedBy() != null && Objects.equals(completion.completedBy(), completion.startedBy())) {
-            problems.add("不能审核自己拟定的指南，请由本处室其他人员审核");
-        }
         if (APPROVE.equals(decision)) {
             problems.addAll(draftRule.problems(completion));
         }

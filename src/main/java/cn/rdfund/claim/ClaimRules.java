@@ -79,18 +79,13 @@ class ClaimRules {
         });
     }
 
-    /** 一事一议: whoever recorded the committee's amount does not approve it too. */
+    /** Who checked the claim or recorded a committee's amount may not approve it: the model's fourEyes property. */
     @Bean
-    TaskCompletionRule claimApproved(ClaimService claims) {
+    TaskCompletionRule claimApproved() {
         return TaskCompletionRule.of(KEY, TASK_APPROVE, completion -> {
             List<String> problems = CompletionChecks.decisionWithReason(completion, APPROVAL_DECISION,
                     APPROVAL_COMMENT, APPROVE, REFUSE, "请选择审批结论：同意或不同意", "不同意时请填写理由");
             problems.addAll(optionalText(completion, APPROVAL_COMMENT, "审批意见"));
-            Object claimId = completion.get(CLAIM_ID);
-            if (claimId instanceof Number id && completion.completedBy() != null && completion.completedBy()
-                    .equals(claims.get(id.longValue()).committeeRecordedBy())) {
-                problems.add("一事一议的金额由您录入，请由本单位另一位负责人审批");
-            }
             return problems;
         });
     }

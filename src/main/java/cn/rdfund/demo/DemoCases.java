@@ -107,10 +107,16 @@ class DemoCases implements ApplicationRunner {
         tasks.fireTimer(RECTIFICATION_OVERDUE, terminated);
         panel(terminated, TASK_ASSESS_MIDTERM, "RECTIFY");
         tasks.complete(TASK_CONFIRM_RECOVERY, terminated, "finance", Map.of(DisbursementProcess.RECOVERY_CONFIRMED, true));
-        tasks.complete(TASK_RECORD_REPAYMENT, terminated, "finance",
-                Map.of(DisbursementProcess.REPAID_WAN, "30", DisbursementProcess.RECEIPT_NO, "演示-JK-1"));
-        tasks.complete(TASK_RECORD_REPAYMENT, terminated, "finance",
-                Map.of(DisbursementProcess.REPAID_WAN, "20", DisbursementProcess.RECEIPT_NO, "演示-JK-2"));
+        receipt(terminated, "30", "演示-JK-1");
+        receipt(terminated, "20", "演示-JK-2");
+    }
+
+    /** finance records a receipt, finance2 confirms it (who records one may not confirm it). */
+    private void receipt(String project, String repaidWan, String receiptNo) {
+        tasks.complete(TASK_RECORD_REPAYMENT, project, "finance",
+                Map.of(DisbursementProcess.REPAID_WAN, repaidWan, DisbursementProcess.RECEIPT_NO, receiptNo));
+        tasks.complete(TASK_REVIEW_REPAYMENT, project, "finance2",
+                Map.of(DisbursementProcess.REPAYMENT_REVIEW, DisbursementProcess.CONFIRM));
     }
 
     private void apply(Object callId, String applicant, String title, String requestedWan, int score) {

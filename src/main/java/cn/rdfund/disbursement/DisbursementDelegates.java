@@ -8,6 +8,7 @@ import cn.rdfund.money.WanInput;
 import cn.rdfund.system.tasks.CurrentUser;
 import cn.rdfund.system.tasks.FormValues;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -78,18 +79,40 @@ class DisbursementDelegates {
         };
     }
 
+    /** A new receipt starts empty; the review's comment stays only when the review sent this one back. */
     @Bean
     TaskListener freshRepayment() {
-        return task -> task.getExecution().removeVariables(List.of(REPAID_WAN, RECEIPT_NO));
+        return task -> {
+            List<String> stale = new ArrayList<>(List.of(REPAID_WAN, RECEIPT_NO));
+            if (!RETURN.equals(task.getVariable(REPAYMENT_REVIEW))) {
+                stale.add(REPAYMENT_REVIEW_COMMENT);
+            }
+            task.getExecution().removeVariables(stale);
+        };
     }
 
-    /** Who registered the receipt, and its number: fixed with the task, so a rerun of the next step books it once. */
     @Bean
     TaskListener stampRepaymentRecorder() {
+        return task -> task.setVariable(REPAYMENT_RECORDED_BY, CurrentUser.of(task));
+    }
+
+    @Bean
+    TaskListener freshRepaymentReview() {
+        return task -> task.getExecution().removeVariables(List.of(REPAYMENT_REVIEW, REPAYMENT_REVIEW_COMMENT));
+    }
+
+    /**
+     * Who confirmed the receipt (the ledger's approver), and its number: fixed with the task, so a rerun of the next
+     * step books it once; a returned receipt gets no number.
+     */
+    @Bean
+    TaskListener stampRepaymentReviewer() {
         return task -> {
-            task.setVariable(REPAYMENT_RECORDED_BY, CurrentUser.of(task));
-            Object previous = task.getVariable(REPAYMENT_NO);
-            task.setVariable(REPAYMENT_NO, previous instanceof Number n ? n.intValue() + 1 : 1);
+            task.setVariable(REPAYMENT_REVIEWED_BY, CurrentUser.of(task));
+            if (CONFIRM.equals(task.getVariable(REPAYMENT_REVIEW))) {
+                Object previous = task.getVariable(REPAYMENT_NO);
+                task.setVariable(REPAYMENT_NO, previous instanceof Number n ? n.intValue() + 1 : 1);
+            }
         };
     }
 
@@ -100,7 +123,7 @@ class DisbursementDelegates {
             recoveries.receive(projectId, ((Number) execution.getVariable(REPAYMENT_NO)).intValue(),
                     WanInput.toYuan(FormValues.text(execution.getVariable(REPAID_WAN))).orElseThrow(),
                     FormValues.text(execution.getVariable(RECEIPT_NO)),
-                    (String) execution.getVariable(REPAYMENT_RECORDED_BY), execution.getProcessInstanceId());
+                    (String) execution.getVariable(REPAYMENT_REVIEWED_BY), execution.getProcessInstanceId());
             BigDecimal outstanding = recoveries.outstanding(projectId);
             execution.setVariable(FULLY_REPAID, outstanding.signum() <= 0);
             execution.setVariable(OUTSTANDING_DISPLAY, Wan.formatExact(outstanding));

@@ -24,6 +24,10 @@ public final class DisbursementProcess {
     public static final String REPAID_WAN = "repaidWan";
     public static final String RECEIPT_NO = "receiptNo";
     public static final String REPAYMENT_RECORDED_BY = "repaymentRecordedBy";
+    public static final String REPAYMENT_REVIEW = "repaymentReview";
+    public static final String REPAYMENT_REVIEW_COMMENT = "repaymentReviewComment";
+    public static final String REPAYMENT_REVIEWED_BY = "repaymentReviewedBy";
+    public static final String CONFIRM = "CONFIRM";
     public static final String REPAYMENT_NO = "repaymentNo";
     public static final String FULLY_REPAID = "fullyRepaid";
     public static final String OUTSTANDING_DISPLAY = "outstandingDisplay";

@@ -14,7 +14,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The server-side checks of finance's tasks: disbursement approval, recovery and repayments. */
+/** The server-side checks of finance's tasks: disbursement approval, recovery, repayments and their review. */
 @Configuration
 class DisbursementRules {
 
@@ -66,6 +66,22 @@ class DisbursementRules {
             return spent.compareTo(paid) > 0
                     ? List.of("已使用的市级财政资金不能超过已拨付的" + Wan.formatExact(paid)) : List.of();
         });
+    }
+
+    /** A second finance user confirms the receipt or sends it back with the reason (四眼: not who recorded it). */
+    @Bean
+    TaskCompletionRule repaymentReviewRule() {
+        return TaskCompletionRule.of(ProjectExecutionProcess.KEY, ProjectExecutionProcess.TASK_REVIEW_REPAYMENT,
+                completion -> {
+                    List<String> problems = CompletionChecks.decisionWithReason(completion, REPAYMENT_REVIEW,
+                            REPAYMENT_REVIEW_COMMENT, CONFIRM, RETURN, "请选择复核结论（确认到账或退回重新登记）",
+                            "退回时请写明原因");
+                    String comment = FormValues.text(completion.get(REPAYMENT_REVIEW_COMMENT));
+                    if (comment != null && comment.length() > 1000) {
+                        problems.add("复核意见不超过1000字");
+                    }
+                    return problems;
+                });
     }
 
     /** A receipt is a positive amount, no more than is still outstanding, with its voucher number. */

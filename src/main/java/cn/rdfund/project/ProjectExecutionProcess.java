@@ -18,6 +18,7 @@ public final class ProjectExecutionProcess {
     public static final String TASK_ASSESS_ACCEPTANCE = "Task_AssessAcceptance";
     public static final String TASK_CONFIRM_RECOVERY = "Task_ConfirmRecovery";
     public static final String TASK_RECORD_REPAYMENT = "Task_RecordRepayment";
+    public static final String TASK_REVIEW_REPAYMENT = "Task_ReviewRepayment";
     public static final String TASK_ESCALATE = "Task_EscalateOverdue";
     public static final String FIRST_INSTALMENT = "CallActivity_FirstInstalment";
     public static final String SECOND_INSTALMENT = "CallActivity_SecondInstalment";

@@ -40,7 +40,7 @@ class AuditLedgerTest {
         form.put("otherAwardPolicy", "辽宁省高新技术企业奖励");
         ProcessInstance instance = drive.submit(claimant, form);
         drive.check(instance, "kjj", PASS, null);
-        drive.approve(instance, "kjj");
+        drive.approve(instance, "kjj2");
         drive.passNotice(instance, "kjj");
         drive.financeApproves(instance);
         PolicyClaim paid = claims.ofProcess(instance.getId()).orElseThrow();

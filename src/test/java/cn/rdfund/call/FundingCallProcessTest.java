@@ -162,7 +162,7 @@ class FundingCallProcessTest {
         complete(TASK_DRAFT, "kjj", draft("700"));
 
         assertThatThrownBy(() -> complete(TASK_APPROVE, "kjj", Map.of(APPROVAL_DECISION, APPROVE)))
-                .hasMessageContaining("不能审核自己拟定的指南");
+                .hasMessageContaining("您已办理本案「拟定指南」，「审核指南」须由另一位同事办理");
         BpmnAwareTests.assertThat(call).isWaitingAt(TASK_APPROVE);
     }
 
@@ -174,7 +174,7 @@ class FundingCallProcessTest {
                 .isInstanceOf(AuthorizationException.class)
                 .hasMessageContaining("修改表单以外的数据: [initiator]");
         assertThatThrownBy(() -> complete(TASK_APPROVE, "kjj", Map.of(APPROVAL_DECISION, APPROVE)))
-                .hasMessageContaining("不能审核自己拟定的指南");
+                .hasMessageContaining("您已办理本案「拟定指南」，「审核指南」须由另一位同事办理");
     }
 
     @Test

@@ -170,7 +170,14 @@ class ChallengeProcessTest {
                 .hasMessageContaining("超过合同约定");
         drive.completeIn(milestone, TASK_DECLARE_PAYMENT, owner, Map.of(PAID_WAN, "200", PAYMENT_VOUCHER, "回单001"));
         drive.completeIn(milestone, TASK_CONFIRM_PAYMENT, "finance", Map.of(PAYMENT_DECISION, RETURN, PAYMENT_COMMENT, "回单不清晰"));
-        drive.pay(owner, milestone, "200");
+        drive.completeIn(milestone, TASK_DECLARE_PAYMENT, owner, Map.of(PAID_WAN, "200", PAYMENT_VOUCHER, "回单001（清晰）"));
+        drive.completeIn(milestone, TASK_CONFIRM_PAYMENT, "finance", Map.of(PAYMENT_DECISION, CONFIRM));
+        // four eyes: who confirmed the voucher does not approve the support it releases
+        Task support = lifecycle.tasks(challenge, DisbursementProcess.TASK_APPROVE).get(0);
+        assertThatThrownBy(() -> drive.done(support, "finance", Map.of(DisbursementProcess.DECISION, DisbursementProcess.APPROVE)))
+                .hasMessageContaining("您已办理本案「确认发榜方支付凭证」，「拨付审批」须由另一位同事办理");
+        assertThat(supportPaid(signed)).isEmpty();
+        drive.done(support, "finance2", Map.of(DisbursementProcess.DECISION, DisbursementProcess.APPROVE));
         assertThat(supportPaid(signed)).containsExactly(new BigDecimal("600000.00"));
 
         // acceptance: the last milestone is paid, and supported, only after it passed

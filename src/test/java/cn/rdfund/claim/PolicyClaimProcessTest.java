@@ -15,10 +15,12 @@ import cn.rdfund.support.RdfundIntegrationTest;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,7 +94,7 @@ class PolicyClaimProcessTest {
         assertThat(claimOf(instance).calculatedAmount()).isEqualByComparingTo("200000");
         assertThat((String) processEngine.getRuntimeService().getVariable(instance.getId(), "calculationText"))
                 .contains("首次认定").contains("20.00万元");
-        drive.approve(instance, "kjj");
+        drive.approve(instance, "kjj2");
         assertThat(claimOf(instance).status()).isEqualTo(PolicyClaim.NOTICE);
         drive.passNotice(instance, "kjj");
         assertThat(claimOf(instance).status()).isEqualTo(PolicyClaim.AWARDED);
@@ -100,7 +102,7 @@ class PolicyClaimProcessTest {
 
         PolicyClaim paid = claimOf(instance);
         assertThat(paid.status()).isEqualTo(PolicyClaim.PAID);
-        assertThat(paid.decidedBy()).isEqualTo("kjj");
+        assertThat(paid.decidedBy()).isEqualTo("kjj2");
         assertThat(paid(paid)).containsExactly(new BigDecimal("200000.00"));
         assertThat(instance).isEnded().hasPassed(END_PAID);
     }
@@ -114,7 +116,7 @@ class PolicyClaimProcessTest {
         assertThat(settled.payableAmount()).isEqualByComparingTo("50000");
         assertThat(settled.overlapRule()).isEqualTo("TOP_UP");
         assertThat(settled.overlapNote()).contains("15.00万元").contains("补差支持5.00万元");
-        drive.approve(instance, "kjj");
+        drive.approve(instance, "kjj2");
         drive.passNotice(instance, "kjj");
         String financeSees = (String) taskService.getVariable(
                 lifecycle.tasks(instance, DisbursementProcess.TASK_APPROVE).get(0).getId(), "instalmentBasis");
@@ -122,6 +124,56 @@ class PolicyClaimProcessTest {
         drive.financeApproves(instance);
 
         assertThat(paid(claimOf(instance))).containsExactly(new BigDecimal("50000.00"));
+    }
+
+    @Test
+    void theManagerWhoCheckedAClaimMayNeitherApproveItNorTakeTheApprovalTask() {
+        ProcessInstance instance = drive.submit(claimant, highTech("2025-06-01", "0"));
+        drive.check(instance, "kjj", PASS, null);
+        Task approval = lifecycle.tasks(instance, TASK_APPROVE).get(0);
+
+        assertThatThrownBy(() -> drive.approve(instance, "kjj"))
+                .hasMessageContaining("您已办理本案「形式审查」，「审批」须由另一位同事办理");
+        assertThatThrownBy(() -> claimAs("kjj", approval)).isInstanceOf(AuthorizationException.class)
+                .hasMessageContaining("您已办理本案「形式审查」");
+        assertThatThrownBy(() -> claimAs("admin", approval, "kjj")).isInstanceOf(AuthorizationException.class)
+                .hasMessageContaining("kjj 已办理本案「形式审查」");
+        assertThat(instance).isWaitingAt(TASK_APPROVE);
+        assertThat(taskService.createTaskQuery().taskId(approval.getId()).singleResult().getAssignee()).isNull();
+        assertThat(claimOf(instance).status()).isEqualTo(PolicyClaim.CALCULATED);
+
+        claimAs("kjj2", approval);
+        drive.approve(instance, "kjj2");
+        assertThat(claimOf(instance).status()).isEqualTo(PolicyClaim.NOTICE);
+        assertThat(claimOf(instance).decidedBy()).isEqualTo("kjj2");
+    }
+
+    @Test
+    void aManagerWhoOnlyReturnedAClaimMayApproveItOnceAnotherManagerPassedTheCorrection() {
+        ProcessInstance instance = drive.submit(claimant, highTech("2025-06-01", "0"));
+        drive.check(instance, "kjj", CORRECT, "请补充证书编号");
+        lifecycle.complete(instance, TASK_SUBMIT, claimant, highTech("2025-06-01", "0"));
+        drive.check(instance, "kjj2", PASS, null);
+
+        assertThatThrownBy(() -> drive.approve(instance, "kjj2")).hasMessageContaining("「形式审查」");
+        drive.approve(instance, "kjj");
+        assertThat(claimOf(instance).status()).isEqualTo(PolicyClaim.NOTICE);
+    }
+
+    /** A claim (or, with {@code assignee}, an assignment) of the task by the user, as Tasklist's Claim button does. */
+    private void claimAs(String user, Task task, String... assignee) {
+        processEngine.getIdentityService().setAuthentication(user,
+                processEngine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
+                        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+        try {
+            if (assignee.length == 0) {
+                taskService.claim(task.getId(), user);
+            } else {
+                taskService.setAssignee(task.getId(), assignee[0]);
+            }
+        } finally {
+            processEngine.getIdentityService().clearAuthentication();
+        }
     }
 
     @Test
@@ -291,7 +343,7 @@ class PolicyClaimProcessTest {
         ProcessInstance instance = drive.submit(claimant, form);
         drive.check(instance, "rsj", PASS, null);
         lifecycle.complete(instance, TASK_CONSULT, "jyj", Map.of(CONSULT_OPINION, "同意"));
-        drive.approve(instance, "rsj");
+        drive.approve(instance, "rsj2");
         drive.passNotice(instance, "rsj");
         lifecycle.complete(instance, DisbursementProcess.TASK_APPROVE, "finance", Map.of(DisbursementProcess.DECISION,
                 DisbursementProcess.RETURN, DisbursementProcess.COMMENT, "请补充学员社保缴纳证明"));
@@ -342,7 +394,8 @@ class PolicyClaimProcessTest {
         assertThat(decided.payableAmount()).isEqualByComparingTo("8000000");
         assertThat(decided.committeeRef()).isEqualTo("联席会议纪要〔2025〕3号");
         assertThat(decided.committeeRecordedBy()).isEqualTo("kjj");
-        assertThatThrownBy(() -> drive.approve(instance, "kjj")).hasMessageContaining("请由本单位另一位负责人审批");
+        assertThatThrownBy(() -> drive.approve(instance, "kjj"))
+                .hasMessageContaining("您已办理本案「一事一议」，「审批」须由另一位同事办理");
         drive.approve(instance, "kjj2");
         drive.passNotice(instance, "kjj");
         drive.financeApproves(instance);
@@ -378,7 +431,7 @@ class PolicyClaimProcessTest {
     void anObjectionUpheldDuringTheNoticeStopsThePayment() {
         ProcessInstance instance = drive.submit(claimant, highTech("2025-06-01", "0"));
         drive.check(instance, "kjj", PASS, null);
-        drive.approve(instance, "kjj");
+        drive.approve(instance, "kjj2");
         lifecycle.fireTimer(instance, NOTICE_ENDS);
         lifecycle.complete(instance, TASK_CONCLUDE_NOTICE, "kjj", Map.of(NOTICE_RESULT, OBJECTION_UPHELD,
                 NOTICE_COMMENT, "举报认定材料造假，经核实属实"));
@@ -397,7 +450,7 @@ class PolicyClaimProcessTest {
         drive.check(instance, "rsj", PASS, null);
         assertThat(candidateGroups(instance, TASK_CONSULT)).containsExactlyInAnyOrder("pm-kjj", "pm-gxj");
         drive.consultAll(instance);
-        drive.approve(instance, "rsj");
+        drive.approve(instance, "rsj2");
         drive.passNotice(instance, "rsj");
         drive.financeApproves(instance);
         assertThat(paid(claimOf(instance))).containsExactly(new BigDecimal("102000.00"));

@@ -243,10 +243,7 @@ class ProjectExecutionProcessTest {
 
     @Test
     void terminatesAfterAFailedRecheckAndRecoversTheUnspentFunds() {
-        reachMidtermCheck("50");
-        panel(TASK_ASSESS_MIDTERM, "RECTIFY");
-        lifecycle.fireTimer(execution, RECTIFICATION_OVERDUE);
-        panel(TASK_ASSESS_MIDTERM, "RECTIFY");
+        terminateAtTheRecheck();
 
         assertThat(current().status()).isEqualTo(Project.TERMINATED);
         BpmnAwareTests.assertThat(execution).isWaitingAt(TASK_CONFIRM_RECOVERY);
@@ -257,22 +254,88 @@ class ProjectExecutionProcessTest {
         assertThat(entries(LedgerEntryKind.RECOVERY)).singleElement()
                 .satisfies(e -> assertThat(e.amount()).isEqualTo(new BigDecimal("833333.20")));
 
-        assertThatThrownBy(() -> lifecycle.complete(execution, TASK_RECORD_REPAYMENT, "finance",
-                Map.of(DisbursementProcess.REPAID_WAN, "100", DisbursementProcess.RECEIPT_NO, "JK-1")))
+        assertThatThrownBy(() -> recordReceipt("finance", "100", "JK-1"))
                 .hasMessageContaining("到账金额不能超过尚未追回的83.33332万元");
         lifecycle.fireTimer(execution, "BoundaryEvent_RepaymentOverdue");
         escalationSays("追回款未按期到账");
-        lifecycle.complete(execution, TASK_RECORD_REPAYMENT, "finance",
-                Map.of(DisbursementProcess.REPAID_WAN, "50", DisbursementProcess.RECEIPT_NO, "JK-1"));
+        recordReceipt("finance", "50", "JK-1");
+        BpmnAwareTests.assertThat(execution).isWaitingAt(TASK_REVIEW_REPAYMENT);
+        assertThat(entries(LedgerEntryKind.REPAYMENT)).isEmpty();
+        assertThatThrownBy(() -> reviewReceipt("finance", DisbursementProcess.CONFIRM))
+                .hasMessageContaining("您已办理本案「登记追回款到账」，「复核追回款到账」须由另一位同事办理");
+        assertThat(entries(LedgerEntryKind.REPAYMENT)).isEmpty();
+        reviewReceipt("finance2", DisbursementProcess.CONFIRM);
         BpmnAwareTests.assertThat(execution).isWaitingAt(TASK_RECORD_REPAYMENT);
         // The booking step run again for receipt 1 (a retried job) finds the row and books nothing more.
-        recoveries.receive(project.id(), 1, new BigDecimal("500000.00"), "JK-1", "finance", execution.getId());
-        assertThat(entries(LedgerEntryKind.REPAYMENT)).hasSize(1);
-        lifecycle.complete(execution, TASK_RECORD_REPAYMENT, "finance",
-                Map.of(DisbursementProcess.REPAID_WAN, "33.33332", DisbursementProcess.RECEIPT_NO, "JK-2"));
+        recoveries.receive(project.id(), 1, new BigDecimal("500000.00"), "JK-1", "finance2", execution.getId());
+        assertThat(entries(LedgerEntryKind.REPAYMENT)).singleElement()
+                .satisfies(e -> assertThat(e.approvedBy()).isEqualTo("finance2"));
+        // Only who recorded this receipt is excluded: the reviewer of the first may record the second.
+        recordReceipt("finance2", "33.33332", "JK-2");
+        reviewReceipt("finance", DisbursementProcess.CONFIRM);
 
         BpmnAwareTests.assertThat(execution).isEnded().hasPassed(END_RECOVERED);
         assertThat(entries(LedgerEntryKind.REPAYMENT)).extracting(LedgerEntry::milestoneSeq).containsExactly(1, 2);
+        assertThat(entries(LedgerEntryKind.REPAYMENT)).extracting(LedgerEntry::approvedBy)
+                .containsExactly("finance2", "finance");
+    }
+
+    @Test
+    void aReceiptTheReviewSendsBackIsRecordedAgainAndBookedOnce() {
+        terminateAtTheRecheck();
+        lifecycle.complete(execution, TASK_CONFIRM_RECOVERY, "finance", Map.of(DisbursementProcess.RECOVERY_CONFIRMED, true));
+        recordReceipt("finance", "83.33332", "JK-9");
+
+        assertThatThrownBy(() -> reviewReceipt("finance2", DisbursementProcess.RETURN))
+                .hasMessageContaining("退回时请写明原因");
+        lifecycle.complete(execution, TASK_REVIEW_REPAYMENT, "finance2", Map.of(DisbursementProcess.REPAYMENT_REVIEW,
+                DisbursementProcess.RETURN, DisbursementProcess.REPAYMENT_REVIEW_COMMENT, "凭证号与银行回单不符"));
+
+        Task again = lifecycle.tasks(execution, TASK_RECORD_REPAYMENT).get(0);
+        assertThat(processEngine.getTaskService().getVariable(again.getId(), DisbursementProcess.REPAYMENT_REVIEW_COMMENT))
+                .isEqualTo("凭证号与银行回单不符");
+        assertThat(processEngine.getTaskService().getVariable(again.getId(), DisbursementProcess.REPAID_WAN)).isNull();
+        assertThat(entries(LedgerEntryKind.REPAYMENT)).isEmpty();
+        recordReceipt("finance", "83.33332", "JK-1");
+        reviewReceipt("finance2", DisbursementProcess.CONFIRM);
+
+        BpmnAwareTests.assertThat(execution).isEnded().hasPassed(END_RECOVERED);
+        assertThat(entries(LedgerEntryKind.REPAYMENT)).singleElement().satisfies(e -> {
+            assertThat(e.milestoneSeq()).isEqualTo(1);
+            assertThat(e.memo()).contains("JK-1");
+        });
+    }
+
+    @Test
+    void whoApprovedTheAgreementCannotAlsoApproveItsInstalment() {
+        String both = lifecycle.newStaff("pm-kjj", "finance");
+        lifecycle.complete(execution, TASK_DRAFT_AGREEMENT, applicant(), agreement(
+                LifecycleDriver.TODAY.plusMonths(6) + " 完成处方筛选\n" + LifecycleDriver.TODAY.plusMonths(18) + " 完成中试与验收"));
+        lifecycle.complete(execution, TASK_APPROVE_AGREEMENT, both, Map.of(AGREEMENT_DECISION, APPROVE));
+
+        assertThatThrownBy(() -> lifecycle.complete(execution, DisbursementProcess.TASK_APPROVE, both,
+                Map.of(DisbursementProcess.DECISION, DisbursementProcess.APPROVE)))
+                .hasMessageContaining("您已办理本案「审核任务书」，「拨付审批」须由另一位同事办理");
+        assertThat(disbursements.paid(project.id())).isZero();
+        financeApproves();
+        assertThat(disbursements.paid(project.id())).isPositive();
+    }
+
+    /** Of the 133.33332万 paid, 50万 were reported as spent: 83.33332万 are to be recovered. */
+    private void terminateAtTheRecheck() {
+        reachMidtermCheck("50");
+        panel(TASK_ASSESS_MIDTERM, "RECTIFY");
+        lifecycle.fireTimer(execution, RECTIFICATION_OVERDUE);
+        panel(TASK_ASSESS_MIDTERM, "RECTIFY");
+    }
+
+    private void recordReceipt(String user, String repaidWan, String receiptNo) {
+        lifecycle.complete(execution, TASK_RECORD_REPAYMENT, user,
+                Map.of(DisbursementProcess.REPAID_WAN, repaidWan, DisbursementProcess.RECEIPT_NO, receiptNo));
+    }
+
+    private void reviewReceipt(String user, String decision) {
+        lifecycle.complete(execution, TASK_REVIEW_REPAYMENT, user, Map.of(DisbursementProcess.REPAYMENT_REVIEW, decision));
     }
 
     @Test

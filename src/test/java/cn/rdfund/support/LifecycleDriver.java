@@ -68,6 +68,22 @@ public class LifecycleDriver {
         return userId;
     }
 
+    /**
+     * A fresh staff account in these groups (e.g. a program manager who is also in finance), to show that four eyes
+     * holds for a person, whatever their groups.
+     */
+    public String newStaff(String... groups) {
+        String userId = "staff-" + UUID.randomUUID().toString().substring(0, 8);
+        User user = identityService.newUser(userId);
+        user.setFirstName("兼岗人员");
+        user.setPassword(userId);
+        identityService.saveUser(user);
+        for (String group : groups) {
+            identityService.createMembership(userId, group);
+        }
+        return userId;
+    }
+
     /** A P1.1a call (at most 500万 per project) drafted by kjj, approved by kjj2 and published: open for applications. */
     public ProcessInstance publishCall(String totalBudgetWan) {
         ProcessInstance call = driver.start(FundingCallProcess.KEY, "kjj");

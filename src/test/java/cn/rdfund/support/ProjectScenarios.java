@@ -28,8 +28,8 @@ public class ProjectScenarios {
         this.applications = applications;
     }
 
-    /** A selected project of 300万 whose agreement is signed and first instalment (40 %) paid. */
-    public Project underWay(String title) {
+    /** A selected project of 300万 whose agreement the applicant has drafted: a program manager is to approve it. */
+    public Project agreementDrafted(String title) {
         ProcessInstance call = lifecycle.publishCall("1000");
         ProcessInstance application = lifecycle.applyAndReview(call, lifecycle.newApplicant("审计"), title, "300", 85);
         lifecycle.closeWindow(call);
@@ -40,6 +40,13 @@ public class ProjectScenarios {
         lifecycle.complete(execution, TASK_DRAFT_AGREEMENT, project.applicantUserId(), Map.of(MILESTONES,
                 LifecycleDriver.TODAY.plusMonths(6) + " 完成处方筛选\n" + LifecycleDriver.TODAY.plusMonths(18) + " 完成中试与验收",
                 MIDTERM_DATE, LifecycleDriver.TODAY.plusMonths(9).toString(), INDICATORS, "完成2个新制剂中试；申请发明专利3项"));
+        return project;
+    }
+
+    /** A selected project of 300万 whose agreement is signed and first instalment (40 %) paid. */
+    public Project underWay(String title) {
+        Project project = agreementDrafted(title);
+        ProcessInstance execution = lifecycle.projectOf(project.code());
         lifecycle.complete(execution, TASK_APPROVE_AGREEMENT, "kjj", Map.of(AGREEMENT_DECISION, APPROVE));
         financeApproves(execution);
         lifecycle.complete(execution, TASK_START_MIDTERM, "kjj", Map.of());
@@ -62,11 +69,8 @@ public class ProjectScenarios {
         return projects.findById(project.id()).orElseThrow();
     }
 
-    /**
-     * Terminated after a failed re-check: of the 120万 paid, 50万 were spent, 70万 are demanded back and repaid
-     * in two receipts (40万 and 30万).
-     */
-    public Project terminatedWithRecovery(String title) {
+    /** Terminated after a failed re-check, 50万 of the 120万 paid reported as spent: finance is to confirm the recovery. */
+    public Project terminated(String title) {
         Project project = underWay(title);
         ProcessInstance execution = lifecycle.projectOf(project.code());
         lifecycle.complete(execution, TASK_REPORT_PROGRESS, project.applicantUserId(),
@@ -74,12 +78,28 @@ public class ProjectScenarios {
         panel(execution, TASK_ASSESS_MIDTERM, "RECTIFY");
         lifecycle.fireTimer(execution, RECTIFICATION_OVERDUE);
         panel(execution, TASK_ASSESS_MIDTERM, "RECTIFY");
+        return project;
+    }
+
+    /**
+     * Terminated after a failed re-check: of the 120万 paid, 50万 were spent, 70万 are demanded back and repaid
+     * in two receipts (40万 and 30万): the first recorded by finance and confirmed by finance2, the second the other way
+     * round (only who recorded a receipt may not confirm it; on MySQL all of it happens within one second).
+     */
+    public Project terminatedWithRecovery(String title) {
+        Project project = terminated(title);
+        ProcessInstance execution = lifecycle.projectOf(project.code());
         lifecycle.complete(execution, TASK_CONFIRM_RECOVERY, "finance", Map.of(DisbursementProcess.RECOVERY_CONFIRMED, true));
-        lifecycle.complete(execution, TASK_RECORD_REPAYMENT, "finance",
-                Map.of(DisbursementProcess.REPAID_WAN, "40", DisbursementProcess.RECEIPT_NO, "JK-1"));
-        lifecycle.complete(execution, TASK_RECORD_REPAYMENT, "finance",
-                Map.of(DisbursementProcess.REPAID_WAN, "30", DisbursementProcess.RECEIPT_NO, "JK-2"));
+        receipt(execution, "40", "JK-1", "finance", "finance2");
+        receipt(execution, "30", "JK-2", "finance2", "finance");
         return projects.findById(project.id()).orElseThrow();
+    }
+
+    private void receipt(ProcessInstance execution, String repaidWan, String receiptNo, String recorder, String reviewer) {
+        lifecycle.complete(execution, TASK_RECORD_REPAYMENT, recorder,
+                Map.of(DisbursementProcess.REPAID_WAN, repaidWan, DisbursementProcess.RECEIPT_NO, receiptNo));
+        lifecycle.complete(execution, TASK_REVIEW_REPAYMENT, reviewer,
+                Map.of(DisbursementProcess.REPAYMENT_REVIEW, DisbursementProcess.CONFIRM));
     }
 
     private void financeApproves(ProcessInstance execution) {

@@ -13,9 +13,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * A refused task completion is an answer to the user, not a fault: Camunda still logs it at ERROR
- * (ENGINE-16004, with a long stack trace) when it closes the command context. This filter drops exactly
- * those events; every other engine error is logged as before.
+ * A refused task completion (or a claim refused by {@link FourEyes}) is an answer to the user, not a fault: Camunda
+ * still logs it at ERROR (ENGINE-16004, with a long stack trace) when it closes the command context. This filter
+ * drops exactly those events; every other engine error is logged as before.
  */
 @Component
 class RefusedCompletionLogFilter extends TurboFilter {
@@ -43,7 +43,7 @@ class RefusedCompletionLogFilter extends TurboFilter {
 
     static boolean isRefusal(Throwable thrown) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof FormFieldValidationException) {
+            if (cause instanceof FormFieldValidationException || cause instanceof FourEyesRefusal) {
                 return true;
             }
         }

@@ -2,7 +2,9 @@ package cn.rdfund.system.tasks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
@@ -18,6 +20,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -30,6 +33,8 @@ import org.springframework.stereotype.Component;
  * command interceptor unwraps ours again: Camunda's REST API maps only the unwrapped one to 400.
  * The same interceptor first refuses texts too long to store ({@link TextLengthGuard}) and lets {@link FormInputGuard}
  * refuse input the task's form does not offer.
+ * A task whose model declares {@link FourEyes} is also refused to whoever did one of the steps it excludes: its
+ * completion (400, with the other problems) and its claim or assignment (403), so Tasklist does not hand it to them.
  */
 @Component
 class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin {
@@ -37,13 +42,15 @@ class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin {
     private final ObjectProvider<TaskCompletionRule> rules;
     private final ObjectProvider<ProcessStarter> starter;
     private final FormInputGuard formInputGuard;
+    private final FourEyes fourEyes;
 
     TaskCompletionValidationPlugin(ObjectProvider<TaskCompletionRule> rules, ObjectProvider<ProcessStarter> starter,
             ObjectProvider<IdentityService> identityService, ObjectProvider<TaskService> taskService,
-            ObjectProvider<FormService> formService) {
+            ObjectProvider<FormService> formService, ObjectProvider<HistoryService> historyService) {
         this.rules = rules;
         this.starter = starter;
         this.formInputGuard = new FormInputGuard(identityService, taskService, formService);
+        this.fourEyes = new FourEyes(historyService, identityService);
     }
 
     @Override
@@ -59,8 +66,12 @@ class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 String processKey = ((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey();
-                ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-                        .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, task -> check(processKey, task));
+                Optional<FourEyes.Declaration> fourEyesRule = FourEyes.declaredBy(element);
+                TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
+                        task -> check(processKey, fourEyesRule, task));
+                fourEyesRule.ifPresent(rule -> definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT,
+                        task -> refuseExcludedAssignee(rule, task)));
             }
         });
     }
@@ -84,25 +95,41 @@ class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin {
                     if (cause instanceof FormFieldValidationException validation) {
                         throw validation;
                     }
+                    if (cause instanceof FourEyesRefusal refusal) {
+                        throw refusal;
+                    }
                 }
                 throw e;
             }
         }
     }
 
-    private void check(String processKey, DelegateTask task) {
+    private void check(String processKey, Optional<FourEyes.Declaration> fourEyesRule, DelegateTask task) {
+        String user = CurrentUser.of(task);
+        List<String> problems = new ArrayList<>(fourEyesRule
+                .map(rule -> fourEyes.refusals(rule, task, user, user)).orElse(List.of()));
         List<TaskCompletionRule> applicable = rules.stream()
                 .filter(rule -> rule.processKey().equals(processKey) && rule.taskKey().equals(task.getTaskDefinitionKey()))
                 .toList();
-        if (applicable.isEmpty()) {
-            return;
+        if (!applicable.isEmpty()) {
+            TaskCompletion completion = new TaskCompletion(task.getVariables(), user, task.getProcessInstanceId(),
+                    starter.getObject().of(task.getProcessInstanceId()));
+            applicable.forEach(rule -> problems.addAll(rule.problems(completion)));
         }
-        TaskCompletion completion = new TaskCompletion(task.getVariables(),
-                CurrentUser.of(task), task.getProcessInstanceId(),
-                starter.getObject().of(task.getProcessInstanceId()));
-        List<String> problems = applicable.stream().flatMap(rule -> rule.problems(completion).stream()).toList();
         if (!problems.isEmpty()) {
             throw new FormFieldValidationException(task.getTaskDefinitionKey(), String.join("；", problems));
+        }
+    }
+
+    /** A claim, assignment or delegation by a logged-in user; the engine's own assignments are not checked. */
+    private void refuseExcludedAssignee(FourEyes.Declaration rule, DelegateTask task) {
+        String acting = CurrentUser.of(task);
+        if (acting == null || task.getAssignee() == null) {
+            return;
+        }
+        List<String> refusals = fourEyes.refusals(rule, task, task.getAssignee(), acting);
+        if (!refusals.isEmpty()) {
+            throw new FourEyesRefusal(String.join("；", refusals));
         }
     }
 }

@@ -30,6 +30,14 @@ class RefusedCompletionLogFilterTest {
     }
 
     @Test
+    void dropsTheEnginesErrorForAClaimRefusedByFourEyes() {
+        ProcessEngineException wrapped = new ProcessEngineException("listener failed",
+                new FourEyesRefusal("您已办理本案「形式审查」，「审批」须由另一位同事办理（四眼原则）"));
+
+        assertThat(filter.decide(null, engineContext, Level.ERROR, "{} {}", args(wrapped), null)).isEqualTo(FilterReply.DENY);
+    }
+
+    @Test
     void keepsEveryOtherError() {
         ProcessEngineException failure = new ProcessEngineException("database down", new IllegalStateException("x"));
 
