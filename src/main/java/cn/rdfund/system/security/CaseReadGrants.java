@@ -1,8 +1,11 @@
 package cn.rdfund.system.security;
 
 import cn.rdfund.policy.LeadUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -18,6 +21,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -49,11 +53,18 @@ class CaseReadGrants extends AbstractProcessEnginePlugin {
         this.caseUnits = caseUnits;
     }
 
+    private CommandExecutor commandExecutor;
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine engine) {
+        commandExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setEnableHistoricInstancePermissions(true);
         if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }
         configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
             @Override
@@ -93,7 +104,10 @@ class CaseReadGrants extends AbstractProcessEnginePlugin {
         }
         String instanceId = instance.getId();
         String rootId = instance.getRootProcessInstanceId() != null ? instance.getRootProcessInstanceId() : instanceId;
-        CommandContext context = Context.getCommandContext();
+        grantInContext(Context.getCommandContext(), instanceId, rootId, running);
+    }
+
+    private void grantInContext(CommandContext context, String instanceId, String rootId, boolean running) {
         context.runWithoutAuthorization(() -> {
             Set<Grant> granted = grantsOn(context, instanceId);
             Set<String> readers = new LinkedHashSet<>(READ_EVERY_CASE);
@@ -113,12 +127,20 @@ class CaseReadGrants extends AbstractProcessEnginePlugin {
         });
     }
 
+    /** The same grants for an instance that started before they existed ({@link CaseReadGrantBackfill}). */
+    void grantOutsideTheEngine(String instanceId, String rootId, boolean running) {
+        commandExecutor.execute(context -> {
+            grantInContext(context, instanceId, rootId, running);
+            return null;
+        });
+    }
+
     private record Grant(String group, int resourceType) {
     }
 
     /** The group grants on this instance, in the database and made earlier in this same transaction. */
     private static Set<Grant> grantsOn(CommandContext context, String instanceId) {
-        Set<Grant> grants = new java.util.HashSet<>();
+        Set<Grant> grants = new HashSet<>();
         context.getDbEntityManager().getCachedEntitiesByType(AuthorizationEntity.class).stream()
                 .filter(a -> instanceId.equals(a.getResourceId()) && a.getGroupId() != null)
                 .forEach(a -> grants.add(new Grant(a.getGroupId(), a.getResourceType())));

@@ -21,6 +21,7 @@ import cn.rdfund.support.WebappLogin;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -59,6 +60,12 @@ class TrustBoundaryAttackTest {
 
     @Autowired
     ApplicationRepository applications;
+
+    @Autowired
+    AuthorizationService authorizationService;
+
+    @Autowired
+    CaseReadGrantBackfill backfill;
 
     @Test
     void anApplicantCannotEndTheirApplicationWithABpmnErrorThroughEitherDoor() {
@@ -126,6 +133,23 @@ class TrustBoundaryAttackTest {
                 .doesNotContain("他处不可见的申报");
         assertThat(Http.as(port, "fgw").get("/api/audit/cases/application/" + applicationId).status()).isEqualTo(404);
         assertThat(Http.as(port, "kjj").get("/api/audit/cases/application/" + applicationId).status()).isEqualTo(200);
+    }
+
+    /** An instance that started before reading was granted per instance gets its grants at the next start-up. */
+    @Test
+    void anInstanceFromBeforeTheUpgradeIsGrantedAtStartUp() {
+        ProcessInstance call = lifecycle.publishCall("1000");
+        ProcessInstance application = lifecycle.submitApplication(call, lifecycle.newApplicant("升级"), "升级前的申报", "200");
+        authorizationService.createAuthorizationQuery().resourceId(application.getId()).list()
+                .forEach(grant -> authorizationService.deleteAuthorization(grant.getId()));
+        String path = "/engine-rest/history/process-instance?processInstanceId=" + application.getId();
+        assertThat(Http.as(port, "auditor").get(path).body()).isEqualTo("[]");
+
+        backfill.run(null);
+
+        assertThat(Http.as(port, "auditor").get(path).body()).contains(application.getId());
+        assertThat(Http.as(port, "kjj").get(path).body()).contains(application.getId());
+        assertThat(Http.as(port, "fgw").get(path).body()).isEqualTo("[]");
     }
 
     @Test
