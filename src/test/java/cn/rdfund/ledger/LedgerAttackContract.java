@@ -36,6 +36,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -357,12 +358,22 @@ abstract class LedgerAttackContract {
         properties.put("rdfund.ledger.checkpoint-file", files.resolve("ledger/chain-head.log").toString());
         // Other test contexts of this JVM have an engine named "default" already.
         properties.put("camunda.bpm.generate-unique-process-engine-name", "true");
+        // Camunda's webapps keep their runtime in static fields: a second copy in this JVM would take over (and, once
+        // closed, break) the webapps of the test context that runs the other tests. This one needs only /api.
+        properties.put("camunda.bpm.webapp.enabled", "false");
         properties.put("camunda.bpm.job-execution.enabled", "false");
         properties.put("rdfund.demo.cases", "false");
-        properties.put("logging.file.name", "target/test-logs/" + getClass().getSimpleName() + ".log");
         properties.putAll(extra);
-        return new SpringApplicationBuilder(RdfundApplication.class).profiles(profiles().toArray(String[]::new))
-                .run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
+        // Logging is one per JVM: a second application that set it up (and tore it down on close) would silence the
+        // test context that runs the other tests. This one logs through what is already there.
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+        try {
+            return new SpringApplicationBuilder(RdfundApplication.class).profiles(profiles().toArray(String[]::new))
+                    .run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
+                            .toArray(String[]::new));
+        } finally {
+            System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+        }
     }
 
     private int port() {
