@@ -1,6 +1,7 @@
 package cn.rdfund.system.security;
 
 import cn.rdfund.system.security.AllowList.Operation;
+import cn.rdfund.system.tasks.AsSystem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +17,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.springframework.stereotype.Component;
 
@@ -124,14 +124,6 @@ class SealedHistoryReads {
     }
 
     private <T> T asSystem(Supplier<T> read) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        try {
-            identityService.clearAuthentication();
-            return read.get();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        return AsSystem.call(identityService, read);
     }
 }

@@ -8,12 +8,12 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  * Runs engine calls as the system, without the logged-in user's authorization checks, and gives the
  * user back afterwards. For reading what the engine itself recorded, never for acting on a user's behalf.
  */
-final class AsSystem {
+public final class AsSystem {
 
     private AsSystem() {
     }
 
-    static <T> T call(IdentityService identityService, Supplier<T> action) {
+    public static <T> T call(IdentityService identityService, Supplier<T> action) {
         Authentication caller = identityService.getCurrentAuthentication();
         try {
             identityService.clearAuthentication();

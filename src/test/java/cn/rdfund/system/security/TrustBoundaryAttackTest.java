@@ -90,10 +90,7 @@ class TrustBoundaryAttackTest {
 
     @Test
     void anExpertCannotSkipTheirDeclarationAndAnApplicantCannotSkipTheMidTermCheck() {
-        ProcessInstance call = lifecycle.publishCall("1000");
-        ProcessInstance application = lifecycle.submitApplication(call, lifecycle.newApplicant("评审"), "回避测试", "300");
-        lifecycle.complete(application, FundingApplicationProcess.TASK_FORMAL_CHECK, "kjj",
-                Map.of(FundingApplicationProcess.CHECK_DECISION, FundingApplicationProcess.PASS));
+        ProcessInstance application = inReview("回避测试");
         Task declaration = lifecycle.tasks(application, ExpertReviewProcess.TASK_DECLARE).get(0);
 
         assertThat(Http.as(port, declaration.getAssignee())
@@ -154,10 +151,7 @@ class TrustBoundaryAttackTest {
 
     @Test
     void nobodyOutsideTheReviewReadsAnExpertsScoresUntilTheReviewHasEnded() {
-        ProcessInstance call = lifecycle.publishCall("1000");
-        ProcessInstance application = lifecycle.submitApplication(call, lifecycle.newApplicant("保密"), "评审保密测试", "300");
-        lifecycle.complete(application, FundingApplicationProcess.TASK_FORMAL_CHECK, "kjj",
-                Map.of(FundingApplicationProcess.CHECK_DECISION, FundingApplicationProcess.PASS));
+        ProcessInstance application = inReview("评审保密测试");
         lifecycle.completeAll(application, ExpertReviewProcess.TASK_DECLARE,
                 Map.of(ExpertReviewProcess.DECLARATION, ExpertReviewProcess.NO_CONFLICT));
         Task first = lifecycle.tasks(application, ExpertReviewProcess.TASK_SCORE).get(0);
@@ -209,5 +203,14 @@ class TrustBoundaryAttackTest {
 
         lifecycle.completeAll(execution, TASK_ASSESS_MIDTERM, Map.of(VERDICT, "PASS", ASSESSMENT_COMMENT, "通过"));
         assertThat(Http.as(port, "kjj").get(path).body()).contains("第一位评议专家");
+    }
+
+    /** An application through its formal check: the experts are drawn and declare next. */
+    private ProcessInstance inReview(String title) {
+        ProcessInstance call = lifecycle.publishCall("1000");
+        ProcessInstance application = lifecycle.submitApplication(call, lifecycle.newApplicant(title), title, "300");
+        lifecycle.complete(application, FundingApplicationProcess.TASK_FORMAL_CHECK, "kjj",
+                Map.of(FundingApplicationProcess.CHECK_DECISION, FundingApplicationProcess.PASS));
+        return application;
     }
 }
