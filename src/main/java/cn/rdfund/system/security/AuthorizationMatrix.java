@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 
 /**
  * Which Camunda group may do what (docs/security.md shows the same table). Tasks are not granted here:
@@ -93,7 +94,12 @@ final class AuthorizationMatrix {
                 grant(g, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, READ),
                 grant(g, Resources.DEPLOYMENT, ANY, READ),
                 grant(g, Resources.BATCH, ANY, READ, READ_HISTORY),
-                grant(g, Resources.OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ),
+                // Administrators' and operators' actions, whatever the instance; what people did in tasks (TaskWorker)
+                // only where the instance is readable, so a running panel's members stay unknown.
+                grant(g, Resources.OPERATION_LOG_CATEGORY, UserOperationLogEntry.CATEGORY_ADMIN,
+                        UserOperationLogCategoryPermissions.READ),
+                grant(g, Resources.OPERATION_LOG_CATEGORY, UserOperationLogEntry.CATEGORY_OPERATOR,
+                        UserOperationLogCategoryPermissions.READ),
                 grant(g, Resources.USER, ANY, READ),
                 grant(g, Resources.GROUP, ANY, READ),
                 grant(g, Resources.AUTHORIZATION, ANY, READ));

@@ -81,11 +81,11 @@ class CaseReadGrants extends AbstractProcessEnginePlugin {
 
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                if (SEALED_WHILE_RUNNING.contains(((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey())) {
-                    return;
-                }
+                boolean sealed = SEALED_WHILE_RUNNING.contains(
+                        ((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey());
                 ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-                        .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, CaseReadGrants.this::grant);
+                        .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
+                                sealed ? CaseReadGrants::closeToAuditors : CaseReadGrants.this::grant);
             }
         });
     }
@@ -123,6 +123,23 @@ class CaseReadGrants extends AbstractProcessEnginePlugin {
                             rootId, Permissions.READ);
                 }
             }
+            return null;
+        });
+    }
+
+    /**
+     * Auditors read every task (Tasklist's 全部可见任务), but not a running panel's: a task of the panel's own process is
+     * revoked from them while it exists (Camunda deletes a task's authorizations with the task).
+     */
+    private static void closeToAuditors(DelegateTask task) {
+        CommandContext context = Context.getCommandContext();
+        context.runWithoutAuthorization(() -> {
+            AuthorizationEntity revoke = new AuthorizationEntity(Authorization.AUTH_TYPE_REVOKE);
+            revoke.setGroupId(Groups.AUDITORS);
+            revoke.setResource(Resources.TASK);
+            revoke.setResourceId(task.getId());
+            revoke.removePermission(Permissions.READ);
+            context.getAuthorizationManager().insert(revoke);
             return null;
         });
     }

@@ -3,7 +3,9 @@ package cn.rdfund.system.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
@@ -14,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -43,6 +46,8 @@ class CleanErrors extends OncePerRequestFilter {
             "RestException", "OptimisticLockingException", "Forbidden", "BadRequest", "NotFound", "Conflict",
             "PayloadTooLarge", "TooManyRequests");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<Integer, String> ERROR_NAMES = Map.of(400, "BadRequest",
+            401, "Unauthorized", 403, "Forbidden", 404, "NotFound", 405, "MethodNotAllowed", 415, "UnsupportedMediaType");
 
     private final long maxRequestBytes;
 
@@ -50,19 +55,32 @@ class CleanErrors extends OncePerRequestFilter {
         this.maxRequestBytes = maxRequestBytes;
     }
 
+    /** Spring Boot writes its own error page in a second dispatch: that one is cleaned too. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (MALFORMED_PATH.matcher(request.getRequestURI()).find()) {
+        boolean errorPage = request.getDispatcherType() == DispatcherType.ERROR;
+        String path = errorPage ? String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))
+                : request.getRequestURI();
+        if (!errorPage && MALFORMED_PATH.matcher(path).find()) {
             EngineErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "BadRequest", MALFORMED);
             return;
         }
-        String path = request.getRequestURI();
         if (!path.startsWith("/engine-rest/") && !path.startsWith("/camunda/api/") && !path.startsWith("/api/")) {
             chain.doFilter(request, response);
             return;
         }
-        if (request.getContentLengthLong() > maxRequestBytes) {
+        if (!errorPage && request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null) {
+            // A body without a length could be any size: the limit below could not be kept.
+            EngineErrors.write(response, 411, "LengthRequired", "请求须注明内容长度（Content-Length），不接受分块传输");
+            return;
+        }
+        if (!errorPage && request.getContentLengthLong() > maxRequestBytes) {
             EngineErrors.write(response, 413, "PayloadTooLarge",
                     "请求内容过大（" + request.getContentLengthLong() / 1024 + " KB），上限为" + maxRequestBytes / 1024 + " KB");
             return;
@@ -80,13 +98,32 @@ class CleanErrors extends OncePerRequestFilter {
         } catch (IOException notJson) {
             return null;
         }
-        if (json == null || !json.isObject() || !json.hasNonNull("message")) {
+        if (json == null || !json.isObject()) {
+            return null;
+        }
+        if (!json.hasNonNull("message") && json.has("status") && json.has("error") && json.has("path")) {
+            // Spring Boot's own error page (a 401 of the login, an unknown path): the same words for the status.
+            String reference = status >= 500 ? UUID.randomUUID().toString().substring(0, 8) : null;
+            return new Cleaned(status, ERROR_NAMES.getOrDefault(status, "Error"), byStatus(status, reference), reference);
+        }
+        if (!json.hasNonNull("message")) {
             return null;
         }
         String type = json.path("type").asText("");
         String message = json.get("message").asText();
         if (type.equals("OptimisticLockingException") || message.contains("ENGINE-03005")) {
             return new Cleaned(409, "OptimisticLockingException", "该记录刚被他人修改（例如任务已由他人办理），请刷新后重试", null);
+        }
+        if (type.equals("TaskAlreadyClaimedException")) {
+            return new Cleaned(409, "Conflict", "该任务已被他人领取，请刷新后重试", null);
+        }
+        if (message.startsWith("Cannot find task") || message.contains("No task found") || type.equals("NotFoundException")) {
+            return new Cleaned(404, "NotFound", "未找到该任务（可能已办结或不存在）", null);
+        }
+        if (status >= 500 && (type.equals("BadUserRequestException")
+                || message.startsWith("Cannot instantiate process definition"))) {
+            // Camunda answers a start it refuses (bad flags, bad variables) as its own failure.
+            status = 400;
         }
         var chinese = CHINESE.matcher(message);
         if (chinese.find()) {
@@ -104,7 +141,7 @@ class CleanErrors extends OncePerRequestFilter {
     private static String byStatus(int status, String reference) {
         return switch (status) {
             case 400 -> "请求无效：参数或内容不符合要求";
-            case 401 -> "请先登录";
+            case 401 -> "请先登录（用户名或密码不正确）";
             case 403 -> "无权执行此操作";
             case 404 -> "未找到所请求的对象（可能已办结、已删除或不存在）";
             case 405 -> "不支持该请求方法";

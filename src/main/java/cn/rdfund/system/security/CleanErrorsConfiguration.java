@@ -1,5 +1,6 @@
 package cn.rdfund.system.security;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -21,6 +22,7 @@ class CleanErrorsConfiguration {
                 new CleanErrors(maxRequestSize.toBytes()));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 20);
         registration.addUrlPatterns("/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         return registration;
     }
 

@@ -5,6 +5,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
@@ -25,12 +27,15 @@ class EngineApiGuard extends OncePerRequestFilter {
     private static final Pattern WEBAPP_PLUGIN = Pattern.compile("^/camunda/api/([^/]+)/plugin/[^/]+/(static/.*|.*)$");
 
     private static final String TASK_COMMENT = "POST /task/{id}/comment/create";
+    /** Camunda shows a comment from a column of this many characters. */
+    private static final int MAX_COMMENT_LENGTH = 4000;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AllowList allowList;
     private final WebappSession webappSession;
-    private final SealedHistoryReads sealedHistoryReads;
+    private final SealedVariableReads sealedHistoryReads;
 
-    EngineApiGuard(AllowList allowList, WebappSession webappSession, SealedHistoryReads sealedHistoryReads) {
+    EngineApiGuard(AllowList allowList, WebappSession webappSession, SealedVariableReads sealedHistoryReads) {
         this.allowList = allowList;
         this.webappSession = webappSession;
         this.sealedHistoryReads = sealedHistoryReads;
@@ -87,16 +92,39 @@ class EngineApiGuard extends OncePerRequestFilter {
             request = readable;
         }
         if (!roles.contains(Role.ADMIN) && TASK_COMMENT.equals(operation.get().operation().toString())) {
-            // Camunda files the comment under whatever process instance the body names, unchecked.
             CachedBodyRequest readable = CachedBodyRequest.of(request);
-            if (new String(readable.body(), java.nio.charset.StandardCharsets.UTF_8).contains("\"processInstanceId\"")) {
-                EngineErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
-                        "意见只能记在本任务上，不能指定流程实例（processInstanceId）");
+            Optional<String> refused = commentRefusal(readable.body());
+            if (refused.isPresent()) {
+                EngineErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", refused.get());
                 return;
             }
             request = readable;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * A comment stays on its task: Camunda would file it under whatever process instance the body names, unchecked;
+     * and it fits the column Camunda shows it from.
+     */
+    private static Optional<String> commentRefusal(byte[] body) {
+        JsonNode comment;
+        try {
+            comment = JSON.readTree(body);
+        } catch (IOException unreadable) {
+            return Optional.of("意见的内容无法解析");
+        }
+        if (comment == null || !comment.isObject()) {
+            return Optional.of("意见的内容无法解析");
+        }
+        if (comment.has("processInstanceId") && !comment.get("processInstanceId").isNull()) {
+            return Optional.of("意见只能记在本任务上，不能指定流程实例（processInstanceId）");
+        }
+        String message = comment.path("message").asText("");
+        if (message.codePointCount(0, message.length()) > MAX_COMMENT_LENGTH) {
+            return Optional.of("意见（message）过长：最多" + MAX_COMMENT_LENGTH + "字");
+        }
+        return Optional.empty();
     }
 
     private Optional<CamundaUser> caller(HttpServletRequest request) {

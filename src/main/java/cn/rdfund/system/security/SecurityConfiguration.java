@@ -56,7 +56,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, IdentityService identityService, WebappSession webappSession,
-            AllowList allowList, SealedHistoryReads sealedHistoryReads) throws Exception {
+            AllowList allowList, SealedVariableReads sealedHistoryReads) throws Exception {
         http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> {
                     for (AllowList.ApiRule rule : allowList.apiRules()) {
@@ -88,7 +88,9 @@ class SecurityConfiguration {
         http.securityMatcher(path("/actuator/**"))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
-                        .anyRequest().authenticated())
+                        // Metrics tell how the system is used and by how many: administrators only.
+                        .anyRequest().access((authentication, context) ->
+                                new AuthorizationDecision(rolesOf(authentication.get()).contains(Role.ADMIN))))
                 .httpBasic(basic -> basic.realmName(REALM))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable);
@@ -98,7 +100,7 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain webappSecurity(HttpSecurity http, WebappSession webappSession, AllowList allowList,
-            SealedHistoryReads sealedHistoryReads) throws Exception {
+            SealedVariableReads sealedHistoryReads) throws Exception {
         http.addFilterBefore(webappSession.guardsPages(path(AUDIT_PAGES),
                         Set.of(AUDITORS, FINANCE, ADMINS, PROGRAM_MANAGERS), WELCOME_LOGIN), AuthorizationFilter.class)
                 // The same allow-list as on /engine-rest, for Tasklist's and Cockpit's copy of the engine API.

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -39,7 +41,11 @@ class FormInputGuard {
     private final ObjectProvider<TaskService> taskService;
     private final ObjectProvider<FormService> formService;
     private final ObjectMapper json = new ObjectMapper();
-    private final Map<String, Set<String>> editableByForm = new ConcurrentHashMap<>();
+    private final Map<String, FormFields> fieldsByForm = new ConcurrentHashMap<>();
+
+    /** What a task's Camunda Form lets a person edit, and the longest text each field takes ({@code validate.maxLength}). */
+    private record FormFields(Set<String> editable, Map<String, Integer> maxLength, Map<String, String> labels) {
+    }
 
     FormInputGuard(ObjectProvider<IdentityService> identityService, ObjectProvider<TaskService> taskService,
             ObjectProvider<FormService> formService) {
@@ -59,20 +65,22 @@ class FormInputGuard {
             if (task == null) {
                 return null;
             }
-            Optional<Set<String>> editable = editableKeys(task);
-            if (editable.isEmpty()) {
+            Optional<FormFields> fields = formFields(task);
+            if (fields.isEmpty()) {
                 return null;
             }
+            Set<String> editable = fields.get().editable();
             Set<String> refused = new TreeSet<>();
             submission.get().values().forEach((name, value) -> {
-                if (!editable.get().contains(name) && !sameAsCurrent(taskId, name, value)) {
+                if (!editable.contains(name) && !sameAsCurrent(taskId, name, value)) {
                     refused.add(name);
                 }
             });
-            submission.get().removals().stream().filter(name -> !editable.get().contains(name)).forEach(refused::add);
+            submission.get().removals().stream().filter(name -> !editable.contains(name)).forEach(refused::add);
             if (!refused.isEmpty()) {
                 throw new AuthorizationException("不能通过任务「" + task.getName() + "」修改表单以外的数据: " + refused);
             }
+            refuseTooLong(fields.get(), submission.get().values());
             return null;
         });
     }
@@ -106,21 +114,43 @@ class FormInputGuard {
         return Optional.empty();
     }
 
-    /** The keys of the task's Camunda Form that are not read-only; empty when the task has no Camunda Form. */
-    private Optional<Set<String>> editableKeys(Task task) {
+    /** The form's own limits hold on the server too: a browser's check is a convenience, not a guarantee. */
+    private static void refuseTooLong(FormFields fields, Map<String, ?> values) {
+        values.forEach((name, value) -> {
+            Object plain = value instanceof TypedValue typed ? typed.getValue() : value;
+            Integer max = fields.maxLength().get(name);
+            if (max != null && plain instanceof String text && text.codePointCount(0, text.length()) > max) {
+                throw new FormFieldValidationException(name, "「" + fields.labels().getOrDefault(name, name) + "」（" + name
+                        + "）过长：最多" + max + "字");
+            }
+        });
+    }
+
+    /** The fields of the task's Camunda Form; empty when the task has no Camunda Form. */
+    private Optional<FormFields> formFields(Task task) {
         if (task.getCamundaFormRef() == null) {
             return Optional.empty();
         }
         String cacheKey = task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey();
-        return Optional.of(editableByForm.computeIfAbsent(cacheKey, key -> {
+        return Optional.of(fieldsByForm.computeIfAbsent(cacheKey, key -> {
             try (InputStream form = formService.getObject().getDeployedTaskForm(task.getId())) {
-                Set<String> keys = new HashSet<>();
+                Set<String> editable = new HashSet<>();
+                Map<String, Integer> maxLength = new HashMap<>();
+                Map<String, String> labels = new HashMap<>();
                 for (JsonNode component : json.readTree(form).path("components")) {
-                    if (component.hasNonNull("key") && !component.path("readonly").asBoolean(false)) {
-                        keys.add(component.get("key").asText());
+                    if (!component.hasNonNull("key")) {
+                        continue;
                     }
+                    String name = component.get("key").asText();
+                    if (!component.path("readonly").asBoolean(false)) {
+                        editable.add(name);
+                    }
+                    if (component.path("validate").has("maxLength")) {
+                        maxLength.put(name, component.path("validate").get("maxLength").asInt());
+                    }
+                    labels.put(name, component.path("label").asText(name));
                 }
-                return Set.copyOf(keys);
+                return new FormFields(Set.copyOf(editable), Map.copyOf(maxLength), Map.copyOf(labels));
             } catch (IOException e) {
                 throw new IllegalStateException("表单无法读取: " + key, e);
             }

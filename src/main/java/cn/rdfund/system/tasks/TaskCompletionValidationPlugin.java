@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -61,7 +63,8 @@ class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin {
         if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
             configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
         }
-        configuration.getCustomPreCommandInterceptorsTxRequired().add(0, new UnwrapValidationFailure(formInputGuard));
+        configuration.getCustomPreCommandInterceptorsTxRequired().add(0,
+                new UnwrapValidationFailure(formInputGuard, configuration));
         configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
@@ -79,14 +82,22 @@ class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin {
     private static final class UnwrapValidationFailure extends CommandInterceptor {
 
         private final FormInputGuard formInputGuard;
+        private final ProcessEngineConfigurationImpl engine;
 
-        UnwrapValidationFailure(FormInputGuard formInputGuard) {
+        UnwrapValidationFailure(FormInputGuard formInputGuard, ProcessEngineConfigurationImpl engine) {
             this.formInputGuard = formInputGuard;
+            this.engine = engine;
         }
 
         @Override
         public <T> T execute(Command<T> command) {
             TextLengthGuard.check(command);
+            if (Context.getCommandContext() == null) {
+                // What a person sent, not what a delegate does inside their command (a process started by a step).
+                Authentication caller = engine.getIdentityService().getCurrentAuthentication();
+                ClaimGuard.check(command, caller);
+                StartInputGuard.check(command, caller);
+            }
             formInputGuard.check(command);
             try {
                 return next.execute(command);

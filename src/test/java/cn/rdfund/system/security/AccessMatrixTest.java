@@ -198,7 +198,7 @@ class AccessMatrixTest {
 
         assertThat(response.statusCode()).isEqualTo(403);
         // Refused by RDFund's filter chain, before Camunda's own check ("Setup action not available") runs.
-        assertThat(response.body()).contains("\"error\":\"Forbidden\"").doesNotContain("Setup action");
+        assertThat(response.body()).contains("无权执行此操作").doesNotContain("Setup action");
         assertThat(identityService.createUserQuery().userId("intruder").count()).isZero();
     }
 

@@ -7,6 +7,12 @@ import cn.rdfund.support.Http;
 import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.ProcessDriver;
 import cn.rdfund.support.RdfundIntegrationTest;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -69,6 +75,52 @@ class CleanErrorsAttackTest {
         assertThat(lifecycle.tasks(application, FundingApplicationProcess.TASK_FILL)).hasSize(1);
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(application.getId())
                 .variableName("title").count()).isZero();
+    }
+
+    /** The form allows 200 characters for a title: the server holds to it too (3,999 once passed and stuck the case). */
+    @Test
+    void theFormsOwnLengthLimitHoldsOnTheServer() {
+        String applicant = lifecycle.newApplicant("表单上限");
+        ProcessInstance application = driver.start(FundingApplicationProcess.KEY, applicant);
+        Task fill = lifecycle.tasks(application, FundingApplicationProcess.TASK_FILL).get(0);
+
+        Http.Response response = Http.as(port, applicant).post("/engine-rest/task/" + fill.getId() + "/submit-form",
+                "{\"variables\":{\"title\":{\"value\":\"" + "题".repeat(3999) + "\"}}}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("项目名称").contains("最多200字");
+        assertThat(lifecycle.tasks(application, FundingApplicationProcess.TASK_FILL)).hasSize(1);
+    }
+
+    @Test
+    void aBodyWithoutALengthAnswers411() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/engine-rest/task"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("kjj:kjj".getBytes()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream("{}".getBytes())))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(411);
+    }
+
+    @Test
+    void loginAndConflictErrorsSpeakChineseToo() {
+        String applicant = lifecycle.newApplicant("冲突");
+        ProcessInstance application = driver.start(FundingApplicationProcess.KEY, applicant);
+        Task fill = lifecycle.tasks(application, FundingApplicationProcess.TASK_FILL).get(0);
+
+        Http.Response wrongPassword = Http.as(port, "kjj").withPassword("/api/me", "wrong");
+        Http.Response prometheus = Http.as(port, "applicant").get("/actuator/prometheus");
+        // The form is the applicant's own already: someone else claiming it answers a conflict, not a server error.
+        Http.Response alreadyClaimed = Http.as(port, "admin").post("/engine-rest/task/" + fill.getId() + "/claim",
+                "{\"userId\":\"admin\"}");
+
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(wrongPassword.body()).contains("请先登录").doesNotContain("Unauthorized\",\"path");
+        assertThat(prometheus.status()).isEqualTo(403);
+        assertThat(alreadyClaimed.status()).isEqualTo(409);
+        assertThat(alreadyClaimed.body()).contains("已被他人领取");
     }
 
     @Test

@@ -32,23 +32,40 @@ class InitiatorFromLoginTest {
     @Autowired
     TaskService taskService;
 
+    /** A person's start carries nothing (StartInputGuard): naming another initiator is refused outright. */
     @ParameterizedTest(name = "{1} starting {0} with initiator={3}")
     @CsvSource({
             FundingApplicationProcess.KEY + ", applicant, applicants, applicant2, " + FundingApplicationProcess.TASK_FILL,
             ChallengeProcess.KEY + ", applicant, applicants, applicant2, " + ChallengeProcess.TASK_REGISTER,
             FundingCallProcess.KEY + ", kjj, pm-kjj, kjj2, " + FundingCallProcess.TASK_DRAFT})
-    void theFirstTaskGoesToTheLoggedInStarter(String processKey, String user, String group, String other, String taskKey) {
+    void aStartNamingAnotherInitiatorIsRefused(String processKey, String user, String group, String other, String taskKey) {
         identityService.setAuthentication(user, List.of(group));
+        try {
+            assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(processKey, Map.of("initiator", other)))
+                    .isInstanceOf(AuthorizationException.class).hasMessageContaining("initiator");
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    /** Administrators may pass variables; the initiator is still the one logged in (InitiatorFromLoginPlugin). */
+    @ParameterizedTest(name = "admin starting {0} with initiator=applicant2")
+    @CsvSource({
+            FundingApplicationProcess.KEY + ", " + FundingApplicationProcess.TASK_FILL,
+            ChallengeProcess.KEY + ", " + ChallengeProcess.TASK_REGISTER,
+            FundingCallProcess.KEY + ", " + FundingCallProcess.TASK_DRAFT})
+    void theFirstTaskGoesToTheLoggedInStarterWhateverTheVariableSays(String processKey, String taskKey) {
+        identityService.setAuthentication("admin", List.of(Groups.ADMINS, Groups.CAMUNDA_ADMIN));
         ProcessInstance instance;
         try {
-            instance = runtimeService.startProcessInstanceByKey(processKey, Map.of("initiator", other));
+            instance = runtimeService.startProcessInstanceByKey(processKey, Map.of("initiator", "applicant2"));
         } finally {
             identityService.clearAuthentication();
         }
 
         assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
-                .singleResult().getAssignee()).isEqualTo(user);
-        assertThat(runtimeService.getVariable(instance.getId(), "initiator")).isEqualTo(user);
+                .singleResult().getAssignee()).isEqualTo("admin");
+        assertThat(runtimeService.getVariable(instance.getId(), "initiator")).isEqualTo("admin");
     }
 
     @Test
@@ -56,8 +73,7 @@ class InitiatorFromLoginTest {
         identityService.setAuthentication("applicant", List.of("applicants"));
         try {
             assertThatThrownBy(() -> runtimeService.createProcessInstanceByKey(FundingApplicationProcess.KEY)
-                    .startBeforeActivity(FundingApplicationProcess.TASK_FILL).setVariable("initiator", "applicant2")
-                    .execute()).isInstanceOf(AuthorizationException.class).hasMessageContaining("只有系统管理员");
+                    .startBeforeActivity(FundingApplicationProcess.TASK_FILL).execute()).isInstanceOf(AuthorizationException.class).hasMessageContaining("只有系统管理员");
         } finally {
             identityService.clearAuthentication();
         }

@@ -196,13 +196,105 @@ class TrustBoundaryAttackTest {
                 .post("/engine-rest/history/detail", "{\"processInstanceId\":\"" + execution.getId() + "\"}");
         Http.Response probe = Http.as(port, "kjj").get("/engine-rest/history/process-instance?variables=verdict_eq_FAIL");
 
+        Http.Response runtime = Http.as(port, "kjj").get("/engine-rest/variable-instance?processInstanceIdIn="
+                + execution.getId());
+        Http.Response runtimeInCockpit = Http.as(port, "auditor").post("/engine-rest/variable-instance",
+                "{\"processInstanceIdIn\":[\"" + execution.getId() + "\"]}");
+        Http.Response instanceVariables = Http.as(port, "kjj").get("/engine-rest/process-instance/" + execution.getId()
+                + "/variables");
+        // Camunda reads a POST query from its body: a process instance in the URL pins nothing.
+        Http.Response unpinnedPost = Http.as(port, "kjj").post("/engine-rest/history/variable-instance?processInstanceId="
+                + execution.getId(), "{}");
+
         assertThat(whileRunning.status()).isEqualTo(403);
         assertThat(whileRunning.body()).contains("评审进行中").doesNotContain("第一位评议专家");
         assertThat(detailWhileRunning.status()).isEqualTo(403);
         assertThat(probe.status()).isEqualTo(403);
+        assertThat(List.of(runtime, runtimeInCockpit, instanceVariables)).allSatisfy(response -> {
+            assertThat(response.status()).isEqualTo(403);
+            assertThat(response.body()).doesNotContain("第一位评议专家");
+        });
+        assertThat(unpinnedPost.status()).isEqualTo(403);
+        assertThat(unpinnedPost.body()).contains("须指定流程实例");
 
         lifecycle.completeAll(execution, TASK_ASSESS_MIDTERM, Map.of(VERDICT, "PASS", ASSESSMENT_COMMENT, "通过"));
         assertThat(Http.as(port, "kjj").get(path).body()).contains("第一位评议专家");
+    }
+
+    /** Camunda's claim takes the new assignee from the request: an assignee could hand their task to anybody. */
+    @Test
+    void nobodyClaimsATaskForSomeoneElse() {
+        ProcessInstance application = inReview("转交测试");
+        Task declaration = lifecycle.tasks(application, ExpertReviewProcess.TASK_DECLARE).get(0);
+        String expert = declaration.getAssignee();
+        String applicant = historyService.createHistoricProcessInstanceQuery().processInstanceId(application.getId())
+                .singleResult().getStartUserId();
+
+        Http.Response handedOver = Http.as(port, expert).post("/engine-rest/task/" + declaration.getId() + "/claim",
+                "{\"userId\":\"" + applicant + "\"}");
+        HttpResponse<String> inTasklist = WebappLogin.session(port, expert).send("POST",
+                "/camunda/api/engine/engine/default/task/" + declaration.getId() + "/claim", "application/json",
+                "{\"userId\":\"" + applicant + "\"}");
+
+        assertThat(handedOver.status()).isEqualTo(403);
+        assertThat(handedOver.body()).contains("只能由本人领取任务");
+        assertThat(inTasklist.statusCode()).isEqualTo(403);
+        assertThat(lifecycle.tasks(application, ExpertReviewProcess.TASK_DECLARE)).extracting(Task::getAssignee)
+                .contains(expert).doesNotContain(applicant);
+    }
+
+    @Test
+    void anAuditorDoesNotSeeARunningReviewsTasksOrWhoWorksThem() {
+        ProcessInstance application = inReview("审计不可见评审");
+        String review = runtimeService.createProcessInstanceQuery().superProcessInstanceId(application.getId())
+                .singleResult().getId();
+
+        assertThat(Http.as(port, "auditor").get("/engine-rest/task?processInstanceId=" + review).body()).isEqualTo("[]");
+        assertThat(Http.as(port, "auditor").get("/engine-rest/history/user-operation?processInstanceId=" + review).body())
+                .isEqualTo("[]");
+        assertThat(Http.as(port, "auditor").get("/engine-rest/task?processInstanceId=" + application.getId()).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aCommentStaysOnItsOwnTaskAndFitsItsColumn() {
+        String applicant = lifecycle.newApplicant("意见");
+        ProcessInstance mine = driver.start(FundingApplicationProcess.KEY, applicant);
+        ProcessInstance someoneElses = driver.start(FundingApplicationProcess.KEY, lifecycle.newApplicant("他人"));
+        Task fill = lifecycle.tasks(mine, FundingApplicationProcess.TASK_FILL).get(0);
+        String path = "/engine-rest/task/" + fill.getId() + "/comment/create";
+
+        Http.Response escaped = Http.as(port, applicant).post(path, "{\"message\":\"x\",\"\\u0070rocessInstanceId\":\""
+                + someoneElses.getId() + "\"}");
+        Http.Response tooLong = Http.as(port, applicant).post(path, "{\"message\":\"" + "长".repeat(4001) + "\"}");
+        Http.Response fine = Http.as(port, applicant).post(path, "{\"message\":\"请尽快审查\"}");
+
+        assertThat(escaped.status()).isEqualTo(400);
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("过长");
+        assertThat(fine.status()).isEqualTo(200);
+        assertThat(Http.as(port, "admin").get("/engine-rest/process-instance/" + someoneElses.getId() + "/comment")
+                .body()).isEqualTo("[]");
+    }
+
+    /** What a start request carries would be taken as decided: an applicant's own 形式审查 outcome, say. */
+    @Test
+    void aProcessIsStartedWithNothingButTheStart() {
+        String applicant = lifecycle.newApplicant("发起");
+        String start = "/engine-rest/process-definition/key/" + FundingApplicationProcess.KEY + "/start";
+
+        Http.Response withVariables = Http.as(port, applicant).post(start,
+                "{\"variables\":{\"formalCheckDecision\":{\"value\":\"PASS\"}}}");
+        Http.Response withBusinessKey = Http.as(port, applicant).post(start, "{\"businessKey\":\"XM-伪造\"}");
+        Http.Response skippingListeners = Http.as(port, applicant).post(start, "{\"skipCustomListeners\":true}");
+        Http.Response plain = Http.as(port, applicant).post(start, "{}");
+
+        assertThat(withVariables.status()).isEqualTo(403);
+        assertThat(withVariables.body()).contains("formalCheckDecision");
+        assertThat(withBusinessKey.status()).isEqualTo(403);
+        assertThat(skippingListeners.status()).isEqualTo(400);
+        assertThat(skippingListeners.body()).doesNotContain("ENGINE-");
+        assertThat(plain.status()).isEqualTo(200);
     }
 
     /** An application through its formal check: the experts are drawn and declare next. */
