@@ -4,7 +4,6 @@ import cn.rdfund.organization.OrganizationAccess;
 import cn.rdfund.system.security.CamundaUser;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -51,7 +50,7 @@ class ApplicationResource {
     }
 
     private Predicate<Application> visibleTo(CamundaUser user) {
-        LongPredicate readable = access.readableBy(user);
-        return application -> readable.test(application.applicantId());
+        OrganizationAccess.Readable readable = access.readableBy(user);
+        return application -> readable.test(application.applicantId(), application.processInstanceId());
     }
 }

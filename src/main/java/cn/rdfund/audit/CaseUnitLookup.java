@@ -2,6 +2,8 @@ package cn.rdfund.audit;
 
 import cn.rdfund.policy.LeadUnit;
 import cn.rdfund.system.security.CaseUnits;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,9 +31,24 @@ class CaseUnitLookup implements CaseUnits {
             UNION ALL SELECT pc.lead_unit FROM policy_claim pc WHERE pc.process_instance_id = :id""";
 
     private final JdbcClient jdbc;
+    /** A case's lead unit, once known, does not change: lists of records ask for the same cases again and again. */
+    private final Cache<String, String> known = Caffeine.newBuilder().maximumSize(100_000).build();
 
     CaseUnitLookup(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<String> leadUnitGroupOfCase(String processInstanceId) {
+        String cached = known.getIfPresent(processInstanceId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        String root = jdbc.sql("SELECT COALESCE(ROOT_PROC_INST_ID_, ID_) FROM ACT_HI_PROCINST WHERE ID_ = ?")
+                .param(processInstanceId).query(String.class).optional().orElse(processInstanceId);
+        Optional<String> unit = leadUnitGroupOf(root);
+        unit.ifPresent(group -> known.put(processInstanceId, group));
+        return unit;
     }
 
     @Override

@@ -3,7 +3,6 @@ package cn.rdfund.claim;
 import cn.rdfund.organization.OrganizationAccess;
 import cn.rdfund.system.security.CamundaUser;
 import java.util.List;
-import java.util.function.LongPredicate;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,15 +31,16 @@ class ClaimResource {
 
     @GetMapping
     List<ClaimDto> list(@AuthenticationPrincipal CamundaUser user) {
-        LongPredicate readable = access.readableBy(user);
-        return claims.all().stream().filter(claim -> readable.test(claim.organizationId()))
+        OrganizationAccess.Readable readable = access.readableBy(user);
+        return claims.all().stream().filter(claim -> readable.test(claim.organizationId(), claim.processInstanceId()))
                 .map(claim -> toDto(claim, user)).toList();
     }
 
     @GetMapping("/{id}")
     ClaimDto get(@PathVariable long id, @AuthenticationPrincipal CamundaUser user) {
-        LongPredicate readable = access.readableBy(user);
-        return claims.find(id).filter(claim -> readable.test(claim.organizationId())).map(claim -> toDto(claim, user))
+        OrganizationAccess.Readable readable = access.readableBy(user);
+        return claims.find(id).filter(claim -> readable.test(claim.organizationId(), claim.processInstanceId()))
+                .map(claim -> toDto(claim, user))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "申领不存在: " + id));
     }
 

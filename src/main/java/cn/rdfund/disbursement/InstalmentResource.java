@@ -30,7 +30,8 @@ class InstalmentResource {
 
     @GetMapping("/api/projects/{id}/instalments")
     List<InstalmentDto> of(@PathVariable long id, @AuthenticationPrincipal CamundaUser user) {
-        Project project = projects.findById(id).filter(p -> access.readableBy(user).test(p.organizationId()))
+        Project project = projects.findById(id)
+                .filter(p -> access.readableBy(user).test(p.organizationId(), p.processInstanceId()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "项目不存在: " + id));
         return instalments.of(project.id()).stream().map(i -> new InstalmentDto(i.seq(), i.percent(), i.releasedBy(),
                 ReleaseEvent.label(i.releasedBy()), i.amount(), Wan.format(i.amount()))).toList();

@@ -4,7 +4,6 @@ import cn.rdfund.organization.OrganizationAccess;
 import cn.rdfund.system.security.CamundaUser;
 import cn.rdfund.system.security.Groups;
 import java.util.List;
-import java.util.function.LongPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -88,7 +87,8 @@ class LedgerResource {
     }
 
     private List<LedgerEntryDto> readable(List<LedgerEntry> found, CamundaUser user) {
-        LongPredicate readable = access.readableBy(user);
-        return found.stream().filter(e -> readable.test(e.organizationId())).map(mapper::toDto).toList();
+        OrganizationAccess.Readable readable = access.readableBy(user);
+        return found.stream().filter(e -> readable.test(e.organizationId(), e.processInstanceId())).map(mapper::toDto)
+                .toList();
     }
 }

@@ -2,36 +2,55 @@ package cn.rdfund.organization;
 
 import cn.rdfund.policy.LeadUnit;
 import cn.rdfund.system.security.CamundaUser;
+import cn.rdfund.system.security.CaseUnits;
 import cn.rdfund.system.security.Groups;
 import java.util.Optional;
-import java.util.function.LongPredicate;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Whose records a user may read through /api: program managers, finance, auditors and admins read every
- * organization's; anyone else (an applicant) only the organization it acts for. Records of other
- * organizations answer 404 or are left out of lists, as if they did not exist.
+ * Whose records a user may read through /api: finance, auditors and admins every record; a program manager the
+ * records of the cases their unit (处室) leads — the same cases the engine and /api/audit open to them; anyone else (an
+ * applicant) only the records of the organization it acts for. Other records answer 404 or are left out of lists, as
+ * if they did not exist.
  */
 @Component
 public class OrganizationAccess {
 
     private final OrganizationMembers members;
+    private final CaseUnits caseUnits;
 
-    OrganizationAccess(OrganizationMembers members) {
+    OrganizationAccess(OrganizationMembers members, CaseUnits caseUnits) {
         this.members = members;
+        this.caseUnits = caseUnits;
     }
 
-    public LongPredicate readableBy(CamundaUser user) {
-        if (readsEveryOrganization(user)) {
-            return organizationId -> true;
+    /** A record: which organization it concerns, and a process instance of its case (any, the case's root found). */
+    @FunctionalInterface
+    public interface Readable {
+        boolean test(long organizationId, String caseProcessInstanceId);
+    }
+
+    public Readable readableBy(CamundaUser user) {
+        if (readsEveryCase(user)) {
+            return (organizationId, processInstanceId) -> true;
         }
+        Set<String> units = user.groupIds().stream().filter(group -> LeadUnit.ofGroup(group).isPresent())
+                .collect(Collectors.toUnmodifiableSet());
         Optional<Long> own = members.organizationOf(user.id());
-        return organizationId -> own.isPresent() && own.get() == organizationId;
+        return (organizationId, processInstanceId) -> (own.isPresent() && own.get() == organizationId)
+                || (!units.isEmpty() && processInstanceId != null
+                        && caseUnits.leadUnitGroupOfCase(processInstanceId).map(units::contains).orElse(false));
     }
 
-    /** Program managers, finance, auditors and admins: the city's staff, who read every organization's records. */
+    /** Program managers, finance, auditors and admins: the city's staff (who read the co-units' opinions of a claim). */
     public boolean readsEveryOrganization(CamundaUser user) {
-        return user.groupIds().stream().anyMatch(group -> LeadUnit.ofGroup(group).isPresent()
-                || group.equals(Groups.FINANCE) || group.equals(Groups.AUDITORS) || group.equals(Groups.ADMINS));
+        return readsEveryCase(user) || user.groupIds().stream().anyMatch(group -> LeadUnit.ofGroup(group).isPresent());
+    }
+
+    private static boolean readsEveryCase(CamundaUser user) {
+        return user.groupIds().stream().anyMatch(group -> group.equals(Groups.FINANCE) || group.equals(Groups.AUDITORS)
+                || group.equals(Groups.ADMINS));
     }
 }

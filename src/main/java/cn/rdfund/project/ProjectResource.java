@@ -3,7 +3,6 @@ package cn.rdfund.project;
 import cn.rdfund.organization.OrganizationAccess;
 import cn.rdfund.system.security.CamundaUser;
 import java.util.List;
-import java.util.function.LongPredicate;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +11,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Projects with their agreements; an applicant sees only its own organization's ({@link OrganizationAccess}). */
+/**
+ * Projects with their agreements; an applicant sees only its own organization's, a program manager those of their
+ * unit's cases ({@link OrganizationAccess}).
+ */
 @RestController
 @RequestMapping("/api/projects")
 class ProjectResource {
@@ -29,15 +31,16 @@ class ProjectResource {
 
     @GetMapping
     List<ProjectDto> list(@AuthenticationPrincipal CamundaUser user) {
-        LongPredicate readable = access.readableBy(user);
-        return projects.findAllByOrderByCode().stream().filter(p -> readable.test(p.organizationId()))
+        OrganizationAccess.Readable readable = access.readableBy(user);
+        return projects.findAllByOrderByCode().stream().filter(p -> readable.test(p.organizationId(), p.processInstanceId()))
                 .map(mapper::toDto).toList();
     }
 
     @GetMapping("/{id}")
     ProjectDto get(@PathVariable long id, @AuthenticationPrincipal CamundaUser user) {
-        LongPredicate readable = access.readableBy(user);
-        return projects.findById(id).filter(p -> readable.test(p.organizationId())).map(mapper::toDto)
+        OrganizationAccess.Readable readable = access.readableBy(user);
+        return projects.findById(id).filter(p -> readable.test(p.organizationId(), p.processInstanceId()))
+                .map(mapper::toDto)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "项目不存在: " + id));
     }
 }

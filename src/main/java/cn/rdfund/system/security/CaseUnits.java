@@ -10,4 +10,7 @@ import java.util.Optional;
 public interface CaseUnits {
 
     Optional<String> leadUnitGroupOf(String rootProcessInstanceId);
+
+    /** The same from any process instance of the case, a sub-process's (a disbursement's) included. */
+    Optional<String> leadUnitGroupOfCase(String processInstanceId);
 }

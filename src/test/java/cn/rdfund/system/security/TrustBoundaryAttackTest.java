@@ -130,6 +130,11 @@ class TrustBoundaryAttackTest {
                 .doesNotContain("他处不可见的申报");
         assertThat(Http.as(port, "fgw").get("/api/audit/cases/application/" + applicationId).status()).isEqualTo(404);
         assertThat(Http.as(port, "kjj").get("/api/audit/cases/application/" + applicationId).status()).isEqualTo(200);
+        // RDFund's own API gives the same answer.
+        assertThat(Http.as(port, "fgw").get("/api/applications/" + applicationId).status()).isEqualTo(404);
+        assertThat(Http.as(port, "fgw").get("/api/applications").body()).doesNotContain("他处不可见的申报");
+        assertThat(Http.as(port, "kjj").get("/api/applications/" + applicationId).status()).isEqualTo(200);
+        assertThat(Http.as(port, "auditor").get("/api/applications/" + applicationId).status()).isEqualTo(200);
     }
 
     /** An instance that started before reading was granted per instance gets its grants at the next start-up. */
