@@ -92,14 +92,19 @@ class CleanErrors extends OncePerRequestFilter {
 
     /** The cleaned body of an error answer, or null to leave it as it is. */
     static Cleaned clean(int status, byte[] body) {
+        if (body.length == 0) {
+            return null;
+        }
         JsonNode json;
         try {
             json = JSON.readTree(body);
         } catch (IOException notJson) {
-            return null;
+            json = null;
         }
         if (json == null || !json.isObject()) {
-            return null;
+            // Plain text or HTML from a parser or the container (e.g. Jackson's message on malformed JSON).
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            return new Cleaned(status, ERROR_NAMES.getOrDefault(status, "Error"), byStatus(status, reference), reference);
         }
         if (!json.hasNonNull("message") && json.has("status") && json.has("error") && json.has("path")) {
             // Spring Boot's own error page (a 401 of the login, an unknown path): the same words for the status.

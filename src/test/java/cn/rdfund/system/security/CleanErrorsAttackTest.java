@@ -152,10 +152,13 @@ class CleanErrorsAttackTest {
     void anEngineErrorSaysWhatHappenedInChineseWithoutItsInsides() {
         Http.Response missing = Http.as(port, "kjj").get("/engine-rest/task/no-such-task");
         Http.Response badQuery = Http.as(port, "kjj").get("/engine-rest/task?sortBy=nonsense");
+        Http.Response badJson = Http.as(port, "kjj").post("/engine-rest/task", "{\"processInstanceId\": ");
 
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.body()).contains("未找到").doesNotContain("no-such-task does not exist");
         assertThat(badQuery.status()).isEqualTo(400);
         assertThat(badQuery.body()).contains("请求无效").doesNotContain("sortBy");
+        assertThat(badJson.status()).isEqualTo(400);
+        assertThat(badJson.body()).contains("请求无效").doesNotContain("Unexpected").doesNotContain("line:");
     }
 }

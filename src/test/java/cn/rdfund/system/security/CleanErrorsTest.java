@@ -48,8 +48,14 @@ class CleanErrorsTest {
     }
 
     @Test
-    void answersThatAreNotEngineErrorsAreLeftAlone() {
-        assertThat(clean(404, "<html>not found</html>")).isNull();
+    void rdfundsProblemDetailsAreLeftAlone() {
         assertThat(clean(400, "{\"title\":\"输入有误\",\"detail\":\"名称: 不能为空\"}")).isNull();
+        assertThat(clean(401, "")).isNull();
+    }
+
+    @Test
+    void plainTextOrHtmlFromAParserOrTheContainerIsReplaced() {
+        assertThat(clean(400, "Unexpected end-of-input within/between Object entries").message()).contains("请求无效");
+        assertThat(clean(404, "<html>not found</html>").message()).contains("未找到");
     }
 }
