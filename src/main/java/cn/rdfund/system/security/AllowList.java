@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,12 +28,8 @@ final class AllowList {
 
     record Family(String id, String title, boolean changes, Set<Role> roles, List<Operation> operations) {
 
-        /** An auditor changes nothing: a family that changes something is theirs only if it names auditors. */
         boolean allows(Set<Role> callerRoles) {
-            if (callerRoles.contains(Role.AUDITOR) && changes && !roles.contains(Role.AUDITOR)) {
-                return false;
-            }
-            return callerRoles.stream().anyMatch(roles::contains);
+            return AllowList.allows(roles, changes, callerRoles);
         }
     }
 
@@ -86,21 +83,41 @@ final class AllowList {
         }
 
         boolean allows(Set<Role> callerRoles) {
-            if (callerRoles.contains(Role.AUDITOR) && changes() && !roles.contains(Role.AUDITOR)) {
-                return false;
-            }
-            return callerRoles.stream().anyMatch(roles::contains);
+            return AllowList.allows(roles, changes(), callerRoles);
         }
+    }
+
+    /**
+     * A user in several roles gets the union of what they give; an auditor changes nothing, so something that changes
+     * is theirs only where the rule names auditors itself.
+     */
+    private static boolean allows(Set<Role> given, boolean changes, Set<Role> callerRoles) {
+        if (callerRoles.contains(Role.AUDITOR) && changes && !given.contains(Role.AUDITOR)) {
+            return false;
+        }
+        return callerRoles.stream().anyMatch(given::contains);
     }
 
     private final List<ApiRule> apiRules;
     private final List<Family> families;
     private final Map<String, Set<Role>> webappPlugins;
+    /** Every request of Tasklist passes here: the operations by method and number of path segments. */
+    private final Map<String, List<Classified>> byShape = new HashMap<>();
 
     private AllowList(List<ApiRule> apiRules, List<Family> families, Map<String, Set<Role>> webappPlugins) {
         this.apiRules = List.copyOf(apiRules);
         this.families = List.copyOf(families);
         this.webappPlugins = Map.copyOf(webappPlugins);
+        for (Family family : families) {
+            for (Operation operation : family.operations()) {
+                byShape.computeIfAbsent(shape(operation.method(), operation.segments().size()), key -> new ArrayList<>())
+                        .add(new Classified(family, operation));
+            }
+        }
+    }
+
+    private static String shape(String method, int segments) {
+        return method + " " + segments;
     }
 
     static AllowList load() {
@@ -149,10 +166,8 @@ final class AllowList {
     /** The operation a request names and its family; empty when nobody classified it. */
     Optional<Classified> classify(String method, String enginePath) {
         List<String> path = segmentsOf(enginePath);
-        return families.stream()
-                .flatMap(family -> family.operations().stream()
-                        .filter(operation -> operation.matches(method, path))
-                        .map(operation -> new Classified(family, operation)))
+        return byShape.getOrDefault(shape(method, path.size()), List.of()).stream()
+                .filter(classified -> classified.operation().matches(method, path))
                 .min(Comparator.comparing(Classified::operation, MOST_SPECIFIC));
     }
 

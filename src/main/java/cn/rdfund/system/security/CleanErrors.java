@@ -2,7 +2,6 @@ package cn.rdfund.system.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
@@ -103,13 +102,11 @@ class CleanErrors extends OncePerRequestFilter {
         }
         if (json == null || !json.isObject()) {
             // Plain text or HTML from a parser or the container (e.g. Jackson's message on malformed JSON).
-            String reference = UUID.randomUUID().toString().substring(0, 8);
-            return new Cleaned(status, ERROR_NAMES.getOrDefault(status, "Error"), byStatus(status, reference), reference);
+            return forStatus(status, newReference());
         }
         if (!json.hasNonNull("message") && json.has("status") && json.has("error") && json.has("path")) {
             // Spring Boot's own error page (a 401 of the login, an unknown path): the same words for the status.
-            String reference = status >= 500 ? UUID.randomUUID().toString().substring(0, 8) : null;
-            return new Cleaned(status, ERROR_NAMES.getOrDefault(status, "Error"), byStatus(status, reference), reference);
+            return forStatus(status, status >= 500 ? newReference() : null);
         }
         if (!json.hasNonNull("message")) {
             return null;
@@ -136,11 +133,20 @@ class CleanErrors extends OncePerRequestFilter {
             return new Cleaned(status >= 500 ? 400 : status, PUBLIC_TYPES.contains(type) ? type : "Error",
                     message.substring(chinese.start()), null);
         }
-        String reference = UUID.randomUUID().toString().substring(0, 8);
+        String reference = newReference();
         return new Cleaned(status, PUBLIC_TYPES.contains(type) ? type : "Error", byStatus(status, reference), reference);
     }
 
     record Cleaned(int status, String type, String message, String reference) {
+    }
+
+    private static Cleaned forStatus(int status, String reference) {
+        return new Cleaned(status, ERROR_NAMES.getOrDefault(status, "Error"), byStatus(status, reference), reference);
+    }
+
+    /** What the user reads and the log keeps, to find one in the other. */
+    private static String newReference() {
+        return UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static String byStatus(int status, String reference) {
@@ -258,14 +264,7 @@ class CleanErrors extends OncePerRequestFilter {
                 log.warn("Engine error {} ({}): {}", cleaned.reference(), getStatus(),
                         new String(body, StandardCharsets.UTF_8));
             }
-            ObjectNode answer = JSON.createObjectNode();
-            answer.put("type", cleaned.type());
-            answer.put("message", cleaned.message());
-            byte[] bytes = JSON.writeValueAsBytes(answer);
-            response.setStatus(cleaned.status());
-            response.setContentType("application/json;charset=UTF-8");
-            response.setContentLength(bytes.length);
-            response.getOutputStream().write(bytes);
+            EngineErrors.write(response, cleaned.status(), cleaned.type(), cleaned.message());
         }
     }
 }

@@ -2,6 +2,7 @@ package cn.rdfund.system.security;
 
 import cn.rdfund.policy.LeadUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /** The Camunda groups RDFund creates at start-up, and the Spring authorities derived from them. */
@@ -31,6 +32,11 @@ public final class Groups {
     /** The groups an administrator joins. */
     public static List<String> administrators() {
         return List.of(ADMINS, CAMUNDA_ADMIN);
+    }
+
+    /** Whether these groups (a login's, possibly none) make their member an administrator. */
+    public static boolean includeAdministrator(Collection<String> groupIds) {
+        return groupIds != null && groupIds.stream().anyMatch(administrators()::contains);
     }
 
     public record Definition(String id, String name, String type) {

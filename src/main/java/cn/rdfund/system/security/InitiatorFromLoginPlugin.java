@@ -70,7 +70,6 @@ class InitiatorFromLoginPlugin extends AbstractProcessEnginePlugin {
     /** RDFund's own code (no login; every REST call has one) or a logged-in administrator. */
     private boolean bySystemOrAdministrator() {
         Authentication login = identityService.getObject().getCurrentAuthentication();
-        return login == null || login.getGroupIds() != null
-                && login.getGroupIds().stream().anyMatch(group -> Groups.administrators().contains(group));
+        return login == null || Groups.includeAdministrator(login.getGroupIds());
     }
 }

@@ -22,9 +22,7 @@ final class ClaimGuard {
             return;
         }
         String claimant = CommandFields.get(command, "userId");
-        boolean administrator = caller.getGroupIds() != null
-                && caller.getGroupIds().stream().anyMatch(Groups.administrators()::contains);
-        if (claimant != null && !claimant.equals(caller.getUserId()) && !administrator) {
+        if (claimant != null && !claimant.equals(caller.getUserId()) && !Groups.includeAdministrator(caller.getGroupIds())) {
             throw new AuthorizationException("只能由本人领取任务，不能把任务交给他人（" + claimant + "）");
         }
     }

@@ -1,11 +1,8 @@
 package cn.rdfund.system.tasks;
 
 import cn.rdfund.system.security.Groups;
-import java.util.Map;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
-import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 
@@ -21,38 +18,20 @@ final class StartInputGuard {
     }
 
     static void check(Command<?> command, Authentication caller) {
-        if (caller == null || caller.getUserId() == null || administrator(caller)) {
+        if (caller == null || caller.getUserId() == null || Groups.includeAdministrator(caller.getGroupIds())) {
             return;
         }
-        Map<String, ?> variables;
-        String businessKey;
-        boolean skips;
-        if (command instanceof StartProcessInstanceCmd) {
-            Object builder = CommandFields.get(command, "instantiationBuilder");
-            Object modification = CommandFields.get(builder, "modificationBuilder");
-            variables = CommandFields.map(modification, "processVariables");
-            businessKey = CommandFields.get(builder, "businessKey");
-            skips = Boolean.TRUE.equals(CommandFields.get(modification, "skipCustomListeners"))
-                    || Boolean.TRUE.equals(CommandFields.get(modification, "skipIoMappings"));
-        } else if (command instanceof SubmitStartFormCmd) {
-            variables = CommandFields.map(command, "variables");
-            businessKey = CommandFields.get(command, "businessKey");
-            skips = false;
-        } else {
-            return;
-        }
-        if (!variables.isEmpty()) {
-            throw new AuthorizationException("发起流程时不能提交数据，请在第一个任务的表单中填写：" + new TreeSet<>(variables.keySet()));
-        }
-        if (businessKey != null && !businessKey.isBlank()) {
-            throw new AuthorizationException("发起流程时不能指定业务键（businessKey）：它由系统编号");
-        }
-        if (skips) {
-            throw new AuthorizationException("只有系统管理员可以跳过流程的监听器或输入输出映射");
-        }
-    }
-
-    private static boolean administrator(Authentication caller) {
-        return caller.getGroupIds() != null && caller.getGroupIds().stream().anyMatch(Groups.administrators()::contains);
+        CommandFields.start(command).ifPresent(start -> {
+            if (!start.variables().isEmpty()) {
+                throw new AuthorizationException("发起流程时不能提交数据，请在第一个任务的表单中填写："
+                        + new TreeSet<>(start.variables().keySet()));
+            }
+            if (start.businessKey() != null && !start.businessKey().isBlank()) {
+                throw new AuthorizationException("发起流程时不能指定业务键（businessKey）：它由系统编号");
+            }
+            if (start.skips()) {
+                throw new AuthorizationException("只有系统管理员可以跳过流程的监听器或输入输出映射");
+            }
+        });
     }
 }

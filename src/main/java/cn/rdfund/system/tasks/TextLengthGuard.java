@@ -1,9 +1,8 @@
 package cn.rdfund.system.tasks;
 
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
-import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -27,13 +26,12 @@ final class TextLengthGuard {
             values = CommandFields.map(command, "variables");
         } else if (command instanceof SubmitTaskFormCmd) {
             values = CommandFields.map(command, "properties");
-        } else if (command instanceof SubmitStartFormCmd) {
-            values = CommandFields.map(command, "variables");
-        } else if (command instanceof StartProcessInstanceCmd) {
-            Object builder = CommandFields.get(CommandFields.get(command, "instantiationBuilder"), "modificationBuilder");
-            values = CommandFields.map(builder, "processVariables");
         } else {
-            return;
+            Optional<CommandFields.Start> start = CommandFields.start(command);
+            if (start.isEmpty()) {
+                return;
+            }
+            values = start.get().variables();
         }
         values.forEach((name, value) -> {
             Object plain = value instanceof TypedValue typed ? typed.getValue() : value;
