@@ -1,6 +1,7 @@
 package cn.rdfund.application;
 
 import static cn.rdfund.application.FundingApplicationProcess.APPLICATION_ID;
+import static cn.rdfund.application.FundingApplicationProcess.APPLICATION_SETTLED;
 import static cn.rdfund.application.FundingApplicationProcess.CHECK_COMMENT;
 import static cn.rdfund.application.FundingApplicationProcess.CHECK_DECISION;
 import static cn.rdfund.application.FundingApplicationProcess.OPEN_CALLS;
@@ -9,6 +10,7 @@ import cn.rdfund.system.security.Groups;
 import cn.rdfund.system.security.ProcessStarters;
 import cn.rdfund.system.tasks.ProcessStarter;
 import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -65,10 +67,21 @@ class ApplicationDelegates {
         return execution -> applications.changeStatusOf(execution.getProcessInstanceId(), ACCEPTED);
     }
 
-    /** The review is over: the call may rank this application (end listener of EndEvent_Reviewed). */
+    /** The review is over: the call may rank this application (start listener of EndEvent_Reviewed, before the call is told). */
     @Bean
     ExecutionListener markReviewed(ApplicationService applications) {
         return execution -> applications.changeStatusOf(execution.getProcessInstanceId(), REVIEWED);
+    }
+
+    /**
+     * Both ends of an application tell its call's process (指南发布 or 揭榜挂帅) that one more application is settled, so
+     * that the call ranks as soon as the last one is; a call not yet waiting for it is not affected.
+     */
+    @Bean
+    JavaDelegate tellCallApplicationSettled(ApplicationService applications, RuntimeService runtime) {
+        return execution -> applications.callProcessOf(execution.getProcessInstanceId())
+                .ifPresent(callProcess -> runtime.createMessageCorrelation(APPLICATION_SETTLED)
+                        .processInstanceId(callProcess).correlateAll());
     }
 
     @Bean

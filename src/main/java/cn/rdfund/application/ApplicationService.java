@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -111,6 +112,13 @@ public class ApplicationService {
         Application application = applications.findByProcessInstanceId(processInstanceId)
                 .orElseThrow(() -> new IllegalStateException("流程实例没有提交申报: " + processInstanceId));
         return status.equals(application.status()) ? application : applications.save(application.withStatus(status));
+    }
+
+    /** The process instance of the call (指南发布 or 揭榜挂帅) that the application of this process instance went to. */
+    public Optional<String> callProcessOf(String processInstanceId) {
+        return applications.findByProcessInstanceId(processInstanceId)
+                .flatMap(application -> calls.findById(application.callId()))
+                .map(FundingCall::processInstanceId);
     }
 
     /** What the program manager sees of an application in the formal check. */

@@ -16,6 +16,9 @@ public final class FundingApplicationProcess {
     public static final String END_REVIEWED = "EndEvent_Reviewed";
     public static final String END_REJECTED = "EndEvent_ApplicationRejected";
 
+    /** The message both ends send to the call's process: one more application settled. */
+    public static final String APPLICATION_SETTLED = "ApplicationSettled";
+
     public static final String INITIATOR = "initiator";
     public static final String CALL_ID = "callId";
     public static final String OPEN_CALLS = "openCalls";

@@ -11,7 +11,9 @@ public final class FundingCallProcess {
     public static final String PUBLISH = "ServiceTask_PublishCall";
     public static final String CLOSE = "ServiceTask_CloseCall";
     public static final String WINDOW_EXPIRED = "BoundaryEvent_ApplicationWindowExpired";
-    public static final String WAIT_FOR_REVIEWS = "TimerEvent_WaitForReviews";
+    public static final String AWAIT_REVIEWS = "Gateway_AwaitReviews";
+    public static final String APPLICATION_SETTLED = "MessageEvent_ApplicationSettled";
+    public static final String RECHECK_REVIEWS = "TimerEvent_RecheckReviews";
     public static final String RANK = "ServiceTask_RankApplications";
     public static final String TASK_PUBLIC_NOTICE = "Task_PublicNotice";
     public static final String TASK_HANDLE_OBJECTION = "Task_HandleObjection";

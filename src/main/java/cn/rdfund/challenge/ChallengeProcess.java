@@ -24,7 +24,9 @@ public final class ChallengeProcess {
     public static final String TASK_SIGN_OFF = "Task_SignOffAcceptance";
     public static final String TASK_ASSESS_ACCEPTANCE = "Task_AssessChallengeAcceptance";
     public static final String WINDOW_CLOSED = "BoundaryEvent_WindowClosed";
-    public static final String WAIT_FOR_REVIEWS = "TimerEvent_WaitForChallengeReviews";
+    public static final String AWAIT_REVIEWS = "Gateway_AwaitChallengeReviews";
+    public static final String APPLICATION_SETTLED = "MessageEvent_ApplicationSettled";
+    public static final String RECHECK_REVIEWS = "TimerEvent_RecheckChallengeReviews";
     public static final String END_REJECTED = "EndEvent_DemandRejected";
     public static final String END_UNFILLED = "EndEvent_Unfilled";
     public static final String END_CANCELLED = "EndEvent_ChallengeCancelled";

@@ -9,7 +9,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * When a call looks again whether its reviews are finished, and when its public notice (公示) ends: at the
+ * When a call looks again on its own whether its reviews are finished (normally each application's end tells it; the
+ * recheck covers an application that ended while the call was not yet waiting), and when its public notice (公示) ends: at the
  * end of the N-th working day after it starts (default 5), or, where a fixed period is configured (the demo
  * profile), that period from now. Public: expressions call it.
  */
@@ -18,21 +19,26 @@ public class SelectionTimes {
 
     private final Clock clock;
     private final WorkingCalendar calendar;
-    private final String reviewPollInterval;
+    private final String reviewRecheckInterval;
     private final NoticePeriod notice;
 
     SelectionTimes(Clock clock, WorkingCalendar calendar,
-            @Value("${rdfund.selection.review-poll-interval:PT1H}") String reviewPollInterval,
+            @Value("${rdfund.selection.review-recheck-interval:PT24H}") String reviewRecheckInterval,
             @Value("${rdfund.selection.notice-working-days:5}") int noticeWorkingDays,
             @Value("${rdfund.selection.notice-period:#{null}}") Duration noticePeriod) {
         this.clock = clock;
         this.calendar = calendar;
-        this.reviewPollInterval = reviewPollInterval;
+        this.reviewRecheckInterval = reviewRecheckInterval;
         this.notice = new NoticePeriod(noticeWorkingDays, noticePeriod);
     }
 
+    public String reviewRecheckInterval() {
+        return reviewRecheckInterval;
+    }
+
+    /** Read by calls started before the models were told of settled applications: their timer still loops here. */
     public String reviewPollInterval() {
-        return reviewPollInterval;
+        return reviewRecheckInterval;
     }
 
     ZonedDateTime noticeEndsAt() {

@@ -235,12 +235,15 @@ class ChallengeProcessTest {
         ProcessInstance late = lifecycle.applyAndReview(challenge, lifecycle.newApplicant("团队"), "方案", "400", 85);
         ProcessInstance pending = startApplicationOnly(challenge);
         drive.closeWindow(challenge);
-        assertThat(challenge).isWaitingAt(WAIT_FOR_REVIEWS);
+        assertThat(challenge).isWaitingAt(AWAIT_REVIEWS);
+        lifecycle.fireTimer(challenge, RECHECK_REVIEWS);
+        assertThat(challenge).isWaitingAt(AWAIT_REVIEWS);
         lifecycle.complete(pending, cn.rdfund.application.FundingApplicationProcess.TASK_FORMAL_CHECK, "kjj",
                 Map.of(cn.rdfund.application.FundingApplicationProcess.CHECK_DECISION,
                         cn.rdfund.application.FundingApplicationProcess.REJECT_DECISION,
                         cn.rdfund.application.FundingApplicationProcess.CHECK_COMMENT, "材料不全"));
-        lifecycle.fireTimer(challenge, WAIT_FOR_REVIEWS);
+        assertThat(challenge).hasPassed(APPLICATION_SETTLED);
+        lifecycle.runJobs(challenge);
         assertThat(challenge).isWaitingAt(TASK_SELECT);
         assertThat(late).isEnded();
         lifecycle.complete(challenge, TASK_SELECT, owner, Map.of(SELECTION_ACTION, CANCEL, CANCEL_REASON, "报价均过高"));

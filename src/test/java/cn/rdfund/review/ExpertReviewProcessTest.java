@@ -178,6 +178,7 @@ class ExpertReviewProcessTest {
         BpmnAwareTests.assertThat(review).isEnded().hasPassed(END_REVIEWED).hasNotPassed(TASK_CONSENSUS);
         assertThat(result().score()).isEqualTo(new BigDecimal("80.00"));
         assertThat(result().trimmed()).isTrue();
+        runJobs(application);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(application.getId()).count()).isZero();
         assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery()
                 .processInstanceId(application.getId()).variableName(REVIEW_SCORE).singleResult().getValue())

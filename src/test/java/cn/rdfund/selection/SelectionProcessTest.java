@@ -120,7 +120,7 @@ class SelectionProcessTest {
     }
 
     @Test
-    void waitsForApplicationsStillInReviewBeforeRanking() {
+    void waitsForApplicationsStillInReviewAndRanksWhenTheLastOneEnds() {
         String applicant = lifecycle.newApplicant("待审");
         ProcessInstance late = driver.start(FundingApplicationProcess.KEY, applicant);
         lifecycle.complete(late, FundingApplicationProcess.TASK_FILL, applicant, Map.of(
@@ -128,8 +128,10 @@ class SelectionProcessTest {
                 "coFundingWan", "", "partnerUsccs", "", "projectSummary", "项目简介", "teamDescription", "团队", "workPlan", "计划", "promisedIndicators", "指标"));
 
         lifecycle.closeWindow(call);
-        BpmnAwareTests.assertThat(call).isWaitingAt(WAIT_FOR_REVIEWS);
+        BpmnAwareTests.assertThat(call).isWaitingAt(AWAIT_REVIEWS);
         assertThat(runtimeService.getVariable(call.getId(), PENDING_APPLICATIONS)).isEqualTo(1L);
+        lifecycle.fireTimer(call, RECHECK_REVIEWS);
+        BpmnAwareTests.assertThat(call).isWaitingAt(AWAIT_REVIEWS);
 
         lifecycle.complete(late, FundingApplicationProcess.TASK_FORMAL_CHECK, "kjj",
                 Map.of(FundingApplicationProcess.CHECK_DECISION, FundingApplicationProcess.PASS));
@@ -138,7 +140,8 @@ class SelectionProcessTest {
                 "budget", 85, "industrialization", 85, "reviewComment", "同意"));
         assertThat(application(late).status()).isEqualTo("REVIEWED");
 
-        lifecycle.fireTimer(call, WAIT_FOR_REVIEWS);
+        BpmnAwareTests.assertThat(call).hasPassed(APPLICATION_SETTLED);
+        lifecycle.runJobs(call);
         BpmnAwareTests.assertThat(call).isWaitingAt(TASK_PUBLIC_NOTICE);
     }
 
