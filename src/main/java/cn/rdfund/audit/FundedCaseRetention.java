@@ -1,11 +1,6 @@
 package cn.rdfund.audit;
 
-import java.util.Date;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.history.DefaultHistoryRemovalTimeProvider;
-import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
+import cn.rdfund.system.KeptHistory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,7 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * History cleanup never removes what the ledger points to. When a process hierarchy ends, Camunda stamps its
  * history with a removal time (end + the model's historyTimeToLive, 3650 days) and the nightly cleanup deletes it
- * after that. This provider stamps nothing — the history is kept until someone archives it deliberately — for a
+ * after that. Nothing is stamped ({@link KeptHistory}) — the history is kept until someone archives it deliberately — for a
  * hierarchy in which a ledger row was written (a project with its Disbursements, a 揭榜挂帅 with its support stages,
  * an award claim, a Disbursement run on its own), an awarded claim, an application that was reviewed (the call's
  * ranking compares all of them) and a call that selected a project. Cases that never reached money (applications
@@ -21,7 +16,7 @@ import org.springframework.stereotype.Component;
  * calls without a selected project) are cleaned up after their time to live. See docs/operations.md.
  */
 @Component
-class FundedCaseRetention extends AbstractProcessEnginePlugin {
+class FundedCaseRetention implements KeptHistory {
 
     private static final String FUNDED = """
             SELECT (SELECT COUNT(*) FROM ACT_HI_PROCINST h JOIN ledger_entry l ON l.process_instance_id = h.ID_
@@ -39,19 +34,7 @@ class FundedCaseRetention extends AbstractProcessEnginePlugin {
     }
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setHistoryRemovalTimeStrategy(ProcessEngineConfigurationImpl.HISTORY_REMOVAL_TIME_STRATEGY_END);
-        configuration.setHistoryRemovalTimeProvider(new DefaultHistoryRemovalTimeProvider() {
-            @Override
-            public Date calculateRemovalTime(HistoricProcessInstanceEventEntity instance, ProcessDefinition definition) {
-                Date removal = super.calculateRemovalTime(instance, definition);
-                return removal != null && funded(instance.getRootProcessInstanceId()) ? null : removal;
-            }
-        });
-    }
-
-    /** Runs in the transaction that ends the process, so it also sees the rows that transaction wrote. */
-    boolean funded(String rootProcessInstanceId) {
+    public boolean keepForever(String rootProcessInstanceId) {
         return jdbc.getObject().sql(FUNDED).param("id", rootProcessInstanceId).query(Long.class).single() > 0;
     }
 }

@@ -132,6 +132,7 @@ public class DecisionTables {
                 .getResultList());
     }
 
+    /** As {@code system.tasks.AsSystem}, which policy cannot use: system.security reads {@link LeadUnit}. */
     private <T> T asSystem(Supplier<T> work) {
         Authentication caller = identityService.getCurrentAuthentication();
         try {
