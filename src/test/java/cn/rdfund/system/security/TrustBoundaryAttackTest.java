@@ -3,11 +3,11 @@ package cn.rdfund.system.security;
 import static cn.rdfund.project.ProjectExecutionProcess.ASSESSMENT_COMMENT;
 import static cn.rdfund.project.ProjectExecutionProcess.PROGRESS_REPORT;
 import static cn.rdfund.project.ProjectExecutionProcess.SPENT_WAN;
-import static cn.rdfund.project.ProjectExecutionProcess.TASK_ASSESS_MIDTERM;
 import static cn.rdfund.project.ProjectExecutionProcess.TASK_REPORT_PROGRESS;
 import static cn.rdfund.project.ProjectExecutionProcess.VERDICT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.rdfund.review.ProjectAssessment;
 import cn.rdfund.application.ApplicationRepository;
 import cn.rdfund.application.FundingApplicationProcess;
 import cn.rdfund.project.Project;
@@ -192,7 +192,7 @@ class TrustBoundaryAttackTest {
         ProcessInstance execution = lifecycle.projectOf(project.code());
         lifecycle.complete(execution, TASK_REPORT_PROGRESS, project.applicantUserId(),
                 Map.of(PROGRESS_REPORT, "进展", SPENT_WAN, "100"));
-        Task first = lifecycle.tasks(execution, TASK_ASSESS_MIDTERM).get(0);
+        Task first = lifecycle.panelTasks(execution, ProjectAssessment.MIDTERM).get(0);
         lifecycle.complete(first, first.getAssignee(), Map.of(VERDICT, "FAIL", ASSESSMENT_COMMENT, "第一位评议专家：不通过"));
         String path = "/engine-rest/history/variable-instance?processInstanceId=" + execution.getId();
 
@@ -222,7 +222,7 @@ class TrustBoundaryAttackTest {
         assertThat(unpinnedPost.status()).isEqualTo(403);
         assertThat(unpinnedPost.body()).contains("须指定流程实例");
 
-        lifecycle.completeAll(execution, TASK_ASSESS_MIDTERM, Map.of(VERDICT, "PASS", ASSESSMENT_COMMENT, "通过"));
+        lifecycle.completePanel(execution, ProjectAssessment.MIDTERM, Map.of(VERDICT, "PASS", ASSESSMENT_COMMENT, "通过"));
         assertThat(Http.as(port, "kjj").get(path).body()).contains("第一位评议专家");
     }
 
