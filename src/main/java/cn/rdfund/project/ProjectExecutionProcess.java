@@ -58,6 +58,8 @@ public final class ProjectExecutionProcess {
     public static final String ASSESSMENT_COMMENT = "assessmentComment";
     public static final String MIDTERM_ROUND = "midtermRound";
     public static final String MIDTERM_VERDICT = "midtermVerdict";
+    /** The mid-term panel's verdict that sends the project into rectification (ExpertPanel's PanelVerdict names). */
+    public static final String RECTIFY = "RECTIFY";
     public static final String ACCEPTANCE_VERDICT = "acceptanceVerdict";
     public static final String FINDINGS = "panelFindings";
 

@@ -2,7 +2,6 @@ package cn.rdfund.project;
 
 import static cn.rdfund.project.ProjectExecutionProcess.*;
 
-import cn.rdfund.review.PanelVerdict;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -35,9 +34,8 @@ class ProjectPanels {
             if (execution.isCanceled()) {
                 return;
             }
-            PanelVerdict verdict = PanelVerdict.parse(execution.getVariable(MIDTERM_VERDICT));
-            projects.changeStatus(projectId(execution), verdict == PanelVerdict.RECTIFY ? Project.RECTIFYING
-                    : Project.IN_PROGRESS);
+            projects.changeStatus(projectId(execution), RECTIFY.equals(execution.getVariable(MIDTERM_VERDICT))
+                    ? Project.RECTIFYING : Project.IN_PROGRESS);
         };
     }
 

@@ -195,8 +195,11 @@ class TrustBoundaryAttackTest {
         Task first = lifecycle.panelTasks(execution, ProjectAssessment.MIDTERM).get(0);
         lifecycle.complete(first, first.getAssignee(), Map.of(VERDICT, "FAIL", ASSESSMENT_COMMENT, "第一位评议专家：不通过"));
         String path = "/engine-rest/history/variable-instance?processInstanceId=" + execution.getId();
+        // the panel runs in its own instance, called by the project's
+        String panelPath = "/engine-rest/history/variable-instance?processInstanceId=" + first.getProcessInstanceId();
 
         Http.Response whileRunning = Http.as(port, "kjj").get(path);
+        Http.Response panelWhileRunning = Http.as(port, "auditor").get(panelPath);
         Http.Response detailWhileRunning = Http.as(port, "auditor")
                 .post("/engine-rest/history/detail", "{\"processInstanceId\":\"" + execution.getId() + "\"}");
         Http.Response probe = Http.as(port, "kjj").get("/engine-rest/history/process-instance?variables=verdict_eq_FAIL");
@@ -213,6 +216,8 @@ class TrustBoundaryAttackTest {
 
         assertThat(whileRunning.status()).isEqualTo(403);
         assertThat(whileRunning.body()).contains("评审进行中").doesNotContain("第一位评议专家");
+        assertThat(panelWhileRunning.status()).isEqualTo(403);
+        assertThat(panelWhileRunning.body()).contains("评审进行中").doesNotContain("第一位评议专家");
         assertThat(detailWhileRunning.status()).isEqualTo(403);
         assertThat(probe.status()).isEqualTo(403);
         assertThat(List.of(runtime, runtimeInCockpit, instanceVariables)).allSatisfy(response -> {
@@ -223,7 +228,8 @@ class TrustBoundaryAttackTest {
         assertThat(unpinnedPost.body()).contains("须指定流程实例");
 
         lifecycle.completePanel(execution, ProjectAssessment.MIDTERM, Map.of(VERDICT, "PASS", ASSESSMENT_COMMENT, "通过"));
-        assertThat(Http.as(port, "kjj").get(path).body()).contains("第一位评议专家");
+        assertThat(Http.as(port, "kjj").get(path).status()).isEqualTo(200);
+        assertThat(Http.as(port, "kjj").get(panelPath).body()).contains("第一位评议专家");
     }
 
     /** Camunda's claim takes the new assignee from the request: an assignee could hand their task to anybody. */
