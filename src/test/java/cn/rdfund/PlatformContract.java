@@ -3,7 +3,6 @@ package cn.rdfund;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.rdfund.review.ProjectAssessment;
 import cn.rdfund.application.Application;
 import cn.rdfund.challenge.Challenge;
 import cn.rdfund.claim.ClaimService;
@@ -40,6 +39,7 @@ import cn.rdfund.organization.Organization;
 import cn.rdfund.organization.OrganizationRepository;
 import cn.rdfund.project.Project;
 import cn.rdfund.project.ProjectRepository;
+import cn.rdfund.review.ProjectAssessment;
 import cn.rdfund.support.TestData;
 import java.io.InputStream;
 import java.math.BigDecimal;

@@ -45,10 +45,6 @@ public class ProjectAssessments {
      * validation (论证) or one team's ({@code teamId}) disputed milestone or acceptance.
      */
     public record Panel(long projectId, long teamId, String stage, int round) {
-
-        public static Panel of(long projectId, String stage, int round) {
-            return new Panel(projectId, 0, stage, round);
-        }
     }
 
     /**

@@ -8,8 +8,8 @@ import static cn.rdfund.project.ProjectExecutionProcess.SPENT_WAN;
 import static cn.rdfund.project.ProjectExecutionProcess.TASK_REPORT_PROGRESS;
 import static cn.rdfund.project.ProjectExecutionProcess.VERDICT;
 
-import cn.rdfund.review.ProjectAssessment;
 import cn.rdfund.project.Project;
+import cn.rdfund.review.ProjectAssessment;
 import cn.rdfund.support.Http;
 import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.ProjectScenarios;

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import cn.rdfund.review.ProjectAssessment;
 import cn.rdfund.disbursement.DisbursementProcess;
 import cn.rdfund.ledger.LedgerEntry;
 import cn.rdfund.ledger.LedgerRepository;
 import cn.rdfund.project.Project;
 import cn.rdfund.project.ProjectRepository;
-import cn.rdfund.support.LifecycleDriver;
+import cn.rdfund.review.ProjectAssessment;
 import cn.rdfund.support.ChallengeDriver;
+import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.ProcessDriver;
 import cn.rdfund.support.RdfundIntegrationTest;
 import java.math.BigDecimal;

@@ -4,8 +4,6 @@ import static cn.rdfund.project.ProjectExecutionProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.rdfund.review.ExpertPanelProcess;
-import cn.rdfund.review.ProjectAssessment;
 import cn.rdfund.application.ApplicationRepository;
 import cn.rdfund.disbursement.DisbursementProcess;
 import cn.rdfund.disbursement.DisbursementService;
@@ -13,6 +11,8 @@ import cn.rdfund.disbursement.RecoveryService;
 import cn.rdfund.ledger.LedgerEntry;
 import cn.rdfund.ledger.LedgerEntryKind;
 import cn.rdfund.ledger.LedgerRepository;
+import cn.rdfund.review.ExpertPanelProcess;
+import cn.rdfund.review.ProjectAssessment;
 import cn.rdfund.support.Http;
 import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.RdfundIntegrationTest;

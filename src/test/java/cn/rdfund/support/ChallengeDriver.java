@@ -2,8 +2,8 @@ package cn.rdfund.support;
 
 import static cn.rdfund.challenge.ChallengeProcess.*;
 
-import cn.rdfund.review.ProjectAssessment;
 import cn.rdfund.disbursement.DisbursementProcess;
+import cn.rdfund.review.ProjectAssessment;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

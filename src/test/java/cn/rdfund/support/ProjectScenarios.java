@@ -2,11 +2,11 @@ package cn.rdfund.support;
 
 import static cn.rdfund.project.ProjectExecutionProcess.*;
 
-import cn.rdfund.review.ProjectAssessment;
 import cn.rdfund.application.ApplicationRepository;
 import cn.rdfund.disbursement.DisbursementProcess;
 import cn.rdfund.project.Project;
 import cn.rdfund.project.ProjectRepository;
+import cn.rdfund.review.ProjectAssessment;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;

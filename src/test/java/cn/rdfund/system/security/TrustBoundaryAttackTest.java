@@ -7,11 +7,11 @@ import static cn.rdfund.project.ProjectExecutionProcess.TASK_REPORT_PROGRESS;
 import static cn.rdfund.project.ProjectExecutionProcess.VERDICT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.rdfund.review.ProjectAssessment;
 import cn.rdfund.application.ApplicationRepository;
 import cn.rdfund.application.FundingApplicationProcess;
 import cn.rdfund.project.Project;
 import cn.rdfund.review.ExpertReviewProcess;
+import cn.rdfund.review.ProjectAssessment;
 import cn.rdfund.support.Http;
 import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.ProcessDriver;
