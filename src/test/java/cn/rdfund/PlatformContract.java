@@ -39,6 +39,7 @@ import cn.rdfund.organization.Organization;
 import cn.rdfund.organization.OrganizationRepository;
 import cn.rdfund.project.Project;
 import cn.rdfund.project.ProjectRepository;
+import cn.rdfund.review.ProjectAssessment;
 import cn.rdfund.support.TestData;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -221,13 +222,13 @@ abstract class PlatformContract {
         lifecycle.complete(execution, ProjectExecutionProcess.TASK_START_MIDTERM, "kjj", Map.of());
         lifecycle.complete(execution, ProjectExecutionProcess.TASK_REPORT_PROGRESS, applicant, Map.of(
                 ProjectExecutionProcess.PROGRESS_REPORT, "按期", ProjectExecutionProcess.SPENT_WAN, "100"));
-        assess(execution, ProjectExecutionProcess.TASK_ASSESS_MIDTERM);
+        assess(execution, ProjectAssessment.MIDTERM);
         approvePayment(execution);
         lifecycle.complete(execution, ProjectExecutionProcess.TASK_FINAL_REPORT, applicant, Map.of(
                 ProjectExecutionProcess.FINAL_REPORT_ACTION, ProjectExecutionProcess.SUBMIT,
                 ProjectExecutionProcess.FINAL_REPORT, "完成", ProjectExecutionProcess.ACHIEVED_INDICATORS, "样机1台",
                 ProjectExecutionProcess.AUDIT_REPORT_NO, "审-001", ProjectExecutionProcess.SPENT_WAN, "240.4"));
-        assess(execution, ProjectExecutionProcess.TASK_ASSESS_ACCEPTANCE);
+        assess(execution, ProjectAssessment.ACCEPTANCE);
         approvePayment(execution);
 
         assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
@@ -265,7 +266,7 @@ abstract class PlatformContract {
                 ChallengeProcess.ACHIEVED_INDICATORS, "纯度99.6%"));
         lifecycle.complete(challenge, ChallengeProcess.TASK_SIGN_OFF, owner, Map.of(ChallengeProcess.SIGN_OFF_DECISION,
                 ChallengeProcess.SIGN));
-        lifecycle.completeAll(challenge, ChallengeProcess.TASK_ASSESS_ACCEPTANCE, Map.of(ChallengeProcess.VERDICT,
+        lifecycle.completePanel(challenge, ProjectAssessment.ACCEPTANCE, Map.of(ChallengeProcess.VERDICT,
                 ChallengeProcess.PASS, ChallengeProcess.ASSESSMENT_COMMENT, "达到"));
         Task lastPayment = lifecycle.tasks(challenge, ChallengeProcess.TASK_DECLARE_PAYMENT).get(0);
         challengeDriver.pay(owner, lastPayment.getProcessInstanceId(), "300.000001");
@@ -310,8 +311,8 @@ abstract class PlatformContract {
                 Map.of(DisbursementProcess.DECISION, DisbursementProcess.APPROVE));
     }
 
-    private void assess(ProcessInstance execution, String taskKey) {
-        lifecycle.completeAll(execution, taskKey, Map.of(ProjectExecutionProcess.VERDICT, "PASS",
+    private void assess(ProcessInstance execution, String stage) {
+        lifecycle.completePanel(execution, stage, Map.of(ProjectExecutionProcess.VERDICT, "PASS",
                 ProjectExecutionProcess.ASSESSMENT_COMMENT, "同意"));
     }
 

@@ -235,7 +235,9 @@ class ProcessHistory {
 
     private TimelineEvent activityEvent(HistoricActivityInstance activity, HistoricTaskInstance task,
             Map<String, String> completedBy, List<String> recorded, boolean sealed, String process) {
-        String name = activity.getActivityName() != null ? activity.getActivityName() : activity.getActivityId();
+        // A task as its worker saw it: an expert panel's task is named by the process that called the panel.
+        String name = task != null && task.getName() != null ? task.getName()
+                : activity.getActivityName() != null ? activity.getActivityName() : activity.getActivityId();
         Date at = activity.getEndTime() != null ? activity.getEndTime() : activity.getStartTime();
         List<String> details = new ArrayList<>();
         if (task != null) {

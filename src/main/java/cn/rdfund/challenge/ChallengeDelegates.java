@@ -6,7 +6,6 @@ import cn.rdfund.call.FundingCall;
 import cn.rdfund.call.FundingCallService;
 import cn.rdfund.money.Wan;
 import cn.rdfund.organization.OrganizationRepository;
-import cn.rdfund.project.PanelVerdict;
 import cn.rdfund.system.Texts;
 import cn.rdfund.system.security.Groups;
 import cn.rdfund.system.security.ProcessStarters;
@@ -53,20 +52,6 @@ class ChallengeDelegates {
     @Bean
     TaskListener freshDemandCheck() {
         return task -> task.getExecution().removeVariables(List.of(CHECK_DECISION, CHECK_COMMENT));
-    }
-
-    @Bean
-    JavaDelegate drawValidationPanel(ChallengePanels panels) {
-        return execution -> panels.draw(TASK_VALIDATE, execution);
-    }
-
-    /** 论证 has no rectification: the challenge is real and measurable, or it is not. */
-    @Bean
-    JavaDelegate concludeValidation(ChallengePanels panels) {
-        return execution -> {
-            execution.setVariable(VALIDATION_VERDICT, panels.verdict(TASK_VALIDATE, execution).atRecheck().name());
-            execution.setVariable(FINDINGS, panels.findings(TASK_VALIDATE, execution));
-        };
     }
 
     /** 论证驳回, by the manager (with the reason) or by the experts (with their findings). */
@@ -178,13 +163,5 @@ class ChallengeDelegates {
             // also a copy a REST completion may have echoed to the process: the teams' tasks must not read them
             execution.removeVariables(List.of(OWNER_ASSESSMENT, QUALIFIED_SUMMARY, QUALIFIED_OPTIONS));
         };
-    }
-
-    /** Records an expert's opinion as the task completes; the expert is the task's assignee, not a variable. */
-    @Bean
-    TaskListener recordChallengeAssessment(ChallengePanels panels) {
-        return task -> panels.record(task.getTaskDefinitionKey(), task, task.getAssignee(),
-                PanelVerdict.parse(FormValues.text(task.getVariable(VERDICT))),
-                FormValues.text(task.getVariable(ASSESSMENT_COMMENT)));
     }
 }

@@ -13,7 +13,7 @@ public final class ChallengeProcess {
 
     public static final String TASK_REGISTER = "Task_RegisterDemand";
     public static final String TASK_CHECK = "Task_CheckDemand";
-    public static final String TASK_VALIDATE = "Task_ValidateDemand";
+    public static final String VALIDATION_PANEL = "CallActivity_ValidationPanel";
     public static final String TASK_PUBLISH = "Task_PublishChallenge";
     public static final String TASK_WINDOW = "Task_ChallengeWindow";
     public static final String TASK_REPUBLISH = "Task_DecideRepublish";
@@ -22,7 +22,7 @@ public final class ChallengeProcess {
     public static final String TASK_COUNTERSIGN = "Task_CountersignContract";
     public static final String TASK_SUBMIT_ACCEPTANCE = "Task_SubmitChallengeAcceptance";
     public static final String TASK_SIGN_OFF = "Task_SignOffAcceptance";
-    public static final String TASK_ASSESS_ACCEPTANCE = "Task_AssessChallengeAcceptance";
+    public static final String TEAM_ACCEPTANCE_PANEL = "CallActivity_TeamAcceptancePanel";
     public static final String WINDOW_CLOSED = "BoundaryEvent_WindowClosed";
     public static final String AWAIT_REVIEWS = "Gateway_AwaitChallengeReviews";
     public static final String APPLICATION_SETTLED = "MessageEvent_ApplicationSettled";
@@ -35,7 +35,7 @@ public final class ChallengeProcess {
 
     public static final String TASK_REPORT_MILESTONE = "Task_ReportMilestone";
     public static final String TASK_CONFIRM_MILESTONE = "Task_ConfirmMilestone";
-    public static final String TASK_ASSESS_DISPUTE = "Task_AssessDispute";
+    public static final String DISPUTE_PANEL = "CallActivity_DisputePanel";
     public static final String TASK_DECLARE_PAYMENT = "Task_DeclareOwnerPayment";
     public static final String TASK_CONFIRM_PAYMENT = "Task_ConfirmOwnerPayment";
     public static final String COMPUTE_SUPPORT = "ServiceTask_ComputeSupportStage";
@@ -66,6 +66,8 @@ public final class ChallengeProcess {
     public static final String ASSESSMENT_COMMENT = "assessmentComment";
     public static final String VALIDATION_VERDICT = "validationVerdict";
     public static final String FINDINGS = "findings";
+    /** A team's acceptance panel's verdict, local to the team. */
+    public static final String PANEL_VERDICT = "panelVerdict";
     public static final String CLOSES_ON = "closesOn";
     public static final String CLOSES_AT = "closesAt";
     public static final String PUBLISH_ROUND = "publishRound";
@@ -96,7 +98,7 @@ public final class ChallengeProcess {
     public static final String CONFIRMATION = "milestoneConfirmation";
     public static final String STAGE_SCORE = "stageScore";
     public static final String OWNER_OPINION = "ownerOpinion";
-    public static final String MILESTONE_MET = "milestoneMet";
+    public static final String DISPUTE_VERDICT = "disputeVerdict";
     public static final String PAID_WAN = "paidWan";
     public static final String PAYMENT_VOUCHER = "paymentVoucher";
     public static final String PAYMENT_DECISION = "paymentDecision";

@@ -51,11 +51,6 @@ class ChallengeRules {
                 PASS, REJECT, "请选择审查结论（通过并组织论证，或驳回）", "驳回时请写明理由"));
     }
 
-    @Bean
-    TaskCompletionRule validateDemandRule() {
-        return rule(TASK_VALIDATE, completion -> opinion(completion, "请选择论证意见（需求真实、指标可量化：通过；否则不通过）"));
-    }
-
     /** 发榜: the window's last day, and the indicators and amount as published (again measurable and positive). */
     @Bean
     TaskCompletionRule publishChallengeRule(Clock clock) {
@@ -174,25 +169,9 @@ class ChallengeRules {
                 SIGN_OFF_OPINION, SIGN, REFUSE, "请选择签认意见（签认或不予签认）", "不予签认时请写明理由"));
     }
 
-    @Bean
-    TaskCompletionRule assessChallengeAcceptanceRule() {
-        return rule(TASK_ASSESS_ACCEPTANCE, completion -> opinion(completion, "请选择验收意见（通过或不通过）"));
-    }
-
-    /** An expert's PASS or FAIL with a comment (论证, dispute, acceptance). */
-    static List<String> opinion(TaskCompletion completion, String missing) {
-        List<String> problems = new ArrayList<>();
-        if (!Set.of(PASS, FAIL).contains(String.valueOf(FormValues.text(completion.get(VERDICT))))) {
-            problems.add(missing);
-        }
-        problems.addAll(text(completion, ASSESSMENT_COMMENT, "请填写评议意见"));
-        return problems;
-    }
-
     static List<String> text(TaskCompletion completion, String field, String missing) {
         return CompletionChecks.requiredText(completion, field, missing, MAX_TEXT);
     }
-
 
     static BigDecimal amount(TaskCompletion completion, String field) {
         return WanInput.toYuan(FormValues.text(completion.get(field))).orElse(null);

@@ -4,7 +4,6 @@ import static cn.rdfund.challenge.ChallengeProcess.*;
 
 import cn.rdfund.money.Wan;
 import cn.rdfund.money.WanInput;
-import cn.rdfund.project.PanelVerdict;
 import cn.rdfund.system.tasks.CurrentUser;
 import cn.rdfund.system.tasks.FormValues;
 import java.math.BigDecimal;
@@ -61,20 +60,6 @@ class MilestoneDelegates {
                 new BigDecimal(FormValues.integer(task.getVariable(STAGE_SCORE))),
                 (CONFIRM.equals(task.getVariable(CONFIRMATION)) ? "发榜方确认达标。" : "发榜方提出异议：")
                         + FormValues.text(task.getVariable(OWNER_OPINION)));
-    }
-
-    @Bean
-    JavaDelegate drawDisputePanel(ChallengePanels panels) {
-        return execution -> panels.draw(TASK_ASSESS_DISPUTE, execution);
-    }
-
-    /** The experts' finding decides the dispute: 达标 (the dispute is rejected) or 未达标 (upheld). */
-    @Bean
-    JavaDelegate concludeDispute(ChallengePanels panels) {
-        return execution -> {
-            execution.setVariable(MILESTONE_MET, panels.verdict(TASK_ASSESS_DISPUTE, execution).atRecheck() == PanelVerdict.PASS);
-            execution.setVariable(FINDINGS, panels.findings(TASK_ASSESS_DISPUTE, execution));
-        };
     }
 
     @Bean

@@ -40,12 +40,6 @@ class MilestoneRules {
         });
     }
 
-    @Bean
-    TaskCompletionRule assessDisputeRule() {
-        return rule(TASK_ASSESS_DISPUTE, completion -> ChallengeRules.opinion(completion,
-                "请选择认定意见（达标：异议不成立；未达标：异议成立）"));
-    }
-
     /** What the 发榜方 paid for this milestone: more than 0, at most what the contract says, with the voucher. */
     @Bean
     TaskCompletionRule declarePaymentRule() {

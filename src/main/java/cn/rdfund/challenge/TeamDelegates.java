@@ -3,12 +3,13 @@ package cn.rdfund.challenge;
 import static cn.rdfund.challenge.ChallengeProcess.*;
 
 import cn.rdfund.money.Wan;
-import cn.rdfund.project.PanelVerdict;
+import cn.rdfund.review.PanelVerdict;
 import cn.rdfund.project.Project;
 import cn.rdfund.system.tasks.FormValues;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -105,27 +106,24 @@ class TeamDelegates {
         };
     }
 
-    @Bean
-    JavaDelegate drawChallengeAcceptancePanel(ChallengePanels panels) {
-        return execution -> panels.draw(TASK_ASSESS_ACCEPTANCE, execution);
-    }
-
     /**
-     * The experts decide against the indicators, with the 发榜方's sign-off before them; failing ends the team's
-     * contract with the findings recorded. Acceptance has no rectification.
+     * After the expert panel (the called ExpertPanel): the experts decide against the indicators, with the 发榜方's
+     * sign-off before them; failing ends the team's contract with the findings recorded. Acceptance has no rectification.
      */
     @Bean
-    JavaDelegate concludeChallengeAcceptance(ChallengePanels panels, ChallengeTeams teams) {
+    ExecutionListener concludeChallengeAcceptance(ChallengeTeams teams) {
         return execution -> {
-            PanelVerdict verdict = panels.verdict(TASK_ASSESS_ACCEPTANCE, execution).atRecheck();
-            String findings = panels.findings(TASK_ASSESS_ACCEPTANCE, execution);
+            if (execution.isCanceled()) {
+                return;
+            }
+            PanelVerdict verdict = PanelVerdict.parse(execution.getVariable(PANEL_VERDICT));
+            Object findings = execution.getVariable(FINDINGS);
             String signOff = SIGN.equals(execution.getVariable(SIGN_OFF_DECISION)) ? "发榜方签认"
                     : "发榜方不予签认：" + execution.getVariable(SIGN_OFF_OPINION);
             teams.end(longOf(execution, TEAM_ID), verdict == PanelVerdict.PASS ? ChallengeTeam.ACCEPTED : ChallengeTeam.FAILED,
                     (verdict == PanelVerdict.PASS ? "验收通过。"
                             : "验收不通过：合同终止，验收里程碑不再支付，该部分不予支持。") + signOff
                             + "。专家意见：\n" + findings);
-            execution.setVariable(FINDINGS, findings);
         };
     }
 

@@ -5,6 +5,7 @@ import static cn.rdfund.project.ProjectExecutionProcess.*;
 import cn.rdfund.application.FundingApplicationProcess;
 import cn.rdfund.call.FundingCallProcess;
 import cn.rdfund.disbursement.DisbursementProcess;
+import cn.rdfund.review.ExpertPanelProcess;
 import cn.rdfund.review.ExpertReviewProcess;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -92,20 +93,20 @@ class DemoCases implements ApplicationRunner {
         String accepted = underWay(ACCEPTED, "applicant");
         tasks.complete(TASK_REPORT_PROGRESS, accepted, "applicant", Map.of(PROGRESS_REPORT, "已完成处方筛选和小试",
                 SPENT_WAN, "110"));
-        panel(accepted, TASK_ASSESS_MIDTERM, "PASS");
+        panel(accepted, "PASS");
         financeApproves(accepted);
         tasks.complete(TASK_FINAL_REPORT, accepted, "applicant", Map.of(FINAL_REPORT_ACTION, SUBMIT, FINAL_REPORT,
                 "完成2个新制剂中试", ACHIEVED_INDICATORS, "完成2个中试；申请发明专利4项", AUDIT_REPORT_NO, "沈审字演示第001号",
                 SPENT_WAN, "240"));
-        panel(accepted, TASK_ASSESS_ACCEPTANCE, "PASS");
+        panel(accepted, "PASS");
         financeApproves(accepted);
 
         String terminated = underWay(TERMINATED, "applicant2");
         tasks.complete(TASK_REPORT_PROGRESS, terminated, "applicant2", Map.of(PROGRESS_REPORT, "样机研制滞后",
                 SPENT_WAN, "30"));
-        panel(terminated, TASK_ASSESS_MIDTERM, "RECTIFY");
+        panel(terminated, "RECTIFY");
         tasks.fireTimer(RECTIFICATION_OVERDUE, terminated);
-        panel(terminated, TASK_ASSESS_MIDTERM, "RECTIFY");
+        panel(terminated, "RECTIFY");
         tasks.complete(TASK_CONFIRM_RECOVERY, terminated, "finance", Map.of(DisbursementProcess.RECOVERY_CONFIRMED, true));
         receipt(terminated, "30", "演示-JK-1");
         receipt(terminated, "20", "演示-JK-2");
@@ -154,8 +155,9 @@ class DemoCases implements ApplicationRunner {
                 Map.of(DisbursementProcess.DECISION, DisbursementProcess.APPROVE));
     }
 
-    private void panel(String project, String taskKey, String verdict) {
-        tasks.completeEach(taskKey, project, Map.of(VERDICT, verdict,
+    /** The experts of the project's running panel (a called ExpertPanel) each give the verdict. */
+    private void panel(String project, String verdict) {
+        tasks.completeEach(ExpertPanelProcess.TASK_ASSESS, project, Map.of(VERDICT, verdict,
                 ASSESSMENT_COMMENT, "PASS".equals(verdict) ? "达到预期目标" : "进度与经费使用不符合任务书，需整改"));
     }
 }

@@ -11,11 +11,11 @@ public final class ProjectExecutionProcess {
     public static final String TASK_APPROVE_AGREEMENT = "Task_ApproveAgreement";
     public static final String TASK_START_MIDTERM = "Task_StartMidtermCheck";
     public static final String TASK_REPORT_PROGRESS = "Task_ReportProgress";
-    public static final String TASK_ASSESS_MIDTERM = "Task_AssessMidterm";
+    public static final String MIDTERM_PANEL = "CallActivity_MidtermPanel";
     public static final String TASK_RECTIFY = "Task_Rectify";
     public static final String TASK_FINAL_REPORT = "Task_SubmitFinalReport";
     public static final String TASK_APPROVE_EXTENSION = "Task_ApproveExtension";
-    public static final String TASK_ASSESS_ACCEPTANCE = "Task_AssessAcceptance";
+    public static final String ACCEPTANCE_PANEL = "CallActivity_AcceptancePanel";
     public static final String TASK_CONFIRM_RECOVERY = "Task_ConfirmRecovery";
     public static final String TASK_RECORD_REPAYMENT = "Task_RecordRepayment";
     public static final String TASK_REVIEW_REPAYMENT = "Task_ReviewRepayment";
@@ -54,11 +54,12 @@ public final class ProjectExecutionProcess {
     public static final String PROGRESS_REPORT = "progressReport";
     public static final String RECTIFICATION_REPORT = "rectificationReport";
     public static final String SPENT_WAN = "spentWan";
-    public static final String ASSESSOR = "assessor";
     public static final String VERDICT = "verdict";
     public static final String ASSESSMENT_COMMENT = "assessmentComment";
     public static final String MIDTERM_ROUND = "midtermRound";
     public static final String MIDTERM_VERDICT = "midtermVerdict";
+    /** The mid-term panel's verdict that sends the project into rectification (ExpertPanel's PanelVerdict names). */
+    public static final String RECTIFY = "RECTIFY";
     public static final String ACCEPTANCE_VERDICT = "acceptanceVerdict";
     public static final String FINDINGS = "panelFindings";
 

@@ -29,6 +29,11 @@ public class ProjectService {
         return projects.findById(id).orElseThrow(() -> new IllegalStateException("项目不存在: " + id));
     }
 
+    /** The application a project came from: its panels avoid that application's review exclusions. */
+    public long applicationOf(long projectId) {
+        return get(projectId).applicationId();
+    }
+
     /** Creates the project of a selected application, once: a second call returns the first project. */
     @Transactional
     public Project open(Project approved) {

@@ -1,12 +1,6 @@
 package cn.rdfund.review;
 
-import cn.rdfund.application.Application;
-import cn.rdfund.application.ApplicationRepository;
-import cn.rdfund.call.FundingCall;
-import cn.rdfund.call.FundingCallRepository;
 import cn.rdfund.expert.ExpertRepository;
-import cn.rdfund.project.PanelVerdict;
-import cn.rdfund.project.ProjectService;
 import cn.rdfund.system.Texts;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -22,9 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The expert panels of a project's mid-term check and acceptance: drawn from the pool by the call's
- * areas with the same conflict-of-interest exclusions as the application review, each expert's opinion,
- * and the panel's verdict (the median, {@link PanelVerdict#of}).
+ * The expert panels run by bpmn/review/ExpertPanel.bpmn (a project's mid-term check and acceptance, a 揭榜挂帅's
+ * 论证, disputed milestone and team acceptance): drawn from the pool by the call's areas with the exclusions the
+ * caller names, each expert's opinion, and the panel's verdict (the median, {@link PanelVerdict#of}).
  */
 @Service
 public class ProjectAssessments {
@@ -33,24 +27,15 @@ public class ProjectAssessments {
     private static final int MAX_FINDINGS = 4000;
 
     private final ProjectAssessmentRepository assessments;
-    private final ProjectService projects;
-    private final ApplicationRepository applications;
-    private final FundingCallRepository calls;
     private final ExpertRepository experts;
-    private final ReviewService reviews;
     private final Clock clock;
     private final int panelSize;
     private final Random random = new SecureRandom();
 
-    ProjectAssessments(ProjectAssessmentRepository assessments, ProjectService projects,
-            ApplicationRepository applications, FundingCallRepository calls, ExpertRepository experts,
-            ReviewService reviews, Clock clock, @Value("${rdfund.project.assessment-panel-size:3}") int panelSize) {
+    ProjectAssessments(ProjectAssessmentRepository assessments, ExpertRepository experts, Clock clock,
+            @Value("${rdfund.project.assessment-panel-size:3}") int panelSize) {
         this.assessments = assessments;
-        this.projects = projects;
-        this.applications = applications;
-        this.calls = calls;
         this.experts = experts;
-        this.reviews = reviews;
         this.clock = clock;
         this.panelSize = panelSize;
     }
@@ -60,30 +45,6 @@ public class ProjectAssessments {
      * validation (论证) or one team's ({@code teamId}) disputed milestone or acceptance.
      */
     public record Panel(long projectId, long teamId, String stage, int round) {
-
-        public static Panel of(long projectId, String stage, int round) {
-            return new Panel(projectId, 0, stage, round);
-        }
-    }
-
-    /** Draws the panel of one round once; a second call returns the experts already drawn. */
-    @Transactional
-    public List<String> draw(long projectId, String stage, int round) {
-        return drawForApplication(Panel.of(projectId, stage, round), projects.get(projectId).applicationId());
-    }
-
-    /**
-     * Draws a panel once that judges what one application proposed, with the exclusions of its review (the
-     * applicant, its partners, every organization applying in the same call, for a challenge also the 发榜方).
-     */
-    @Transactional
-    public List<String> drawForApplication(Panel panel, long applicationId) {
-        if (!panel(panel).isEmpty()) {
-            return panel(panel);
-        }
-        Application application = applications.findById(applicationId).orElseThrow();
-        FundingCall call = calls.findById(application.callId()).orElseThrow();
-        return draw(panel, reviews.contextOf(application, call));
     }
 
     /**
@@ -107,18 +68,8 @@ public class ProjectAssessments {
                 .toList();
     }
 
-    public List<String> panel(long projectId, String stage, int round) {
-        return panel(Panel.of(projectId, stage, round));
-    }
-
     public List<String> panel(Panel panel) {
         return drawn(panel).stream().map(ProjectAssessment::expertUserId).toList();
-    }
-
-    @Transactional
-    public void record(long projectId, String stage, int round, String expertUserId, PanelVerdict verdict,
-            String comment) {
-        record(Panel.of(projectId, stage, round), expertUserId, verdict, comment);
     }
 
     @Transactional
@@ -131,16 +82,8 @@ public class ProjectAssessments {
         }
     }
 
-    public PanelVerdict verdict(long projectId, String stage, int round) {
-        return verdict(Panel.of(projectId, stage, round));
-    }
-
     public PanelVerdict verdict(Panel panel) {
         return PanelVerdict.of(submitted(panel).stream().map(a -> PanelVerdict.parse(a.verdict())).toList());
-    }
-
-    public String findings(long projectId, String stage, int round) {
-        return findings(Panel.of(projectId, stage, round));
     }
 
     /**

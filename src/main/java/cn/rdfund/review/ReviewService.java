@@ -173,8 +173,19 @@ public class ReviewService {
                 .orElseThrow(() -> new IllegalStateException("没有该流程实例的申报: " + applicationProcessId));
     }
 
-    ReviewContext contextOf(Application application, FundingCall call) {
-        return context(application, call);
+    /** What a panel judging what one application proposed must avoid: the exclusions of that application's review. */
+    ReviewContext contextOfApplication(long applicationId) {
+        Application application = applications.findById(applicationId).orElseThrow();
+        return context(application, calls.findById(application.callId()).orElseThrow());
+    }
+
+    /** What a panel judging one organization's own proposal in a call (a 发榜方's demand) must avoid: that organization. */
+    ReviewContext contextOfOrganization(long organizationId, long callId) {
+        return new ReviewContext(organizationId, Set.of(), Set.of(), areasOf(calls.findById(callId).orElseThrow()));
+    }
+
+    private static Set<String> areasOf(FundingCall call) {
+        return call.areas().stream().map(FundingCall.Area::area).collect(Collectors.toSet());
     }
 
     private ReviewContext context(Application application, FundingCall call) {
@@ -188,7 +199,6 @@ public class ReviewService {
         if (call.challenge()) {
             involved.add(call.ownerOrganizationId()); // the 发榜方 chooses and pays the team: its experts may not judge
         }
-        return new ReviewContext(application.applicantId(), involved,
-                applyingInCall, call.areas().stream().map(FundingCall.Area::area).collect(Collectors.toSet()));
+        return new ReviewContext(application.applicantId(), involved, applyingInCall, areasOf(call));
     }
 }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static cn.rdfund.project.ProjectExecutionProcess.ASSESSMENT_COMMENT;
 import static cn.rdfund.project.ProjectExecutionProcess.PROGRESS_REPORT;
 import static cn.rdfund.project.ProjectExecutionProcess.SPENT_WAN;
-import static cn.rdfund.project.ProjectExecutionProcess.TASK_ASSESS_MIDTERM;
 import static cn.rdfund.project.ProjectExecutionProcess.TASK_REPORT_PROGRESS;
 import static cn.rdfund.project.ProjectExecutionProcess.VERDICT;
 
 import cn.rdfund.project.Project;
+import cn.rdfund.review.ProjectAssessment;
 import cn.rdfund.support.Http;
 import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.ProjectScenarios;
@@ -68,14 +68,14 @@ class CaseTimelineTest {
         ProcessInstance execution = lifecycle.projectOf(project.code());
         lifecycle.complete(execution, TASK_REPORT_PROGRESS, project.applicantUserId(),
                 Map.of(PROGRESS_REPORT, "按计划", SPENT_WAN, "60"));
-        List<Task> panel = lifecycle.tasks(execution, TASK_ASSESS_MIDTERM);
+        List<Task> panel = lifecycle.panelTasks(execution, ProjectAssessment.MIDTERM);
         Task first = panel.get(0);
         lifecycle.complete(first, first.getAssignee(), Map.of(VERDICT, "PASS", ASSESSMENT_COMMENT, "第一位专家的保密意见"));
 
         String during = Http.as(port, "auditor").get("/api/audit/cases/project/" + project.id()).body();
         assertThat(during).doesNotContain("第一位专家的保密意见").contains(ProcessHistory.SEALED);
 
-        lifecycle.completeAll(execution, TASK_ASSESS_MIDTERM, Map.of(VERDICT, "PASS", ASSESSMENT_COMMENT, "同意"));
+        lifecycle.completePanel(execution, ProjectAssessment.MIDTERM, Map.of(VERDICT, "PASS", ASSESSMENT_COMMENT, "同意"));
         String after = Http.as(port, "auditor").get("/api/audit/cases/project/" + project.id()).body();
         assertThat(after).contains("第一位专家的保密意见", "中期检查专家评议（第1轮）");
     }

@@ -10,8 +10,9 @@ import cn.rdfund.ledger.LedgerEntry;
 import cn.rdfund.ledger.LedgerRepository;
 import cn.rdfund.project.Project;
 import cn.rdfund.project.ProjectRepository;
-import cn.rdfund.support.LifecycleDriver;
+import cn.rdfund.review.ProjectAssessment;
 import cn.rdfund.support.ChallengeDriver;
+import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.ProcessDriver;
 import cn.rdfund.support.RdfundIntegrationTest;
 import java.math.BigDecimal;
@@ -184,7 +185,7 @@ class ChallengeProcessTest {
         Task final_ = lifecycle.tasks(challenge, TASK_SUBMIT_ACCEPTANCE).get(0);
         drive.done(final_, final_.getAssignee(), Map.of(FINAL_REPORT, "全部完成", ACHIEVED_INDICATORS, "纯度99.6%，收率87%"));
         lifecycle.complete(challenge, TASK_SIGN_OFF, owner, Map.of(SIGN_OFF_DECISION, SIGN));
-        lifecycle.completeAll(challenge, TASK_ASSESS_ACCEPTANCE, Map.of(VERDICT, PASS, ASSESSMENT_COMMENT, "指标全部达到"));
+        lifecycle.completePanel(challenge, ProjectAssessment.ACCEPTANCE, Map.of(VERDICT, PASS, ASSESSMENT_COMMENT, "指标全部达到"));
         Task lastPayment = lifecycle.tasks(challenge, TASK_DECLARE_PAYMENT).get(0);
         drive.pay(owner, lastPayment.getProcessInstanceId(), "300");
         assertThat(supportPaid(signed)).containsExactly(new BigDecimal("600000.00"), new BigDecimal("900000.00"));
@@ -286,7 +287,7 @@ class ChallengeProcessTest {
         drive.done(secondReport, secondReport.getAssignee(), Map.of(MILESTONE_REPORT, "完成小试，纯度99.0%"));
         drive.completeIn(secondReport.getProcessInstanceId(), TASK_CONFIRM_MILESTONE, owner, Map.of(CONFIRMATION, DISPUTE,
                 STAGE_SCORE, 60, OWNER_OPINION, "纯度未达99.5%"));
-        lifecycle.completeAll(challenge, TASK_ASSESS_DISPUTE, Map.of(VERDICT, PASS, ASSESSMENT_COMMENT, "小试阶段指标已达"));
+        lifecycle.completePanel(challenge, ProjectAssessment.DISPUTE, Map.of(VERDICT, PASS, ASSESSMENT_COMMENT, "小试阶段指标已达"));
         drive.pay(owner, secondReport.getProcessInstanceId(), "200");
         assertThat(lifecycle.tasks(challenge, TASK_ESCALATE_MILESTONE)).isEmpty();
 
@@ -310,7 +311,7 @@ class ChallengeProcessTest {
         assertThatThrownBy(() -> lifecycle.complete(challenge, TASK_SIGN_OFF, owner, Map.of(SIGN_OFF_DECISION, REFUSE)))
                 .hasMessageContaining("不予签认时请写明理由");
         lifecycle.complete(challenge, TASK_SIGN_OFF, owner, Map.of(SIGN_OFF_DECISION, REFUSE, SIGN_OFF_OPINION, "纯度未达标"));
-        lifecycle.completeAll(challenge, TASK_ASSESS_ACCEPTANCE, Map.of(VERDICT, FAIL, ASSESSMENT_COMMENT, "纯度未达99.5%"));
+        lifecycle.completePanel(challenge, ProjectAssessment.ACCEPTANCE, Map.of(VERDICT, FAIL, ASSESSMENT_COMMENT, "纯度未达99.5%"));
 
         assertThat(challenge).isEnded().hasPassed(END_FAILED);
         assertThat(teams.team(both.get(0).id()).status()).isEqualTo(ChallengeTeam.FAILED);
@@ -340,7 +341,7 @@ class ChallengeProcessTest {
         drive.completeIn(report.getProcessInstanceId(), TASK_CONFIRM_MILESTONE, owner, Map.of(CONFIRMATION, DISPUTE, STAGE_SCORE, 30,
                 OWNER_OPINION, "收率仅60%"));
         // three long opinions (1900 characters each) do not fit one variable: the findings are cut, the opinions kept whole
-        lifecycle.completeAll(challenge, TASK_ASSESS_DISPUTE, Map.of(VERDICT, FAIL, ASSESSMENT_COMMENT, "收率未达标。".repeat(316)));
+        lifecycle.completePanel(challenge, ProjectAssessment.DISPUTE, Map.of(VERDICT, FAIL, ASSESSMENT_COMMENT, "收率未达标。".repeat(316)));
 
         assertThat(challenge).isEnded().hasPassed(END_FAILED);
         Challenge failed = challengeOf(challenge);

@@ -11,6 +11,8 @@ import cn.rdfund.disbursement.RecoveryService;
 import cn.rdfund.ledger.LedgerEntry;
 import cn.rdfund.ledger.LedgerEntryKind;
 import cn.rdfund.ledger.LedgerRepository;
+import cn.rdfund.review.ExpertPanelProcess;
+import cn.rdfund.review.ProjectAssessment;
 import cn.rdfund.support.Http;
 import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.RdfundIntegrationTest;
@@ -103,8 +105,8 @@ class ProjectExecutionProcessTest {
                 Map.of(DisbursementProcess.DECISION, DisbursementProcess.APPROVE));
     }
 
-    private void panel(String taskKey, String verdict) {
-        lifecycle.completeAll(execution, taskKey, Map.of(VERDICT, verdict, ASSESSMENT_COMMENT, "评议意见：" + verdict));
+    private void panel(String stage, String verdict) {
+        lifecycle.completePanel(execution, stage, Map.of(VERDICT, verdict, ASSESSMENT_COMMENT, "评议意见：" + verdict));
     }
 
     private void reachMidtermCheck(String spentWan) {
@@ -151,18 +153,18 @@ class ProjectExecutionProcessTest {
         lifecycle.complete(execution, TASK_START_MIDTERM, "kjj", Map.of());
         lifecycle.complete(execution, TASK_REPORT_PROGRESS, applicant(),
                 Map.of(PROGRESS_REPORT, "按计划完成处方筛选", SPENT_WAN, "100"));
-        assertThat(lifecycle.tasks(execution, TASK_ASSESS_MIDTERM)).hasSize(3);
-        lifecycle.fireTimer(execution, MIDTERM_ASSESSMENT_OVERDUE);
+        assertThat(lifecycle.panelTasks(execution, ProjectAssessment.MIDTERM)).hasSize(3);
+        lifecycle.fireTimer(execution, ExpertPanelProcess.ASSESSMENT_OVERDUE);
         escalationSays("中期检查专家评议未按期完成");
-        panel(TASK_ASSESS_MIDTERM, "PASS");
+        panel(ProjectAssessment.MIDTERM, "PASS");
         financeApproves();
         assertThatThrownBy(() -> lifecycle.complete(execution, TASK_FINAL_REPORT, applicant(), Map.of(
                 FINAL_REPORT_ACTION, SUBMIT, FINAL_REPORT, "全部完成", ACHIEVED_INDICATORS, "完成", AUDIT_REPORT_NO, "审-1",
                 SPENT_WAN, ODD_AMOUNT_WAN))).hasMessageContaining("已使用的市级财政资金不能超过已拨付的266.66664万元");
         submitFinalReport();
-        lifecycle.fireTimer(execution, ACCEPTANCE_ASSESSMENT_OVERDUE);
+        lifecycle.fireTimer(execution, ExpertPanelProcess.ASSESSMENT_OVERDUE);
         escalationSays("验收专家评议未按期完成");
-        panel(TASK_ASSESS_ACCEPTANCE, "PASS");
+        panel(ProjectAssessment.ACCEPTANCE, "PASS");
         financeApproves();
 
         BpmnAwareTests.assertThat(execution).isEnded().hasPassed(FIRST_INSTALMENT, SECOND_INSTALMENT, FINAL_INSTALMENT,
@@ -226,7 +228,7 @@ class ProjectExecutionProcessTest {
         escalationSays("中期进展报告未按期提交");
         lifecycle.complete(execution, TASK_REPORT_PROGRESS, applicant(),
                 Map.of(PROGRESS_REPORT, "进度滞后", SPENT_WAN, "50"));
-        panel(TASK_ASSESS_MIDTERM, "RECTIFY");
+        panel(ProjectAssessment.MIDTERM, "RECTIFY");
 
         BpmnAwareTests.assertThat(execution).isWaitingAt(TASK_RECTIFY);
         assertThat(current().status()).isEqualTo(Project.RECTIFYING);
@@ -234,7 +236,7 @@ class ProjectExecutionProcessTest {
         lifecycle.complete(execution, TASK_RECTIFY, applicant(), Map.of(RECTIFICATION_REPORT, "已补充人员", SPENT_WAN, "80"));
         assertThat((String) runtimeService.getVariable(execution.getId(), RECHECK_INFO))
                 .startsWith("复查").contains("专家1：整改。", "整改情况：\n已补充人员");
-        panel(TASK_ASSESS_MIDTERM, "PASS");
+        panel(ProjectAssessment.MIDTERM, "PASS");
 
         assertThat(lifecycle.tasks(execution, DisbursementProcess.TASK_APPROVE)).hasSize(1);
         assertThat(runtimeService.getVariable(execution.getId(), MIDTERM_ROUND)).isEqualTo(2);
@@ -324,9 +326,9 @@ class ProjectExecutionProcessTest {
     /** Of the 133.33332万 paid, 50万 were reported as spent: 83.33332万 are to be recovered. */
     private void terminateAtTheRecheck() {
         reachMidtermCheck("50");
-        panel(TASK_ASSESS_MIDTERM, "RECTIFY");
+        panel(ProjectAssessment.MIDTERM, "RECTIFY");
         lifecycle.fireTimer(execution, RECTIFICATION_OVERDUE);
-        panel(TASK_ASSESS_MIDTERM, "RECTIFY");
+        panel(ProjectAssessment.MIDTERM, "RECTIFY");
     }
 
     private void recordReceipt(String user, String repaidWan, String receiptNo) {
@@ -341,10 +343,10 @@ class ProjectExecutionProcessTest {
     @Test
     void failsAtAcceptanceAndHasNothingToRecoverWhenEverythingWasSpent() {
         reachMidtermCheck("100");
-        panel(TASK_ASSESS_MIDTERM, "PASS");
+        panel(ProjectAssessment.MIDTERM, "PASS");
         financeApproves();
         submitFinalReport();
-        panel(TASK_ASSESS_ACCEPTANCE, "FAIL");
+        panel(ProjectAssessment.ACCEPTANCE, "FAIL");
 
         BpmnAwareTests.assertThat(execution).isEnded().hasPassed(END_NOTHING_TO_RECOVER).hasNotPassed(FINAL_INSTALMENT);
         assertThat(current().status()).isEqualTo(Project.TERMINATED);
@@ -354,7 +356,7 @@ class ProjectExecutionProcessTest {
     @Test
     void grantsOneExtensionAndRefusesASecond() {
         reachMidtermCheck("100");
-        panel(TASK_ASSESS_MIDTERM, "PASS");
+        panel(ProjectAssessment.MIDTERM, "PASS");
         financeApproves();
         lifecycle.fireTimer(execution, "BoundaryEvent_AcceptanceOverdue");
         escalationSays("验收材料未按期提交");
@@ -374,7 +376,7 @@ class ProjectExecutionProcessTest {
                 Map.of(FINAL_REPORT_ACTION, EXTEND, EXTENSION_MONTHS, 3, EXTENSION_REASON, "再延")))
                 .hasMessageContaining("延期只能申请一次");
         submitFinalReport();
-        panel(TASK_ASSESS_ACCEPTANCE, "PASS");
+        panel(ProjectAssessment.ACCEPTANCE, "PASS");
         financeApproves();
         BpmnAwareTests.assertThat(execution).isEnded().hasPassed(TASK_APPROVE_EXTENSION, END_ACCEPTED);
     }

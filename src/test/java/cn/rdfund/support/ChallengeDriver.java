@@ -3,6 +3,7 @@ package cn.rdfund.support;
 import static cn.rdfund.challenge.ChallengeProcess.*;
 
 import cn.rdfund.disbursement.DisbursementProcess;
+import cn.rdfund.review.ProjectAssessment;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public class ChallengeDriver {
 
     public void validate(ProcessInstance challenge, String verdict) {
         lifecycle.complete(challenge, TASK_CHECK, "kjj", Map.of(CHECK_DECISION, PASS));
-        lifecycle.completeAll(challenge, TASK_VALIDATE, Map.of(VERDICT, verdict, ASSESSMENT_COMMENT, "论证：" + verdict));
+        lifecycle.completePanel(challenge, ProjectAssessment.VALIDATION, Map.of(VERDICT, verdict, ASSESSMENT_COMMENT, "论证：" + verdict));
     }
 
     public void publish(ProcessInstance challenge) {

@@ -5,6 +5,7 @@ import cn.rdfund.call.FundingCallProcess;
 import cn.rdfund.organization.OrganizationMembers;
 import cn.rdfund.organization.OrganizationRepository;
 import cn.rdfund.project.ProjectExecutionProcess;
+import cn.rdfund.review.ExpertPanelProcess;
 import cn.rdfund.review.ExpertReviewProcess;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -133,10 +134,16 @@ public class LifecycleDriver {
         fireTimer(call, FundingCallProcess.NOTICE_ENDED);
     }
 
+    /** Fires the timer of that activity in the instance or one it called (an expert panel's deadline). */
     public void fireTimer(ProcessInstance instance, String activityId) {
-        Job timer = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
-                .activityId(activityId).singleResult();
-        managementService.executeJob(timer.getId());
+        List<Job> timers = new ArrayList<>();
+        for (String id : tree(instance.getId())) {
+            timers.addAll(managementService.createJobQuery().processInstanceId(id).timers().activityId(activityId).list());
+        }
+        if (timers.size() != 1) {
+            throw new IllegalStateException("期望1个" + activityId + "定时器，实际" + timers.size());
+        }
+        managementService.executeJob(timers.get(0).getId());
         runJobs(instance);
     }
 
@@ -168,6 +175,20 @@ public class LifecycleDriver {
             tasks.addAll(taskService.createTaskQuery().processInstanceId(id).taskDefinitionKey(taskKey).list());
         }
         return tasks;
+    }
+
+    /** The experts' open tasks of the instance's running panels of that stage ({@code ProjectAssessment.MIDTERM}, ...). */
+    public List<Task> panelTasks(ProcessInstance instance, String stage) {
+        return tasks(instance, ExpertPanelProcess.TASK_ASSESS).stream().filter(task -> stage.equals(
+                runtimeService.getVariable(task.getProcessInstanceId(), ExpertPanelProcess.STAGE))).toList();
+    }
+
+    /** Every expert of the instance's running panels of that stage gives the same opinion. */
+    public void completePanel(ProcessInstance instance, String stage, Map<String, Object> variables) {
+        for (Task task : panelTasks(instance, stage)) {
+            complete(task, task.getAssignee(), variables);
+        }
+        runJobs(instance);
     }
 
     /** Completes one task as the user; the jobs that follow are left to the caller ({@link #runJobs}). */

@@ -6,6 +6,7 @@ import cn.rdfund.application.ApplicationRepository;
 import cn.rdfund.disbursement.DisbursementProcess;
 import cn.rdfund.project.Project;
 import cn.rdfund.project.ProjectRepository;
+import cn.rdfund.review.ProjectAssessment;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
@@ -59,12 +60,12 @@ public class ProjectScenarios {
         ProcessInstance execution = lifecycle.projectOf(project.code());
         lifecycle.complete(execution, TASK_REPORT_PROGRESS, project.applicantUserId(),
                 Map.of(PROGRESS_REPORT, "按计划完成处方筛选", SPENT_WAN, "100"));
-        panel(execution, TASK_ASSESS_MIDTERM, "PASS");
+        panel(execution, ProjectAssessment.MIDTERM, "PASS");
         financeApproves(execution);
         lifecycle.complete(execution, TASK_FINAL_REPORT, project.applicantUserId(), Map.of(FINAL_REPORT_ACTION, SUBMIT,
                 FINAL_REPORT, "全部完成", ACHIEVED_INDICATORS, "完成2个中试，申请发明专利4项", AUDIT_REPORT_NO, "辽审字2028第001号",
                 SPENT_WAN, "240"));
-        panel(execution, TASK_ASSESS_ACCEPTANCE, "PASS");
+        panel(execution, ProjectAssessment.ACCEPTANCE, "PASS");
         financeApproves(execution);
         return projects.findById(project.id()).orElseThrow();
     }
@@ -75,9 +76,9 @@ public class ProjectScenarios {
         ProcessInstance execution = lifecycle.projectOf(project.code());
         lifecycle.complete(execution, TASK_REPORT_PROGRESS, project.applicantUserId(),
                 Map.of(PROGRESS_REPORT, "进度滞后", SPENT_WAN, "50"));
-        panel(execution, TASK_ASSESS_MIDTERM, "RECTIFY");
+        panel(execution, ProjectAssessment.MIDTERM, "RECTIFY");
         lifecycle.fireTimer(execution, RECTIFICATION_OVERDUE);
-        panel(execution, TASK_ASSESS_MIDTERM, "RECTIFY");
+        panel(execution, ProjectAssessment.MIDTERM, "RECTIFY");
         return project;
     }
 
@@ -107,7 +108,7 @@ public class ProjectScenarios {
                 Map.of(DisbursementProcess.DECISION, DisbursementProcess.APPROVE));
     }
 
-    private void panel(ProcessInstance execution, String taskKey, String verdict) {
-        lifecycle.completeAll(execution, taskKey, Map.of(VERDICT, verdict, ASSESSMENT_COMMENT, "评议意见：" + verdict));
+    private void panel(ProcessInstance execution, String stage, String verdict) {
+        lifecycle.completePanel(execution, stage, Map.of(VERDICT, verdict, ASSESSMENT_COMMENT, "评议意见：" + verdict));
     }
 }

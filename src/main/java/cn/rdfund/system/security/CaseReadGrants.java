@@ -38,7 +38,9 @@ import org.springframework.stereotype.Component;
  * made when an instance starts, and again when one of its tasks is created or it ends, because some cases learn their
  * unit only after the first step (an application names its call, a claim its measure). A review panel's own process
  * ({@link #SEALED_WHILE_RUNNING}) is granted only when it ends: nobody outside the panel reads an expert's opinion while
- * the panel is under way; the experts work their own tasks through the task's own permission. Engine-specific.
+ * the panel is under way; the experts work their own tasks through the task's own permission. A case's expert panel
+ * (ExpertPanel, called by the case) is read like the case, as when its panels ran inside the case: its opinions stay
+ * closed while it runs through {@link SealedVariableReads} and the audit timeline's sealing. Engine-specific.
  */
 @Component
 class CaseReadGrants extends AbstractProcessEnginePlugin {

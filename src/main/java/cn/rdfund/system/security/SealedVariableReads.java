@@ -28,10 +28,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Experts' individual opinions stay unread until their panel has concluded. A running review process
- * (ExpertReview) is not readable at all ({@link CaseReadGrants} opens it when it ends). A panel inside a case process
- * (the mid-term and acceptance panels, the challenge's panels: a multi-instance user task with one named assignee per
- * instance) keeps each member's opinion among the case's variables, at runtime and in history, so while one runs the
- * case's variables cannot be read through the engine API; such reads must name the process instance. History queries
+ * (ExpertReview) is not readable at all ({@link CaseReadGrants} opens it when it ends). A case's expert panel (the
+ * mid-term and acceptance panels, the challenge's panels: the called ExpertPanel, whose multi-instance user task has one
+ * named assignee per instance) keeps each member's opinion among its variables, at runtime and in history, so while
+ * one runs neither its variables nor those of the case that called it can be read through the engine API; such reads
+ * must name the process instance. History queries
  * that filter by variable values would let one probe the opinions and are refused. Administrators are not checked.
  */
 @Component
@@ -161,10 +162,23 @@ class SealedVariableReads {
         return ids;
     }
 
-    /** An expert panel is still under way in this process instance. */
+    /**
+     * An expert panel is still under way in this process instance or in one it called (a case's panel runs in a called
+     * ExpertPanel): while it is, the case's variables stay closed as they did when panels ran inside the case.
+     */
     boolean panelRunningIn(String processInstanceId) {
-        ActivityInstance tree = asSystem(() -> runtimeService.getActivityInstance(processInstanceId));
-        return tree != null && containsPanel(tree.getProcessDefinitionId(), tree);
+        return asSystem(() -> {
+            List<String> instances = new ArrayList<>(List.of(processInstanceId));
+            for (int i = 0; i < instances.size(); i++) {
+                ActivityInstance tree = runtimeService.getActivityInstance(instances.get(i));
+                if (tree != null && containsPanel(tree.getProcessDefinitionId(), tree)) {
+                    return true;
+                }
+                runtimeService.createProcessInstanceQuery().superProcessInstanceId(instances.get(i)).list()
+                        .forEach(called -> instances.add(called.getId()));
+            }
+            return false;
+        });
     }
 
     private boolean containsPanel(String processDefinitionId, ActivityInstance instance) {

@@ -131,7 +131,9 @@ class FormInputGuard {
         if (task.getCamundaFormRef() == null) {
             return Optional.empty();
         }
-        String cacheKey = task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey();
+        // A caller may choose the form (an expert panel's): the form's key is part of what is cached.
+        String cacheKey = task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey() + "/"
+                + task.getCamundaFormRef().getKey();
         return Optional.of(fieldsByForm.computeIfAbsent(cacheKey, key -> {
             try (InputStream form = formService.getObject().getDeployedTaskForm(task.getId())) {
                 Set<String> editable = new HashSet<>();

@@ -3,7 +3,6 @@ package cn.rdfund.system.security;
 import static cn.rdfund.project.ProjectExecutionProcess.ASSESSMENT_COMMENT;
 import static cn.rdfund.project.ProjectExecutionProcess.PROGRESS_REPORT;
 import static cn.rdfund.project.ProjectExecutionProcess.SPENT_WAN;
-import static cn.rdfund.project.ProjectExecutionProcess.TASK_ASSESS_MIDTERM;
 import static cn.rdfund.project.ProjectExecutionProcess.TASK_REPORT_PROGRESS;
 import static cn.rdfund.project.ProjectExecutionProcess.VERDICT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +11,7 @@ import cn.rdfund.application.ApplicationRepository;
 import cn.rdfund.application.FundingApplicationProcess;
 import cn.rdfund.project.Project;
 import cn.rdfund.review.ExpertReviewProcess;
+import cn.rdfund.review.ProjectAssessment;
 import cn.rdfund.support.Http;
 import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.ProcessDriver;
@@ -192,11 +192,14 @@ class TrustBoundaryAttackTest {
         ProcessInstance execution = lifecycle.projectOf(project.code());
         lifecycle.complete(execution, TASK_REPORT_PROGRESS, project.applicantUserId(),
                 Map.of(PROGRESS_REPORT, "进展", SPENT_WAN, "100"));
-        Task first = lifecycle.tasks(execution, TASK_ASSESS_MIDTERM).get(0);
+        Task first = lifecycle.panelTasks(execution, ProjectAssessment.MIDTERM).get(0);
         lifecycle.complete(first, first.getAssignee(), Map.of(VERDICT, "FAIL", ASSESSMENT_COMMENT, "第一位评议专家：不通过"));
         String path = "/engine-rest/history/variable-instance?processInstanceId=" + execution.getId();
+        // the panel runs in its own instance, called by the project's
+        String panelPath = "/engine-rest/history/variable-instance?processInstanceId=" + first.getProcessInstanceId();
 
         Http.Response whileRunning = Http.as(port, "kjj").get(path);
+        Http.Response panelWhileRunning = Http.as(port, "auditor").get(panelPath);
         Http.Response detailWhileRunning = Http.as(port, "auditor")
                 .post("/engine-rest/history/detail", "{\"processInstanceId\":\"" + execution.getId() + "\"}");
         Http.Response probe = Http.as(port, "kjj").get("/engine-rest/history/process-instance?variables=verdict_eq_FAIL");
@@ -213,6 +216,8 @@ class TrustBoundaryAttackTest {
 
         assertThat(whileRunning.status()).isEqualTo(403);
         assertThat(whileRunning.body()).contains("评审进行中").doesNotContain("第一位评议专家");
+        assertThat(panelWhileRunning.status()).isEqualTo(403);
+        assertThat(panelWhileRunning.body()).contains("评审进行中").doesNotContain("第一位评议专家");
         assertThat(detailWhileRunning.status()).isEqualTo(403);
         assertThat(probe.status()).isEqualTo(403);
         assertThat(List.of(runtime, runtimeInCockpit, instanceVariables)).allSatisfy(response -> {
@@ -222,8 +227,9 @@ class TrustBoundaryAttackTest {
         assertThat(unpinnedPost.status()).isEqualTo(403);
         assertThat(unpinnedPost.body()).contains("须指定流程实例");
 
-        lifecycle.completeAll(execution, TASK_ASSESS_MIDTERM, Map.of(VERDICT, "PASS", ASSESSMENT_COMMENT, "通过"));
-        assertThat(Http.as(port, "kjj").get(path).body()).contains("第一位评议专家");
+        lifecycle.completePanel(execution, ProjectAssessment.MIDTERM, Map.of(VERDICT, "PASS", ASSESSMENT_COMMENT, "通过"));
+        assertThat(Http.as(port, "kjj").get(path).status()).isEqualTo(200);
+        assertThat(Http.as(port, "kjj").get(panelPath).body()).contains("第一位评议专家");
     }
 
     /** Camunda's claim takes the new assignee from the request: an assignee could hand their task to anybody. */

@@ -1,4 +1,4 @@
-package cn.rdfund.project;
+package cn.rdfund.review;
 
 import java.util.Collection;
 

@@ -1,8 +1,8 @@
-package cn.rdfund.project;
+package cn.rdfund.review;
 
-import static cn.rdfund.project.PanelVerdict.FAIL;
-import static cn.rdfund.project.PanelVerdict.PASS;
-import static cn.rdfund.project.PanelVerdict.RECTIFY;
+import static cn.rdfund.review.PanelVerdict.FAIL;
+import static cn.rdfund.review.PanelVerdict.PASS;
+import static cn.rdfund.review.PanelVerdict.RECTIFY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,0 +1,70 @@
+package cn.rdfund.review;
+
+import cn.rdfund.review.ProjectAssessments.Panel;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Names shared by bpmn/review/ExpertPanel.bpmn, the models that call it and the code that drives or tests it. A
+ * caller passes what its panel is ({@code camunda:in}: the stage, round, project and team, whose exclusions apply),
+ * how it looks to the experts (task name, form and the variables the form shows), its deadline and its verdict rules;
+ * it gets back the verdict and the findings ({@code camunda:out}) and, when the deadline passes, the escalation
+ * {@value #OVERDUE_ESCALATION}.
+ */
+public final class ExpertPanelProcess {
+
+    public static final String KEY = "ExpertPanel";
+
+    public static final String DRAW = "ServiceTask_DrawExperts";
+    public static final String TASK_ASSESS = "Task_AssessAsExpert";
+    public static final String ASSESSMENT_OVERDUE = "BoundaryEvent_AssessmentOverdue";
+    public static final String CONCLUDE = "ServiceTask_ConcludePanel";
+    public static final String OVERDUE_ESCALATION = "panelOverdue";
+
+    public static final String PROJECT_ID = "projectId";
+    /** One team of a 揭榜挂帅 (0 or absent: the project's own panel). */
+    public static final String TEAM_ID = "teamId";
+    /** {@link ProjectAssessment#MIDTERM}, {@link ProjectAssessment#ACCEPTANCE}, ... */
+    public static final String STAGE = "panelStage";
+    public static final String ROUND = "panelRound";
+    /** Whose review's exclusions the draw applies: an application's, or else one organization's in a call. */
+    public static final String APPLICATION_ID = "applicationId";
+    public static final String ORGANIZATION_ID = "organizationId";
+    public static final String CALL_ID = "callId";
+    public static final String TASK_NAME = "panelTaskName";
+    public static final String FORM = "panelForm";
+    /** An ISO 8601 duration, e.g. P14D. */
+    public static final String DEADLINE = "panelDeadline";
+    /** The verdicts an expert may choose, comma-separated names of {@link PanelVerdict}. */
+    public static final String ALLOWED_VERDICTS = "allowedVerdicts";
+    /** What an expert is told when no allowed verdict was chosen. */
+    public static final String VERDICT_PROMPT = "verdictPrompt";
+    /** Whether the panel may conclude 整改; if not, a median RECTIFY counts as FAIL ({@link PanelVerdict#atRecheck}). */
+    public static final String RECTIFY_ALLOWED = "rectifyAllowed";
+    public static final String PROJECT_CODE = "projectCode";
+    public static final String TITLE = "title";
+    public static final String TEAM_NAME = "teamName";
+
+    public static final String ASSESSOR = "assessor";
+    public static final String VERDICT = "verdict";
+    public static final String ASSESSMENT_COMMENT = "assessmentComment";
+
+    public static final String PANEL_VERDICT = "panelVerdict";
+    public static final String PANEL_FINDINGS = "panelFindings";
+
+    /** Which panel an ExpertPanel instance (or one of its tasks) runs. */
+    static Panel panelOf(VariableScope scope) {
+        return new Panel(longOf(scope, PROJECT_ID), longOf(scope, TEAM_ID), (String) scope.getVariable(STAGE),
+                (int) longOf(scope, ROUND));
+    }
+
+    static boolean rectifyAllowed(VariableScope scope) {
+        return Boolean.TRUE.equals(scope.getVariable(RECTIFY_ALLOWED));
+    }
+
+    static long longOf(VariableScope scope, String name) {
+        return scope.getVariable(name) instanceof Number number ? number.longValue() : 0;
+    }
+
+    private ExpertPanelProcess() {
+    }
+}
