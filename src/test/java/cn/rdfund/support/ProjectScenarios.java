@@ -30,8 +30,13 @@ public class ProjectScenarios {
 
     /** A selected project of 300万 whose agreement the applicant has drafted: a program manager is to approve it. */
     public Project agreementDrafted(String title) {
+        return agreementDrafted(title, "300");
+    }
+
+    /** A selected project of that amount (万元) whose agreement the applicant has drafted. */
+    public Project agreementDrafted(String title, String requestedWan) {
         ProcessInstance call = lifecycle.publishCall("1000");
-        ProcessInstance application = lifecycle.applyAndReview(call, lifecycle.newApplicant("审计"), title, "300", 85);
+        ProcessInstance application = lifecycle.applyAndReview(call, lifecycle.newApplicant("审计"), title, requestedWan, 85);
         lifecycle.closeWindow(call);
         lifecycle.endNotice(call);
         Project project = projects.findByApplicationId(
