@@ -45,13 +45,17 @@ public class DisbursementService {
         this.entries = entries;
     }
 
-    /** Plans once: caps the approved amount (recording why), splits it by the schedule, stores both. */
+    /**
+     * Plans once: caps the approved amount (recording why), splits it by the schedule in force (as many instalments
+     * as it has rows, each released at one of the project's release points), stores both.
+     */
     @Transactional
     public InstalmentPlan plan(long projectId) {
         Project project = projects.get(projectId);
+        List<InstalmentShare> shares = schedule.scheduleFor(project.measure());
+        ReleaseEvent.requireProjectLifecycle(project.measure(), shares);
         InstalmentPlan plan = InstalmentPlanner.plan(project.approvedAmount(), caps.capsFor(project.measure()),
-                commitments.committedExcept(project.organizationId(), project.measure(), projectId),
-                schedule.scheduleFor(project.measure()));
+                commitments.committedExcept(project.organizationId(), project.measure(), projectId), shares);
         if (instalments.of(projectId).isEmpty()) {
             plan.instalments().forEach(i -> instalments.insert(
                     new Instalment(projectId, i.seq(), i.percent(), i.releasedBy(), i.amount())));

@@ -1,12 +1,20 @@
 package cn.rdfund.disbursement;
 
+import java.util.List;
 import java.util.Map;
 
 /** What releases an instalment, as decision table DisbursementSchedule names it, in words. */
 public final class ReleaseEvent {
 
-    private static final Map<String, String> LABELS = Map.of("SIGNING", "任务书签订", "MIDTERM_PASSED", "中期检查通过",
-            "ACCEPTED", "验收通过", "CHALLENGE_MILESTONE", "揭榜方里程碑通过、发榜方支付经财务确认",
+    public static final String SIGNING = "SIGNING";
+    public static final String MIDTERM_PASSED = "MIDTERM_PASSED";
+    public static final String ACCEPTED = "ACCEPTED";
+
+    /** The release points of ProjectExecution.bpmn, in the order a project reaches them. */
+    static final List<String> PROJECT_LIFECYCLE = List.of(SIGNING, MIDTERM_PASSED, ACCEPTED);
+
+    private static final Map<String, String> LABELS = Map.of(SIGNING, "任务书签订", MIDTERM_PASSED, "中期检查通过",
+            ACCEPTED, "验收通过", "CHALLENGE_MILESTONE", "揭榜方里程碑通过、发榜方支付经财务确认",
             "AWARD", "奖励公示无异议", "AWARD_ANNIVERSARY", "分年度兑现：奖励兑现起每满一年");
 
     private ReleaseEvent() {
@@ -14,5 +22,17 @@ public final class ReleaseEvent {
 
     public static String label(String releasedBy) {
         return LABELS.getOrDefault(releasedBy, releasedBy);
+    }
+
+    /**
+     * A project's schedule may only name the release points its process has: an instalment released by anything
+     * else would never be paid, so planning refuses it (an incident at 计算分期拨付, before any money moves).
+     */
+    static void requireProjectLifecycle(String measure, List<InstalmentShare> schedule) {
+        schedule.stream().filter(share -> !PROJECT_LIFECYCLE.contains(share.releasedBy())).findFirst()
+                .ifPresent(share -> {
+                    throw new IllegalStateException("分期拨付表对措施" + measure + "的第" + share.seq() + "期拨付条件"
+                            + share.releasedBy() + "不是项目实施中的拨付节点（任务书签订、中期检查通过、验收通过）");
+                });
     }
 }

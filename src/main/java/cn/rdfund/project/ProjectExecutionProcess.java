@@ -20,9 +20,9 @@ public final class ProjectExecutionProcess {
     public static final String TASK_RECORD_REPAYMENT = "Task_RecordRepayment";
     public static final String TASK_REVIEW_REPAYMENT = "Task_ReviewRepayment";
     public static final String TASK_ESCALATE = "Task_EscalateOverdue";
-    public static final String FIRST_INSTALMENT = "CallActivity_FirstInstalment";
-    public static final String SECOND_INSTALMENT = "CallActivity_SecondInstalment";
-    public static final String FINAL_INSTALMENT = "CallActivity_FinalInstalment";
+    public static final String SIGNING_INSTALMENTS = "CallActivity_SigningInstalments";
+    public static final String MIDTERM_INSTALMENTS = "CallActivity_MidtermInstalments";
+    public static final String ACCEPTANCE_INSTALMENTS = "CallActivity_AcceptanceInstalments";
     public static final String MIDTERM_DUE = "BoundaryEvent_MidtermDue";
     public static final String AGREEMENT_OVERDUE = "BoundaryEvent_AgreementOverdue";
     public static final String RECTIFICATION_OVERDUE = "BoundaryEvent_RectificationOverdue";

@@ -100,6 +100,30 @@ class InstalmentPlannerTest {
     }
 
     @Test
+    void splitsThirtyThirtyThirtyTenIntoFourInstalmentsThatAddUpToTheFen() {
+        List<InstalmentShare> four = List.of(new InstalmentShare(1, 30, "SIGNING"),
+                new InstalmentShare(2, 30, "MIDTERM_PASSED"), new InstalmentShare(3, 30, "ACCEPTED"),
+                new InstalmentShare(4, 10, "ACCEPTED"));
+
+        InstalmentPlan plan = InstalmentPlanner.plan(new BigDecimal("1000000.05"), KEY_TECHNOLOGY, BigDecimal.ZERO, four);
+
+        assertThat(plan.instalments()).extracting(InstalmentPlan.Instalment::amount).containsExactly(
+                new BigDecimal("300000.02"), new BigDecimal("300000.02"), new BigDecimal("300000.02"),
+                new BigDecimal("99999.99"));
+        assertThat(plan.instalments().stream().map(InstalmentPlan.Instalment::amount).reduce(BigDecimal::add))
+                .contains(new BigDecimal("1000000.05"));
+    }
+
+    @Test
+    void refusesAProjectScheduleWithAnEventTheProjectNeverReaches() {
+        List<InstalmentShare> award = List.of(new InstalmentShare(1, 60, "SIGNING"), new InstalmentShare(2, 40, "AWARD"));
+
+        assertThatThrownBy(() -> ReleaseEvent.requireProjectLifecycle("P1.1a", award))
+                .hasMessageContaining("措施P1.1a的第2期拨付条件AWARD不是项目实施中的拨付节点");
+        ReleaseEvent.requireProjectLifecycle("P1.1a", FORTY_FORTY_TWENTY);
+    }
+
+    @Test
     void refusesAnAmountFinerThanAFen() {
         assertThatThrownBy(() -> plan("100.001", "0")).hasMessageContaining("精确到分");
     }

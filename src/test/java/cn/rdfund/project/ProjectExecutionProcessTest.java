@@ -167,7 +167,7 @@ class ProjectExecutionProcessTest {
         panel(ProjectAssessment.ACCEPTANCE, "PASS");
         financeApproves();
 
-        BpmnAwareTests.assertThat(execution).isEnded().hasPassed(FIRST_INSTALMENT, SECOND_INSTALMENT, FINAL_INSTALMENT,
+        BpmnAwareTests.assertThat(execution).isEnded().hasPassed(SIGNING_INSTALMENTS, MIDTERM_INSTALMENTS, ACCEPTANCE_INSTALMENTS,
                 END_ACCEPTED);
         assertThat(current().status()).isEqualTo(Project.COMPLETED);
         assertThat(current().milestones()).extracting(Project.Milestone::status).containsOnly(Project.Milestone.ACHIEVED);
@@ -348,7 +348,7 @@ class ProjectExecutionProcessTest {
         submitFinalReport();
         panel(ProjectAssessment.ACCEPTANCE, "FAIL");
 
-        BpmnAwareTests.assertThat(execution).isEnded().hasPassed(END_NOTHING_TO_RECOVER).hasNotPassed(FINAL_INSTALMENT);
+        BpmnAwareTests.assertThat(execution).isEnded().hasPassed(END_NOTHING_TO_RECOVER).hasNotPassed(ACCEPTANCE_INSTALMENTS);
         assertThat(current().status()).isEqualTo(Project.TERMINATED);
         assertThat(entries(LedgerEntryKind.RECOVERY)).isEmpty();
     }

@@ -31,8 +31,13 @@ public class ProjectScenarios {
 
     /** A selected project of 300万 whose agreement the applicant has drafted: a program manager is to approve it. */
     public Project agreementDrafted(String title) {
+        return agreementDrafted(title, "300");
+    }
+
+    /** A selected project of that amount (万元) whose agreement the applicant has drafted. */
+    public Project agreementDrafted(String title, String requestedWan) {
         ProcessInstance call = lifecycle.publishCall("1000");
-        ProcessInstance application = lifecycle.applyAndReview(call, lifecycle.newApplicant("审计"), title, "300", 85);
+        ProcessInstance application = lifecycle.applyAndReview(call, lifecycle.newApplicant("审计"), title, requestedWan, 85);
         lifecycle.closeWindow(call);
         lifecycle.endNotice(call);
         Project project = projects.findByApplicationId(
@@ -44,7 +49,7 @@ public class ProjectScenarios {
         return project;
     }
 
-    /** A selected project of 300万 whose agreement is signed and first instalment (40 %) paid. */
+    /** A selected project of 300万 whose agreement is signed and the instalments released at signing (40 %) paid. */
     public Project underWay(String title) {
         Project project = agreementDrafted(title);
         ProcessInstance execution = lifecycle.projectOf(project.code());
@@ -54,7 +59,7 @@ public class ProjectScenarios {
         return project;
     }
 
-    /** Accepted, all three instalments (120万, 120万, 60万) paid. */
+    /** Accepted, every instalment (today 120万, 120万, 60万) paid. */
     public Project accepted(String title) {
         Project project = underWay(title);
         ProcessInstance execution = lifecycle.projectOf(project.code());
@@ -103,9 +108,12 @@ public class ProjectScenarios {
                 Map.of(DisbursementProcess.REPAYMENT_REVIEW, DisbursementProcess.CONFIRM));
     }
 
+    /** Finance approves every instalment the release point just reached pays, however many the schedule gives it. */
     private void financeApproves(ProcessInstance execution) {
-        lifecycle.complete(execution, DisbursementProcess.TASK_APPROVE, "finance",
-                Map.of(DisbursementProcess.DECISION, DisbursementProcess.APPROVE));
+        do {
+            lifecycle.complete(execution, DisbursementProcess.TASK_APPROVE, "finance",
+                    Map.of(DisbursementProcess.DECISION, DisbursementProcess.APPROVE));
+        } while (!lifecycle.tasks(execution, DisbursementProcess.TASK_APPROVE).isEmpty());
     }
 
     private void panel(ProcessInstance execution, String stage, String verdict) {
