@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A completion that answered 2xx survives {@code kill -9}. The application runs as a process of its own; three
@@ -22,7 +24,11 @@ import org.junit.jupiter.api.Test;
  * process is killed with SIGKILL right after the last answer. After a restart on the same database every one of those
  * completions is there: the task gone from its user's list, completed in the history with the submitted values, and
  * the payments, which the approvals left to the job executor, in the ledger.
+ *
+ * <p>Runs beside the other test classes (src/test/resources/junit-platform.properties): the application under test is
+ * a process of its own and shares nothing with them.
  */
+@Execution(ExecutionMode.CONCURRENT)
 abstract class KillNineContract {
 
     private static final List<String> CLAIMANTS = List.of("applicant", "applicant2", "applicant3");

@@ -48,7 +48,7 @@ public final class ApplicationProcess implements AutoCloseable {
     public static ApplicationProcess start(Path workingDirectory, String name, List<String> arguments) {
         int port = freePort();
         Path consoleLog = Path.of("target", "test-logs", name + ".log").toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx768m", "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Duser.timezone=Asia/Shanghai", "-cp", applicationClasspath(), "cn.rdfund.RdfundApplication",
                 "--server.port=" + port));
         command.addAll(arguments);
