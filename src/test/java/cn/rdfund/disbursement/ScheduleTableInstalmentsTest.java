@@ -11,6 +11,7 @@ import cn.rdfund.project.ProjectRepository;
 import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.ProjectScenarios;
 import cn.rdfund.support.RdfundIntegrationTest;
+import cn.rdfund.review.ProjectAssessment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -140,17 +141,17 @@ class ScheduleTableInstalmentsTest {
         lifecycle.complete(execution, TASK_START_MIDTERM, "kjj", Map.of());
         lifecycle.complete(execution, TASK_REPORT_PROGRESS, project.applicantUserId(),
                 Map.of(PROGRESS_REPORT, "按计划完成", SPENT_WAN, "30"));
-        panel(TASK_ASSESS_MIDTERM);
+        panel(ProjectAssessment.MIDTERM);
     }
 
     private void passAcceptance() {
         lifecycle.complete(execution, TASK_FINAL_REPORT, project.applicantUserId(), Map.of(FINAL_REPORT_ACTION, SUBMIT,
                 FINAL_REPORT, "全部完成", ACHIEVED_INDICATORS, "全部完成", AUDIT_REPORT_NO, "审-2028-01", SPENT_WAN, "60"));
-        panel(TASK_ASSESS_ACCEPTANCE);
+        panel(ProjectAssessment.ACCEPTANCE);
     }
 
-    private void panel(String taskKey) {
-        lifecycle.completeAll(execution, taskKey, Map.of(VERDICT, "PASS", ASSESSMENT_COMMENT, "评议意见：通过"));
+    private void panel(String stage) {
+        lifecycle.completePanel(execution, stage, Map.of(VERDICT, "PASS", ASSESSMENT_COMMENT, "评议意见：通过"));
     }
 
     private void financeApproves() {

@@ -10,6 +10,7 @@ import cn.rdfund.ledger.LedgerEntryKind;
 import cn.rdfund.ledger.LedgerRepository;
 import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.RdfundIntegrationTest;
+import cn.rdfund.review.ProjectAssessment;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -163,16 +164,16 @@ class ProjectExecutionMigrationTest {
         lifecycle.complete(execution, TASK_START_MIDTERM, "kjj", Map.of());
         lifecycle.complete(execution, TASK_REPORT_PROGRESS, project.applicantUserId(),
                 Map.of(PROGRESS_REPORT, "按计划完成", SPENT_WAN, "100"));
-        panel(execution, TASK_ASSESS_MIDTERM);
+        panel(execution, ProjectAssessment.MIDTERM);
         financeApproves(execution);
         lifecycle.complete(execution, TASK_FINAL_REPORT, project.applicantUserId(), Map.of(FINAL_REPORT_ACTION, SUBMIT,
                 FINAL_REPORT, "全部完成", ACHIEVED_INDICATORS, "全部完成", AUDIT_REPORT_NO, "审-2028-02", SPENT_WAN, "240"));
-        panel(execution, TASK_ASSESS_ACCEPTANCE);
+        panel(execution, ProjectAssessment.ACCEPTANCE);
         financeApproves(execution);
     }
 
-    private void panel(ProcessInstance execution, String taskKey) {
-        lifecycle.completeAll(execution, taskKey, Map.of(VERDICT, "PASS", ASSESSMENT_COMMENT, "评议意见：通过"));
+    private void panel(ProcessInstance execution, String stage) {
+        lifecycle.completePanel(execution, stage, Map.of(VERDICT, "PASS", ASSESSMENT_COMMENT, "评议意见：通过"));
     }
 
     private void financeApproves(ProcessInstance execution) {
