@@ -28,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApplicationService {
 
     static final String SUBMITTED = "SUBMITTED";
+    private static final Set<String> UNSETTLED = Set.of(SUBMITTED, "ACCEPTED");
 
     private final ApplicationRepository applications;
     private final FundingCallRepository calls;
@@ -112,6 +113,14 @@ public class ApplicationService {
         Application application = applications.findByProcessInstanceId(processInstanceId)
                 .orElseThrow(() -> new IllegalStateException("流程实例没有提交申报: " + processInstanceId));
         return status.equals(application.status()) ? application : applications.save(application.withStatus(status));
+    }
+
+    /**
+     * How many applications to the call are still in formal check or review: a closed call (or challenge) ranks only
+     * when none is left.
+     */
+    public long unsettledOf(long callId) {
+        return applications.findByCallId(callId).stream().filter(a -> UNSETTLED.contains(a.status())).count();
     }
 
     /** The process instance of the call (指南发布 or 揭榜挂帅) that the application of this process instance went to. */

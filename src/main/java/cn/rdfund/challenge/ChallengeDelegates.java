@@ -2,6 +2,7 @@ package cn.rdfund.challenge;
 
 import static cn.rdfund.challenge.ChallengeProcess.*;
 
+import cn.rdfund.application.ApplicationService;
 import cn.rdfund.call.FundingCall;
 import cn.rdfund.call.FundingCallService;
 import cn.rdfund.money.Wan;
@@ -106,6 +107,16 @@ class ChallengeDelegates {
         return execution -> {
             challenges.end(execution.getProcessInstanceId(), Challenge.CANCELLED, "发榜方取消：" + execution.getVariable(CANCEL_REASON));
             execution.removeVariables(List.of(QUALIFIED_SUMMARY, QUALIFIED_OPTIONS));
+        };
+    }
+
+    /** 检查评审是否完成: the teams' applications still in formal check or review (the window has closed). */
+    @Bean
+    JavaDelegate checkTeamReviewsFinished(ChallengeService challenges, ApplicationService applications) {
+        return execution -> {
+            long pending = applications.unsettledOf(challenges.ofProcess(execution.getProcessInstanceId()).callId());
+            execution.setVariable(PENDING_APPLICATIONS, pending);
+            execution.setVariable(REVIEWS_FINISHED, pending == 0);
         };
     }
 

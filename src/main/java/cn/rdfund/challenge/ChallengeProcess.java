@@ -27,6 +27,8 @@ public final class ChallengeProcess {
     public static final String AWAIT_REVIEWS = "Gateway_AwaitChallengeReviews";
     public static final String APPLICATION_SETTLED = "MessageEvent_ApplicationSettled";
     public static final String RECHECK_REVIEWS = "TimerEvent_RecheckChallengeReviews";
+    public static final String REVIEWS_FINISHED = "reviewsFinished";
+    public static final String PENDING_APPLICATIONS = "pendingApplications";
     public static final String END_REJECTED = "EndEvent_DemandRejected";
     public static final String END_UNFILLED = "EndEvent_Unfilled";
     public static final String END_CANCELLED = "EndEvent_ChallengeCancelled";

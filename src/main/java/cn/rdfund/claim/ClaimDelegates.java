@@ -3,6 +3,7 @@ package cn.rdfund.claim;
 import static cn.rdfund.claim.PolicyClaimProcess.*;
 
 import cn.rdfund.calendar.NoticePeriod;
+import cn.rdfund.disbursement.DisbursementProcess;
 import cn.rdfund.money.Wan;
 import cn.rdfund.money.WanInput;
 import cn.rdfund.policy.AwardFormula.Award;
@@ -10,7 +11,6 @@ import cn.rdfund.policy.LeadUnit;
 import cn.rdfund.policy.MeasureCatalogue;
 import cn.rdfund.policy.OverlapSettlement;
 import cn.rdfund.policy.PolicyMeasure;
-import cn.rdfund.project.ProjectExecutionProcess;
 import cn.rdfund.system.Texts;
 import cn.rdfund.system.security.Groups;
 import cn.rdfund.system.security.ProcessStarters;
@@ -71,8 +71,8 @@ class ClaimDelegates {
             PolicyMeasure measure = claims.measureOf(claim).orElseThrow();
             Map<String, Object> variables = new HashMap<>();
             variables.put(CLAIM_ID, claim.id());
-            variables.put(ProjectExecutionProcess.PROJECT_CODE, claim.code());
-            variables.put(ProjectExecutionProcess.TITLE, claim.measureName() + "：" + claim.title());
+            variables.put(DisbursementProcess.PROJECT_CODE, claim.code());
+            variables.put(DisbursementProcess.TITLE, claim.measureName() + "：" + claim.title());
             variables.put("leadUnitGroup", measure.leadUnit().groupId());
             variables.put("hasCoUnits", !measure.coUnits().isEmpty());
             variables.put("ruleText", measure.ruleText());
@@ -148,7 +148,7 @@ class ClaimDelegates {
             claims.startNotice(claimId(execution), endsAt.toLocalDateTime());
             execution.setVariable("noticeEndsAt", NoticePeriod.forTimer(endsAt));
             execution.setVariable("noticeText", "公示至" + endsAt.toLocalDateTime().withNano(0).toString().replace('T', ' ')
-                    + "：" + execution.getVariable(ProjectExecutionProcess.TITLE) + "，拟支持"
+                    + "：" + execution.getVariable(DisbursementProcess.TITLE) + "，拟支持"
                     + Wan.format(claims.get(claimId(execution)).payableAmount()));
         };
     }
@@ -167,8 +167,8 @@ class ClaimDelegates {
             long id = claimId(execution);
             claims.openAward(id);
             PolicyClaim claim = claims.get(id);
-            execution.setVariable(ProjectExecutionProcess.PROJECT_ID, claim.projectId());
-            execution.setVariable(ProjectExecutionProcess.APPLICANT_NAME, claims.organizationName(claim.organizationId()));
+            execution.setVariable(DisbursementProcess.PROJECT_ID, claim.projectId());
+            execution.setVariable(DisbursementProcess.APPLICANT_NAME, claims.organizationName(claim.organizationId()));
         };
     }
 

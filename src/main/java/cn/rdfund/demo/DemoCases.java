@@ -1,12 +1,12 @@
 package cn.rdfund.demo;
 
-import static cn.rdfund.project.ProjectExecutionProcess.*;
+import static cn.rdfund.execution.ProjectExecutionProcess.*;
 
 import cn.rdfund.application.FundingApplicationProcess;
-import cn.rdfund.call.FundingCallProcess;
 import cn.rdfund.disbursement.DisbursementProcess;
 import cn.rdfund.review.ExpertPanelProcess;
 import cn.rdfund.review.ExpertReviewProcess;
+import cn.rdfund.selection.FundingCallProcess;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -107,7 +107,7 @@ class DemoCases implements ApplicationRunner {
         panel(terminated, "RECTIFY");
         tasks.fireTimer(RECTIFICATION_OVERDUE, terminated);
         panel(terminated, "RECTIFY");
-        tasks.complete(TASK_CONFIRM_RECOVERY, terminated, "finance", Map.of(DisbursementProcess.RECOVERY_CONFIRMED, true));
+        tasks.complete(TASK_CONFIRM_RECOVERY, terminated, "finance", Map.of(RECOVERY_CONFIRMED, true));
         receipt(terminated, "30", "演示-JK-1");
         receipt(terminated, "20", "演示-JK-2");
     }
@@ -115,9 +115,9 @@ class DemoCases implements ApplicationRunner {
     /** finance records a receipt, finance2 confirms it (who records one may not confirm it). */
     private void receipt(String project, String repaidWan, String receiptNo) {
         tasks.complete(TASK_RECORD_REPAYMENT, project, "finance",
-                Map.of(DisbursementProcess.REPAID_WAN, repaidWan, DisbursementProcess.RECEIPT_NO, receiptNo));
+                Map.of(REPAID_WAN, repaidWan, RECEIPT_NO, receiptNo));
         tasks.complete(TASK_REVIEW_REPAYMENT, project, "finance2",
-                Map.of(DisbursementProcess.REPAYMENT_REVIEW, DisbursementProcess.CONFIRM));
+                Map.of(REPAYMENT_REVIEW, CONFIRM));
     }
 
     private void apply(Object callId, String applicant, String title, String requestedWan, int score) {

@@ -1,6 +1,6 @@
 package cn.rdfund.demo;
 
-import cn.rdfund.project.ProjectExecutionProcess;
+import cn.rdfund.execution.ProjectExecutionProcess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,14 +1,8 @@
 package cn.rdfund.disbursement;
 
 import static cn.rdfund.disbursement.DisbursementProcess.*;
-import static cn.rdfund.project.ProjectExecutionProcess.projectId;
 
-import cn.rdfund.money.Wan;
-import cn.rdfund.money.WanInput;
 import cn.rdfund.system.tasks.CurrentUser;
-import cn.rdfund.system.tasks.FormValues;
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -17,20 +11,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The service steps of bpmn/disbursement/Disbursement.bpmn, and the money steps of ProjectExecution.bpmn:
- * planning instalments, recovery and repayments. Approvers are stamped from the engine's login, never taken
- * from a variable a user could submit.
+ * The service steps of bpmn/disbursement/Disbursement.bpmn. The approver is stamped from the engine's login, never
+ * taken from a variable a user could submit.
  */
 @Configuration
 class DisbursementDelegates {
-
-    @Bean
-    JavaDelegate planInstalments(DisbursementService disbursements) {
-        return execution -> {
-            InstalmentPlan plan = disbursements.plan(projectId(execution));
-            execution.setVariable("fundedDisplay", Wan.format(plan.fundedAmount()));
-        };
-    }
 
     @Bean
     JavaDelegate computeInstalment(DisbursementService disbursements) {
@@ -51,83 +36,6 @@ class DisbursementDelegates {
     JavaDelegate recordPayment(DisbursementService disbursements) {
         return execution -> disbursements.pay(projectId(execution), seq(execution),
                 (String) execution.getVariable(APPROVED_BY), execution.getProcessInstanceId());
-    }
-
-    @Bean
-    JavaDelegate computeRecovery(RecoveryService recoveries, DisbursementService disbursements) {
-        return execution -> {
-            long projectId = projectId(execution);
-            BigDecimal unspent = recoveries.unspent(projectId);
-            execution.setVariable(RECOVERY_NEEDED, unspent.signum() > 0);
-            execution.setVariable("paidDisplay", Wan.formatExact(disbursements.paid(projectId)));
-            execution.setVariable("recoveryDisplay", Wan.formatExact(unspent));
-        };
-    }
-
-    @Bean
-    TaskListener stampRecoveryConfirmer() {
-        return task -> task.setVariable(RECOVERY_CONFIRMED_BY,
-                CurrentUser.of(task));
-    }
-
-    @Bean
-    JavaDelegate recordRecovery(RecoveryService recoveries) {
-        return execution -> {
-            recoveries.demand(projectId(execution), (String) execution.getVariable(RECOVERY_CONFIRMED_BY),
-                    execution.getProcessInstanceId());
-            execution.setVariable(OUTSTANDING_DISPLAY, Wan.formatExact(recoveries.outstanding(projectId(execution))));
-        };
-    }
-
-    /** A new receipt starts empty; the review's comment stays only when the review sent this one back. */
-    @Bean
-    TaskListener freshRepayment() {
-        return task -> {
-            List<String> stale = new ArrayList<>(List.of(REPAID_WAN, RECEIPT_NO));
-            if (!RETURN.equals(task.getVariable(REPAYMENT_REVIEW))) {
-                stale.add(REPAYMENT_REVIEW_COMMENT);
-            }
-            task.getExecution().removeVariables(stale);
-        };
-    }
-
-    @Bean
-    TaskListener stampRepaymentRecorder() {
-        return task -> task.setVariable(REPAYMENT_RECORDED_BY, CurrentUser.of(task));
-    }
-
-    @Bean
-    TaskListener freshRepaymentReview() {
-        return task -> task.getExecution().removeVariables(List.of(REPAYMENT_REVIEW, REPAYMENT_REVIEW_COMMENT));
-    }
-
-    /**
-     * Who confirmed the receipt (the ledger's approver), and its number: fixed with the task, so a rerun of the next
-     * step books it once; a returned receipt gets no number.
-     */
-    @Bean
-    TaskListener stampRepaymentReviewer() {
-        return task -> {
-            task.setVariable(REPAYMENT_REVIEWED_BY, CurrentUser.of(task));
-            if (CONFIRM.equals(task.getVariable(REPAYMENT_REVIEW))) {
-                Object previous = task.getVariable(REPAYMENT_NO);
-                task.setVariable(REPAYMENT_NO, previous instanceof Number n ? n.intValue() + 1 : 1);
-            }
-        };
-    }
-
-    @Bean
-    JavaDelegate recordRepayment(RecoveryService recoveries) {
-        return execution -> {
-            long projectId = projectId(execution);
-            recoveries.receive(projectId, ((Number) execution.getVariable(REPAYMENT_NO)).intValue(),
-                    WanInput.toYuan(FormValues.text(execution.getVariable(REPAID_WAN))).orElseThrow(),
-                    FormValues.text(execution.getVariable(RECEIPT_NO)),
-                    (String) execution.getVariable(REPAYMENT_REVIEWED_BY), execution.getProcessInstanceId());
-            BigDecimal outstanding = recoveries.outstanding(projectId);
-            execution.setVariable(FULLY_REPAID, outstanding.signum() <= 0);
-            execution.setVariable(OUTSTANDING_DISPLAY, Wan.formatExact(outstanding));
-        };
     }
 
     private static int seq(DelegateExecution execution) {

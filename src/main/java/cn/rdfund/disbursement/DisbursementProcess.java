@@ -1,5 +1,7 @@
 package cn.rdfund.disbursement;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /** Names shared by bpmn/disbursement/Disbursement.bpmn and the code that drives or tests it. */
 public final class DisbursementProcess {
 
@@ -18,19 +20,16 @@ public final class DisbursementProcess {
     public static final String APPROVE = "APPROVE";
     public static final String RETURN = "RETURN";
 
-    public static final String RECOVERY_NEEDED = "recoveryNeeded";
-    public static final String RECOVERY_CONFIRMED = "recoveryConfirmed";
-    public static final String RECOVERY_CONFIRMED_BY = "recoveryConfirmedBy";
-    public static final String REPAID_WAN = "repaidWan";
-    public static final String RECEIPT_NO = "receiptNo";
-    public static final String REPAYMENT_RECORDED_BY = "repaymentRecordedBy";
-    public static final String REPAYMENT_REVIEW = "repaymentReview";
-    public static final String REPAYMENT_REVIEW_COMMENT = "repaymentReviewComment";
-    public static final String REPAYMENT_REVIEWED_BY = "repaymentReviewedBy";
-    public static final String CONFIRM = "CONFIRM";
-    public static final String REPAYMENT_NO = "repaymentNo";
-    public static final String FULLY_REPAID = "fullyRepaid";
-    public static final String OUTSTANDING_DISPLAY = "outstandingDisplay";
+    /** What a caller passes: the case (a project, a claim's funding record, a challenge's support) and its labels. */
+    public static final String PROJECT_ID = "projectId";
+    public static final String PROJECT_CODE = "projectCode";
+    public static final String TITLE = "title";
+    public static final String APPLICANT_NAME = "applicantName";
+
+    /** The project a Disbursement instance (or one of its tasks) pays. */
+    public static long projectId(VariableScope scope) {
+        return ((Number) scope.getVariable(PROJECT_ID)).longValue();
+    }
 
     private DisbursementProcess() {
     }

@@ -106,6 +106,12 @@ public class DisbursementService {
         instalments.lockProject(projectId);
     }
 
+    /** The numbers of the project's planned instalments that a release event pays, in order (none: it pays nothing). */
+    public List<Integer> releasedBy(long projectId, String event) {
+        return instalments.of(projectId).stream().filter(i -> event.equals(i.releasedBy())).map(Instalment::seq)
+                .sorted().toList();
+    }
+
     /** Everything planned for a project so far, paid or waiting for finance. */
     public BigDecimal planned(long projectId) {
         return instalments.of(projectId).stream().map(Instalment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);

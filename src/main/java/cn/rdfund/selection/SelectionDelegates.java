@@ -1,13 +1,14 @@
 package cn.rdfund.selection;
 
-import static cn.rdfund.call.FundingCallProcess.*;
+import static cn.rdfund.selection.FundingCallProcess.*;
 
+import cn.rdfund.application.ApplicationService;
 import cn.rdfund.calendar.NoticePeriod;
 import cn.rdfund.call.FundingCall;
 import cn.rdfund.call.FundingCallService;
+import cn.rdfund.execution.ProjectExecutionProcess;
 import cn.rdfund.money.Wan;
 import cn.rdfund.project.Project;
-import cn.rdfund.project.ProjectExecutionProcess;
 import cn.rdfund.project.ProjectService;
 import cn.rdfund.system.tasks.CurrentUser;
 import cn.rdfund.system.tasks.FormValues;
@@ -32,9 +33,9 @@ class SelectionDelegates {
     private static final DateTimeFormatter NOTICE_END = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Bean
-    JavaDelegate checkReviewsFinished(SelectionService selection) {
+    JavaDelegate checkReviewsFinished(SelectionService selection, ApplicationService applications) {
         return execution -> {
-            long pending = selection.pendingApplications(selection.callOf(execution.getProcessInstanceId()).id());
+            long pending = applications.unsettledOf(selection.callOf(execution.getProcessInstanceId()).id());
             execution.setVariable(PENDING_APPLICATIONS, pending);
             execution.setVariable(REVIEWS_FINISHED, pending == 0);
         };

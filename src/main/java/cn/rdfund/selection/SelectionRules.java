@@ -1,6 +1,6 @@
 package cn.rdfund.selection;
 
-import static cn.rdfund.call.FundingCallProcess.*;
+import static cn.rdfund.selection.FundingCallProcess.*;
 
 import cn.rdfund.system.tasks.FormValues;
 import cn.rdfund.system.tasks.TaskCompletionRule;

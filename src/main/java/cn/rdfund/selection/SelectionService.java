@@ -36,7 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class SelectionService {
 
     /** Applications that are still being checked, corrected or reviewed. */
-    private static final Set<String> PENDING = Set.of("SUBMITTED", "ACCEPTED");
     private static final String REVIEWED = "REVIEWED";
 
     private final JdbcClient jdbc;
@@ -68,10 +67,6 @@ public class SelectionService {
 
     public FundingCall callOf(String processInstanceId) {
         return callService.ofProcess(processInstanceId);
-    }
-
-    public long pendingApplications(long callId) {
-        return applications.findByCallId(callId).stream().filter(a -> PENDING.contains(a.status())).count();
     }
 
     /** Ranks the call's reviewed applications for one notice round, once; a rerun reads the stored round. */

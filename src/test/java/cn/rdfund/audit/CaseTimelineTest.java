@@ -2,11 +2,11 @@ package cn.rdfund.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import static cn.rdfund.project.ProjectExecutionProcess.ASSESSMENT_COMMENT;
-import static cn.rdfund.project.ProjectExecutionProcess.PROGRESS_REPORT;
-import static cn.rdfund.project.ProjectExecutionProcess.SPENT_WAN;
-import static cn.rdfund.project.ProjectExecutionProcess.TASK_REPORT_PROGRESS;
-import static cn.rdfund.project.ProjectExecutionProcess.VERDICT;
+import static cn.rdfund.execution.ProjectExecutionProcess.ASSESSMENT_COMMENT;
+import static cn.rdfund.execution.ProjectExecutionProcess.PROGRESS_REPORT;
+import static cn.rdfund.execution.ProjectExecutionProcess.SPENT_WAN;
+import static cn.rdfund.execution.ProjectExecutionProcess.TASK_REPORT_PROGRESS;
+import static cn.rdfund.execution.ProjectExecutionProcess.VERDICT;
 
 import cn.rdfund.project.Project;
 import cn.rdfund.review.ProjectAssessment;

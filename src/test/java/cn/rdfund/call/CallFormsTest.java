@@ -2,6 +2,7 @@ package cn.rdfund.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.rdfund.selection.FundingCallProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;

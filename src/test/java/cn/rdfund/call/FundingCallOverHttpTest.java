@@ -2,6 +2,7 @@ package cn.rdfund.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.rdfund.selection.FundingCallProcess;
 import cn.rdfund.support.Http;
 import cn.rdfund.support.RdfundIntegrationTest;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package cn.rdfund.disbursement;
 
-import static cn.rdfund.project.ProjectExecutionProcess.*;
+import static cn.rdfund.execution.ProjectExecutionProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.rdfund.ledger.LedgerEntry;
@@ -8,10 +8,10 @@ import cn.rdfund.ledger.LedgerEntryKind;
 import cn.rdfund.ledger.LedgerRepository;
 import cn.rdfund.project.Project;
 import cn.rdfund.project.ProjectRepository;
+import cn.rdfund.review.ProjectAssessment;
 import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.ProjectScenarios;
 import cn.rdfund.support.RdfundIntegrationTest;
-import cn.rdfund.review.ProjectAssessment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;

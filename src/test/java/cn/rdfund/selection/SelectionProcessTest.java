@@ -1,6 +1,6 @@
 package cn.rdfund.selection;
 
-import static cn.rdfund.call.FundingCallProcess.*;
+import static cn.rdfund.selection.FundingCallProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,8 +8,8 @@ import cn.rdfund.application.Application;
 import cn.rdfund.application.ApplicationRepository;
 import cn.rdfund.application.FundingApplicationProcess;
 import cn.rdfund.call.FundingCallRepository;
+import cn.rdfund.execution.ProjectExecutionProcess;
 import cn.rdfund.project.Project;
-import cn.rdfund.project.ProjectExecutionProcess;
 import cn.rdfund.project.ProjectRepository;
 import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.ProcessDriver;

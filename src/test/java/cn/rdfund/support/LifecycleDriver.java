@@ -1,12 +1,12 @@
 package cn.rdfund.support;
 
 import cn.rdfund.application.FundingApplicationProcess;
-import cn.rdfund.call.FundingCallProcess;
+import cn.rdfund.execution.ProjectExecutionProcess;
 import cn.rdfund.organization.OrganizationMembers;
 import cn.rdfund.organization.OrganizationRepository;
-import cn.rdfund.project.ProjectExecutionProcess;
 import cn.rdfund.review.ExpertPanelProcess;
 import cn.rdfund.review.ExpertReviewProcess;
+import cn.rdfund.selection.FundingCallProcess;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;

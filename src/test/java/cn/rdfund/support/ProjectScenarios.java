@@ -1,6 +1,6 @@
 package cn.rdfund.support;
 
-import static cn.rdfund.project.ProjectExecutionProcess.*;
+import static cn.rdfund.execution.ProjectExecutionProcess.*;
 
 import cn.rdfund.application.ApplicationRepository;
 import cn.rdfund.disbursement.DisbursementProcess;
@@ -95,7 +95,7 @@ public class ProjectScenarios {
     public Project terminatedWithRecovery(String title) {
         Project project = terminated(title);
         ProcessInstance execution = lifecycle.projectOf(project.code());
-        lifecycle.complete(execution, TASK_CONFIRM_RECOVERY, "finance", Map.of(DisbursementProcess.RECOVERY_CONFIRMED, true));
+        lifecycle.complete(execution, TASK_CONFIRM_RECOVERY, "finance", Map.of(RECOVERY_CONFIRMED, true));
         receipt(execution, "40", "JK-1", "finance", "finance2");
         receipt(execution, "30", "JK-2", "finance2", "finance");
         return projects.findById(project.id()).orElseThrow();
@@ -103,9 +103,9 @@ public class ProjectScenarios {
 
     private void receipt(ProcessInstance execution, String repaidWan, String receiptNo, String recorder, String reviewer) {
         lifecycle.complete(execution, TASK_RECORD_REPAYMENT, recorder,
-                Map.of(DisbursementProcess.REPAID_WAN, repaidWan, DisbursementProcess.RECEIPT_NO, receiptNo));
+                Map.of(REPAID_WAN, repaidWan, RECEIPT_NO, receiptNo));
         lifecycle.complete(execution, TASK_REVIEW_REPAYMENT, reviewer,
-                Map.of(DisbursementProcess.REPAYMENT_REVIEW, DisbursementProcess.CONFIRM));
+                Map.of(REPAYMENT_REVIEW, CONFIRM));
     }
 
     /** Finance approves every instalment the release point just reached pays, however many the schedule gives it. */

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.rdfund.application.FundingApplicationProcess;
-import cn.rdfund.call.FundingCallProcess;
 import cn.rdfund.challenge.ChallengeProcess;
+import cn.rdfund.selection.FundingCallProcess;
 import cn.rdfund.support.RdfundIntegrationTest;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package cn.rdfund.system.security;
 
-import static cn.rdfund.project.ProjectExecutionProcess.ASSESSMENT_COMMENT;
-import static cn.rdfund.project.ProjectExecutionProcess.PROGRESS_REPORT;
-import static cn.rdfund.project.ProjectExecutionProcess.SPENT_WAN;
-import static cn.rdfund.project.ProjectExecutionProcess.TASK_REPORT_PROGRESS;
-import static cn.rdfund.project.ProjectExecutionProcess.VERDICT;
+import static cn.rdfund.execution.ProjectExecutionProcess.ASSESSMENT_COMMENT;
+import static cn.rdfund.execution.ProjectExecutionProcess.PROGRESS_REPORT;
+import static cn.rdfund.execution.ProjectExecutionProcess.SPENT_WAN;
+import static cn.rdfund.execution.ProjectExecutionProcess.TASK_REPORT_PROGRESS;
+import static cn.rdfund.execution.ProjectExecutionProcess.VERDICT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.rdfund.application.ApplicationRepository;

@@ -8,10 +8,10 @@ import cn.rdfund.claim.PolicyClaim;
 import cn.rdfund.claim.PolicyClaimProcess;
 import cn.rdfund.disbursement.DisbursementProcess;
 import cn.rdfund.disbursement.DisbursementService;
+import cn.rdfund.execution.ProjectExecutionProcess;
 import cn.rdfund.ledger.LedgerEntryKind;
 import cn.rdfund.ledger.LedgerRepository;
 import cn.rdfund.project.Project;
-import cn.rdfund.project.ProjectExecutionProcess;
 import cn.rdfund.support.ChallengeDriver;
 import cn.rdfund.support.ClaimDriver;
 import cn.rdfund.support.Http;
@@ -138,11 +138,11 @@ class FourEyesOverHttpTest {
         Project project = scenarios.terminated("四眼追回项目");
         ProcessInstance execution = lifecycle.projectOf(project.code());
         lifecycle.complete(execution, ProjectExecutionProcess.TASK_CONFIRM_RECOVERY, "finance",
-                Map.of(DisbursementProcess.RECOVERY_CONFIRMED, true));
+                Map.of(ProjectExecutionProcess.RECOVERY_CONFIRMED, true));
         lifecycle.complete(execution, ProjectExecutionProcess.TASK_RECORD_REPAYMENT, "finance",
-                Map.of(DisbursementProcess.REPAID_WAN, "70", DisbursementProcess.RECEIPT_NO, "JK-70"));
+                Map.of(ProjectExecutionProcess.REPAID_WAN, "70", ProjectExecutionProcess.RECEIPT_NO, "JK-70"));
         Task review = lifecycle.tasks(execution, ProjectExecutionProcess.TASK_REVIEW_REPAYMENT).get(0);
-        String confirm = decision(DisbursementProcess.REPAYMENT_REVIEW, DisbursementProcess.CONFIRM);
+        String confirm = decision(ProjectExecutionProcess.REPAYMENT_REVIEW, ProjectExecutionProcess.CONFIRM);
 
         Http.Response refused = Http.as(port, "finance").post("/engine-rest/task/" + review.getId() + "/complete", confirm);
 

@@ -1,6 +1,6 @@
-package cn.rdfund.project;
+package cn.rdfund.execution;
 
-import static cn.rdfund.project.ProjectExecutionProcess.*;
+import static cn.rdfund.execution.ProjectExecutionProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.rdfund.application.ApplicationRepository;
@@ -8,9 +8,11 @@ import cn.rdfund.disbursement.DisbursementProcess;
 import cn.rdfund.ledger.LedgerEntry;
 import cn.rdfund.ledger.LedgerEntryKind;
 import cn.rdfund.ledger.LedgerRepository;
+import cn.rdfund.project.Project;
+import cn.rdfund.project.ProjectRepository;
+import cn.rdfund.review.ProjectAssessment;
 import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.RdfundIntegrationTest;
-import cn.rdfund.review.ProjectAssessment;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;

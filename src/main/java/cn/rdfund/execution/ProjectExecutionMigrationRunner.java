@@ -1,4 +1,4 @@
-package cn.rdfund.project;
+package cn.rdfund.execution;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package cn.rdfund.call;
+package cn.rdfund.selection;
 
 /** Names shared by bpmn/call/FundingCall.bpmn and the code that drives or tests it. */
 public final class FundingCallProcess {

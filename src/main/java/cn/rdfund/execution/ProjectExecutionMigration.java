@@ -1,4 +1,4 @@
-package cn.rdfund.project;
+package cn.rdfund.execution;
 
 import java.util.List;
 import java.util.Map;

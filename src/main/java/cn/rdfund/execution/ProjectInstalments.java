@@ -1,5 +1,6 @@
-package cn.rdfund.disbursement;
+package cn.rdfund.execution;
 
+import cn.rdfund.disbursement.DisbursementService;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -11,14 +12,13 @@ import org.springframework.stereotype.Component;
 @Component("projectInstalments")
 public class ProjectInstalments {
 
-    private final Instalments instalments;
+    private final DisbursementService disbursements;
 
-    ProjectInstalments(Instalments instalments) {
-        this.instalments = instalments;
+    ProjectInstalments(DisbursementService disbursements) {
+        this.disbursements = disbursements;
     }
 
     public List<Integer> releasedBy(long projectId, String event) {
-        return instalments.of(projectId).stream().filter(i -> event.equals(i.releasedBy())).map(Instalment::seq)
-                .sorted().toList();
+        return disbursements.releasedBy(projectId, event);
     }
 }

@@ -1,9 +1,9 @@
-package cn.rdfund.call;
+package cn.rdfund.selection;
 
-import static cn.rdfund.call.FundingCallProcess.APPROVAL_COMMENT;
-import static cn.rdfund.call.FundingCallProcess.APPROVAL_DECISION;
-import static cn.rdfund.call.FundingCallProcess.APPROVE;
-import static cn.rdfund.call.FundingCallProcess.RETURN;
+import static cn.rdfund.selection.FundingCallProcess.APPROVAL_COMMENT;
+import static cn.rdfund.selection.FundingCallProcess.APPROVAL_DECISION;
+import static cn.rdfund.selection.FundingCallProcess.APPROVE;
+import static cn.rdfund.selection.FundingCallProcess.RETURN;
 
 import cn.rdfund.system.tasks.CompletionChecks;
 import cn.rdfund.system.tasks.FormValues;

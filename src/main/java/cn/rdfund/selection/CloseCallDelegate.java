@@ -1,5 +1,6 @@
-package cn.rdfund.call;
+package cn.rdfund.selection;
 
+import cn.rdfund.call.FundingCallService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

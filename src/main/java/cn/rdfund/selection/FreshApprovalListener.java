@@ -1,4 +1,4 @@
-package cn.rdfund.call;
+package cn.rdfund.selection;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;

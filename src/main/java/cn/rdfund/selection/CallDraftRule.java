@@ -1,5 +1,7 @@
-package cn.rdfund.call;
+package cn.rdfund.selection;
 
+import cn.rdfund.call.CallDraft;
+import cn.rdfund.call.CallDraftCheck;
 import cn.rdfund.policy.FundingCapsTable;
 import cn.rdfund.system.tasks.TaskCompletion;
 import cn.rdfund.system.tasks.TaskCompletionRule;

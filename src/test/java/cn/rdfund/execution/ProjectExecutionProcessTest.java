@@ -1,6 +1,6 @@
-package cn.rdfund.project;
+package cn.rdfund.execution;
 
-import static cn.rdfund.project.ProjectExecutionProcess.*;
+import static cn.rdfund.execution.ProjectExecutionProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +11,8 @@ import cn.rdfund.disbursement.RecoveryService;
 import cn.rdfund.ledger.LedgerEntry;
 import cn.rdfund.ledger.LedgerEntryKind;
 import cn.rdfund.ledger.LedgerRepository;
+import cn.rdfund.project.Project;
+import cn.rdfund.project.ProjectRepository;
 import cn.rdfund.review.ExpertPanelProcess;
 import cn.rdfund.review.ProjectAssessment;
 import cn.rdfund.support.Http;
@@ -252,7 +254,7 @@ class ProjectExecutionProcessTest {
         assertThat(runtimeService.getVariable(execution.getId(), "recoveryDisplay")).isEqualTo("83.33332万元");
         assertThatThrownBy(() -> lifecycle.complete(execution, TASK_CONFIRM_RECOVERY, "finance", Map.of()))
                 .hasMessageContaining("请核对并确认追回金额");
-        lifecycle.complete(execution, TASK_CONFIRM_RECOVERY, "finance", Map.of(DisbursementProcess.RECOVERY_CONFIRMED, true));
+        lifecycle.complete(execution, TASK_CONFIRM_RECOVERY, "finance", Map.of(RECOVERY_CONFIRMED, true));
         assertThat(entries(LedgerEntryKind.RECOVERY)).singleElement()
                 .satisfies(e -> assertThat(e.amount()).isEqualTo(new BigDecimal("833333.20")));
 
@@ -263,10 +265,10 @@ class ProjectExecutionProcessTest {
         recordReceipt("finance", "50", "JK-1");
         BpmnAwareTests.assertThat(execution).isWaitingAt(TASK_REVIEW_REPAYMENT);
         assertThat(entries(LedgerEntryKind.REPAYMENT)).isEmpty();
-        assertThatThrownBy(() -> reviewReceipt("finance", DisbursementProcess.CONFIRM))
+        assertThatThrownBy(() -> reviewReceipt("finance", CONFIRM))
                 .hasMessageContaining("您已办理本案「登记追回款到账」，「复核追回款到账」须由另一位同事办理");
         assertThat(entries(LedgerEntryKind.REPAYMENT)).isEmpty();
-        reviewReceipt("finance2", DisbursementProcess.CONFIRM);
+        reviewReceipt("finance2", CONFIRM);
         BpmnAwareTests.assertThat(execution).isWaitingAt(TASK_RECORD_REPAYMENT);
         // The booking step run again for receipt 1 (a retried job) finds the row and books nothing more.
         recoveries.receive(project.id(), 1, new BigDecimal("500000.00"), "JK-1", "finance2", execution.getId());
@@ -274,7 +276,7 @@ class ProjectExecutionProcessTest {
                 .satisfies(e -> assertThat(e.approvedBy()).isEqualTo("finance2"));
         // Only who recorded this receipt is excluded: the reviewer of the first may record the second.
         recordReceipt("finance2", "33.33332", "JK-2");
-        reviewReceipt("finance", DisbursementProcess.CONFIRM);
+        reviewReceipt("finance", CONFIRM);
 
         BpmnAwareTests.assertThat(execution).isEnded().hasPassed(END_RECOVERED);
         assertThat(entries(LedgerEntryKind.REPAYMENT)).extracting(LedgerEntry::milestoneSeq).containsExactly(1, 2);
@@ -285,21 +287,21 @@ class ProjectExecutionProcessTest {
     @Test
     void aReceiptTheReviewSendsBackIsRecordedAgainAndBookedOnce() {
         terminateAtTheRecheck();
-        lifecycle.complete(execution, TASK_CONFIRM_RECOVERY, "finance", Map.of(DisbursementProcess.RECOVERY_CONFIRMED, true));
+        lifecycle.complete(execution, TASK_CONFIRM_RECOVERY, "finance", Map.of(RECOVERY_CONFIRMED, true));
         recordReceipt("finance", "83.33332", "JK-9");
 
         assertThatThrownBy(() -> reviewReceipt("finance2", DisbursementProcess.RETURN))
                 .hasMessageContaining("退回时请写明原因");
-        lifecycle.complete(execution, TASK_REVIEW_REPAYMENT, "finance2", Map.of(DisbursementProcess.REPAYMENT_REVIEW,
-                DisbursementProcess.RETURN, DisbursementProcess.REPAYMENT_REVIEW_COMMENT, "凭证号与银行回单不符"));
+        lifecycle.complete(execution, TASK_REVIEW_REPAYMENT, "finance2", Map.of(REPAYMENT_REVIEW,
+                DisbursementProcess.RETURN, REPAYMENT_REVIEW_COMMENT, "凭证号与银行回单不符"));
 
         Task again = lifecycle.tasks(execution, TASK_RECORD_REPAYMENT).get(0);
-        assertThat(processEngine.getTaskService().getVariable(again.getId(), DisbursementProcess.REPAYMENT_REVIEW_COMMENT))
+        assertThat(processEngine.getTaskService().getVariable(again.getId(), REPAYMENT_REVIEW_COMMENT))
                 .isEqualTo("凭证号与银行回单不符");
-        assertThat(processEngine.getTaskService().getVariable(again.getId(), DisbursementProcess.REPAID_WAN)).isNull();
+        assertThat(processEngine.getTaskService().getVariable(again.getId(), REPAID_WAN)).isNull();
         assertThat(entries(LedgerEntryKind.REPAYMENT)).isEmpty();
         recordReceipt("finance", "83.33332", "JK-1");
-        reviewReceipt("finance2", DisbursementProcess.CONFIRM);
+        reviewReceipt("finance2", CONFIRM);
 
         BpmnAwareTests.assertThat(execution).isEnded().hasPassed(END_RECOVERED);
         assertThat(entries(LedgerEntryKind.REPAYMENT)).singleElement().satisfies(e -> {
@@ -333,11 +335,11 @@ class ProjectExecutionProcessTest {
 
     private void recordReceipt(String user, String repaidWan, String receiptNo) {
         lifecycle.complete(execution, TASK_RECORD_REPAYMENT, user,
-                Map.of(DisbursementProcess.REPAID_WAN, repaidWan, DisbursementProcess.RECEIPT_NO, receiptNo));
+                Map.of(REPAID_WAN, repaidWan, RECEIPT_NO, receiptNo));
     }
 
     private void reviewReceipt(String user, String decision) {
-        lifecycle.complete(execution, TASK_REVIEW_REPAYMENT, user, Map.of(DisbursementProcess.REPAYMENT_REVIEW, decision));
+        lifecycle.complete(execution, TASK_REVIEW_REPAYMENT, user, Map.of(REPAYMENT_REVIEW, decision));
     }
 
     @Test

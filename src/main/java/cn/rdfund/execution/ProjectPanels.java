@@ -1,19 +1,33 @@
-package cn.rdfund.project;
+package cn.rdfund.execution;
 
-import static cn.rdfund.project.ProjectExecutionProcess.*;
+import static cn.rdfund.execution.ProjectExecutionProcess.*;
 
+import cn.rdfund.project.Project;
+import cn.rdfund.project.ProjectService;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 /**
  * What ProjectExecution does around its expert panels (the called ExpertPanel): the round of the mid-term check with
- * what a re-check must know, and the project's status after the check's verdict.
+ * what a re-check must know, the application whose review exclusions the panel applies, and the project's status
+ * after the check's verdict. Public: the call activities' expressions call it.
  */
-@Configuration
-class ProjectPanels {
+@Component("projectPanels")
+public class ProjectPanels {
+
+    private final ProjectService projects;
+
+    ProjectPanels(ProjectService projects) {
+        this.projects = projects;
+    }
+
+    /** The project's application, handed to the panel as a value (review does not read projects). */
+    public long applicationOf(long projectId) {
+        return projects.applicationOf(projectId);
+    }
 
     /** Before the mid-term panel is called: its round, and at a re-check the previous findings and the rectification. */
     @Bean
@@ -29,7 +43,7 @@ class ProjectPanels {
 
     /** After the mid-term panel: 整改 puts the project into rectification, any other verdict back in progress. */
     @Bean
-    ExecutionListener concludeMidterm(ProjectService projects) {
+    ExecutionListener concludeMidterm() {
         return execution -> {
             if (execution.isCanceled()) {
                 return;

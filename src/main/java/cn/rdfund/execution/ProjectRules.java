@@ -1,9 +1,10 @@
-package cn.rdfund.project;
+package cn.rdfund.execution;
 
-import static cn.rdfund.project.ProjectExecutionProcess.*;
+import static cn.rdfund.execution.ProjectExecutionProcess.*;
 import static cn.rdfund.system.tasks.CompletionChecks.decisionWithReason;
 
 import cn.rdfund.money.WanInput;
+import cn.rdfund.project.AgreementTerms;
 import cn.rdfund.system.tasks.CompletionChecks;
 import cn.rdfund.system.tasks.FormValues;
 import cn.rdfund.system.tasks.TaskCompletion;

@@ -1,4 +1,4 @@
-package cn.rdfund.call;
+package cn.rdfund.selection;
 
 import cn.rdfund.policy.LeadUnit;
 import cn.rdfund.system.security.ProcessStarters;

@@ -1,4 +1,4 @@
-package cn.rdfund.project;
+package cn.rdfund.execution;
 
 import cn.rdfund.system.tasks.TaskDeadlines;
 import java.time.Duration;

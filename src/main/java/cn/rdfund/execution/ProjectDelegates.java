@@ -1,9 +1,12 @@
-package cn.rdfund.project;
+package cn.rdfund.execution;
 
-import static cn.rdfund.project.ProjectExecutionProcess.*;
+import static cn.rdfund.execution.ProjectExecutionProcess.*;
 
 import cn.rdfund.money.Wan;
 import cn.rdfund.money.WanInput;
+import cn.rdfund.project.AgreementTerms;
+import cn.rdfund.project.Project;
+import cn.rdfund.project.ProjectService;
 import cn.rdfund.system.tasks.FormValues;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,18 +36,6 @@ class ProjectDelegates {
             execution.setVariable(MIDTERM_DISPLAY, project.midtermDate() + " 09:00");
             execution.setVariable(EXTENSION_INFO, "未申请延期（可在验收期限前申请一次）");
             setAcceptanceDeadline(execution, projects, project);
-        };
-    }
-
-    /** Names each task after its project (e.g. 拨付审批 · XM2026-000123 新型缓释制剂研发): lists tell projects apart. */
-    @Bean
-    TaskListener labelTaskWithProject() {
-        return task -> {
-            Object code = task.getVariable(PROJECT_CODE);
-            Object title = task.getVariable(TITLE);
-            if (code != null) {
-                task.setName(task.getName() + " · " + code + (title == null ? "" : " " + title));
-            }
         };
     }
 

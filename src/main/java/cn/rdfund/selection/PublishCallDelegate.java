@@ -1,5 +1,8 @@
-package cn.rdfund.call;
+package cn.rdfund.selection;
 
+import cn.rdfund.call.CallDraft;
+import cn.rdfund.call.FundingCall;
+import cn.rdfund.call.FundingCallService;
 import cn.rdfund.system.tasks.ProcessStarter;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

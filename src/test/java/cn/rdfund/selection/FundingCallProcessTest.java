@@ -1,11 +1,15 @@
-package cn.rdfund.call;
+package cn.rdfund.selection;
 
-import static cn.rdfund.call.FundingCallProcess.*;
+import static cn.rdfund.selection.FundingCallProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
+import cn.rdfund.call.CallDraft;
+import cn.rdfund.call.FundingCall;
+import cn.rdfund.call.FundingCallRepository;
+import cn.rdfund.call.FundingCallService;
 import cn.rdfund.support.ProcessDriver;
 import cn.rdfund.support.RdfundIntegrationTest;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package cn.rdfund.project;
+package cn.rdfund.execution;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -82,7 +82,25 @@ public final class ProjectExecutionProcess {
     public static final String MIDTERM_ASSESSMENT_OVERDUE = "BoundaryEvent_MidtermAssessmentOverdue";
     public static final String ACCEPTANCE_ASSESSMENT_OVERDUE = "BoundaryEvent_AcceptanceAssessmentOverdue";
 
-    /** The project a ProjectExecution or Disbursement instance (or one of its tasks) works on. */
+    public static final String FUNDED_DISPLAY = "fundedDisplay";
+    public static final String PAID_DISPLAY = "paidDisplay";
+    public static final String RECOVERY_DISPLAY = "recoveryDisplay";
+    public static final String RECOVERY_NEEDED = "recoveryNeeded";
+    public static final String RECOVERY_CONFIRMED = "recoveryConfirmed";
+    public static final String RECOVERY_CONFIRMED_BY = "recoveryConfirmedBy";
+    public static final String REPAID_WAN = "repaidWan";
+    public static final String RECEIPT_NO = "receiptNo";
+    public static final String REPAYMENT_RECORDED_BY = "repaymentRecordedBy";
+    public static final String REPAYMENT_REVIEW = "repaymentReview";
+    public static final String REPAYMENT_REVIEW_COMMENT = "repaymentReviewComment";
+    public static final String REPAYMENT_REVIEWED_BY = "repaymentReviewedBy";
+    /** 复核 of a repayment receipt: confirmed, or {@link #RETURN} to record it again. */
+    public static final String CONFIRM = "CONFIRM";
+    public static final String REPAYMENT_NO = "repaymentNo";
+    public static final String FULLY_REPAID = "fullyRepaid";
+    public static final String OUTSTANDING_DISPLAY = "outstandingDisplay";
+
+    /** The project a ProjectExecution instance (or one of its tasks) works on. */
     public static long projectId(VariableScope scope) {
         return ((Number) scope.getVariable(PROJECT_ID)).longValue();
     }

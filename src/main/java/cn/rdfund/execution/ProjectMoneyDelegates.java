@@ -1,0 +1,111 @@
+package cn.rdfund.execution;
+
+import static cn.rdfund.execution.ProjectExecutionProcess.*;
+
+import cn.rdfund.disbursement.DisbursementService;
+import cn.rdfund.disbursement.RecoveryService;
+import cn.rdfund.money.Wan;
+import cn.rdfund.money.WanInput;
+import cn.rdfund.system.tasks.CurrentUser;
+import cn.rdfund.system.tasks.FormValues;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The money steps of bpmn/project/ProjectExecution.bpmn: planning the instalments at signing, and after a
+ * termination the recovery and its repayments (through disbursement's services). Confirmers are stamped from the
+ * engine's login, never taken from a variable a user could submit.
+ */
+@Configuration
+class ProjectMoneyDelegates {
+
+    @Bean
+    JavaDelegate planInstalments(DisbursementService disbursements) {
+        return execution -> {
+            var plan = disbursements.plan(projectId(execution));
+            execution.setVariable(FUNDED_DISPLAY, Wan.format(plan.fundedAmount()));
+        };
+    }
+
+    @Bean
+    JavaDelegate computeRecovery(RecoveryService recoveries, DisbursementService disbursements) {
+        return execution -> {
+            long projectId = projectId(execution);
+            BigDecimal unspent = recoveries.unspent(projectId);
+            execution.setVariable(RECOVERY_NEEDED, unspent.signum() > 0);
+            execution.setVariable(PAID_DISPLAY, Wan.formatExact(disbursements.paid(projectId)));
+            execution.setVariable(RECOVERY_DISPLAY, Wan.formatExact(unspent));
+        };
+    }
+
+    @Bean
+    TaskListener stampRecoveryConfirmer() {
+        return task -> task.setVariable(RECOVERY_CONFIRMED_BY,
+                CurrentUser.of(task));
+    }
+
+    @Bean
+    JavaDelegate recordRecovery(RecoveryService recoveries) {
+        return execution -> {
+            recoveries.demand(projectId(execution), (String) execution.getVariable(RECOVERY_CONFIRMED_BY),
+                    execution.getProcessInstanceId());
+            execution.setVariable(OUTSTANDING_DISPLAY, Wan.formatExact(recoveries.outstanding(projectId(execution))));
+        };
+    }
+
+    /** A new receipt starts empty; the review's comment stays only when the review sent this one back. */
+    @Bean
+    TaskListener freshRepayment() {
+        return task -> {
+            List<String> stale = new ArrayList<>(List.of(REPAID_WAN, RECEIPT_NO));
+            if (!RETURN.equals(task.getVariable(REPAYMENT_REVIEW))) {
+                stale.add(REPAYMENT_REVIEW_COMMENT);
+            }
+            task.getExecution().removeVariables(stale);
+        };
+    }
+
+    @Bean
+    TaskListener stampRepaymentRecorder() {
+        return task -> task.setVariable(REPAYMENT_RECORDED_BY, CurrentUser.of(task));
+    }
+
+    @Bean
+    TaskListener freshRepaymentReview() {
+        return task -> task.getExecution().removeVariables(List.of(REPAYMENT_REVIEW, REPAYMENT_REVIEW_COMMENT));
+    }
+
+    /**
+     * Who confirmed the receipt (the ledger's approver), and its number: fixed with the task, so a rerun of the next
+     * step books it once; a returned receipt gets no number.
+     */
+    @Bean
+    TaskListener stampRepaymentReviewer() {
+        return task -> {
+            task.setVariable(REPAYMENT_REVIEWED_BY, CurrentUser.of(task));
+            if (CONFIRM.equals(task.getVariable(REPAYMENT_REVIEW))) {
+                Object previous = task.getVariable(REPAYMENT_NO);
+                task.setVariable(REPAYMENT_NO, previous instanceof Number n ? n.intValue() + 1 : 1);
+            }
+        };
+    }
+
+    @Bean
+    JavaDelegate recordRepayment(RecoveryService recoveries) {
+        return execution -> {
+            long projectId = projectId(execution);
+            recoveries.receive(projectId, ((Number) execution.getVariable(REPAYMENT_NO)).intValue(),
+                    WanInput.toYuan(FormValues.text(execution.getVariable(REPAID_WAN))).orElseThrow(),
+                    FormValues.text(execution.getVariable(RECEIPT_NO)),
+                    (String) execution.getVariable(REPAYMENT_REVIEWED_BY), execution.getProcessInstanceId());
+            BigDecimal outstanding = recoveries.outstanding(projectId);
+            execution.setVariable(FULLY_REPAID, outstanding.signum() <= 0);
+            execution.setVariable(OUTSTANDING_DISPLAY, Wan.formatExact(outstanding));
+        };
+    }
+}
