@@ -75,11 +75,13 @@ class ApplicationDelegates {
 
     /**
      * Both ends of an application tell its call's process (指南发布 or 揭榜挂帅) that one more application is settled, so
-     * that the call ranks as soon as the last one is; a call not yet waiting for it is not affected.
+     * that the call ranks as soon as the last one is; a call not yet waiting for it is not affected. The status was
+     * written before (markReviewed, rejectApplication), and the call's row is locked before the call is told: a call
+     * that checks at the same moment either sees this status or is already waiting for this message.
      */
     @Bean
     JavaDelegate tellCallApplicationSettled(ApplicationService applications, RuntimeService runtime) {
-        return execution -> applications.callProcessOf(execution.getProcessInstanceId())
+        return execution -> applications.callProcessToTell(execution.getProcessInstanceId())
                 .ifPresent(callProcess -> runtime.createMessageCorrelation(APPLICATION_SETTLED)
                         .processInstanceId(callProcess).correlateAll());
     }

@@ -117,17 +117,27 @@ public class ApplicationService {
 
     /**
      * How many applications to the call are still in formal check or review: a closed call (or challenge) ranks only
-     * when none is left.
+     * when none is left. Counted under the call's lock ({@link FundingCallRepository#lockForSettling}).
      */
+    @Transactional
     public long unsettledOf(long callId) {
+        calls.lockForSettling(callId);
         return applications.findByCallId(callId).stream().filter(a -> UNSETTLED.contains(a.status())).count();
     }
 
-    /** The process instance of the call (指南发布 or 揭榜挂帅) that the application of this process instance went to. */
-    public Optional<String> callProcessOf(String processInstanceId) {
+    /**
+     * The process instance of the call (指南发布 or 揭榜挂帅) that the application of this process instance went to, to
+     * be told that the application has ended; the call's row stays locked until this transaction ends
+     * ({@link FundingCallRepository#lockForSettling}).
+     */
+    @Transactional
+    public Optional<String> callProcessToTell(String processInstanceId) {
         return applications.findByProcessInstanceId(processInstanceId)
                 .flatMap(application -> calls.findById(application.callId()))
-                .map(FundingCall::processInstanceId);
+                .map(call -> {
+                    calls.lockForSettling(call.id());
+                    return call.processInstanceId();
+                });
     }
 
     /** What the program manager sees of an application in the formal check. */

@@ -24,9 +24,9 @@ public final class ChallengeProcess {
     public static final String TASK_SIGN_OFF = "Task_SignOffAcceptance";
     public static final String TEAM_ACCEPTANCE_PANEL = "CallActivity_TeamAcceptancePanel";
     public static final String WINDOW_CLOSED = "BoundaryEvent_WindowClosed";
-    public static final String AWAIT_REVIEWS = "Gateway_AwaitChallengeReviews";
+    /** Waiting for the next team's application to end (message ApplicationSettled); no timer. */
+    public static final String AWAIT_REVIEWS = "MessageEvent_ApplicationSettled";
     public static final String APPLICATION_SETTLED = "MessageEvent_ApplicationSettled";
-    public static final String RECHECK_REVIEWS = "TimerEvent_RecheckChallengeReviews";
     public static final String REVIEWS_FINISHED = "reviewsFinished";
     public static final String PENDING_APPLICATIONS = "pendingApplications";
     public static final String END_REJECTED = "EndEvent_DemandRejected";

@@ -12,21 +12,13 @@ import org.springframework.stereotype.Component;
 public class ChallengeTimes {
 
     private final Duration assessment;
-    private final String reviewRecheckInterval;
 
-    ChallengeTimes(@Value("${rdfund.project.deadlines.assessment:P15D}") Duration assessment,
-            @Value("${rdfund.selection.review-recheck-interval:PT24H}") String reviewRecheckInterval) {
+    ChallengeTimes(@Value("${rdfund.project.deadlines.assessment:P15D}") Duration assessment) {
         this.assessment = assessment;
-        this.reviewRecheckInterval = reviewRecheckInterval;
     }
 
     /** ISO 8601 duration for the panel's deadline, e.g. P15D. */
     public String assessmentPeriod() {
         return assessment.toString();
-    }
-
-    /** How often a closed challenge also looks on its own whether its teams' applications are settled. */
-    public String reviewRecheckInterval() {
-        return reviewRecheckInterval;
     }
 }

@@ -11,9 +11,9 @@ public final class FundingCallProcess {
     public static final String PUBLISH = "ServiceTask_PublishCall";
     public static final String CLOSE = "ServiceTask_CloseCall";
     public static final String WINDOW_EXPIRED = "BoundaryEvent_ApplicationWindowExpired";
-    public static final String AWAIT_REVIEWS = "Gateway_AwaitReviews";
+    /** Waiting for the next application to end (message ApplicationSettled); no timer. */
+    public static final String AWAIT_REVIEWS = "MessageEvent_ApplicationSettled";
     public static final String APPLICATION_SETTLED = "MessageEvent_ApplicationSettled";
-    public static final String RECHECK_REVIEWS = "TimerEvent_RecheckReviews";
     public static final String RANK = "ServiceTask_RankApplications";
     public static final String TASK_PUBLIC_NOTICE = "Task_PublicNotice";
     public static final String TASK_HANDLE_OBJECTION = "Task_HandleObjection";

@@ -9,8 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * When a call looks again on its own whether its reviews are finished (normally each application's end tells it; the
- * recheck covers an application that ended while the call was not yet waiting), and when its public notice (公示) ends: at the
+ * When a call's public notice (公示) ends: at the
  * end of the N-th working day after it starts (default 5), or, where a fixed period is configured (the demo
  * profile), that period from now. Public: expressions call it.
  */
@@ -32,6 +31,11 @@ public class SelectionTimes {
         this.notice = new NoticePeriod(noticeWorkingDays, noticePeriod);
     }
 
+    /**
+     * Read only by calls and challenges of older model versions, still waiting in their recheck loop: their timer
+     * fires at this interval until their last application has ended (docs/operations.md). The current models wait for
+     * the message alone.
+     */
     public String reviewRecheckInterval() {
         return reviewRecheckInterval;
     }
