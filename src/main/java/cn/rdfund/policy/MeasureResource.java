@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The measures an applicant may claim: the rule in words, the lead unit and co-units, the policy version and its
- * window, the facts its claim form asks for (claimFields), as the deployed decision tables say; all of them, or those in force on a date (a claim's reference date).
- * Any logged-in user may read it.
+ * window, the facts its claim form asks for (claimFields), as the deployed decision tables say; all of them, or
+ * those in force on a date (a claim's reference date). Any logged-in user may read it.
  */
 @RestController
 @RequestMapping("/api/policy/measures")
