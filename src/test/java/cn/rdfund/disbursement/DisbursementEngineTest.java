@@ -49,9 +49,11 @@ class DisbursementEngineTest {
         Mocks.register("stampDisbursementApprover", (TaskListener) task -> calls.add("stamp " + task.getVariable(DECISION)));
     }
 
+    /** The application's process tests in this JVM assert against their own engine. */
     @AfterEach
-    void forgetBeans() {
+    void forgetBeansAndEngine() {
         Mocks.reset();
+        AbstractAssertions.reset();
     }
 
     private ProcessInstance startInstalment() {

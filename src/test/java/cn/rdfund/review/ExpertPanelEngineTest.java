@@ -61,9 +61,11 @@ class ExpertPanelEngineTest {
         Mocks.register("concludeExpertPanel", (JavaDelegate) execution -> calls.add("conclude"));
     }
 
+    /** The application's process tests in this JVM assert against their own engine. */
     @AfterEach
-    void forgetBeans() {
+    void forgetBeansAndEngine() {
         Mocks.reset();
+        AbstractAssertions.reset();
     }
 
     private ProcessInstance startPanel() {
