@@ -1,0 +1,96 @@
+package cn.rdfund.disbursement;
+
+import static cn.rdfund.disbursement.DisbursementProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * bpmn/disbursement/Disbursement.bpmn on its own, in an in-memory engine (src/test/resources/camunda.cfg.xml) with
+ * its beans replaced by recorders: the instalment is computed, finance approves it and it is booked once; returned,
+ * the manager resolves it and it is computed again before finance sees it anew. The amounts, caps and the ledger are
+ * tested with the rules (InstalmentPlannerTest, LedgerChainTest) and over the whole application
+ * (ProjectExecutionProcessTest, ScheduleTableInstalmentsTest).
+ */
+@ExtendWith(ProcessEngineExtension.class)
+@Deployment(resources = "bpmn/disbursement/Disbursement.bpmn")
+class DisbursementEngineTest {
+
+    ProcessEngine processEngine;
+
+    private final List<String> calls = new ArrayList<>();
+
+    @BeforeEach
+    void registerBeans() {
+        AbstractAssertions.init(processEngine);
+        Mocks.register("computeInstalment", (JavaDelegate) execution -> calls.add("compute"));
+        Mocks.register("recordPayment", (JavaDelegate) execution -> calls.add("book"));
+        Mocks.register("labelTaskWithProject", (TaskListener) task -> calls.add("label " + task.getTaskDefinitionKey()));
+        Mocks.register("freshDisbursementApproval", (TaskListener) task -> { });
+        Mocks.register("stampDisbursementApprover", (TaskListener) task -> calls.add("stamp " + task.getVariable(DECISION)));
+    }
+
+    /** The application's process tests in this JVM assert against their own engine. */
+    @AfterEach
+    void forgetBeansAndEngine() {
+        Mocks.reset();
+        AbstractAssertions.reset();
+    }
+
+    private ProcessInstance startInstalment() {
+        ProcessInstance instalment = processEngine.getRuntimeService().startProcessInstanceByKey(KEY, "P-2026-001");
+        assertThat(instalment).isWaitingAt("ServiceTask_ComputeInstalment");
+        execute(job());
+        assertThat(instalment).isWaitingAt(TASK_APPROVE);
+        assertThat(task()).hasCandidateGroup("finance");
+        return instalment;
+    }
+
+    @Test
+    void financeApprovesAndTheInstalmentIsBookedOnce() {
+        ProcessInstance instalment = startInstalment();
+
+        complete(task(), Map.of(DECISION, APPROVE));
+        execute(job());
+
+        assertThat(instalment).isEnded().hasPassed("EndEvent_InstalmentPaid").hasNotPassed(TASK_RESOLVE_RETURN);
+        assertThat(calls).containsExactly("compute", "label " + TASK_APPROVE, "stamp APPROVE", "book");
+    }
+
+    @Test
+    void aReturnedInstalmentIsResolvedByTheManagerAndComputedAgainBeforeFinanceSeesItAnew() {
+        ProcessInstance instalment = startInstalment();
+
+        complete(task(), Map.of(DECISION, RETURN));
+        assertThat(instalment).isWaitingAt(TASK_RESOLVE_RETURN);
+        assertThat(task()).hasCandidateGroup("pm-kjj");
+        complete(task());
+        execute(job());
+        assertThat(instalment).isWaitingAt(TASK_APPROVE);
+        complete(task(), Map.of(DECISION, APPROVE));
+        execute(job());
+
+        assertThat(instalment).isEnded();
+        assertThat(calls).containsExactly("compute", "label " + TASK_APPROVE, "stamp RETURN",
+                "label " + TASK_RESOLVE_RETURN, "compute", "label " + TASK_APPROVE, "stamp APPROVE", "book");
+    }
+}
