@@ -45,16 +45,23 @@ class ClaimDelegates {
         return new ProcessStarters(Groups.APPLICANTS, KEY);
     }
 
-    /** The claim form lists every measure of every policy version deployed, with its lead unit and window. */
+    /**
+     * The claim form's options, field rules and texts come from the catalogue (every measure of every policy version
+     * deployed): task-local display data the form reads and never sends back.
+     */
     @Bean
     TaskListener showClaimableMeasures(MeasureCatalogue catalogue) {
-        return task -> task.setVariable("measuresText", Texts.clip(catalogue.published().stream()
-                .map(PolicyMeasure::line).collect(Collectors.joining("\n")), MEASURES_TEXT_MAX));
+        return task -> {
+            List<PolicyMeasure> published = catalogue.published();
+            task.setVariablesLocal(ClaimFormOptions.of(published, ClaimFormDefinition.deployed()).variables());
+            task.setVariableLocal("measuresText", Texts.clip(published.stream()
+                    .map(PolicyMeasure::line).collect(Collectors.joining("\n")), MEASURES_TEXT_MAX));
+        };
     }
 
     /** Registers the submission (or the withdrawal) and routes the claim to its measure's lead unit and co-units. */
     @Bean
-    JavaDelegate registerClaim(ClaimService claims, ProcessStarter starter) {
+    JavaDelegate registerClaim(ClaimService claims, ProcessStarter starter, MeasureCatalogue catalogue) {
         return execution -> {
             String claimant = starter.of(execution.getProcessInstanceId());
             execution.setVariable(DUPLICATE, false);
@@ -62,7 +69,8 @@ class ClaimDelegates {
                 claims.withdraw(execution.getProcessInstanceId(), claimant);
                 return;
             }
-            ClaimSubmission submission = ClaimForm.parse(execution.getVariables(), LocalDate.MAX).submission();
+            ClaimSubmission submission = ClaimForm.parse(execution.getVariables(), LocalDate.MAX, catalogue::claimFields)
+                    .submission();
             PolicyClaim claim = claims.register(execution.getProcessInstanceId(), claimant, submission);
             if (PolicyClaim.REJECTED.equals(claim.status())) {
                 execution.setVariable(DUPLICATE, true);
@@ -76,7 +84,7 @@ class ClaimDelegates {
             variables.put("leadUnitGroup", measure.leadUnit().groupId());
             variables.put("hasCoUnits", !measure.coUnits().isEmpty());
             variables.put("ruleText", measure.ruleText());
-            variables.put("claimSummary", Texts.clip(ClaimView.summary(claim,
+            variables.put("claimSummary", Texts.clip(ClaimView.summary(claim, measure.claimFields(),
                     claims.organizationName(claim.organizationId()), claims.earlierClaims(claim)), MEASURES_TEXT_MAX));
             execution.setVariables(variables);
         };

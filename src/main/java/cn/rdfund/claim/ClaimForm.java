@@ -1,55 +1,43 @@
 package cn.rdfund.claim;
 
-import static java.util.Map.entry;
-
 import cn.rdfund.money.WanInput;
 import cn.rdfund.policy.ClaimFacts;
+import cn.rdfund.policy.ClaimFields;
+import cn.rdfund.policy.ClaimFields.Fact;
 import cn.rdfund.system.tasks.FormValues;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Reads the claim form (bpmn/claim/ClaimForm.form): which of its fields a measure needs, and every problem with
- * what was typed. The amounts and the eligibility are the award table's business, not this class's: it only
- * makes sure the table gets the facts it reads, in yuan.
+ * Reads the claim form (bpmn/claim/ClaimForm.form): every problem with what was typed. Which facts a measure's claim
+ * carries is the catalogue's business (PolicyMeasures' claimFields), the amounts and the eligibility the award table's:
+ * this class only makes sure the table gets the facts the catalogue names, in yuan.
  */
 final class ClaimForm {
 
-    /** The form shows one category list per kind of measure; each measure reads its own. */
-    static final Map<String, String> CATEGORY_FIELD = Map.ofEntries(entry("P1.2", "platformType"),
-            entry("P1.3", "parkLevel"), entry("P2.1b", "evaluationGrade"), entry("P2.2", "centreLevel"),
-            entry("P3.1", "evaluationGrade"), entry("P4.2", "srdiType"), entry("P4.3", "recognitionType"),
-            entry("P5.1a", "drugClass"), entry("P5.1b", "deviceType"), entry("P6.1", "talentCategory"));
-    /** The category codes as the form's lists label them, for people reading a claim. */
-    private static final Map<String, Map<String, String>> CATEGORY_LABELS = Map.of(
-            "platformType", Map.of("KEY_LAB", "国家重点实验室", "TECH_INNOVATION_CENTER", "国家技术创新中心",
-                    "ENGINEERING_CENTER", "国家工程研究中心", "ENTERPRISE_TECH_CENTER", "国家企业技术中心"),
-            "parkLevel", Map.of("NATIONAL", "国家级", "PROVINCIAL", "省级", "MUNICIPAL", "市级"),
-            "centreLevel", Map.of("NATIONAL", "国家级", "PROVINCIAL", "省级", "MUNICIPAL", "市级"),
-            "evaluationGrade", Map.of("EXCELLENT", "优秀", "GOOD", "良好", "PASS", "合格", "FAIL", "不合格"),
-            "srdiType", Map.of("LITTLE_GIANT", "国家级专精特新“小巨人”企业", "LIAONING_SRDI", "辽宁省专精特新中小企业"),
-            "recognitionType", Map.of("FIRST", "首次认定", "RE", "重新认定", "RELOCATED", "整体引进"),
-            "drugClass", Map.of("CLASS1", "创新药", "CLASS2", "改良型新药", "CLASS3", "仿制药及其他"),
-            "deviceType", Map.of("INNOVATIVE", "通过创新医疗器械特别审批", "CLASS3", "第三类医疗器械"),
-            "talentCategory", Map.of("A", "A类高层次人才", "B", "B类高层次人才", "C", "C类高层次人才",
-                    "CATALOGUE", "按紧缺人才需求目录引进的人才"));
+    /** The catalogue's facts and the form fields that carry them (the category's field is named by the catalogue). */
+    private static final Map<Fact, List<String>> FIELDS = Map.of(Fact.BASE, List.of("baseWan"),
+            Fact.OUTPUT_GROWTH, List.of("previousOutputWan", "growthPercent"), Fact.HEADCOUNT, List.of("headcount"),
+            Fact.REQUESTED, List.of("requestedWan"), Fact.QUALIFIED, List.of("qualified"));
 
-    static String categoryLabel(String measure, String category) {
-        String field = CATEGORY_FIELD.get(measure);
-        return field == null ? category : CATEGORY_LABELS.getOrDefault(field, Map.of()).getOrDefault(category, category);
+    /** The form fields a measure with these claim fields shows. */
+    static List<String> formFields(ClaimFields fields) {
+        List<String> shown = new ArrayList<>();
+        fields.category().ifPresent(shown::add);
+        Arrays.stream(Fact.values()).filter(fields::has).forEach(fact -> shown.addAll(FIELDS.get(fact)));
+        return shown;
     }
 
-    static final Set<String> BASE_AMOUNT = Set.of("P3.2", "P4.1b", "P5.2");
-    static final Set<String> OUTPUT_GROWTH = Set.of("P4.1a");
-    static final Set<String> HEADCOUNT = Set.of("P6.3");
-    static final Set<String> REQUESTED = Set.of("P2.2", "P2.3");
-    static final Set<String> QUALIFICATION = Set.of("P2.1a", "P2.3", "P3.3", "P4.1a", "P5.1a", "P5.1b", "P5.2", "P6.3");
+    /** Which facts a measure's claim carries on a reference date (null when none was typed): the catalogue's answer. */
+    interface MeasureFields {
+        ClaimFields of(String measure, LocalDate referenceDate);
+    }
 
     private static final int TITLE_MAX = 200;
     private static final int DOCUMENTS_MAX = 2000;
@@ -65,7 +53,7 @@ final class ClaimForm {
         return PolicyClaimProcess.WITHDRAW.equals(FormValues.text(values.get(PolicyClaimProcess.CLAIM_ACTION)));
     }
 
-    static Parsed parse(Map<String, Object> values, LocalDate today) {
+    static Parsed parse(Map<String, Object> values, LocalDate today, MeasureFields measureFields) {
         List<String> problems = new ArrayList<>();
         if (!PolicyClaimProcess.SUBMIT.equals(FormValues.text(values.get(PolicyClaimProcess.CLAIM_ACTION)))) {
             problems.add("请选择提交申领或撤回申领");
@@ -85,36 +73,36 @@ final class ClaimForm {
         } else if (referenceDate.isAfter(today)) {
             problems.add("参照日期不能晚于今天");
         }
+        ClaimFields fields = measureFields.of(measure, referenceDate);
         String category = null;
-        String categoryField = CATEGORY_FIELD.get(measure);
-        if (categoryField != null) {
-            category = FormValues.text(values.get(categoryField));
+        if (fields.category().isPresent()) {
+            category = FormValues.text(values.get(fields.category().get()));
             if (category == null || category.isEmpty()) {
                 problems.add("请选择类别");
             }
         }
-        BigDecimal base = BASE_AMOUNT.contains(measure)
+        BigDecimal base = fields.has(Fact.BASE)
                 ? wan(values.get("baseWan"), "请填写基数金额（万元，如 12000 或 5000.5）", problems) : null;
         BigDecimal previousOutput = null;
         BigDecimal growth = null;
-        if (OUTPUT_GROWTH.contains(measure)) {
+        if (fields.has(Fact.OUTPUT_GROWTH)) {
             previousOutput = wan(values.get("previousOutputWan"), "请填写2023年工业总产值（万元）", problems);
             growth = percent(values.get("growthPercent"), problems);
         }
         Integer headcount = null;
-        if (HEADCOUNT.contains(measure)) {
+        if (fields.has(Fact.HEADCOUNT)) {
             headcount = FormValues.integer(values.get("headcount"));
             if (headcount == null || headcount < 1) {
                 problems.add("请填写符合条件的订单班学员人数（至少1人）");
             }
         }
-        BigDecimal requested = REQUESTED.contains(measure)
+        BigDecimal requested = fields.has(Fact.REQUESTED)
                 ? wan(values.get("requestedWan"), "请填写申请金额（万元）", problems) : null;
         if (requested != null && requested.signum() == 0) {
             problems.add("申请金额应大于0");
         }
         Boolean qualified = null;
-        if (QUALIFICATION.contains(measure)) {
+        if (fields.has(Fact.QUALIFIED)) {
             qualified = Boolean.TRUE.equals(values.get("qualified"));
             if (!qualified) {
                 problems.add("请确认申领单位符合该措施的申领条件（见表单中的条件说明）");

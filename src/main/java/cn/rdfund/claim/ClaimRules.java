@@ -3,6 +3,7 @@ package cn.rdfund.claim;
 import static cn.rdfund.claim.PolicyClaimProcess.*;
 
 import cn.rdfund.money.WanInput;
+import cn.rdfund.policy.MeasureCatalogue;
 import cn.rdfund.system.tasks.CompletionChecks;
 import cn.rdfund.system.tasks.FormValues;
 import cn.rdfund.system.tasks.TaskCompletion;
@@ -28,12 +29,13 @@ class ClaimRules {
     }
 
     @Bean
-    TaskCompletionRule claimSubmitted(ClaimService claims, Clock clock) {
+    TaskCompletionRule claimSubmitted(ClaimService claims, MeasureCatalogue catalogue, Clock clock) {
         return TaskCompletionRule.of(KEY, TASK_SUBMIT, completion -> {
             if (ClaimForm.withdrawn(completion.variables())) {
                 return List.of();
             }
-            ClaimForm.Parsed parsed = ClaimForm.parse(completion.variables(), LocalDate.now(clock));
+            ClaimForm.Parsed parsed = ClaimForm.parse(completion.variables(), LocalDate.now(clock),
+                    catalogue::claimFields);
             if (!parsed.problems().isEmpty()) {
                 return parsed.problems();
             }

@@ -2,6 +2,7 @@ package cn.rdfund.claim;
 
 import cn.rdfund.money.Wan;
 import cn.rdfund.policy.ClaimFacts;
+import cn.rdfund.policy.ClaimFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ final class ClaimView {
         return STATUS.getOrDefault(claim.status(), claim.status());
     }
 
-    static String summary(PolicyClaim claim, String claimant, List<PolicyClaim> earlier) {
+    /** The category reads as the form's list for it (the one the measure's catalogue row names) labels it. */
+    static String summary(PolicyClaim claim, ClaimFields fields, String claimant, List<PolicyClaim> earlier) {
         ClaimFacts f = claim.facts();
         List<String> lines = new ArrayList<>();
         lines.add("申领编号：" + claim.code() + "（" + claim.measure() + " " + claim.measureName() + "）");
@@ -37,7 +39,8 @@ final class ClaimView {
         lines.add("申领事项：" + claim.title());
         lines.add("参照日期：" + f.referenceDate() + "，适用政策版本：" + claim.policyVersion());
         if (f.category() != null) {
-            lines.add("类别：" + ClaimForm.categoryLabel(claim.measure(), f.category()));
+            lines.add("类别：" + fields.category().map(list -> ClaimFormDefinition.deployed().label(list, f.category()))
+                    .orElse(f.category()));
         }
         if (f.baseYuan() != null) {
             lines.add("基数金额：" + Wan.formatExact(f.baseYuan()));

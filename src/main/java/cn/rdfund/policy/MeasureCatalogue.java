@@ -49,6 +49,17 @@ public class MeasureCatalogue {
         return inForceOn(date).stream().filter(m -> m.measure().equals(measure)).findFirst();
     }
 
+    /**
+     * The facts a claim for the measure carries: as the version in force on the date defines them, else (no date, or
+     * a date outside every window, which the claim's check refuses anyway) as the newest published version does.
+     */
+    public ClaimFields claimFields(String measure, LocalDate date) {
+        Optional<PolicyMeasure> defined = date == null ? Optional.empty() : inForce(measure, date);
+        return defined.or(() -> published().stream().filter(m -> m.measure().equals(measure))
+                        .max(Comparator.comparing(PolicyMeasure::validFrom)))
+                .map(PolicyMeasure::claimFields).orElse(ClaimFields.NONE);
+    }
+
     /** The measure as exactly that catalogue version defines it for that date (a claim keeps the version it was filed under). */
     public Optional<PolicyMeasure> asDefinedBy(String catalogueDecisionId, String measure, LocalDate date) {
         return tables.version(catalogueDecisionId).stream().flatMap(version -> measuresOf(version).stream())

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The measures an applicant may claim: the rule in words, the lead unit and co-units, the policy version and its
- * window, as the deployed decision tables say; all of them, or those in force on a date (a claim's reference date).
- * Any logged-in user may read it.
+ * window, the facts its claim form asks for (claimFields), as the deployed decision tables say; all of them, or
+ * those in force on a date (a claim's reference date). Any logged-in user may read it.
  */
 @RestController
 @RequestMapping("/api/policy/measures")
@@ -28,7 +28,8 @@ class MeasureResource {
     }
 
     record MeasureDto(String measure, String name, String policyVersion, LocalDate validFrom, LocalDate validTo,
-            boolean inForceToday, String leadUnit, List<String> coUnits, String recipient, String ruleText, String awardTable) {
+            boolean inForceToday, String leadUnit, List<String> coUnits, String recipient, String ruleText, String awardTable,
+            List<String> claimFields) {
     }
 
     /** Without a date: every measure of every deployed policy version, marked whether its window includes today. */
@@ -39,7 +40,7 @@ class MeasureResource {
                 .map(m -> new MeasureDto(m.measure(), m.name(), m.policyVersion(), m.validFrom(), m.validTo(),
                         m.appliesOn(today), m.leadUnit().displayName(),
                         m.coUnits().stream().map(LeadUnit::displayName).toList(), m.recipient(), m.ruleText(),
-                        m.awardTable()))
+                        m.awardTable(), m.claimFields().words()))
                 .toList();
     }
 }

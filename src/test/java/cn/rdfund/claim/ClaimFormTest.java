@@ -2,15 +2,41 @@ package cn.rdfund.claim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.rdfund.policy.PolicyMeasure;
 import cn.rdfund.support.ClaimDriver;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.feel.api.EvaluationResult;
+import org.camunda.feel.api.FeelEngineApi;
+import org.camunda.feel.api.FeelEngineBuilder;
 import org.junit.jupiter.api.Test;
 
-/** What the claim form must carry for a measure's table to judge it, in yuan. */
+/**
+ * What the claim form must carry for a measure's table to judge it, in yuan; and what the form shows for each measure
+ * of the catalogue, its hide rules and texts evaluated in FEEL over the variables the claim task gets.
+ */
 class ClaimFormTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
+    private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The form in the repository (the tests run from its root). */
+    private static final String FORM_FILE = "bpmn/claim/ClaimForm.form";
+    private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.+?)}}");
+
+    private static ClaimForm.Parsed parse(Map<String, Object> form) {
+        return ClaimForm.parse(form, TODAY, CatalogueFile::claimFields);
+    }
 
     @Test
     void readsAmountsTypedIn万元AsExactYuan() {
@@ -20,7 +46,7 @@ class ClaimFormTest {
         form.put("qualified", true);
         form.put("otherAwardWan", "");
 
-        ClaimForm.Parsed parsed = ClaimForm.parse(form, TODAY);
+        ClaimForm.Parsed parsed = parse(form);
 
         assertThat(parsed.problems()).isEmpty();
         assertThat(parsed.submission().facts().previousOutputYuan()).isEqualByComparingTo("100000100");
@@ -29,13 +55,16 @@ class ClaimFormTest {
     }
 
     @Test
-    void asksForWhatTheMeasureNeeds() {
-        assertThat(ClaimForm.parse(ClaimDriver.form("P6.3", "2025-03-01"), TODAY).problems())
+    void asksForWhatTheCatalogueSaysTheMeasureNeeds() {
+        assertThat(parse(ClaimDriver.form("P6.3", "2025-03-01")).problems())
                 .contains("请填写符合条件的订单班学员人数（至少1人）", "请确认申领单位符合该措施的申领条件（见表单中的条件说明）");
-        assertThat(ClaimForm.parse(ClaimDriver.form("P3.2", "2025-03-01"), TODAY).problems())
+        assertThat(parse(ClaimDriver.form("P3.2", "2025-03-01")).problems())
                 .containsExactly("请填写基数金额（万元，如 12000 或 5000.5）");
-        assertThat(ClaimForm.parse(ClaimDriver.form("P6.1", "2025-03-01"), TODAY).problems())
-                .containsExactly("请选择类别");
+        assertThat(parse(ClaimDriver.form("P6.1", "2025-03-01")).problems()).containsExactly("请选择类别");
+        assertThat(parse(ClaimDriver.form("P4.2", "2025-03-01")).problems()).containsExactly("请选择类别");
+        Map<String, Object> highTech = ClaimDriver.form("P4.3", "2025-03-01");
+        highTech.put("recognitionType", "FIRST");
+        assertThat(parse(highTech).submission().facts().category()).isEqualTo("FIRST");
     }
 
     @Test
@@ -43,7 +72,7 @@ class ClaimFormTest {
         Map<String, Object> form = ClaimDriver.form("P3.2", "2026-12-02");
         form.put("baseWan", "100");
 
-        assertThat(ClaimForm.parse(form, TODAY).problems()).containsExactly("参照日期不能晚于今天");
+        assertThat(parse(form).problems()).containsExactly("参照日期不能晚于今天");
     }
 
     @Test
@@ -52,6 +81,108 @@ class ClaimFormTest {
         form.put("baseWan", "100");
         form.put("otherAwardWaived", true);
 
-        assertThat(ClaimForm.parse(form, TODAY).submission().otherAwardWaived()).isFalse();
+        assertThat(parse(form).submission().otherAwardWaived()).isFalse();
+    }
+
+    @Test
+    void everyCategoryTheCatalogueNamesIsAListOfTheFormWhoseLabelsTheClaimShows() {
+        ClaimFormDefinition form = ClaimFormDefinition.deployed();
+        CatalogueFile.MEASURES.forEach(m -> m.claimFields().category()
+                .ifPresent(list -> assertThat(form.hasList(list)).as(m.measure() + " " + list).isTrue()));
+        assertThat(form.label("platformType", "ENTERPRISE_TECH_CENTER")).isEqualTo("国家企业技术中心");
+        assertThat(form.label("talentCategory", "CATALOGUE")).isEqualTo("按紧缺人才需求目录引进的人才");
+    }
+
+    @Test
+    void theFormShowsEachMeasureExactlyTheFieldsItsCatalogueRowNames() throws IOException {
+        Map<String, Object> variables = taskVariables();
+        for (PolicyMeasure measure : CatalogueFile.MEASURES) {
+            assertThat(shownMeasureFields(variables, "SUBMIT", measure.measure())).as(measure.measure())
+                    .containsExactlyInAnyOrderElementsOf(ClaimForm.formFields(measure.claimFields()));
+            assertThat(shownMeasureFields(variables, "WITHDRAW", measure.measure())).as(measure.measure()).isEmpty();
+        }
+        assertThat(shownMeasureFields(variables, "SUBMIT", "P4.1a"))
+                .containsExactlyInAnyOrder("previousOutputWan", "growthPercent", "qualified");
+        assertThat(shownMeasureFields(variables, "SUBMIT", "P2.2")).containsExactlyInAnyOrder("centreLevel", "requestedWan");
+        assertThat(shownMeasureFields(variables, "SUBMIT", null)).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theMeasureListAndTheSelectedMeasuresRuleAndConditionsComeFromTheCatalogue() throws IOException {
+        Map<String, Object> variables = taskVariables();
+        assertThat((List<Object>) variables.get(ClaimFormOptions.CLAIMABLE_MEASURES)).hasSize(18)
+                .contains(Map.of("label", "P1.2 国家级科技创新平台奖励", "value", "P1.2"));
+        JsonNode form = JSON.readTree(new File(FORM_FILE));
+        JsonNode select = component(form, "Field_Measure");
+        assertThat(select.path("valuesKey").asText()).isEqualTo(ClaimFormOptions.CLAIMABLE_MEASURES);
+        assertThat(select.has("values")).isFalse();
+
+        Map<String, Object> p52 = with(variables, "SUBMIT", "P5.2");
+        assertThat(template(component(form, "Text_MeasureRule"), p52)).contains("5000万元").doesNotContain("{{");
+        assertThat(template(component(form, "Text_Conditions"), p52)).contains("产业项目的建设企业");
+        assertThat(hidden(component(form, "Text_MeasureRule"), with(variables, "SUBMIT", null))).isTrue();
+        assertThat(hidden(component(form, "Text_MeasureRule"), p52)).isFalse();
+        assertThat(hidden(component(form, "Text_Conditions"), p52)).isFalse();
+        assertThat(hidden(component(form, "Text_Conditions"), with(variables, "SUBMIT", "P4.3"))).isTrue();
+    }
+
+    /** The variables the claim task gets, as Tasklist hands them to the form (JSON turned into lists and contexts). */
+    private static Map<String, Object> taskVariables() throws IOException {
+        Map<String, Object> variables = new HashMap<>();
+        for (Map.Entry<String, Object> v : ClaimFormOptions.of(CatalogueFile.MEASURES, ClaimFormDefinition.deployed())
+                .variables().entrySet()) {
+            variables.put(v.getKey(), JSON.readValue(v.getValue().toString(), Object.class));
+        }
+        return variables;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> variables, String action, String measure) {
+        Map<String, Object> data = new HashMap<>(variables);
+        data.put("claimAction", action);
+        data.put("measure", measure);
+        return data;
+    }
+
+    /** The fields shown only for some measures (their hide rule reads the catalogue) that are shown now. */
+    private static Set<String> shownMeasureFields(Map<String, Object> variables, String action, String measure)
+            throws IOException {
+        Map<String, Object> data = with(variables, action, measure);
+        Set<String> shown = new TreeSet<>();
+        for (JsonNode c : JSON.readTree(new File(FORM_FILE)).path("components")) {
+            String hide = c.path("conditional").path("hide").asText();
+            if (c.has("key") && hide.contains(ClaimFormDefinition.FIELD_MEASURES) && !hidden(c, data)) {
+                shown.add(c.path("key").asText());
+            }
+        }
+        return shown;
+    }
+
+    private static boolean hidden(JsonNode component, Map<String, Object> data) {
+        String hide = component.path("conditional").path("hide").asText();
+        EvaluationResult result = FEEL.evaluateExpression(hide.substring(1), data);
+        assertThat(result.isSuccess()).as(hide + ": " + result).isTrue();
+        assertThat(result.result()).as(hide).isInstanceOf(Boolean.class);
+        return (Boolean) result.result();
+    }
+
+    private static String template(JsonNode component, Map<String, Object> data) {
+        Matcher expressions = TEMPLATE.matcher(component.path("text").asText());
+        StringBuilder text = new StringBuilder();
+        while (expressions.find()) {
+            EvaluationResult result = FEEL.evaluateExpression(expressions.group(1), data);
+            assertThat(result.isSuccess()).as(expressions.group(1) + ": " + result).isTrue();
+            expressions.appendReplacement(text, Matcher.quoteReplacement(String.valueOf(result.result())));
+        }
+        return expressions.appendTail(text).toString();
+    }
+
+    private static JsonNode component(JsonNode form, String id) {
+        for (JsonNode c : form.path("components")) {
+            if (id.equals(c.path("id").asText())) {
+                return c;
+            }
+        }
+        throw new AssertionError("申领表没有组件 " + id);
     }
 }

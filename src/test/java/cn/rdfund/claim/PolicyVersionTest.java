@@ -159,7 +159,7 @@ class PolicyVersionTest {
                   <output name="validTo" typeRef="string" /><output name="awardTable" typeRef="string" />
                   <output name="leadUnit" typeRef="string" /><output name="coUnits" typeRef="string" />
                   <output name="recipient" typeRef="string" /><output name="ruleText" typeRef="string" />
-                  <output name="categoryLabel" typeRef="string" />
+                  <output name="categoryLabel" typeRef="string" /><output name="claimFields" typeRef="string" />
                   <rule>""" + WINDOW_2026 + """
                     <outputEntry><text>"P4.3"</text></outputEntry><outputEntry><text>"高新技术企业后补助"</text></outputEntry>
                     <outputEntry><text>"2026"</text></outputEntry><outputEntry><text>"2026-01-01"</text></outputEntry>
@@ -167,6 +167,7 @@ class PolicyVersionTest {
                     <outputEntry><text>"KJJ"</text></outputEntry><outputEntry><text>""</text></outputEntry>
                     <outputEntry><text>"企业"</text></outputEntry><outputEntry><text>"2026版：首次认定30万元"</text></outputEntry>
                     <outputEntry><text>"认定类型"</text></outputEntry>
+                    <outputEntry><text>"category:recognitionType"</text></outputEntry>
                   </rule>
                 </decisionTable>
               </decision>

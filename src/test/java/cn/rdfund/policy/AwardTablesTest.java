@@ -272,6 +272,9 @@ class AwardTablesTest {
                 assertThat(coUnits.split(",")).allSatisfy(unit -> assertThat(unit).isIn(units));
             }
             assertThat(row.get("categoryLabel")).isInstanceOf(String.class);
+            ClaimFields fields = ClaimFields.parse((String) row.get("claimFields"));
+            assertThat(fields.category().isPresent()).as("%s 有类别字段当且仅当有“类别”含义", row.get("measure"))
+                    .isEqualTo(!((String) row.get("categoryLabel")).isEmpty());
         }
     }
 

@@ -1,0 +1,80 @@
+package cn.rdfund.claim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What bpmn/claim/ClaimForm.form itself says, read once from the classpath: the labels of its category lists (so a
+ * claim reads "国家企业技术中心", not ENTERPRISE_TECH_CENTER, without a Java copy of the labels) and which of its fields
+ * are shown only for the measures the catalogue names (their hide rule reads {@value #FIELD_MEASURES}).
+ */
+final class ClaimFormDefinition {
+
+    static final String RESOURCE = "bpmn/claim/ClaimForm.form";
+    /** The task variable the form's hide rules read: for each field, the measures that show it. */
+    static final String FIELD_MEASURES = "claimFieldMeasures";
+
+    private static final ClaimFormDefinition DEPLOYED = read(RESOURCE);
+
+    private final Map<String, Map<String, String>> optionLabels;
+    private final List<String> measureFields;
+
+    private ClaimFormDefinition(Map<String, Map<String, String>> optionLabels, List<String> measureFields) {
+        this.optionLabels = optionLabels;
+        this.measureFields = measureFields;
+    }
+
+    static ClaimFormDefinition deployed() {
+        return DEPLOYED;
+    }
+
+    static ClaimFormDefinition read(String resource) {
+        try (InputStream form = ClaimFormDefinition.class.getClassLoader().getResourceAsStream(resource)) {
+            if (form == null) {
+                throw new IllegalStateException("申领表不在类路径上：" + resource);
+            }
+            Map<String, Map<String, String>> labels = new HashMap<>();
+            List<String> fields = new ArrayList<>();
+            for (JsonNode component : new ObjectMapper().readTree(form).path("components")) {
+                String key = component.path("key").asText(null);
+                if (key == null) {
+                    continue;
+                }
+                if (component.has("values")) {
+                    Map<String, String> options = new LinkedHashMap<>();
+                    component.get("values").forEach(o -> options.put(o.path("value").asText(), o.path("label").asText()));
+                    labels.put(key, Map.copyOf(options));
+                }
+                if (component.path("conditional").path("hide").asText().contains(FIELD_MEASURES + ".")) {
+                    fields.add(key);
+                }
+            }
+            return new ClaimFormDefinition(Map.copyOf(labels), List.copyOf(fields));
+        } catch (IOException e) {
+            throw new UncheckedIOException("申领表无法读取：" + resource, e);
+        }
+    }
+
+    /** The option's label in the form's list of that name; the value itself where the form has no such option. */
+    String label(String list, String value) {
+        return optionLabels.getOrDefault(list, Map.of()).getOrDefault(value, value);
+    }
+
+    /** Whether the form has a list of fixed options of that name (a category the catalogue may name). */
+    boolean hasList(String list) {
+        return optionLabels.containsKey(list);
+    }
+
+    /** The fields the form shows only for the measures whose catalogue row asks for them. */
+    List<String> measureFields() {
+        return measureFields;
+    }
+}

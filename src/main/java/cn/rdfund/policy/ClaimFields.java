@@ -1,0 +1,74 @@
+package cn.rdfund.policy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which facts a measure's claim carries, as the catalogue's claimFields output lists them (comma-separated):
+ * {@code category:<the claim form's list for it>}, {@code baseWan}, {@code outputGrowth}, {@code headcount},
+ * {@code requestedWan}, {@code qualified}. An unknown word fails, so the catalogue rule is left out rather than
+ * claims asked for the wrong facts.
+ */
+public record ClaimFields(String categoryField, Set<Fact> facts) {
+
+    public static final ClaimFields NONE = new ClaimFields(null, Set.of());
+
+    private static final String CATEGORY = "category:";
+
+    /** The facts besides the category, by the word the catalogue uses for each. */
+    public enum Fact {
+        BASE("baseWan"), OUTPUT_GROWTH("outputGrowth"), HEADCOUNT("headcount"), REQUESTED("requestedWan"),
+        QUALIFIED("qualified");
+
+        private final String word;
+
+        Fact(String word) {
+            this.word = word;
+        }
+
+        public String word() {
+            return word;
+        }
+    }
+
+    public ClaimFields {
+        facts = Set.copyOf(facts);
+    }
+
+    public static ClaimFields parse(String text) {
+        if (text == null || text.isBlank()) {
+            return NONE;
+        }
+        String category = null;
+        Set<Fact> facts = new HashSet<>();
+        for (String word : Arrays.stream(text.split(",")).map(String::strip).filter(w -> !w.isEmpty()).toList()) {
+            if (word.startsWith(CATEGORY) && word.length() > CATEGORY.length() && category == null) {
+                category = word.substring(CATEGORY.length()).strip();
+            } else {
+                facts.add(Arrays.stream(Fact.values()).filter(f -> f.word.equals(word)).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("申领表填写项不认识：" + word)));
+            }
+        }
+        return new ClaimFields(category, facts);
+    }
+
+    public Optional<String> category() {
+        return Optional.ofNullable(categoryField);
+    }
+
+    public boolean has(Fact fact) {
+        return facts.contains(fact);
+    }
+
+    /** As the catalogue writes it: the category first, then the facts in a fixed order. */
+    public List<String> words() {
+        List<String> words = new ArrayList<>();
+        category().ifPresent(field -> words.add(CATEGORY + field));
+        Arrays.stream(Fact.values()).filter(this::has).map(Fact::word).forEach(words::add);
+        return words;
+    }
+}
