@@ -1,6 +1,6 @@
 package cn.rdfund.audit;
 
-import cn.rdfund.policy.LeadUnit;
+import cn.rdfund.bureau.LeadUnit;
 import cn.rdfund.system.security.CamundaUser;
 import cn.rdfund.system.security.Groups;
 import java.util.Optional;

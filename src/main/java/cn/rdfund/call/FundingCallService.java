@@ -1,6 +1,6 @@
 package cn.rdfund.call;
 
-import cn.rdfund.policy.LeadUnit;
+import cn.rdfund.bureau.LeadUnit;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;

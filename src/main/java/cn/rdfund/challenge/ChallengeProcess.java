@@ -1,5 +1,7 @@
 package cn.rdfund.challenge;
 
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -141,6 +143,24 @@ public final class ChallengeProcess {
 
     /** A republication after 流标 is allowed once: the second 流标 ends the list. */
     public static final int MAX_PUBLISH_ROUNDS = 2;
+
+    /**
+     * What the model's expressions ask about the teams (bean {@code challengeTeams}, in TeamDelegates): the
+     * multi-instance steps' teams of the instance's challenge, and how a team's milestone or acceptance went.
+     */
+    public interface Teams {
+        List<Long> selected(DelegateExecution execution);
+
+        List<Long> contracted(DelegateExecution execution);
+
+        List<Long> active(DelegateExecution execution);
+
+        boolean milestoneMet(Long teamId, Integer seq);
+
+        int lastMilestone(Long teamId);
+
+        boolean accepted(Long teamId);
+    }
 
     public static long longOf(VariableScope scope, String name) {
         return ((Number) scope.getVariable(name)).longValue();

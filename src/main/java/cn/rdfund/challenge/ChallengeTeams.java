@@ -18,16 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The teams of a challenge: who qualified, whom the 发榜方 selected, their contracts, the 赛马制 stage gate and how
- * each ended. The multi-instance steps read their teams here ({@code ${challengeTeams.active(execution)}}).
+ * each ended. Challenge.bpmn asks about them through the bean {@code challengeTeams} ({@link ChallengeProcess.Teams}).
  */
-@Service("challengeTeams")
+@Service("challengeTeamService")
 public class ChallengeTeams {
 
     private final ChallengeService challenges;
@@ -101,17 +100,17 @@ public class ChallengeTeams {
         return applications.findById(team.applicationId()).orElseThrow();
     }
 
-    public List<Long> selected(DelegateExecution execution) {
-        return ids(execution, team -> true);
+    public List<Long> selected(long challengeId) {
+        return ids(challengeId, team -> true);
     }
 
-    public List<Long> contracted(DelegateExecution execution) {
-        return ids(execution, ChallengeTeam::active);
+    public List<Long> contracted(long challengeId) {
+        return ids(challengeId, ChallengeTeam::active);
     }
 
     /** The teams still working: contracted, not cut at the stage gate, no milestone failed. */
-    public List<Long> active(DelegateExecution execution) {
-        return contracted(execution);
+    public List<Long> active(long challengeId) {
+        return contracted(challengeId);
     }
 
     public List<ChallengeTeam> of(long challengeId) {
@@ -205,8 +204,7 @@ public class ChallengeTeams {
         return teamName(team) + "《" + application.title() + "》，报价" + Wan.format(application.requestedAmount());
     }
 
-    private List<Long> ids(DelegateExecution execution, java.util.function.Predicate<ChallengeTeam> filter) {
-        long challengeId = ChallengeProcess.longOf(execution, ChallengeProcess.CHALLENGE_ID);
+    private List<Long> ids(long challengeId, java.util.function.Predicate<ChallengeTeam> filter) {
         return of(challengeId).stream().filter(filter).map(ChallengeTeam::id).toList();
     }
 

@@ -23,6 +23,42 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class TeamDelegates {
 
+    /** The model's questions about teams, answered with the instance's challenge as a plain id. */
+    @Bean
+    Teams challengeTeams(ChallengeTeams teams) {
+        return new Teams() {
+            @Override
+            public List<Long> selected(DelegateExecution execution) {
+                return teams.selected(longOf(execution, CHALLENGE_ID));
+            }
+
+            @Override
+            public List<Long> contracted(DelegateExecution execution) {
+                return teams.contracted(longOf(execution, CHALLENGE_ID));
+            }
+
+            @Override
+            public List<Long> active(DelegateExecution execution) {
+                return teams.active(longOf(execution, CHALLENGE_ID));
+            }
+
+            @Override
+            public boolean milestoneMet(Long teamId, Integer seq) {
+                return teams.milestoneMet(teamId, seq);
+            }
+
+            @Override
+            public int lastMilestone(Long teamId) {
+                return teams.lastMilestone(teamId);
+            }
+
+            @Override
+            public boolean accepted(Long teamId) {
+                return teams.accepted(teamId);
+            }
+        };
+    }
+
     /** Who the team is and what it offered, for the contract form; the team's promised indicators as a start. */
     @Bean
     JavaDelegate prepareContract(ChallengeTeams teams) {

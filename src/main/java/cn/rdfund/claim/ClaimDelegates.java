@@ -7,7 +7,7 @@ import cn.rdfund.disbursement.DisbursementProcess;
 import cn.rdfund.money.Wan;
 import cn.rdfund.money.WanInput;
 import cn.rdfund.policy.AwardFormula.Award;
-import cn.rdfund.policy.LeadUnit;
+import cn.rdfund.bureau.LeadUnit;
 import cn.rdfund.policy.MeasureCatalogue;
 import cn.rdfund.policy.OverlapSettlement;
 import cn.rdfund.policy.PolicyMeasure;

@@ -1,7 +1,7 @@
 package cn.rdfund.claim;
 
 import cn.rdfund.disbursement.DisbursementService;
-import cn.rdfund.policy.LeadUnit;
+import cn.rdfund.bureau.LeadUnit;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;

@@ -301,7 +301,7 @@ public class ClaimService {
     String opinionText(long id) {
         List<ClaimOpinion> given = opinionsOf(id);
         return given.isEmpty() ? "无配合单位" : given.stream()
-                .map(o -> cn.rdfund.policy.LeadUnit.valueOf(o.unit()).displayName() + "（" + o.givenBy() + "）：" + o.opinion())
+                .map(o -> cn.rdfund.bureau.LeadUnit.valueOf(o.unit()).displayName() + "（" + o.givenBy() + "）：" + o.opinion())
                 .collect(Collectors.joining("\n"));
     }
 

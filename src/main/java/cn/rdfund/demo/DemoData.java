@@ -14,7 +14,7 @@ import static cn.rdfund.organization.OrganizationKind.UNIVERSITY;
 import cn.rdfund.organization.District;
 import cn.rdfund.organization.OrganizationKind;
 import cn.rdfund.organization.UnifiedSocialCreditCode;
-import cn.rdfund.policy.LeadUnit;
+import cn.rdfund.bureau.LeadUnit;
 import cn.rdfund.system.security.Groups;
 import java.util.List;
 import java.util.Set;

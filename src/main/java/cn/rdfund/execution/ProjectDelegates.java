@@ -11,6 +11,7 @@ import cn.rdfund.system.tasks.FormValues;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +37,27 @@ class ProjectDelegates {
             execution.setVariable(MIDTERM_DISPLAY, project.midtermDate() + " 09:00");
             execution.setVariable(EXTENSION_INFO, "未申请延期（可在验收期限前申请一次）");
             setAcceptanceDeadline(execution, projects, project);
+        };
+    }
+
+    /** Before the mid-term panel is called: its round, and at a re-check the previous findings and the rectification. */
+    @Bean
+    ExecutionListener openMidtermRound() {
+        return execution -> {
+            int round = (execution.getVariable(MIDTERM_ROUND) instanceof Number n ? n.intValue() : 0) + 1;
+            execution.setVariable(MIDTERM_ROUND, round);
+            execution.setVariable(RECHECK_INFO, ProjectPanels.recheckInfo(round, execution.getVariable(FINDINGS),
+                    execution.getVariable(RECTIFICATION_REPORT)));
+        };
+    }
+
+    /** After the mid-term panel has concluded (not when it is cancelled): the project's status after the verdict. */
+    @Bean
+    ExecutionListener concludeMidterm(ProjectPanels panels) {
+        return execution -> {
+            if (!execution.isCanceled()) {
+                panels.concludeMidterm(projectId(execution), execution.getVariable(MIDTERM_VERDICT));
+            }
         };
     }
 

@@ -1,6 +1,6 @@
 package cn.rdfund.organization;
 
-import cn.rdfund.policy.LeadUnit;
+import cn.rdfund.bureau.LeadUnit;
 import cn.rdfund.system.security.CamundaUser;
 import cn.rdfund.system.security.CaseUnits;
 import cn.rdfund.system.security.Groups;

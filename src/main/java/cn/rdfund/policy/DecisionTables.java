@@ -1,5 +1,6 @@
 package cn.rdfund.policy;
 
+import cn.rdfund.system.tasks.AsSystem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -132,16 +132,7 @@ public class DecisionTables {
                 .getResultList());
     }
 
-    /** As {@code system.tasks.AsSystem}, which policy cannot use: system.security reads {@link LeadUnit}. */
     private <T> T asSystem(Supplier<T> work) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        try {
-            identityService.clearAuthentication();
-            return work.get();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        return AsSystem.call(identityService, work);
     }
 }

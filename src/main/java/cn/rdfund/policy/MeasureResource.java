@@ -1,5 +1,6 @@
 package cn.rdfund.policy;
 
+import cn.rdfund.bureau.LeadUnit;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;

@@ -22,6 +22,11 @@ class ExpertPanelDelegates {
     /** 评议意见 as long as the other texts an expert writes. */
     static final int MAX_COMMENT = 2000;
 
+    @Bean
+    Members panelMembers(ProjectAssessments assessments) {
+        return execution -> assessments.panel(panelOf(execution));
+    }
+
     /** A panel on an application's proposal avoids that application's review exclusions; else the organization's. */
     @Bean
     JavaDelegate drawExpertPanel(ProjectAssessments assessments, ReviewService reviews) {

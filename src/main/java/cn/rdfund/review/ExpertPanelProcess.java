@@ -1,6 +1,8 @@
 package cn.rdfund.review;
 
 import cn.rdfund.review.ProjectAssessments.Panel;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -50,6 +52,15 @@ public final class ExpertPanelProcess {
 
     public static final String PANEL_VERDICT = "panelVerdict";
     public static final String PANEL_FINDINGS = "panelFindings";
+
+    /**
+     * The experts of the panel an instance runs, read from the database by its multi-instance task
+     * ({@code ${panelMembers.of(execution)}}, bean defined in ExpertPanelDelegates), so that no process variable lists
+     * who else sits on it.
+     */
+    public interface Members {
+        List<String> of(DelegateExecution execution);
+    }
 
     /** Which panel an ExpertPanel instance (or one of its tasks) runs. */
     static Panel panelOf(VariableScope scope) {

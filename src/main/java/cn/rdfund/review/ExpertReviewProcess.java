@@ -1,5 +1,8 @@
 package cn.rdfund.review;
 
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
 /**
  * Names shared by bpmn/review/ExpertReview.bpmn and the code that drives or tests it. The review's
  * business key is the process instance id of the application it reviews (set by the engine in the
@@ -35,6 +38,14 @@ public final class ExpertReviewProcess {
     public static final String CONSENSUS_SCORE = "consensusScore";
     public static final String CONSENSUS_REASON = "consensusReason";
     public static final String CONSENSUS_BY = "consensusBy";
+
+    /**
+     * The multi-instance collection of the experts' parts ({@code ${reviewPanel.experts(execution)}}, bean defined in
+     * ReviewDelegates): the experts drawn for this review, read from the database, not from a variable.
+     */
+    public interface DrawnExperts {
+        List<String> experts(DelegateExecution execution);
+    }
 
     private ExpertReviewProcess() {
     }

@@ -19,6 +19,11 @@ import org.springframework.context.annotation.Configuration;
 class ReviewDelegates {
 
     @Bean
+    DrawnExperts reviewPanel(ReviewService reviews) {
+        return execution -> reviews.panel(execution.getProcessInstanceId());
+    }
+
+    @Bean
     JavaDelegate drawPanel(ReviewService reviews) {
         return execution -> reviews.drawPanel(execution.getProcessInstanceId(), execution.getProcessBusinessKey());
     }

@@ -1,10 +1,7 @@
 package cn.rdfund.review;
 
-import cn.rdfund.application.Application;
-import cn.rdfund.application.ApplicationRepository;
-import cn.rdfund.call.FundingCall;
-import cn.rdfund.call.FundingCallRepository;
 import cn.rdfund.expert.ExpertRepository;
+import cn.rdfund.review.ReviewedApplications.Reviewed;
 import cn.rdfund.system.tasks.FormValues;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
@@ -34,21 +31,18 @@ public class ReviewService {
     private final ReviewResultRepository results;
     private final JdbcAggregateTemplate jdbc;
     private final ExpertRepository experts;
-    private final ApplicationRepository applications;
-    private final FundingCallRepository calls;
+    private final ReviewedApplications applications;
     private final ReviewTables tables;
     private final Clock clock;
     private final Random random = new SecureRandom();
 
     ReviewService(ReviewRepository reviews, ReviewResultRepository results, JdbcAggregateTemplate jdbc,
-            ExpertRepository experts, ApplicationRepository applications, FundingCallRepository calls,
-            ReviewTables tables, Clock clock) {
+            ExpertRepository experts, ReviewedApplications applications, ReviewTables tables, Clock clock) {
         this.reviews = reviews;
         this.results = results;
         this.jdbc = jdbc;
         this.experts = experts;
         this.applications = applications;
-        this.calls = calls;
         this.tables = tables;
         this.clock = clock;
     }
@@ -60,19 +54,18 @@ public class ReviewService {
         if (!existing.isEmpty()) {
             return existing.stream().filter(r -> Review.DRAWN.equals(r.status())).map(Review::expertUserId).toList();
         }
-        Application application = application(applicationProcessId);
-        FundingCall call = calls.findById(application.callId()).orElseThrow();
-        ReviewSettings settings = tables.settingsFor(call.measure());
-        ExpertDraw.Result draw = ExpertDraw.draw(experts.findAll(), context(application, call), settings.panelSize(),
-                Set.of(), random);
+        Reviewed application = applications.byProcessInstance(applicationProcessId);
+        ReviewSettings settings = tables.settingsFor(application.measure());
+        ExpertDraw.Result draw = ExpertDraw.draw(experts.findAll(), applications.exclusionsOf(application.applicationId()),
+                settings.panelSize(), Set.of(), random);
         if (draw.drawn().size() < settings.minimumPanelSize()) {
             throw new IllegalStateException("符合条件且无利益冲突的专家只有" + draw.drawn().size() + "人，少于最少"
                     + settings.minimumPanelSize() + "人；排除情况: " + draw.excluded());
         }
         LocalDateTime now = LocalDateTime.now(clock);
         return draw.drawn().stream()
-                .map(expert -> reviews.save(new Review(null, application.id(), expert.userId(), Review.DRAWN, null, null,
-                        null, null, now, null, reviewProcessId)).expertUserId())
+                .map(expert -> reviews.save(new Review(null, application.applicationId(), expert.userId(), Review.DRAWN,
+                        null, null, null, null, now, null, reviewProcessId)).expertUserId())
                 .toList();
     }
 
@@ -97,18 +90,16 @@ public class ReviewService {
         }
         Set<String> involved = reviews.findByProcessInstanceIdOrderById(reviewProcessId).stream()
                 .map(Review::expertUserId).collect(Collectors.toCollection(HashSet::new));
-        Application application = application(applicationProcessId);
-        FundingCall call = calls.findById(application.callId()).orElseThrow();
-        return ExpertDraw.draw(experts.findAll(), context(application, call), 1, involved, random).drawn().stream()
-                .findFirst()
-                .map(expert -> reviews.save(new Review(null, application.id(), expert.userId(), Review.DRAWN, null,
+        long applicationId = applications.byProcessInstance(applicationProcessId).applicationId();
+        return ExpertDraw.draw(experts.findAll(), applications.exclusionsOf(applicationId), 1, involved, random).drawn()
+                .stream().findFirst()
+                .map(expert -> reviews.save(new Review(null, applicationId, expert.userId(), Review.DRAWN, null,
                         null, null, null, now, null, reviewProcessId)).expertUserId());
     }
 
     public List<ReviewCriterion> criteria(String reviewProcessId) {
         Review any = reviews.findByProcessInstanceIdOrderById(reviewProcessId).stream().findFirst().orElseThrow();
-        Application application = applications.findById(any.applicationId()).orElseThrow();
-        return tables.criteriaFor(calls.findById(application.callId()).orElseThrow().measure());
+        return tables.criteriaFor(applications.byId(any.applicationId()).measure());
     }
 
     /** Records an expert's scores, read per criterion of ReviewCriteria.dmn from the submitted form values. */
@@ -131,25 +122,26 @@ public class ReviewService {
     /** Aggregates the submitted reviews; without any, the program manager must decide in consensus. */
     @Transactional
     public ReviewResult aggregate(String reviewProcessId, String applicationProcessId) {
-        Application application = application(applicationProcessId);
+        Reviewed application = applications.byProcessInstance(applicationProcessId);
         List<BigDecimal> totals = reviews.findByProcessInstanceIdOrderById(reviewProcessId).stream()
                 .filter(r -> Review.SUBMITTED.equals(r.status())).map(Review::total).toList();
-        ReviewSettings settings = tables.settingsFor(calls.findById(application.callId()).orElseThrow().measure());
+        ReviewSettings settings = tables.settingsFor(application.measure());
         ReviewResult result;
         if (totals.isEmpty()) {
-            result = new ReviewResult(application.id(), null, null, 0, false, true, null, null, null,
+            result = new ReviewResult(application.applicationId(), null, null, 0, false, true, null, null, null,
                     LocalDateTime.now(clock), reviewProcessId);
         } else {
             AggregatedScore score = ScoreAggregation.aggregate(totals, settings.trimFrom(), settings.spreadLimit());
-            result = new ReviewResult(application.id(), score.score(), score.spread(), score.validReviews(),
+            result = new ReviewResult(application.applicationId(), score.score(), score.spread(), score.validReviews(),
                     score.trimmed(), score.needsConsensus(), null, null, null, LocalDateTime.now(clock), reviewProcessId);
         }
-        return results.existsById(application.id()) ? jdbc.update(result) : jdbc.insert(result);
+        return results.existsById(application.applicationId()) ? jdbc.update(result) : jdbc.insert(result);
     }
 
     @Transactional
     public ReviewResult recordConsensus(String applicationProcessId, BigDecimal score, String reason, String decidedBy) {
-        ReviewResult result = results.findById(application(applicationProcessId).id()).orElseThrow();
+        ReviewResult result = results.findById(applications.byProcessInstance(applicationProcessId).applicationId())
+                .orElseThrow();
         return jdbc.update(new ReviewResult(result.applicationId(), result.score(), result.spread(), result.validReviews(),
                 result.trimmed(), result.needsConsensus(), score, reason, decidedBy, LocalDateTime.now(clock),
                 result.processInstanceId()));
@@ -168,37 +160,13 @@ public class ReviewService {
                 .collect(Collectors.joining("\n"));
     }
 
-    private Application application(String applicationProcessId) {
-        return applications.findByProcessInstanceId(applicationProcessId)
-                .orElseThrow(() -> new IllegalStateException("没有该流程实例的申报: " + applicationProcessId));
-    }
-
     /** What a panel judging what one application proposed must avoid: the exclusions of that application's review. */
     ReviewContext contextOfApplication(long applicationId) {
-        Application application = applications.findById(applicationId).orElseThrow();
-        return context(application, calls.findById(application.callId()).orElseThrow());
+        return applications.exclusionsOf(applicationId);
     }
 
     /** What a panel judging one organization's own proposal in a call (a 发榜方's demand) must avoid: that organization. */
     ReviewContext contextOfOrganization(long organizationId, long callId) {
-        return new ReviewContext(organizationId, Set.of(), Set.of(), areasOf(calls.findById(callId).orElseThrow()));
-    }
-
-    private static Set<String> areasOf(FundingCall call) {
-        return call.areas().stream().map(FundingCall.Area::area).collect(Collectors.toSet());
-    }
-
-    private ReviewContext context(Application application, FundingCall call) {
-        Set<Long> applyingInCall = new HashSet<>();
-        for (Application other : applications.findByCallId(call.id())) {
-            applyingInCall.add(other.applicantId());
-            other.partners().forEach(p -> applyingInCall.add(p.organizationId()));
-        }
-        Set<Long> involved = application.partners().stream().map(Application.Partner::organizationId)
-                .collect(Collectors.toCollection(HashSet::new));
-        if (call.challenge()) {
-            involved.add(call.ownerOrganizationId()); // the 发榜方 chooses and pays the team: its experts may not judge
-        }
-        return new ReviewContext(application.applicantId(), involved, applyingInCall, areasOf(call));
+        return applications.exclusionsOfOrganization(organizationId, callId);
     }
 }

@@ -1,6 +1,6 @@
 package cn.rdfund.selection;
 
-import cn.rdfund.policy.LeadUnit;
+import cn.rdfund.bureau.LeadUnit;
 import cn.rdfund.system.security.ProcessStarters;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,7 +1,7 @@
 package cn.rdfund.claim;
 
 import cn.rdfund.policy.ClaimFields;
-import cn.rdfund.policy.LeadUnit;
+import cn.rdfund.bureau.LeadUnit;
 import cn.rdfund.policy.PolicyMeasure;
 import java.io.File;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package cn.rdfund.system.security;
 
-import cn.rdfund.policy.LeadUnit;
+import cn.rdfund.bureau.LeadUnit;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Locale;

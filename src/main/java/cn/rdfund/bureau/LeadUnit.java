@@ -1,4 +1,4 @@
-package cn.rdfund.policy;
+package cn.rdfund.bureau;
 
 import java.util.Arrays;
 import java.util.Optional;
