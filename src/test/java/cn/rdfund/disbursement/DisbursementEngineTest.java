@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * bpmn/disbursement/Disbursement.bpmn on its own, in an in-memory engine (src/test/resources/camunda.cfg.xml) with
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * tested with the rules (InstalmentPlannerTest, LedgerChainTest) and over the whole application
  * (ProjectExecutionProcessTest, ScheduleTableInstalmentsTest).
  */
+@Execution(ExecutionMode.SAME_THREAD) // its engine or application must not run beside the shared context's tests
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "bpmn/disbursement/Disbursement.bpmn")
 class DisbursementEngineTest {

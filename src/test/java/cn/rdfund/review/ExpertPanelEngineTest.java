@@ -25,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * bpmn/review/ExpertPanel.bpmn on its own, in an in-memory engine (src/test/resources/camunda.cfg.xml) with its beans
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * second; what the beans do is tested with the rules (ExpertDrawTest, PanelVerdictTest) and over the whole
  * application (ProjectExecutionProcessTest, ChallengeProcessTest).
  */
+@Execution(ExecutionMode.SAME_THREAD) // its engine or application must not run beside the shared context's tests
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "bpmn/review/ExpertPanel.bpmn")
 class ExpertPanelEngineTest {
