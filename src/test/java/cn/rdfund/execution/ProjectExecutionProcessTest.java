@@ -19,6 +19,11 @@ import cn.rdfund.support.Http;
 import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.RdfundIntegrationTest;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +35,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -39,6 +45,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * acceptance with extension, termination with recovery and repayments, reminders and escalation.
  */
 @RdfundIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProjectExecutionProcessTest {
 
     /** 333.3333万元: the instalments are 40 %, 40 % and what is left, to the fen. */
@@ -74,16 +81,40 @@ class ProjectExecutionProcessTest {
     private Project project;
     private ProcessInstance execution;
 
-    @BeforeEach
-    void selectAProject() {
-        AbstractAssertions.init(processEngine);
-        ProcessInstance call = lifecycle.publishCall("1000");
-        ProcessInstance application = lifecycle.applyAndReview(call, lifecycle.newApplicant("实施"), "高端制剂关键技术攻关",
-                ODD_AMOUNT_WAN, 85);
+    /** The projects one call selected for this class's tests, one per test (counted by the @Test methods). */
+    private final Deque<Project> selected = new ArrayDeque<>();
+    private boolean called;
+
+    /**
+     * One call selects a project for every test: publishing, closing and the public notice run once, and each test
+     * still starts from a project of its own that a real call selected. Run before the first test rather than in
+     * a @BeforeAll: the process coverage records only inside a test.
+     */
+    private void oneCallSelectsAProjectForEveryTest() {
+        long tests = Arrays.stream(getClass().getDeclaredMethods()).filter(m -> m.isAnnotationPresent(Test.class)).count();
+        ProcessInstance call = lifecycle.publishCall(new BigDecimal(ODD_AMOUNT_WAN).multiply(BigDecimal.valueOf(tests + 1))
+                .setScale(0, RoundingMode.CEILING).toPlainString());
+        List<ProcessInstance> reviewed = new ArrayList<>();
+        for (long i = 0; i < tests; i++) {
+            reviewed.add(lifecycle.applyAndReview(call, lifecycle.newApplicant("实施"), "高端制剂关键技术攻关",
+                    ODD_AMOUNT_WAN, 85));
+        }
         lifecycle.closeWindow(call);
         lifecycle.endNotice(call);
-        project = projects.findByApplicationId(applications.findByProcessInstanceId(application.getId()).orElseThrow().id())
-                .orElseThrow();
+        for (ProcessInstance application : reviewed) {
+            selected.add(projects.findByApplicationId(
+                    applications.findByProcessInstanceId(application.getId()).orElseThrow().id()).orElseThrow());
+        }
+    }
+
+    @BeforeEach
+    void takeASelectedProject() {
+        AbstractAssertions.init(processEngine);
+        if (!called) {
+            called = true;
+            oneCallSelectsAProjectForEveryTest();
+        }
+        project = selected.remove();
         execution = lifecycle.projectOf(project.code());
     }
 
