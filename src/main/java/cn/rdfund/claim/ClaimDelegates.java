@@ -91,11 +91,6 @@ class ClaimDelegates {
     }
 
     @Bean
-    TaskListener freshClaimCheck() {
-        return task -> task.getExecution().removeVariables(List.of(CHECK_DECISION, CHECK_COMMENT));
-    }
-
-    @Bean
     TaskListener recordClaimCheck(ClaimService claims) {
         return task -> claims.recordCheck(claimId(task), FormValues.text(task.getVariable(CHECK_DECISION)),
                 FormValues.text(task.getVariable(CHECK_COMMENT)), CurrentUser.of(task));
@@ -135,11 +130,6 @@ class ClaimDelegates {
             execution.setVariable(AMOUNT_DUE, settlement.payable().signum() > 0);
             showCalculation(execution, claims);
         };
-    }
-
-    @Bean
-    TaskListener freshClaimApproval() {
-        return task -> task.getExecution().removeVariables(List.of(APPROVAL_DECISION, APPROVAL_COMMENT));
     }
 
     @Bean

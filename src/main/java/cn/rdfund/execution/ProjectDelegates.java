@@ -9,7 +9,6 @@ import cn.rdfund.project.Project;
 import cn.rdfund.project.ProjectService;
 import cn.rdfund.system.tasks.FormValues;
 import java.time.LocalDate;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -59,21 +58,6 @@ class ProjectDelegates {
                 panels.concludeMidterm(projectId(execution), execution.getVariable(MIDTERM_VERDICT));
             }
         };
-    }
-
-    @Bean
-    TaskListener freshAgreementApproval() {
-        return task -> task.getExecution().removeVariables(List.of(AGREEMENT_DECISION, AGREEMENT_COMMENT));
-    }
-
-    @Bean
-    TaskListener freshFinalReport() {
-        return task -> task.getExecution().removeVariables(List.of(FINAL_REPORT_ACTION, EXTENSION_MONTHS, EXTENSION_REASON));
-    }
-
-    @Bean
-    TaskListener freshExtensionDecision() {
-        return task -> task.getExecution().removeVariables(List.of(EXTENSION_DECISION, EXTENSION_COMMENT));
     }
 
     /**

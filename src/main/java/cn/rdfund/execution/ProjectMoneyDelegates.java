@@ -9,8 +9,6 @@ import cn.rdfund.money.WanInput;
 import cn.rdfund.system.tasks.CurrentUser;
 import cn.rdfund.system.tasks.FormValues;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -58,26 +56,22 @@ class ProjectMoneyDelegates {
         };
     }
 
-    /** A new receipt starts empty; the review's comment stays only when the review sent this one back. */
+    /**
+     * The receipt form shows the review's comment as the reason of a 退回; after a confirmed receipt (money still
+     * outstanding) the next one starts without it. The receipt's own fields are blanked by freshFormAnswers.
+     */
     @Bean
-    TaskListener freshRepayment() {
+    TaskListener keepOnlyReturnReason() {
         return task -> {
-            List<String> stale = new ArrayList<>(List.of(REPAID_WAN, RECEIPT_NO));
             if (!RETURN.equals(task.getVariable(REPAYMENT_REVIEW))) {
-                stale.add(REPAYMENT_REVIEW_COMMENT);
+                task.getExecution().removeVariable(REPAYMENT_REVIEW_COMMENT);
             }
-            task.getExecution().removeVariables(stale);
         };
     }
 
     @Bean
     TaskListener stampRepaymentRecorder() {
         return task -> task.setVariable(REPAYMENT_RECORDED_BY, CurrentUser.of(task));
-    }
-
-    @Bean
-    TaskListener freshRepaymentReview() {
-        return task -> task.getExecution().removeVariables(List.of(REPAYMENT_REVIEW, REPAYMENT_REVIEW_COMMENT));
     }
 
     /**
