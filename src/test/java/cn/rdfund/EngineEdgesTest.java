@@ -30,14 +30,11 @@ class EngineEdgesTest {
     /**
      * Domain classes take plain values (ids, amounts, lists): only the engine's edge reads process variables — a
      * process module's delegates and its *Process class (names and the interfaces its expressions call), and system.
-     * The claim module's routing and times follow later.
      */
     @Test
     void onlyDelegatesAndProcessClassesTouchTheEnginesVariables() {
         noClasses().that().resideOutsideOfPackage("cn.rdfund.system..")
                 .and().haveNameNotMatching(".*(Delegates|Process|Delegate|Listener)(\\$.*)?")
-                .and().doNotHaveFullyQualifiedName("cn.rdfund.claim.ClaimRouting")
-                .and().doNotHaveFullyQualifiedName("cn.rdfund.claim.ClaimTimes")
                 .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.delegate..")
                 .because("the delegates read the variables and pass plain values, see docs/architecture.md")
                 .check(MAIN);

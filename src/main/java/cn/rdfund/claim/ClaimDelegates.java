@@ -139,6 +139,29 @@ class ClaimDelegates {
                 FormValues.text(task.getVariable(APPROVAL_COMMENT)), CurrentUser.of(task));
     }
 
+    /** The model's multi-instance questions, answered with the instance's claim as a plain id. */
+    @Bean
+    Routing claimRouting(ClaimRouting routing) {
+        return new Routing() {
+            @Override
+            public List<String> coUnits(DelegateExecution execution) {
+                return routing.coUnits(claimId(execution));
+            }
+
+            @Override
+            public List<Integer> instalments(DelegateExecution execution) {
+                return routing.instalments(claimId(execution));
+            }
+        };
+    }
+
+    /** The instalment timer's due time, for the instalment the execution is about to pay. */
+    @Bean
+    Times claimTimes(ClaimTimes times) {
+        return execution -> times.instalmentDue(claimId(execution),
+                ((Number) execution.getVariable(INSTALMENT_SEQ)).intValue());
+    }
+
     @Bean
     JavaDelegate publishClaimNotice(ClaimService claims, ClaimTimes times) {
         return execution -> {
