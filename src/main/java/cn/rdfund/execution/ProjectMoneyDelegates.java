@@ -5,9 +5,7 @@ import static cn.rdfund.execution.ProjectExecutionProcess.*;
 import cn.rdfund.disbursement.DisbursementService;
 import cn.rdfund.disbursement.RecoveryService;
 import cn.rdfund.money.Wan;
-import cn.rdfund.money.WanInput;
 import cn.rdfund.system.tasks.CurrentUser;
-import cn.rdfund.system.tasks.FormValues;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -50,7 +48,7 @@ class ProjectMoneyDelegates {
     @Bean
     JavaDelegate recordRecovery(RecoveryService recoveries) {
         return execution -> {
-            recoveries.demand(projectId(execution), (String) execution.getVariable(RECOVERY_CONFIRMED_BY),
+            recoveries.demand(projectId(execution), of(execution).recoveryConfirmedBy(),
                     execution.getProcessInstanceId());
             execution.setVariable(OUTSTANDING_DISPLAY, Wan.formatExact(recoveries.outstanding(projectId(execution))));
         };
@@ -63,7 +61,7 @@ class ProjectMoneyDelegates {
     @Bean
     TaskListener keepOnlyReturnReason() {
         return task -> {
-            if (!RETURN.equals(task.getVariable(REPAYMENT_REVIEW))) {
+            if (!of(task).repaymentReturned()) {
                 task.getExecution().removeVariable(REPAYMENT_REVIEW_COMMENT);
             }
         };
@@ -82,9 +80,9 @@ class ProjectMoneyDelegates {
     TaskListener stampRepaymentReviewer() {
         return task -> {
             task.setVariable(REPAYMENT_REVIEWED_BY, CurrentUser.of(task));
-            if (CONFIRM.equals(task.getVariable(REPAYMENT_REVIEW))) {
-                Object previous = task.getVariable(REPAYMENT_NO);
-                task.setVariable(REPAYMENT_NO, previous instanceof Number n ? n.intValue() + 1 : 1);
+            Variables vars = of(task);
+            if (vars.repaymentConfirmed()) {
+                task.setVariable(REPAYMENT_NO, vars.repaymentNo() + 1);
             }
         };
     }
@@ -92,11 +90,10 @@ class ProjectMoneyDelegates {
     @Bean
     JavaDelegate recordRepayment(RecoveryService recoveries) {
         return execution -> {
-            long projectId = projectId(execution);
-            recoveries.receive(projectId, ((Number) execution.getVariable(REPAYMENT_NO)).intValue(),
-                    WanInput.toYuan(FormValues.text(execution.getVariable(REPAID_WAN))).orElseThrow(),
-                    FormValues.text(execution.getVariable(RECEIPT_NO)),
-                    (String) execution.getVariable(REPAYMENT_REVIEWED_BY), execution.getProcessInstanceId());
+            Variables vars = of(execution);
+            long projectId = vars.projectId();
+            recoveries.receive(projectId, vars.repaymentNo(), vars.repaid(), vars.receiptNo(), vars.repaymentReviewedBy(),
+                    execution.getProcessInstanceId());
             BigDecimal outstanding = recoveries.outstanding(projectId);
             execution.setVariable(FULLY_REPAID, outstanding.signum() <= 0);
             execution.setVariable(OUTSTANDING_DISPLAY, Wan.formatExact(outstanding));
