@@ -1,10 +1,18 @@
 package cn.rdfund;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameStartingWith;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +22,14 @@ import org.junit.jupiter.api.Test;
  * calls as the system (which holds the caller's {@code impl.identity.Authentication}) is {@code system.tasks.AsSystem}.
  */
 class EngineEdgesTest {
+
+    /**
+     * Process modules whose delegates still read variables by name (not yet moved to a typed accessor like
+     * execution's {@code ProjectExecutionProcess.Variables}); remove a package here when its accessor exists.
+     */
+    private static final DescribedPredicate<JavaClass> NOT_YET_TYPED = resideOutsideOfPackages(
+            "cn.rdfund.application", "cn.rdfund.challenge", "cn.rdfund.claim", "cn.rdfund.disbursement",
+            "cn.rdfund.review", "cn.rdfund.selection");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -30,16 +46,29 @@ class EngineEdgesTest {
     /**
      * Domain classes take plain values (ids, amounts, lists): only the engine's edge reads process variables — a
      * process module's delegates and its *Process class (names and the interfaces its expressions call), and system.
-     * The claim module's routing and times follow later.
      */
     @Test
     void onlyDelegatesAndProcessClassesTouchTheEnginesVariables() {
         noClasses().that().resideOutsideOfPackage("cn.rdfund.system..")
                 .and().haveNameNotMatching(".*(Delegates|Process|Delegate|Listener)(\\$.*)?")
-                .and().doNotHaveFullyQualifiedName("cn.rdfund.claim.ClaimRouting")
-                .and().doNotHaveFullyQualifiedName("cn.rdfund.claim.ClaimTimes")
                 .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.delegate..")
                 .because("the delegates read the variables and pass plain values, see docs/architecture.md")
+                .check(MAIN);
+    }
+
+    /**
+     * A process's variables are read in one place, its {@code *Process} class's typed accessor ({@code Variables}):
+     * names, casts and what an absent variable means are decided there, not in each delegate. The engine's edge
+     * ({@code system}) reads variables of any model.
+     */
+    @Test
+    void onlyTheProcessAccessorsReadVariables() {
+        noClasses().that().resideOutsideOfPackage("cn.rdfund.system..")
+                .and().haveNameNotMatching(".*Process(\\$.*)?")
+                .and(NOT_YET_TYPED)
+                .should().callMethodWhere(target(nameStartingWith("getVariable"))
+                        .and(target(owner(assignableTo(VariableScope.class)))))
+                .because("each process reads its variables through its typed accessor, see docs/architecture.md")
                 .check(MAIN);
     }
 }

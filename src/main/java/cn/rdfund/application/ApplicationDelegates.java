@@ -9,11 +9,9 @@ import static cn.rdfund.application.FundingApplicationProcess.OPEN_CALLS;
 import cn.rdfund.system.security.Groups;
 import cn.rdfund.system.security.ProcessStarters;
 import cn.rdfund.system.tasks.ProcessStarter;
-import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.Spin;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -43,12 +41,6 @@ class ApplicationDelegates {
     @Bean
     ApplicationSettings applicationSettings(@Value("${rdfund.application.correction-period:P5D}") String correctionPeriod) {
         return new ApplicationSettings(correctionPeriod);
-    }
-
-    /** 形式审查 starts blank each round; earlier decisions stay in the history. */
-    @Bean
-    TaskListener freshFormalCheck() {
-        return task -> task.getExecution().removeVariables(List.of(CHECK_DECISION, CHECK_COMMENT));
     }
 
     @Bean

@@ -50,11 +50,6 @@ class ChallengeDelegates {
         };
     }
 
-    @Bean
-    TaskListener freshDemandCheck() {
-        return task -> task.getExecution().removeVariables(List.of(CHECK_DECISION, CHECK_COMMENT));
-    }
-
     /** 论证驳回, by the manager (with the reason) or by the experts (with their findings). */
     @Bean
     JavaDelegate rejectDemand(ChallengeService challenges) {
@@ -90,11 +85,6 @@ class ChallengeDelegates {
             execution.setVariable("closesDisplay", call.closesAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
             execution.setVariable("committedDisplay", Wan.formatExact(challenge.committedAmount()));
         };
-    }
-
-    @Bean
-    TaskListener freshWindow() {
-        return task -> task.getExecution().removeVariables(List.of(WINDOW_ACTION, CANCEL_REASON));
     }
 
     @Bean
@@ -147,11 +137,6 @@ class ChallengeDelegates {
                             + Texts.clip(q.summary(), Math.max(40, summaryLength)))
                             .collect(Collectors.joining("\n")), ChallengeTexts.VARIABLE));
         };
-    }
-
-    @Bean
-    TaskListener freshRepublish() {
-        return task -> task.getExecution().removeVariables(List.of(REPUBLISH_DECISION, REPUBLISH_NOTE));
     }
 
     @Bean

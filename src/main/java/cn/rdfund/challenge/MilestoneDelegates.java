@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -48,11 +47,6 @@ class MilestoneDelegates {
                 FormValues.text(task.getVariable(MILESTONE_REPORT)), LocalDateTime.now(clock));
     }
 
-    @Bean
-    TaskListener freshConfirmation() {
-        return task -> task.getExecution().removeVariables(List.of(CONFIRMATION, STAGE_SCORE, OWNER_OPINION));
-    }
-
     /** The 发榜方's stage score (the 赛马制 gate ranks by it) and, for a dispute, what it disputes. */
     @Bean
     TaskListener recordConfirmation(ContractMilestones milestones) {
@@ -79,16 +73,6 @@ class MilestoneDelegates {
             milestones.conclude(teamId, seq, ContractMilestone.NOT_MET, finding);
             teams.end(teamId, ChallengeTeam.FAILED, "第" + seq + "个里程碑未达标，合同终止，不再支付。" + finding);
         };
-    }
-
-    @Bean
-    TaskListener freshOwnerPayment() {
-        return task -> task.getExecution().removeVariables(List.of(PAID_WAN, PAYMENT_VOUCHER));
-    }
-
-    @Bean
-    TaskListener freshPaymentConfirmation() {
-        return task -> task.getExecution().removeVariables(List.of(PAYMENT_DECISION, PAYMENT_COMMENT));
     }
 
     @Bean

@@ -81,26 +81,6 @@ class TeamDelegates {
         };
     }
 
-    /**
-     * Each round starts blank. The variables are local to the team's sub-process: they are set to null there, not
-     * removed, or the next completion would write them to the whole challenge, where other teams could read them.
-     */
-    @Bean
-    TaskListener freshCountersign() {
-        return task -> blank(task.getExecution(), COUNTERSIGN_DECISION, COUNTERSIGN_COMMENT);
-    }
-
-    @Bean
-    TaskListener freshContractAcceptance() {
-        return task -> blank(task.getExecution(), CONTRACT_ACCEPTANCE, SOLVER_COMMENT);
-    }
-
-    private static void blank(DelegateExecution execution, String... names) {
-        for (String name : names) {
-            execution.setVariable(name, null);
-        }
-    }
-
     @Bean
     JavaDelegate signContract(ChallengeService challenges, ChallengeTeams teams) {
         return execution -> {

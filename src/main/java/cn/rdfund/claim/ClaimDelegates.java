@@ -91,11 +91,6 @@ class ClaimDelegates {
     }
 
     @Bean
-    TaskListener freshClaimCheck() {
-        return task -> task.getExecution().removeVariables(List.of(CHECK_DECISION, CHECK_COMMENT));
-    }
-
-    @Bean
     TaskListener recordClaimCheck(ClaimService claims) {
         return task -> claims.recordCheck(claimId(task), FormValues.text(task.getVariable(CHECK_DECISION)),
                 FormValues.text(task.getVariable(CHECK_COMMENT)), CurrentUser.of(task));
@@ -138,15 +133,33 @@ class ClaimDelegates {
     }
 
     @Bean
-    TaskListener freshClaimApproval() {
-        return task -> task.getExecution().removeVariables(List.of(APPROVAL_DECISION, APPROVAL_COMMENT));
-    }
-
-    @Bean
     TaskListener recordClaimApproval(ClaimService claims) {
         return task -> claims.recordApproval(claimId(task),
                 APPROVE.equals(FormValues.text(task.getVariable(APPROVAL_DECISION))),
                 FormValues.text(task.getVariable(APPROVAL_COMMENT)), CurrentUser.of(task));
+    }
+
+    /** The model's multi-instance questions, answered with the instance's claim as a plain id. */
+    @Bean
+    Routing claimRouting(ClaimRouting routing) {
+        return new Routing() {
+            @Override
+            public List<String> coUnits(DelegateExecution execution) {
+                return routing.coUnits(claimId(execution));
+            }
+
+            @Override
+            public List<Integer> instalments(DelegateExecution execution) {
+                return routing.instalments(claimId(execution));
+            }
+        };
+    }
+
+    /** The instalment timer's due time, for the instalment the execution is about to pay. */
+    @Bean
+    Times claimTimes(ClaimTimes times) {
+        return execution -> times.instalmentDue(claimId(execution),
+                ((Number) execution.getVariable(INSTALMENT_SEQ)).intValue());
     }
 
     @Bean

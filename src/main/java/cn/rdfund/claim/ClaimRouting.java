@@ -3,16 +3,15 @@ package cn.rdfund.claim;
 import cn.rdfund.disbursement.DisbursementService;
 import cn.rdfund.bureau.LeadUnit;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
  * The collections the claim process loops over, read from the records rather than kept as process variables:
  * the co-units to consult (the measure's version in force on the reference date) and the instalments planned.
- * Public: the process's multi-instance expressions call it.
+ * The process's multi-instance expressions ask through the bean {@code claimRouting} ({@link PolicyClaimProcess.Routing}).
  */
-@Component("claimRouting")
-public class ClaimRouting {
+@Component("claimRoutingService")
+class ClaimRouting {
 
     private final ClaimService claims;
     private final DisbursementService disbursements;
@@ -22,15 +21,15 @@ public class ClaimRouting {
         this.disbursements = disbursements;
     }
 
-    public List<String> coUnits(DelegateExecution execution) {
-        PolicyClaim claim = claims.get(PolicyClaimProcess.claimId(execution));
+    List<String> coUnits(long claimId) {
+        PolicyClaim claim = claims.get(claimId);
         return claims.measureOf(claim)
                 .map(measure -> measure.coUnits().stream().map(LeadUnit::groupId).toList())
                 .orElseThrow(() -> new IllegalStateException("申领" + claim.code() + "登记时的政策目录版本"
                         + claim.catalogueDecisionId() + "已不可读，无法确定配合单位"));
     }
 
-    public List<Integer> instalments(DelegateExecution execution) {
-        return disbursements.instalmentNumbers(claims.get(PolicyClaimProcess.claimId(execution)).projectId());
+    List<Integer> instalments(long claimId) {
+        return disbursements.instalmentNumbers(claims.get(claimId).projectId());
     }
 }

@@ -8,17 +8,17 @@ import java.time.LocalDateTime;
 import java.time.Period;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAmount;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * When a claim's public notice (公示) ends (the end of the N-th working day, or a fixed period where one is
  * configured, as in the demo), and when each instalment of a multi-year award falls due (the first at once,
- * each later one an interval after the previous). Public: the claim process's timers call it.
+ * each later one an interval after the previous). The claim process's timers ask through the bean {@code claimTimes}
+ * ({@link PolicyClaimProcess.Times}).
  */
-@Component("claimTimes")
-public class ClaimTimes {
+@Component("claimTimeService")
+class ClaimTimes {
 
     private final Clock clock;
     private final WorkingCalendar calendar;
@@ -42,10 +42,9 @@ public class ClaimTimes {
         return notice.endsAt(ZonedDateTime.now(clock), calendar);
     }
 
-    /** The due time of the instalment the execution is about to pay, as the timer reads it (ISO 8601). */
-    public String instalmentDue(DelegateExecution execution) {
-        int seq = ((Number) execution.getVariable("instalmentSeq")).intValue();
-        LocalDateTime due = claims.get(PolicyClaimProcess.claimId(execution)).awardedAt();
+    /** The due time of the claim's instalment {@code seq} (1, 2, …), as a timer reads it (ISO 8601). */
+    String instalmentDue(long claimId, int seq) {
+        LocalDateTime due = claims.get(claimId).awardedAt();
         for (int i = 1; i < seq; i++) {
             due = due.plus(instalmentInterval);
         }

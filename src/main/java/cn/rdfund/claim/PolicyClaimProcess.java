@@ -1,5 +1,7 @@
 package cn.rdfund.claim;
 
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Names shared by bpmn/claim/PolicyClaim.bpmn, its forms and the code that drives or tests it. */
@@ -53,6 +55,21 @@ public final class PolicyClaimProcess {
     public static final String NOTICE_COMMENT = "noticeComment";
     public static final String NO_OBJECTION = "NO_OBJECTION";
     public static final String OBJECTION_UPHELD = "OBJECTION_UPHELD";
+
+    /** The multi-instance counter of 分期兑现: which instalment (1, 2, …) the execution pays. */
+    public static final String INSTALMENT_SEQ = "instalmentSeq";
+
+    /** What the model's multi-instance expressions ask (bean {@code claimRouting}, in ClaimDelegates). */
+    public interface Routing {
+        List<String> coUnits(DelegateExecution execution);
+
+        List<Integer> instalments(DelegateExecution execution);
+    }
+
+    /** What the instalment timer asks (bean {@code claimTimes}, in ClaimDelegates). */
+    public interface Times {
+        String instalmentDue(DelegateExecution execution);
+    }
 
     private PolicyClaimProcess() {
     }

@@ -3,7 +3,6 @@ package cn.rdfund.disbursement;
 import static cn.rdfund.disbursement.DisbursementProcess.*;
 
 import cn.rdfund.system.tasks.CurrentUser;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -20,11 +19,6 @@ class DisbursementDelegates {
     @Bean
     JavaDelegate computeInstalment(DisbursementService disbursements) {
         return execution -> execution.setVariables(disbursements.view(projectId(execution), seq(execution)));
-    }
-
-    @Bean
-    TaskListener freshDisbursementApproval() {
-        return task -> task.getExecution().removeVariables(List.of(DECISION, COMMENT, RETURN_REPLY));
     }
 
     @Bean

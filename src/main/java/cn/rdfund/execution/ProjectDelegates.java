@@ -3,13 +3,10 @@ package cn.rdfund.execution;
 import static cn.rdfund.execution.ProjectExecutionProcess.*;
 
 import cn.rdfund.money.Wan;
-import cn.rdfund.money.WanInput;
 import cn.rdfund.project.AgreementTerms;
 import cn.rdfund.project.Project;
 import cn.rdfund.project.ProjectService;
-import cn.rdfund.system.tasks.FormValues;
 import java.time.LocalDate;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,13 +22,13 @@ class ProjectDelegates {
     @Bean
     JavaDelegate signAgreement(ProjectService projects) {
         return execution -> {
-            LocalDate midterm = LocalDate.parse(FormValues.text(execution.getVariable(MIDTERM_DATE)).substring(0, 10));
-            Project project = projects.get(projectId(execution));
+            Variables vars = of(execution);
+            LocalDate midterm = vars.midtermDate();
+            Project project = projects.get(vars.projectId());
             if (Project.APPROVED.equals(project.status())) {
                 // Dates were checked against the day they were entered; signing after midnight changes nothing.
                 project = projects.signAgreement(project.id(), AgreementTerms.parse(
-                        FormValues.text(execution.getVariable(MILESTONES)), midterm, project.createdAt().toLocalDate()),
-                        midterm, FormValues.text(execution.getVariable(INDICATORS)));
+                        vars.milestones(), midterm, project.createdAt().toLocalDate()), midterm, vars.indicators());
             }
             execution.setVariable(MIDTERM_AT, projects.midtermCheckStartsAt(project));
             execution.setVariable(MIDTERM_DISPLAY, project.midtermDate() + " 09:00");
@@ -44,10 +41,11 @@ class ProjectDelegates {
     @Bean
     ExecutionListener openMidtermRound() {
         return execution -> {
-            int round = (execution.getVariable(MIDTERM_ROUND) instanceof Number n ? n.intValue() : 0) + 1;
+            Variables vars = of(execution);
+            int round = vars.midtermRound() + 1;
             execution.setVariable(MIDTERM_ROUND, round);
-            execution.setVariable(RECHECK_INFO, ProjectPanels.recheckInfo(round, execution.getVariable(FINDINGS),
-                    execution.getVariable(RECTIFICATION_REPORT)));
+            execution.setVariable(RECHECK_INFO, ProjectPanels.recheckInfo(round, vars.panelFindings(),
+                    vars.rectificationReport()));
         };
     }
 
@@ -56,24 +54,9 @@ class ProjectDelegates {
     ExecutionListener concludeMidterm(ProjectPanels panels) {
         return execution -> {
             if (!execution.isCanceled()) {
-                panels.concludeMidterm(projectId(execution), execution.getVariable(MIDTERM_VERDICT));
+                panels.concludeMidterm(projectId(execution), of(execution).midtermVerdict());
             }
         };
-    }
-
-    @Bean
-    TaskListener freshAgreementApproval() {
-        return task -> task.getExecution().removeVariables(List.of(AGREEMENT_DECISION, AGREEMENT_COMMENT));
-    }
-
-    @Bean
-    TaskListener freshFinalReport() {
-        return task -> task.getExecution().removeVariables(List.of(FINAL_REPORT_ACTION, EXTENSION_MONTHS, EXTENSION_REASON));
-    }
-
-    @Bean
-    TaskListener freshExtensionDecision() {
-        return task -> task.getExecution().removeVariables(List.of(EXTENSION_DECISION, EXTENSION_COMMENT));
     }
 
     /**
@@ -83,10 +66,11 @@ class ProjectDelegates {
     @Bean
     TaskListener recordSpending(ProjectService projects) {
         return task -> {
-            if (EXTEND.equals(FormValues.text(task.getVariable(FINAL_REPORT_ACTION)))) {
+            Variables vars = of(task);
+            if (vars.extensionAsked()) {
                 return;
             }
-            WanInput.toYuan(FormValues.text(task.getVariable(SPENT_WAN))).ifPresent(spent -> {
+            vars.spent().ifPresent(spent -> {
                 projects.recordSpent(projectId(task), spent);
                 task.getExecution().setVariable(SPENT_DISPLAY, Wan.formatExact(spent));
             });
@@ -98,13 +82,14 @@ class ProjectDelegates {
     JavaDelegate recordExtension(ProjectService projects) {
         return execution -> {
             execution.setVariable(EXTENSION_REQUESTED, true);
-            int months = FormValues.integer(execution.getVariable(EXTENSION_MONTHS));
-            if (APPROVE.equals(FormValues.text(execution.getVariable(EXTENSION_DECISION)))) {
+            Variables vars = of(execution);
+            int months = vars.extensionMonths();
+            if (vars.extensionApproved()) {
                 setAcceptanceDeadline(execution, projects, projects.extend(projectId(execution), months));
                 execution.setVariable(EXTENSION_INFO, "已批准延期" + months + "个月（每个项目只能延期一次）");
             } else {
                 execution.setVariable(EXTENSION_INFO, "延期申请未获同意："
-                        + FormValues.text(execution.getVariable(EXTENSION_COMMENT)) + "（每个项目只能申请一次）");
+                        + vars.extensionComment() + "（每个项目只能申请一次）");
             }
         };
     }

@@ -1,5 +1,10 @@
 package cn.rdfund.execution;
 
+import cn.rdfund.money.WanInput;
+import cn.rdfund.system.tasks.FormValues;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Names shared by bpmn/project/ProjectExecution.bpmn and the code that drives or tests it. */
@@ -11,11 +16,9 @@ public final class ProjectExecutionProcess {
     public static final String TASK_APPROVE_AGREEMENT = "Task_ApproveAgreement";
     public static final String TASK_START_MIDTERM = "Task_StartMidtermCheck";
     public static final String TASK_REPORT_PROGRESS = "Task_ReportProgress";
-    public static final String MIDTERM_PANEL = "CallActivity_MidtermPanel";
     public static final String TASK_RECTIFY = "Task_Rectify";
     public static final String TASK_FINAL_REPORT = "Task_SubmitFinalReport";
     public static final String TASK_APPROVE_EXTENSION = "Task_ApproveExtension";
-    public static final String ACCEPTANCE_PANEL = "CallActivity_AcceptancePanel";
     public static final String TASK_CONFIRM_RECOVERY = "Task_ConfirmRecovery";
     public static final String TASK_RECORD_REPAYMENT = "Task_RecordRepayment";
     public static final String TASK_REVIEW_REPAYMENT = "Task_ReviewRepayment";
@@ -60,7 +63,6 @@ public final class ProjectExecutionProcess {
     public static final String MIDTERM_VERDICT = "midtermVerdict";
     /** The mid-term panel's verdict that sends the project into rectification (ExpertPanel's PanelVerdict names). */
     public static final String RECTIFY = "RECTIFY";
-    public static final String ACCEPTANCE_VERDICT = "acceptanceVerdict";
     public static final String FINDINGS = "panelFindings";
 
     public static final String FINAL_REPORT_ACTION = "finalReportAction";
@@ -79,8 +81,6 @@ public final class ProjectExecutionProcess {
     public static final String ACCEPTANCE_DUE_DATE = "acceptanceDueDate";
 
     public static final String ESCALATION_NOTE = "escalationNote";
-    public static final String MIDTERM_ASSESSMENT_OVERDUE = "BoundaryEvent_MidtermAssessmentOverdue";
-    public static final String ACCEPTANCE_ASSESSMENT_OVERDUE = "BoundaryEvent_AcceptanceAssessmentOverdue";
 
     public static final String FUNDED_DISPLAY = "fundedDisplay";
     public static final String PAID_DISPLAY = "paidDisplay";
@@ -102,7 +102,111 @@ public final class ProjectExecutionProcess {
 
     /** The project a ProjectExecution instance (or one of its tasks) works on. */
     public static long projectId(VariableScope scope) {
-        return ((Number) scope.getVariable(PROJECT_ID)).longValue();
+        return of(scope).projectId();
+    }
+
+    /** The variables of an instance (or one of its tasks), typed, as the steps read them. */
+    public static Variables of(VariableScope scope) {
+        return new Variables(scope);
+    }
+
+    /** What the steps read from an instance: each variable named once, with its type and what an absent one means. */
+    public static final class Variables {
+
+        private final VariableScope scope;
+
+        private Variables(VariableScope scope) {
+            this.scope = scope;
+        }
+
+        public long projectId() {
+            return ((Number) scope.getVariable(PROJECT_ID)).longValue();
+        }
+
+        /** The agreement's mid-term date (the form's date field, possibly with a time). */
+        LocalDate midtermDate() {
+            return LocalDate.parse(text(MIDTERM_DATE).substring(0, 10));
+        }
+
+        String milestones() {
+            return text(MILESTONES);
+        }
+
+        String indicators() {
+            return text(INDICATORS);
+        }
+
+        /** How many mid-term rounds were opened; 0 before the first. */
+        int midtermRound() {
+            return scope.getVariable(MIDTERM_ROUND) instanceof Number n ? n.intValue() : 0;
+        }
+
+        Object panelFindings() {
+            return scope.getVariable(FINDINGS);
+        }
+
+        Object rectificationReport() {
+            return scope.getVariable(RECTIFICATION_REPORT);
+        }
+
+        Object midtermVerdict() {
+            return scope.getVariable(MIDTERM_VERDICT);
+        }
+
+        boolean extensionAsked() {
+            return EXTEND.equals(text(FINAL_REPORT_ACTION));
+        }
+
+        /** The spent funds the final report states, in yuan; empty when none was entered. */
+        Optional<BigDecimal> spent() {
+            return WanInput.toYuan(text(SPENT_WAN));
+        }
+
+        int extensionMonths() {
+            return FormValues.integer(scope.getVariable(EXTENSION_MONTHS));
+        }
+
+        boolean extensionApproved() {
+            return APPROVE.equals(text(EXTENSION_DECISION));
+        }
+
+        String extensionComment() {
+            return text(EXTENSION_COMMENT);
+        }
+
+        String recoveryConfirmedBy() {
+            return (String) scope.getVariable(RECOVERY_CONFIRMED_BY);
+        }
+
+        boolean repaymentConfirmed() {
+            return CONFIRM.equals(scope.getVariable(REPAYMENT_REVIEW));
+        }
+
+        boolean repaymentReturned() {
+            return RETURN.equals(scope.getVariable(REPAYMENT_REVIEW));
+        }
+
+        /** The number of the last confirmed receipt; 0 before the first. */
+        int repaymentNo() {
+            return scope.getVariable(REPAYMENT_NO) instanceof Number n ? n.intValue() : 0;
+        }
+
+        /** The receipt's amount in yuan (checked on completion, so present). */
+        BigDecimal repaid() {
+            return WanInput.toYuan(text(REPAID_WAN)).orElseThrow();
+        }
+
+        String receiptNo() {
+            return text(RECEIPT_NO);
+        }
+
+        String repaymentReviewedBy() {
+            return (String) scope.getVariable(REPAYMENT_REVIEWED_BY);
+        }
+
+        private String text(String name) {
+            return FormValues.text(scope.getVariable(name));
+        }
     }
 
     private ProjectExecutionProcess() {

@@ -5,12 +5,8 @@ import static cn.rdfund.execution.ProjectExecutionProcess.*;
 import cn.rdfund.disbursement.DisbursementService;
 import cn.rdfund.disbursement.RecoveryService;
 import cn.rdfund.money.Wan;
-import cn.rdfund.money.WanInput;
 import cn.rdfund.system.tasks.CurrentUser;
-import cn.rdfund.system.tasks.FormValues;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -52,32 +48,28 @@ class ProjectMoneyDelegates {
     @Bean
     JavaDelegate recordRecovery(RecoveryService recoveries) {
         return execution -> {
-            recoveries.demand(projectId(execution), (String) execution.getVariable(RECOVERY_CONFIRMED_BY),
+            recoveries.demand(projectId(execution), of(execution).recoveryConfirmedBy(),
                     execution.getProcessInstanceId());
             execution.setVariable(OUTSTANDING_DISPLAY, Wan.formatExact(recoveries.outstanding(projectId(execution))));
         };
     }
 
-    /** A new receipt starts empty; the review's comment stays only when the review sent this one back. */
+    /**
+     * The receipt form shows the review's comment as the reason of a 退回; after a confirmed receipt (money still
+     * outstanding) the next one starts without it. The receipt's own fields are blanked by freshFormAnswers.
+     */
     @Bean
-    TaskListener freshRepayment() {
+    TaskListener keepOnlyReturnReason() {
         return task -> {
-            List<String> stale = new ArrayList<>(List.of(REPAID_WAN, RECEIPT_NO));
-            if (!RETURN.equals(task.getVariable(REPAYMENT_REVIEW))) {
-                stale.add(REPAYMENT_REVIEW_COMMENT);
+            if (!of(task).repaymentReturned()) {
+                task.getExecution().removeVariable(REPAYMENT_REVIEW_COMMENT);
             }
-            task.getExecution().removeVariables(stale);
         };
     }
 
     @Bean
     TaskListener stampRepaymentRecorder() {
         return task -> task.setVariable(REPAYMENT_RECORDED_BY, CurrentUser.of(task));
-    }
-
-    @Bean
-    TaskListener freshRepaymentReview() {
-        return task -> task.getExecution().removeVariables(List.of(REPAYMENT_REVIEW, REPAYMENT_REVIEW_COMMENT));
     }
 
     /**
@@ -88,9 +80,9 @@ class ProjectMoneyDelegates {
     TaskListener stampRepaymentReviewer() {
         return task -> {
             task.setVariable(REPAYMENT_REVIEWED_BY, CurrentUser.of(task));
-            if (CONFIRM.equals(task.getVariable(REPAYMENT_REVIEW))) {
-                Object previous = task.getVariable(REPAYMENT_NO);
-                task.setVariable(REPAYMENT_NO, previous instanceof Number n ? n.intValue() + 1 : 1);
+            Variables vars = of(task);
+            if (vars.repaymentConfirmed()) {
+                task.setVariable(REPAYMENT_NO, vars.repaymentNo() + 1);
             }
         };
     }
@@ -98,11 +90,10 @@ class ProjectMoneyDelegates {
     @Bean
     JavaDelegate recordRepayment(RecoveryService recoveries) {
         return execution -> {
-            long projectId = projectId(execution);
-            recoveries.receive(projectId, ((Number) execution.getVariable(REPAYMENT_NO)).intValue(),
-                    WanInput.toYuan(FormValues.text(execution.getVariable(REPAID_WAN))).orElseThrow(),
-                    FormValues.text(execution.getVariable(RECEIPT_NO)),
-                    (String) execution.getVariable(REPAYMENT_REVIEWED_BY), execution.getProcessInstanceId());
+            Variables vars = of(execution);
+            long projectId = vars.projectId();
+            recoveries.receive(projectId, vars.repaymentNo(), vars.repaid(), vars.receiptNo(), vars.repaymentReviewedBy(),
+                    execution.getProcessInstanceId());
             BigDecimal outstanding = recoveries.outstanding(projectId);
             execution.setVariable(FULLY_REPAID, outstanding.signum() <= 0);
             execution.setVariable(OUTSTANDING_DISPLAY, Wan.formatExact(outstanding));

@@ -63,12 +63,6 @@ class SelectionDelegates {
         return execution -> calls.changeStatusOf(execution.getProcessInstanceId(), "NO_FUNDABLE");
     }
 
-    @Bean
-    TaskListener freshObjection() {
-        return task -> task.getExecution().removeVariables(List.of(OBJECTION_APPLICATION_ID, OBJECTION,
-                OBJECTION_DECISION, OBJECTION_REASON));
-    }
-
     /** Who registered the objection (from the login) and, for the handler, which project it concerns. */
     @Bean
     TaskListener stampObjectionRegistrar(SelectionService selection) {

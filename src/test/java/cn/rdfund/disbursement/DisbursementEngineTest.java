@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import cn.rdfund.system.tasks.FreshFormAnswers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  */
 @Execution(ExecutionMode.SAME_THREAD) // its engine or application must not run beside the shared context's tests
 @ExtendWith(ProcessEngineCoverageExtension.class)
-@Deployment(resources = "bpmn/disbursement/Disbursement.bpmn")
+@Deployment(resources = {"bpmn/disbursement/Disbursement.bpmn", "bpmn/disbursement/DisbursementApprovalForm.form",
+        "bpmn/disbursement/DisbursementReturnForm.form"})
 class DisbursementEngineTest {
 
     ProcessEngine processEngine;
@@ -48,7 +50,7 @@ class DisbursementEngineTest {
         Mocks.register("computeInstalment", (JavaDelegate) execution -> calls.add("compute"));
         Mocks.register("recordPayment", (JavaDelegate) execution -> calls.add("book"));
         Mocks.register("labelTaskWithProject", (TaskListener) task -> calls.add("label " + task.getTaskDefinitionKey()));
-        Mocks.register("freshDisbursementApproval", (TaskListener) task -> { });
+        Mocks.register("freshFormAnswers", new FreshFormAnswers());
         Mocks.register("stampDisbursementApprover", (TaskListener) task -> calls.add("stamp " + task.getVariable(DECISION)));
     }
 
@@ -95,5 +97,30 @@ class DisbursementEngineTest {
         assertThat(instalment).isEnded();
         assertThat(calls).containsExactly("compute", "label " + TASK_APPROVE, "stamp RETURN",
                 "label " + TASK_RESOLVE_RETURN, "compute", "label " + TASK_APPROVE, "stamp APPROVE", "book");
+    }
+
+    @Test
+    void eachRoundOfApprovalAndReturnStartsWithAnEmptyFormAndTheReturnReasonStaysVisible() {
+        ProcessInstance instalment = startInstalment();
+        String id = instalment.getId();
+        processEngine.getRuntimeService().setVariable(id, "projectCode", "P-2026-001");
+
+        complete(task(), Map.of(DECISION, RETURN, COMMENT, "凭证不全"));
+        assertThat(variable(id, COMMENT)).as("the reason the return form shows").isEqualTo("凭证不全");
+        complete(task(), Map.of(RETURN_REPLY, "已补充凭证"));
+        execute(job());
+        assertThat(instalment).isWaitingAt(TASK_APPROVE);
+        assertThat(variable(id, DECISION)).isNull();
+        assertThat(variable(id, COMMENT)).isNull();
+        assertThat(variable(id, "projectCode")).as("read-only fields stay").isEqualTo("P-2026-001");
+
+        complete(task(), Map.of(DECISION, RETURN, COMMENT, "金额有误"));
+        assertThat(instalment).isWaitingAt(TASK_RESOLVE_RETURN);
+        assertThat(variable(id, RETURN_REPLY)).as("last round's reply").isNull();
+        assertThat(variable(id, COMMENT)).isEqualTo("金额有误");
+    }
+
+    private Object variable(String instanceId, String name) {
+        return processEngine.getRuntimeService().getVariable(instanceId, name);
     }
 }

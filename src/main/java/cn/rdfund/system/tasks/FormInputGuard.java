@@ -1,19 +1,14 @@
 package cn.rdfund.system.tasks;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
@@ -41,11 +36,7 @@ class FormInputGuard {
     private final ObjectProvider<TaskService> taskService;
     private final ObjectProvider<FormService> formService;
     private final ObjectMapper json = new ObjectMapper();
-    private final Map<String, FormFields> fieldsByForm = new ConcurrentHashMap<>();
-
-    /** What a task's Camunda Form lets a person edit, and the longest text each field takes ({@code validate.maxLength}). */
-    private record FormFields(Set<String> editable, Map<String, Integer> maxLength, Map<String, String> labels) {
-    }
+    private final DeployedForms forms = new DeployedForms();
 
     FormInputGuard(ObjectProvider<IdentityService> identityService, ObjectProvider<TaskService> taskService,
             ObjectProvider<FormService> formService) {
@@ -65,7 +56,7 @@ class FormInputGuard {
             if (task == null) {
                 return null;
             }
-            Optional<FormFields> fields = formFields(task);
+            Optional<DeployedForms.Fields> fields = formFields(task);
             if (fields.isEmpty()) {
                 return null;
             }
@@ -115,7 +106,7 @@ class FormInputGuard {
     }
 
     /** The form's own limits hold on the server too: a browser's check is a convenience, not a guarantee. */
-    private static void refuseTooLong(FormFields fields, Map<String, ?> values) {
+    private static void refuseTooLong(DeployedForms.Fields fields, Map<String, ?> values) {
         values.forEach((name, value) -> {
             Object plain = value instanceof TypedValue typed ? typed.getValue() : value;
             Integer max = fields.maxLength().get(name);
@@ -127,36 +118,13 @@ class FormInputGuard {
     }
 
     /** The fields of the task's Camunda Form; empty when the task has no Camunda Form. */
-    private Optional<FormFields> formFields(Task task) {
+    private Optional<DeployedForms.Fields> formFields(Task task) {
         if (task.getCamundaFormRef() == null) {
             return Optional.empty();
         }
         // A caller may choose the form (an expert panel's): the form's key is part of what is cached.
-        String cacheKey = task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey() + "/"
-                + task.getCamundaFormRef().getKey();
-        return Optional.of(fieldsByForm.computeIfAbsent(cacheKey, key -> {
-            try (InputStream form = formService.getObject().getDeployedTaskForm(task.getId())) {
-                Set<String> editable = new HashSet<>();
-                Map<String, Integer> maxLength = new HashMap<>();
-                Map<String, String> labels = new HashMap<>();
-                for (JsonNode component : json.readTree(form).path("components")) {
-                    if (!component.hasNonNull("key")) {
-                        continue;
-                    }
-                    String name = component.get("key").asText();
-                    if (!component.path("readonly").asBoolean(false)) {
-                        editable.add(name);
-                    }
-                    if (component.path("validate").has("maxLength")) {
-                        maxLength.put(name, component.path("validate").get("maxLength").asInt());
-                    }
-                    labels.put(name, component.path("label").asText(name));
-                }
-                return new FormFields(Set.copyOf(editable), Map.copyOf(maxLength), Map.copyOf(labels));
-            } catch (IOException e) {
-                throw new IllegalStateException("表单无法读取: " + key, e);
-            }
-        }));
+        return Optional.of(forms.of(formService.getObject(), task.getId(), task.getProcessDefinitionId() + "/"
+                + task.getTaskDefinitionKey() + "/" + task.getCamundaFormRef().getKey()));
     }
 
     private boolean sameAsCurrent(String taskId, String name, Object submitted) {
