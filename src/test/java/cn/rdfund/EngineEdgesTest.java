@@ -29,7 +29,7 @@ class EngineEdgesTest {
      */
     private static final DescribedPredicate<JavaClass> NOT_YET_TYPED = resideOutsideOfPackages(
             "cn.rdfund.application", "cn.rdfund.disbursement",
-            "cn.rdfund.review", "cn.rdfund.selection");
+            "cn.rdfund.review");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
