@@ -2,13 +2,10 @@ package cn.rdfund;
 
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameStartingWith;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -22,14 +19,6 @@ import org.junit.jupiter.api.Test;
  * calls as the system (which holds the caller's {@code impl.identity.Authentication}) is {@code system.tasks.AsSystem}.
  */
 class EngineEdgesTest {
-
-    /**
-     * Process modules whose delegates still read variables by name (not yet moved to a typed accessor like
-     * execution's {@code ProjectExecutionProcess.Variables}); remove a package here when its accessor exists.
-     */
-    private static final DescribedPredicate<JavaClass> NOT_YET_TYPED = resideOutsideOfPackages(
-            "cn.rdfund.application", "cn.rdfund.challenge", "cn.rdfund.claim", "cn.rdfund.disbursement",
-            "cn.rdfund.review", "cn.rdfund.selection");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -65,7 +54,6 @@ class EngineEdgesTest {
     void onlyTheProcessAccessorsReadVariables() {
         noClasses().that().resideOutsideOfPackage("cn.rdfund.system..")
                 .and().haveNameNotMatching(".*Process(\\$.*)?")
-                .and(NOT_YET_TYPED)
                 .should().callMethodWhere(target(nameStartingWith("getVariable"))
                         .and(target(owner(assignableTo(VariableScope.class)))))
                 .because("each process reads its variables through its typed accessor, see docs/architecture.md")

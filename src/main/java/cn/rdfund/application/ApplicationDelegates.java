@@ -46,8 +46,8 @@ class ApplicationDelegates {
     @Bean
     JavaDelegate submitApplication(ApplicationService applications, ProcessStarter starter) {
         return execution -> {
-            Application application = applications.submit(ApplicationDraft.from(execution.getVariables()),
-                    ApplicationContent.from(execution.getVariables()),
+            FundingApplicationProcess.Variables vars = FundingApplicationProcess.of(execution);
+            Application application = applications.submit(vars.draft(), vars.content(),
                     starter.of(execution.getProcessInstanceId()), execution.getProcessInstanceId());
             execution.setVariable(APPLICATION_ID, application.id());
             execution.setVariables(applications.summary(application));

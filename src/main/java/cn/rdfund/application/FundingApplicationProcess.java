@@ -1,5 +1,7 @@
 package cn.rdfund.application;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /** Names shared by bpmn/application/FundingApplication.bpmn and the code that drives or tests it. */
 public final class FundingApplicationProcess {
 
@@ -9,11 +11,9 @@ public final class FundingApplicationProcess {
     public static final String TASK_FORMAL_CHECK = "Task_FormalCheck";
     public static final String TASK_CORRECT = "Task_CorrectApplication";
     public static final String SUBMIT = "ServiceTask_SubmitApplication";
-    public static final String ACCEPT = "ServiceTask_AcceptApplication";
     public static final String REJECT = "ServiceTask_RejectApplication";
     public static final String CORRECTION_OVERDUE = "BoundaryEvent_CorrectionOverdue";
     public static final String CALL_REVIEW = "CallActivity_ExpertReview";
-    public static final String END_REVIEWED = "EndEvent_Reviewed";
     public static final String END_REJECTED = "EndEvent_ApplicationRejected";
 
     /** The message both ends send to the call's process: one more application settled. */
@@ -28,6 +28,29 @@ public final class FundingApplicationProcess {
     public static final String PASS = "PASS";
     public static final String CORRECT = "CORRECT";
     public static final String REJECT_DECISION = "REJECT";
+
+    /** The variables of a FundingApplication instance, typed, as the steps read them. */
+    static Variables of(VariableScope scope) {
+        return new Variables(scope);
+    }
+
+    /** What the steps read from an instance: the application form's values, read by the classes that know them. */
+    static final class Variables {
+
+        private final VariableScope scope;
+
+        private Variables(VariableScope scope) {
+            this.scope = scope;
+        }
+
+        ApplicationDraft draft() {
+            return ApplicationDraft.from(scope.getVariables());
+        }
+
+        ApplicationContent content() {
+            return ApplicationContent.from(scope.getVariables());
+        }
+    }
 
     private FundingApplicationProcess() {
     }

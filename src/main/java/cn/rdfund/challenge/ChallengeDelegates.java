@@ -10,9 +10,7 @@ import cn.rdfund.organization.OrganizationRepository;
 import cn.rdfund.system.Texts;
 import cn.rdfund.system.security.Groups;
 import cn.rdfund.system.security.ProcessStarters;
-import cn.rdfund.system.tasks.FormValues;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -35,10 +33,9 @@ class ChallengeDelegates {
     @Bean
     JavaDelegate recordDemand(ChallengeService challenges, OrganizationRepository organizations) {
         return execution -> {
-            ChallengeDemand demand = ChallengeForms.demand(execution.getVariables());
-            Challenge challenge = challenges.register(demand,
-                    new LinkedHashSet<>(FormValues.texts(execution.getVariable(AREAS))),
-                    (String) execution.getVariable(INITIATOR), execution.getProcessInstanceId());
+            Variables vars = of(execution);
+            Challenge challenge = challenges.register(vars.demand(), vars.areas(), vars.initiator(),
+                    execution.getProcessInstanceId());
             execution.setVariable(CHALLENGE_ID, challenge.id());
             execution.setVariable("callId", challenge.callId());
             execution.setVariable(PROJECT_ID, challenge.projectId());
@@ -54,10 +51,10 @@ class ChallengeDelegates {
     @Bean
     JavaDelegate rejectDemand(ChallengeService challenges) {
         return execution -> {
-            boolean byManager = REJECT.equals(execution.getVariable(CHECK_DECISION));
-            challenges.end(execution.getProcessInstanceId(), Challenge.REJECTED, byManager
-                    ? "形式审查驳回：" + execution.getVariable(CHECK_COMMENT)
-                    : "专家论证未通过：" + execution.getVariable(FINDINGS));
+            Variables vars = of(execution);
+            challenges.end(execution.getProcessInstanceId(), Challenge.REJECTED, vars.rejectedAtCheck()
+                    ? "形式审查驳回：" + vars.checkComment()
+                    : "专家论证未通过：" + vars.findings());
         };
     }
 
@@ -75,7 +72,7 @@ class ChallengeDelegates {
     @Bean
     JavaDelegate publishChallenge(ChallengeService challenges, FundingCallService calls) {
         return execution -> {
-            ChallengeForms.Publication publication = ChallengeForms.publication(execution.getVariables());
+            ChallengeForms.Publication publication = of(execution).publication();
             Challenge challenge = challenges.publish(execution.getProcessInstanceId(), publication.closesOn(),
                     publication.indicators(), publication.committed());
             FundingCall call = calls.ofProcess(execution.getProcessInstanceId());
@@ -95,7 +92,7 @@ class ChallengeDelegates {
     @Bean
     JavaDelegate cancelChallenge(ChallengeService challenges) {
         return execution -> {
-            challenges.end(execution.getProcessInstanceId(), Challenge.CANCELLED, "发榜方取消：" + execution.getVariable(CANCEL_REASON));
+            challenges.end(execution.getProcessInstanceId(), Challenge.CANCELLED, "发榜方取消：" + of(execution).cancelReason());
             execution.removeVariables(List.of(QUALIFIED_SUMMARY, QUALIFIED_OPTIONS));
         };
     }
@@ -141,9 +138,11 @@ class ChallengeDelegates {
 
     @Bean
     JavaDelegate markUnfilled(ChallengeService challenges) {
-        return execution -> challenges.end(execution.getProcessInstanceId(), Challenge.UNFILLED,
-                "流标：第" + execution.getVariable(PUBLISH_ROUND) + "次发榜无合格揭榜申请"
-                        + (execution.getVariable(REPUBLISH_NOTE) == null ? "" : "；" + execution.getVariable(REPUBLISH_NOTE)));
+        return execution -> {
+            Variables vars = of(execution);
+            challenges.end(execution.getProcessInstanceId(), Challenge.UNFILLED, "流标：第" + vars.publishRound()
+                    + "次发榜无合格揭榜申请" + (vars.republishNote() == null ? "" : "；" + vars.republishNote()));
+        };
     }
 
     /**
@@ -154,8 +153,7 @@ class ChallengeDelegates {
     JavaDelegate recordSelection(ChallengeService challenges, ChallengeTeams teams) {
         return execution -> {
             Challenge challenge = challenges.changeStatus(execution.getProcessInstanceId(), Challenge.CLOSED);
-            teams.select(challenge, FormValues.texts(execution.getVariable(SELECTED_APPLICATIONS)).stream()
-                    .map(Long::valueOf).toList());
+            teams.select(challenge, of(execution).selectedApplications());
             // also a copy a REST completion may have echoed to the process: the teams' tasks must not read them
             execution.removeVariables(List.of(OWNER_ASSESSMENT, QUALIFIED_SUMMARY, QUALIFIED_OPTIONS));
         };

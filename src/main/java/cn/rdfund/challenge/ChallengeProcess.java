@@ -1,6 +1,12 @@
 package cn.rdfund.challenge;
 
+import cn.rdfund.money.WanInput;
+import cn.rdfund.system.tasks.FormValues;
+import java.math.BigDecimal;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -15,7 +21,6 @@ public final class ChallengeProcess {
 
     public static final String TASK_REGISTER = "Task_RegisterDemand";
     public static final String TASK_CHECK = "Task_CheckDemand";
-    public static final String VALIDATION_PANEL = "CallActivity_ValidationPanel";
     public static final String TASK_PUBLISH = "Task_PublishChallenge";
     public static final String TASK_WINDOW = "Task_ChallengeWindow";
     public static final String TASK_REPUBLISH = "Task_DecideRepublish";
@@ -24,7 +29,6 @@ public final class ChallengeProcess {
     public static final String TASK_COUNTERSIGN = "Task_CountersignContract";
     public static final String TASK_SUBMIT_ACCEPTANCE = "Task_SubmitChallengeAcceptance";
     public static final String TASK_SIGN_OFF = "Task_SignOffAcceptance";
-    public static final String TEAM_ACCEPTANCE_PANEL = "CallActivity_TeamAcceptancePanel";
     public static final String WINDOW_CLOSED = "BoundaryEvent_WindowClosed";
     /** Waiting for the next team's application to end (message ApplicationSettled); no timer. */
     public static final String AWAIT_REVIEWS = "MessageEvent_ApplicationSettled";
@@ -39,14 +43,10 @@ public final class ChallengeProcess {
 
     public static final String TASK_REPORT_MILESTONE = "Task_ReportMilestone";
     public static final String TASK_CONFIRM_MILESTONE = "Task_ConfirmMilestone";
-    public static final String DISPUTE_PANEL = "CallActivity_DisputePanel";
     public static final String TASK_DECLARE_PAYMENT = "Task_DeclareOwnerPayment";
     public static final String TASK_CONFIRM_PAYMENT = "Task_ConfirmOwnerPayment";
-    public static final String COMPUTE_SUPPORT = "ServiceTask_ComputeSupportStage";
-    public static final String END_MILESTONE_NOT_MET = "EndEvent_MilestoneNotMet";
 
     public static final String INITIATOR = "initiator";
-    public static final String OWNER = "owner";
     public static final String OWNER_NAME = "ownerName";
     public static final String CHALLENGE_ID = "challengeId";
     public static final String PROJECT_ID = "projectId";
@@ -68,7 +68,6 @@ public final class ChallengeProcess {
     public static final String CHECK_COMMENT = "demandCheckComment";
     public static final String VERDICT = "verdict";
     public static final String ASSESSMENT_COMMENT = "assessmentComment";
-    public static final String VALIDATION_VERDICT = "validationVerdict";
     public static final String FINDINGS = "findings";
     /** A team's acceptance panel's verdict, local to the team. */
     public static final String PANEL_VERDICT = "panelVerdict";
@@ -102,7 +101,6 @@ public final class ChallengeProcess {
     public static final String CONFIRMATION = "milestoneConfirmation";
     public static final String STAGE_SCORE = "stageScore";
     public static final String OWNER_OPINION = "ownerOpinion";
-    public static final String DISPUTE_VERDICT = "disputeVerdict";
     public static final String PAID_WAN = "paidWan";
     public static final String PAYMENT_VOUCHER = "paymentVoucher";
     public static final String PAYMENT_DECISION = "paymentDecision";
@@ -162,12 +160,158 @@ public final class ChallengeProcess {
         boolean accepted(Long teamId);
     }
 
-    public static long longOf(VariableScope scope, String name) {
-        return ((Number) scope.getVariable(name)).longValue();
+    /** The variables of a Challenge or ChallengeMilestone instance (or one of its tasks), typed, as the steps read them. */
+    public static Variables of(VariableScope scope) {
+        return new Variables(scope);
     }
 
-    public static int intOf(VariableScope scope, String name) {
-        return ((Number) scope.getVariable(name)).intValue();
+    /** What the steps read from an instance: each variable named once, with its type and what an absent one means. */
+    public static final class Variables {
+
+        private final VariableScope scope;
+
+        private Variables(VariableScope scope) {
+            this.scope = scope;
+        }
+
+        public long challengeId() {
+            return number(CHALLENGE_ID).longValue();
+        }
+
+        /** The team a team's step (or a milestone instance) works on. */
+        public long teamId() {
+            return number(TEAM_ID).longValue();
+        }
+
+        int milestoneSeq() {
+            return number(MILESTONE_SEQ).intValue();
+        }
+
+        String initiator() {
+            return (String) scope.getVariable(INITIATOR);
+        }
+
+        /** The demand as registered (form values parsed by ChallengeForms). */
+        ChallengeDemand demand() {
+            return ChallengeForms.demand(scope.getVariables());
+        }
+
+        Set<String> areas() {
+            return new LinkedHashSet<>(FormValues.texts(scope.getVariable(AREAS)));
+        }
+
+        /** The manager rejected the demand at the formal check (otherwise the experts did). */
+        boolean rejectedAtCheck() {
+            return REJECT.equals(scope.getVariable(CHECK_DECISION));
+        }
+
+        String checkComment() {
+            return string(CHECK_COMMENT);
+        }
+
+        /** The last expert panel's findings; null when no panel sat. */
+        String findings() {
+            return string(FINDINGS);
+        }
+
+        ChallengeForms.Publication publication() {
+            return ChallengeForms.publication(scope.getVariables());
+        }
+
+        String cancelReason() {
+            return string(CANCEL_REASON);
+        }
+
+        /** The publication's round, as recorded at 发榜. */
+        int publishRound() {
+            return number(PUBLISH_ROUND).intValue();
+        }
+
+        /** Why the challenge is republished; null when it was not. */
+        String republishNote() {
+            return string(REPUBLISH_NOTE);
+        }
+
+        /** The applications the 发榜方 selected (ids). */
+        List<Long> selectedApplications() {
+            return FormValues.texts(scope.getVariable(SELECTED_APPLICATIONS)).stream().map(Long::valueOf).toList();
+        }
+
+        String teamName() {
+            return string(TEAM_NAME);
+        }
+
+        String contractMilestones() {
+            return text(CONTRACT_MILESTONES);
+        }
+
+        String contractPayments() {
+            return text(CONTRACT_PAYMENTS);
+        }
+
+        String contractIndicators() {
+            return text(CONTRACT_INDICATORS);
+        }
+
+        Object panelVerdict() {
+            return scope.getVariable(PANEL_VERDICT);
+        }
+
+        boolean signedOff() {
+            return SIGN.equals(scope.getVariable(SIGN_OFF_DECISION));
+        }
+
+        String signOffOpinion() {
+            return string(SIGN_OFF_OPINION);
+        }
+
+        String milestoneReport() {
+            return text(MILESTONE_REPORT);
+        }
+
+        /** The 发榜方's stage score (checked on completion, so a whole number). */
+        int stageScore() {
+            return FormValues.integer(scope.getVariable(STAGE_SCORE));
+        }
+
+        boolean milestoneConfirmed() {
+            return CONFIRM.equals(scope.getVariable(CONFIRMATION));
+        }
+
+        String ownerOpinion() {
+            return text(OWNER_OPINION);
+        }
+
+        /** This milestone instance is the acceptance milestone (passed by the acceptance). */
+        boolean acceptance() {
+            return Boolean.TRUE.equals(scope.getVariable(ACCEPTANCE));
+        }
+
+        /** The 发榜方's payment in yuan (checked on completion, so present). */
+        BigDecimal paid() {
+            return WanInput.toYuan(text(PAID_WAN)).orElseThrow();
+        }
+
+        String paymentVoucher() {
+            return text(PAYMENT_VOUCHER);
+        }
+
+        String paymentConfirmedBy() {
+            return (String) scope.getVariable(PAYMENT_CONFIRMED_BY);
+        }
+
+        private Number number(String name) {
+            return (Number) scope.getVariable(name);
+        }
+
+        private String text(String name) {
+            return FormValues.text(scope.getVariable(name));
+        }
+
+        /** A free text as the messages quote it (null stays null). */
+        private String string(String name) {
+            return Objects.toString(scope.getVariable(name), null);
+        }
     }
 
     private ChallengeProcess() {

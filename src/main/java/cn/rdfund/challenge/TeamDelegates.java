@@ -5,7 +5,6 @@ import static cn.rdfund.challenge.ChallengeProcess.*;
 import cn.rdfund.money.Wan;
 import cn.rdfund.review.PanelVerdict;
 import cn.rdfund.project.Project;
-import cn.rdfund.system.tasks.FormValues;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,17 +28,17 @@ class TeamDelegates {
         return new Teams() {
             @Override
             public List<Long> selected(DelegateExecution execution) {
-                return teams.selected(longOf(execution, CHALLENGE_ID));
+                return teams.selected(of(execution).challengeId());
             }
 
             @Override
             public List<Long> contracted(DelegateExecution execution) {
-                return teams.contracted(longOf(execution, CHALLENGE_ID));
+                return teams.contracted(of(execution).challengeId());
             }
 
             @Override
             public List<Long> active(DelegateExecution execution) {
-                return teams.active(longOf(execution, CHALLENGE_ID));
+                return teams.active(of(execution).challengeId());
             }
 
             @Override
@@ -63,7 +62,7 @@ class TeamDelegates {
     @Bean
     JavaDelegate prepareContract(ChallengeTeams teams) {
         return execution -> {
-            ChallengeTeam team = teams.team(longOf(execution, TEAM_ID));
+            ChallengeTeam team = teams.team(of(execution).teamId());
             describeTeam(execution, teams, team);
             execution.setVariable("quoteDisplay", teams.quoteText(team));
             execution.setVariable(CONTRACT_INDICATORS, teams.applicationOf(team).promisedIndicators());
@@ -74,7 +73,7 @@ class TeamDelegates {
     @Bean
     TaskListener labelTaskWithTeam() {
         return task -> {
-            Object team = task.getVariable(TEAM_NAME);
+            String team = of(task).teamName();
             if (team != null) {
                 task.setName(task.getName() + " · " + team);
             }
@@ -84,14 +83,14 @@ class TeamDelegates {
     @Bean
     JavaDelegate signContract(ChallengeService challenges, ChallengeTeams teams) {
         return execution -> {
-            Challenge challenge = challenges.get(longOf(execution, CHALLENGE_ID));
-            ChallengeTeam team = teams.team(longOf(execution, TEAM_ID));
+            Challenge challenge = challenges.get(of(execution).challengeId());
+            ChallengeTeam team = teams.team(of(execution).teamId());
             if (ChallengeTeam.SELECTED.equals(team.status())) {
                 // The terms were checked against the day they were entered; signing after midnight changes nothing.
-                teams.sign(team.id(), ContractTerms.parse(FormValues.text(execution.getVariable(CONTRACT_MILESTONES)),
-                        FormValues.text(execution.getVariable(CONTRACT_PAYMENTS)), challenge.solveBy(),
-                        challenge.committedAmount(), team.selectedAt().toLocalDate()),
-                        FormValues.text(execution.getVariable(CONTRACT_INDICATORS)));
+                Variables vars = of(execution);
+                teams.sign(team.id(), ContractTerms.parse(vars.contractMilestones(), vars.contractPayments(),
+                        challenge.solveBy(), challenge.committedAmount(), team.selectedAt().toLocalDate()),
+                        vars.contractIndicators());
             }
         };
     }
@@ -108,14 +107,14 @@ class TeamDelegates {
     @Bean
     JavaDelegate stageGate(ChallengeTeams teams) {
         return execution -> execution.setVariable(GATE_RESULT,
-                ChallengeTeams.gateText(teams.stageGate(longOf(execution, CHALLENGE_ID))));
+                ChallengeTeams.gateText(teams.stageGate(of(execution).challengeId())));
     }
 
     /** The team's next milestone (0: all passed, acceptance is next). */
     @Bean
     JavaDelegate nextMilestone(ChallengeTeams teams) {
         return execution -> {
-            ChallengeTeam team = teams.team(longOf(execution, TEAM_ID));
+            ChallengeTeam team = teams.team(of(execution).teamId());
             describeTeam(execution, teams, team);
             execution.setVariable(MILESTONE_SEQ, teams.nextMilestone(team.id()));
             execution.setVariable(CONTRACT_INDICATORS, team.indicators());
@@ -132,11 +131,11 @@ class TeamDelegates {
             if (execution.isCanceled()) {
                 return;
             }
-            PanelVerdict verdict = PanelVerdict.parse(execution.getVariable(PANEL_VERDICT));
-            Object findings = execution.getVariable(FINDINGS);
-            String signOff = SIGN.equals(execution.getVariable(SIGN_OFF_DECISION)) ? "发榜方签认"
-                    : "发榜方不予签认：" + execution.getVariable(SIGN_OFF_OPINION);
-            teams.end(longOf(execution, TEAM_ID), verdict == PanelVerdict.PASS ? ChallengeTeam.ACCEPTED : ChallengeTeam.FAILED,
+            Variables vars = of(execution);
+            PanelVerdict verdict = PanelVerdict.parse(vars.panelVerdict());
+            String findings = vars.findings();
+            String signOff = vars.signedOff() ? "发榜方签认" : "发榜方不予签认：" + vars.signOffOpinion();
+            teams.end(vars.teamId(), verdict == PanelVerdict.PASS ? ChallengeTeam.ACCEPTED : ChallengeTeam.FAILED,
                     (verdict == PanelVerdict.PASS ? "验收通过。"
                             : "验收不通过：合同终止，验收里程碑不再支付，该部分不予支持。") + signOff
                             + "。专家意见：\n" + findings);
@@ -147,7 +146,7 @@ class TeamDelegates {
     @Bean
     JavaDelegate closeChallenge(ChallengeService challenges, ChallengeTeams teams, SupportService support) {
         return execution -> {
-            Challenge challenge = challenges.get(longOf(execution, CHALLENGE_ID));
+            Challenge challenge = challenges.get(of(execution).challengeId());
             List<ChallengeTeam> all = teams.of(challenge.id());
             boolean solved = all.stream().anyMatch(t -> ChallengeTeam.ACCEPTED.equals(t.status()));
             execution.setVariable("challengeSolved", solved);

@@ -5,9 +5,7 @@ import static cn.rdfund.claim.PolicyClaimProcess.*;
 import cn.rdfund.calendar.NoticePeriod;
 import cn.rdfund.disbursement.DisbursementProcess;
 import cn.rdfund.money.Wan;
-import cn.rdfund.money.WanInput;
 import cn.rdfund.policy.AwardFormula.Award;
-import cn.rdfund.bureau.LeadUnit;
 import cn.rdfund.policy.MeasureCatalogue;
 import cn.rdfund.policy.OverlapSettlement;
 import cn.rdfund.policy.PolicyMeasure;
@@ -15,7 +13,6 @@ import cn.rdfund.system.Texts;
 import cn.rdfund.system.security.Groups;
 import cn.rdfund.system.security.ProcessStarters;
 import cn.rdfund.system.tasks.CurrentUser;
-import cn.rdfund.system.tasks.FormValues;
 import cn.rdfund.system.tasks.ProcessStarter;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -65,12 +62,12 @@ class ClaimDelegates {
         return execution -> {
             String claimant = starter.of(execution.getProcessInstanceId());
             execution.setVariable(DUPLICATE, false);
-            if (ClaimForm.withdrawn(execution.getVariables())) {
+            Variables vars = of(execution);
+            if (vars.withdrawn()) {
                 claims.withdraw(execution.getProcessInstanceId(), claimant);
                 return;
             }
-            ClaimSubmission submission = ClaimForm.parse(execution.getVariables(), LocalDate.MAX, catalogue::claimFields)
-                    .submission();
+            ClaimSubmission submission = vars.claimForm(LocalDate.MAX, catalogue::claimFields).submission();
             PolicyClaim claim = claims.register(execution.getProcessInstanceId(), claimant, submission);
             if (PolicyClaim.REJECTED.equals(claim.status())) {
                 execution.setVariable(DUPLICATE, true);
@@ -92,15 +89,19 @@ class ClaimDelegates {
 
     @Bean
     TaskListener recordClaimCheck(ClaimService claims) {
-        return task -> claims.recordCheck(claimId(task), FormValues.text(task.getVariable(CHECK_DECISION)),
-                FormValues.text(task.getVariable(CHECK_COMMENT)), CurrentUser.of(task));
+        return task -> {
+            Variables vars = of(task);
+            claims.recordCheck(vars.claimId(), vars.checkDecision(), vars.checkComment(), CurrentUser.of(task));
+        };
     }
 
     @Bean
     TaskListener recordCoUnitOpinion(ClaimService claims) {
-        return task -> claims.addOpinion(claimId(task),
-                LeadUnit.ofGroup((String) task.getVariable(CO_UNIT_GROUP)).orElseThrow().name(),
-                FormValues.text(task.getVariable(CONSULT_OPINION)), CurrentUser.of(task), task.getId());
+        return task -> {
+            Variables vars = of(task);
+            claims.addOpinion(vars.claimId(), vars.coUnit().name(), vars.consultOpinion(), CurrentUser.of(task),
+                    task.getId());
+        };
     }
 
     @Bean
@@ -115,11 +116,10 @@ class ClaimDelegates {
     @Bean
     TaskListener recordCommitteeDecision(ClaimService claims) {
         return task -> {
-            boolean supported = SUPPORT.equals(FormValues.text(task.getVariable(COMMITTEE_DECISION)));
-            claims.recordCommittee(claimId(task), supported, FormValues.text(task.getVariable(COMMITTEE_REF)),
-                    supported ? WanInput.toYuan(FormValues.text(task.getVariable(COMMITTEE_AMOUNT_WAN))).orElseThrow()
-                            : null,
-                    FormValues.text(task.getVariable(COMMITTEE_RATIONALE)), CurrentUser.of(task));
+            Variables vars = of(task);
+            boolean supported = vars.committeeSupports();
+            claims.recordCommittee(vars.claimId(), supported, vars.committeeRef(),
+                    supported ? vars.committeeAmount() : null, vars.committeeRationale(), CurrentUser.of(task));
         };
     }
 
@@ -134,9 +134,10 @@ class ClaimDelegates {
 
     @Bean
     TaskListener recordClaimApproval(ClaimService claims) {
-        return task -> claims.recordApproval(claimId(task),
-                APPROVE.equals(FormValues.text(task.getVariable(APPROVAL_DECISION))),
-                FormValues.text(task.getVariable(APPROVAL_COMMENT)), CurrentUser.of(task));
+        return task -> {
+            Variables vars = of(task);
+            claims.recordApproval(vars.claimId(), vars.approved(), vars.approvalComment(), CurrentUser.of(task));
+        };
     }
 
     /** The model's multi-instance questions, answered with the instance's claim as a plain id. */
@@ -158,8 +159,7 @@ class ClaimDelegates {
     /** The instalment timer's due time, for the instalment the execution is about to pay. */
     @Bean
     Times claimTimes(ClaimTimes times) {
-        return execution -> times.instalmentDue(claimId(execution),
-                ((Number) execution.getVariable(INSTALMENT_SEQ)).intValue());
+        return execution -> times.instalmentDue(claimId(execution), of(execution).instalmentSeq());
     }
 
     @Bean
@@ -169,16 +169,17 @@ class ClaimDelegates {
             claims.startNotice(claimId(execution), endsAt.toLocalDateTime());
             execution.setVariable("noticeEndsAt", NoticePeriod.forTimer(endsAt));
             execution.setVariable("noticeText", "公示至" + endsAt.toLocalDateTime().withNano(0).toString().replace('T', ' ')
-                    + "：" + execution.getVariable(DisbursementProcess.TITLE) + "，拟支持"
+                    + "：" + of(execution).title() + "，拟支持"
                     + Wan.format(claims.get(claimId(execution)).payableAmount()));
         };
     }
 
     @Bean
     TaskListener recordNoticeConclusion(ClaimService claims) {
-        return task -> claims.concludeNotice(claimId(task),
-                OBJECTION_UPHELD.equals(FormValues.text(task.getVariable(NOTICE_RESULT))),
-                FormValues.text(task.getVariable(NOTICE_COMMENT)), CurrentUser.of(task));
+        return task -> {
+            Variables vars = of(task);
+            claims.concludeNotice(vars.claimId(), vars.objectionUpheld(), vars.noticeComment(), CurrentUser.of(task));
+        };
     }
 
     /** Opens the funding record and hands its instalments to the shared disbursement process. */

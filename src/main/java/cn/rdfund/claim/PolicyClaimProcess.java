@@ -1,6 +1,13 @@
 package cn.rdfund.claim;
 
+import cn.rdfund.bureau.LeadUnit;
+import cn.rdfund.disbursement.DisbursementProcess;
+import cn.rdfund.money.WanInput;
+import cn.rdfund.system.tasks.FormValues;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -18,7 +25,6 @@ public final class PolicyClaimProcess {
     public static final String NOTICE_ENDS = "TimerEvent_NoticeEnds";
     public static final String INSTALMENT_DUE = "TimerEvent_InstalmentDue";
     public static final String END_PAID = "EndEvent_ClaimPaid";
-    public static final String END_NOT_FUNDED = "EndEvent_ClaimNotFunded";
 
     public static final String CLAIM_ID = "claimId";
     public static final String CLAIMANT = "claimant";
@@ -75,6 +81,98 @@ public final class PolicyClaimProcess {
     }
 
     static long claimId(VariableScope scope) {
-        return ((Number) scope.getVariable(CLAIM_ID)).longValue();
+        return of(scope).claimId();
+    }
+
+    /** The variables of a PolicyClaim instance (or one of its tasks), typed, as the steps read them. */
+    static Variables of(VariableScope scope) {
+        return new Variables(scope);
+    }
+
+    /** What the steps read from an instance: each variable named once, with its type and what an absent one means. */
+    static final class Variables {
+
+        private final VariableScope scope;
+
+        private Variables(VariableScope scope) {
+            this.scope = scope;
+        }
+
+        long claimId() {
+            return ((Number) scope.getVariable(CLAIM_ID)).longValue();
+        }
+
+        boolean withdrawn() {
+            return ClaimForm.withdrawn(scope.getVariables());
+        }
+
+        /** The claim form as submitted, parsed by ClaimForm (its checks ran on completion). */
+        ClaimForm.Parsed claimForm(LocalDate today, ClaimForm.MeasureFields measureFields) {
+            return ClaimForm.parse(scope.getVariables(), today, measureFields);
+        }
+
+        String checkDecision() {
+            return text(CHECK_DECISION);
+        }
+
+        String checkComment() {
+            return text(CHECK_COMMENT);
+        }
+
+        /** The co-unit a consultation task asks (the multi-instance element). */
+        LeadUnit coUnit() {
+            return LeadUnit.ofGroup((String) scope.getVariable(CO_UNIT_GROUP)).orElseThrow();
+        }
+
+        String consultOpinion() {
+            return text(CONSULT_OPINION);
+        }
+
+        boolean committeeSupports() {
+            return SUPPORT.equals(text(COMMITTEE_DECISION));
+        }
+
+        String committeeRef() {
+            return text(COMMITTEE_REF);
+        }
+
+        /** The amount the committee supports, in yuan (checked on completion when it supports). */
+        BigDecimal committeeAmount() {
+            return WanInput.toYuan(text(COMMITTEE_AMOUNT_WAN)).orElseThrow();
+        }
+
+        String committeeRationale() {
+            return text(COMMITTEE_RATIONALE);
+        }
+
+        boolean approved() {
+            return APPROVE.equals(text(APPROVAL_DECISION));
+        }
+
+        String approvalComment() {
+            return text(APPROVAL_COMMENT);
+        }
+
+        /** The instalment the execution is about to pay (the multi-instance element, 1, 2, …). */
+        int instalmentSeq() {
+            return ((Number) scope.getVariable(INSTALMENT_SEQ)).intValue();
+        }
+
+        /** The claim's title as the disbursement shows it. */
+        String title() {
+            return Objects.toString(scope.getVariable(DisbursementProcess.TITLE), null);
+        }
+
+        boolean objectionUpheld() {
+            return OBJECTION_UPHELD.equals(text(NOTICE_RESULT));
+        }
+
+        String noticeComment() {
+            return text(NOTICE_COMMENT);
+        }
+
+        private String text(String name) {
+            return FormValues.text(scope.getVariable(name));
+        }
     }
 }

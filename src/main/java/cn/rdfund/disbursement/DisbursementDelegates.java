@@ -3,7 +3,6 @@ package cn.rdfund.disbursement;
 import static cn.rdfund.disbursement.DisbursementProcess.*;
 
 import cn.rdfund.system.tasks.CurrentUser;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +17,10 @@ class DisbursementDelegates {
 
     @Bean
     JavaDelegate computeInstalment(DisbursementService disbursements) {
-        return execution -> execution.setVariables(disbursements.view(projectId(execution), seq(execution)));
+        return execution -> {
+            Variables vars = of(execution);
+            execution.setVariables(disbursements.view(vars.projectId(), vars.instalmentSeq()));
+        };
     }
 
     @Bean
@@ -28,11 +30,9 @@ class DisbursementDelegates {
 
     @Bean
     JavaDelegate recordPayment(DisbursementService disbursements) {
-        return execution -> disbursements.pay(projectId(execution), seq(execution),
-                (String) execution.getVariable(APPROVED_BY), execution.getProcessInstanceId());
-    }
-
-    private static int seq(DelegateExecution execution) {
-        return ((Number) execution.getVariable(INSTALMENT_SEQ)).intValue();
+        return execution -> {
+            Variables vars = of(execution);
+            disbursements.pay(vars.projectId(), vars.instalmentSeq(), vars.approvedBy(), execution.getProcessInstanceId());
+        };
     }
 }

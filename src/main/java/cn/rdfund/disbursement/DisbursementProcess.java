@@ -26,9 +26,33 @@ public final class DisbursementProcess {
     public static final String TITLE = "title";
     public static final String APPLICANT_NAME = "applicantName";
 
-    /** The project a Disbursement instance (or one of its tasks) pays. */
-    public static long projectId(VariableScope scope) {
-        return ((Number) scope.getVariable(PROJECT_ID)).longValue();
+    /** The variables of a Disbursement instance (or one of its tasks), typed, as the steps read them. */
+    static Variables of(VariableScope scope) {
+        return new Variables(scope);
+    }
+
+    /** What the steps read from an instance: each variable named once, with its type. */
+    static final class Variables {
+
+        private final VariableScope scope;
+
+        private Variables(VariableScope scope) {
+            this.scope = scope;
+        }
+
+        /** The project (or funding record) the instance pays. */
+        long projectId() {
+            return ((Number) scope.getVariable(PROJECT_ID)).longValue();
+        }
+
+        /** The instalment it pays (1, 2, …), as the caller passed it. */
+        int instalmentSeq() {
+            return ((Number) scope.getVariable(INSTALMENT_SEQ)).intValue();
+        }
+
+        String approvedBy() {
+            return (String) scope.getVariable(APPROVED_BY);
+        }
     }
 
     private DisbursementProcess() {

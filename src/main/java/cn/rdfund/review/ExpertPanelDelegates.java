@@ -2,6 +2,7 @@ package cn.rdfund.review;
 
 import static cn.rdfund.review.ExpertPanelProcess.*;
 
+import cn.rdfund.review.ExpertPanelProcess.Variables;
 import cn.rdfund.review.ProjectAssessments.Panel;
 import cn.rdfund.system.tasks.CompletionChecks;
 import cn.rdfund.system.tasks.FormValues;
@@ -24,16 +25,17 @@ class ExpertPanelDelegates {
 
     @Bean
     Members panelMembers(ProjectAssessments assessments) {
-        return execution -> assessments.panel(panelOf(execution));
+        return execution -> assessments.panel(ExpertPanelProcess.of(execution).panel());
     }
 
     /** A panel on an application's proposal avoids that application's review exclusions; else the organization's. */
     @Bean
     JavaDelegate drawExpertPanel(ProjectAssessments assessments, ReviewService reviews) {
         return execution -> {
-            long applicationId = longOf(execution, APPLICATION_ID);
-            assessments.draw(panelOf(execution), applicationId != 0 ? reviews.contextOfApplication(applicationId)
-                    : reviews.contextOfOrganization(longOf(execution, ORGANIZATION_ID), longOf(execution, CALL_ID)));
+            Variables vars = ExpertPanelProcess.of(execution);
+            long applicationId = vars.applicationId();
+            assessments.draw(vars.panel(), applicationId != 0 ? reviews.contextOfApplication(applicationId)
+                    : reviews.contextOfOrganization(vars.organizationId(), vars.callId()));
         };
     }
 
@@ -41,9 +43,10 @@ class ExpertPanelDelegates {
     @Bean
     JavaDelegate concludeExpertPanel(ProjectAssessments assessments) {
         return execution -> {
-            Panel panel = panelOf(execution);
+            Variables vars = ExpertPanelProcess.of(execution);
+            Panel panel = vars.panel();
             PanelVerdict verdict = assessments.verdict(panel);
-            execution.setVariable(PANEL_VERDICT, (rectifyAllowed(execution) ? verdict : verdict.atRecheck()).name());
+            execution.setVariable(PANEL_VERDICT, (vars.rectifyAllowed() ? verdict : verdict.atRecheck()).name());
             execution.setVariable(PANEL_FINDINGS, assessments.findings(panel));
         };
     }
@@ -51,19 +54,21 @@ class ExpertPanelDelegates {
     /** Records an expert's opinion as the task completes; the expert is the task's assignee, not a variable. */
     @Bean
     TaskListener recordPanelOpinion(ProjectAssessments assessments) {
-        return task -> assessments.record(panelOf(task), task.getAssignee(),
-                PanelVerdict.parse(FormValues.text(task.getVariable(VERDICT))),
-                FormValues.text(task.getVariable(ASSESSMENT_COMMENT)));
+        return task -> {
+            Variables vars = ExpertPanelProcess.of(task);
+            assessments.record(vars.panel(), task.getAssignee(), vars.verdict(), vars.assessmentComment());
+        };
     }
 
     /** The caller's name for the task, with the project (code and title) and the team it is about. */
     @Bean
     TaskListener labelPanelTask() {
         return task -> {
-            StringBuilder name = new StringBuilder(Objects.toString(task.getVariable(TASK_NAME), task.getName()));
-            Object code = task.getVariable(PROJECT_CODE);
-            Object title = task.getVariable(TITLE);
-            Object team = task.getVariable(TEAM_NAME);
+            Variables vars = ExpertPanelProcess.of(task);
+            StringBuilder name = new StringBuilder(Objects.toString(vars.taskName(), task.getName()));
+            String code = vars.projectCode();
+            String title = vars.title();
+            String team = vars.teamName();
             if (code != null) {
                 name.append(" · ").append(code).append(title == null ? "" : " " + title);
             }

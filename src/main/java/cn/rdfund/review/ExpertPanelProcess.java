@@ -1,7 +1,9 @@
 package cn.rdfund.review;
 
 import cn.rdfund.review.ProjectAssessments.Panel;
+import cn.rdfund.system.tasks.FormValues;
 import java.util.List;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -46,7 +48,6 @@ public final class ExpertPanelProcess {
     public static final String TITLE = "title";
     public static final String TEAM_NAME = "teamName";
 
-    public static final String ASSESSOR = "assessor";
     public static final String VERDICT = "verdict";
     public static final String ASSESSMENT_COMMENT = "assessmentComment";
 
@@ -62,18 +63,77 @@ public final class ExpertPanelProcess {
         List<String> of(DelegateExecution execution);
     }
 
-    /** Which panel an ExpertPanel instance (or one of its tasks) runs. */
-    static Panel panelOf(VariableScope scope) {
-        return new Panel(longOf(scope, PROJECT_ID), longOf(scope, TEAM_ID), (String) scope.getVariable(STAGE),
-                (int) longOf(scope, ROUND));
+    /** The variables of an ExpertPanel instance (or one of its tasks), typed, as the steps read them. */
+    static Variables of(VariableScope scope) {
+        return new Variables(scope);
     }
 
-    static boolean rectifyAllowed(VariableScope scope) {
-        return Boolean.TRUE.equals(scope.getVariable(RECTIFY_ALLOWED));
-    }
+    /**
+     * What the steps read from an instance: each variable named once, with its type and what an absent one means (an
+     * id the caller did not pass is 0).
+     */
+    static final class Variables {
 
-    static long longOf(VariableScope scope, String name) {
-        return scope.getVariable(name) instanceof Number number ? number.longValue() : 0;
+        private final VariableScope scope;
+
+        private Variables(VariableScope scope) {
+            this.scope = scope;
+        }
+
+        /** Which panel the instance runs. */
+        Panel panel() {
+            return new Panel(id(PROJECT_ID), id(TEAM_ID), (String) scope.getVariable(STAGE), (int) id(ROUND));
+        }
+
+        boolean rectifyAllowed() {
+            return Boolean.TRUE.equals(scope.getVariable(RECTIFY_ALLOWED));
+        }
+
+        long applicationId() {
+            return id(APPLICATION_ID);
+        }
+
+        long organizationId() {
+            return id(ORGANIZATION_ID);
+        }
+
+        long callId() {
+            return id(CALL_ID);
+        }
+
+        /** An expert's verdict as submitted (checked on completion against the allowed ones). */
+        PanelVerdict verdict() {
+            return PanelVerdict.parse(FormValues.text(scope.getVariable(VERDICT)));
+        }
+
+        String assessmentComment() {
+            return FormValues.text(scope.getVariable(ASSESSMENT_COMMENT));
+        }
+
+        /** The caller's name for the experts' task; null when it gave none. */
+        String taskName() {
+            return string(TASK_NAME);
+        }
+
+        String projectCode() {
+            return string(PROJECT_CODE);
+        }
+
+        String title() {
+            return string(TITLE);
+        }
+
+        String teamName() {
+            return string(TEAM_NAME);
+        }
+
+        private long id(String name) {
+            return scope.getVariable(name) instanceof Number number ? number.longValue() : 0;
+        }
+
+        private String string(String name) {
+            return Objects.toString(scope.getVariable(name), null);
+        }
     }
 
     private ExpertPanelProcess() {

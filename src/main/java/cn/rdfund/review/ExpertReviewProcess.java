@@ -1,7 +1,11 @@
 package cn.rdfund.review;
 
+import cn.rdfund.system.tasks.FormValues;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Names shared by bpmn/review/ExpertReview.bpmn and the code that drives or tests it. The review's
@@ -12,17 +16,12 @@ public final class ExpertReviewProcess {
 
     public static final String KEY = "ExpertReview";
 
-    public static final String DRAW = "ServiceTask_DrawPanel";
-    public static final String PER_EXPERT = "SubProcess_ExpertReview";
     public static final String TASK_DECLARE = "Task_DeclareConflict";
     public static final String DECLARATION_OVERDUE = "BoundaryEvent_DeclarationOverdue";
     public static final String REPLACE = "ServiceTask_ReplaceExpert";
     public static final String NO_REPLACEMENT = "EndEvent_NoReplacement";
     public static final String TASK_SCORE = "Task_ScoreApplication";
-    public static final String RECORD = "ServiceTask_RecordReview";
-    public static final String AGGREGATE = "ServiceTask_AggregateReviews";
     public static final String TASK_CONSENSUS = "Task_ReachConsensus";
-    public static final String RECORD_CONSENSUS = "ServiceTask_RecordConsensus";
     public static final String END_REVIEWED = "EndEvent_ReviewCompleted";
 
     public static final String EXPERT = "expert";
@@ -45,6 +44,60 @@ public final class ExpertReviewProcess {
      */
     public interface DrawnExperts {
         List<String> experts(DelegateExecution execution);
+    }
+
+    /** The variables of an ExpertReview instance (or one expert's part of it), typed, as the steps read them. */
+    static Variables of(VariableScope scope) {
+        return new Variables(scope);
+    }
+
+    /** What the steps read from an instance: each variable named once, with its type and what an absent one means. */
+    static final class Variables {
+
+        private final VariableScope scope;
+
+        private Variables(VariableScope scope) {
+            this.scope = scope;
+        }
+
+        /** The expert whose part this is (the multi-instance element). */
+        String expert() {
+            return (String) scope.getVariable(EXPERT);
+        }
+
+        boolean conflictDeclared() {
+            return CONFLICT.equals(text(DECLARATION));
+        }
+
+        String conflictReason() {
+            return text(CONFLICT_REASON);
+        }
+
+        /** An expert's score for each criterion, by the criterion's key, as the score form submitted it. */
+        Function<String, Object> scoreInput() {
+            return scope::getVariable;
+        }
+
+        String reviewComment() {
+            return text(REVIEW_COMMENT);
+        }
+
+        /** The consensus score (checked on completion, so a whole number), with two decimals like the others. */
+        BigDecimal consensusScore() {
+            return BigDecimal.valueOf(FormValues.integer(scope.getVariable(CONSENSUS_SCORE))).setScale(2);
+        }
+
+        String consensusReason() {
+            return text(CONSENSUS_REASON);
+        }
+
+        String consensusBy() {
+            return (String) scope.getVariable(CONSENSUS_BY);
+        }
+
+        private String text(String name) {
+            return FormValues.text(scope.getVariable(name));
+        }
     }
 
     private ExpertReviewProcess() {

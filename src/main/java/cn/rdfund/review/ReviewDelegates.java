@@ -3,7 +3,6 @@ package cn.rdfund.review;
 import static cn.rdfund.review.ExpertReviewProcess.*;
 
 import cn.rdfund.system.tasks.CurrentUser;
-import cn.rdfund.system.tasks.FormValues;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
@@ -47,10 +46,9 @@ class ReviewDelegates {
     @Bean
     JavaDelegate replaceExpert(ReviewService reviews) {
         return execution -> {
-            String expert = (String) execution.getVariable(EXPERT);
-            boolean declared = CONFLICT.equals(FormValues.text(execution.getVariable(DECLARATION)));
+            Variables vars = of(execution);
             Optional<String> replacement = reviews.replace(execution.getProcessInstanceId(),
-                    execution.getProcessBusinessKey(), expert, declared, FormValues.text(execution.getVariable(CONFLICT_REASON)));
+                    execution.getProcessBusinessKey(), vars.expert(), vars.conflictDeclared(), vars.conflictReason());
             replacement.ifPresent(next -> execution.setVariable(EXPERT, next));
             execution.setVariable(REPLACEMENT_FOUND, replacement.isPresent());
             execution.setVariable(DECLARATION, null);
@@ -60,8 +58,10 @@ class ReviewDelegates {
 
     @Bean
     JavaDelegate recordReview(ReviewService reviews) {
-        return execution -> reviews.recordScores(execution.getProcessInstanceId(), (String) execution.getVariable(EXPERT),
-                execution::getVariable, FormValues.text(execution.getVariable(REVIEW_COMMENT)));
+        return execution -> {
+            Variables vars = of(execution);
+            reviews.recordScores(execution.getProcessInstanceId(), vars.expert(), vars.scoreInput(), vars.reviewComment());
+        };
     }
 
     @Bean
@@ -83,9 +83,9 @@ class ReviewDelegates {
     @Bean
     JavaDelegate recordConsensus(ReviewService reviews) {
         return execution -> {
-            ReviewResult result = reviews.recordConsensus(execution.getProcessBusinessKey(),
-                    BigDecimal.valueOf(FormValues.integer(execution.getVariable(CONSENSUS_SCORE))).setScale(2),
-                    FormValues.text(execution.getVariable(CONSENSUS_REASON)), (String) execution.getVariable(CONSENSUS_BY));
+            Variables vars = of(execution);
+            ReviewResult result = reviews.recordConsensus(execution.getProcessBusinessKey(), vars.consensusScore(),
+                    vars.consensusReason(), vars.consensusBy());
             execution.setVariable(REVIEW_SCORE, scoreText(result.finalScore()));
         };
     }

@@ -1,5 +1,9 @@
 package cn.rdfund.selection;
 
+import cn.rdfund.call.CallDraft;
+import cn.rdfund.system.tasks.FormValues;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /** Names shared by bpmn/call/FundingCall.bpmn and the code that drives or tests it. */
 public final class FundingCallProcess {
 
@@ -18,7 +22,6 @@ public final class FundingCallProcess {
     public static final String TASK_PUBLIC_NOTICE = "Task_PublicNotice";
     public static final String TASK_HANDLE_OBJECTION = "Task_HandleObjection";
     public static final String NOTICE_ENDED = "BoundaryEvent_NoticeEnded";
-    public static final String APPROVE_PROJECTS = "ServiceTask_ApproveProjects";
     public static final String END_NO_FUNDABLE = "EndEvent_NoFundableApplication";
     public static final String END_PROJECTS_APPROVED = "EndEvent_ProjectsApproved";
 
@@ -46,6 +49,56 @@ public final class FundingCallProcess {
     public static final String OBJECTION_REASON = "objectionReason";
     public static final String UPHELD = "UPHELD";
     public static final String REJECTED = "REJECTED";
+
+    /** The variables of a FundingCall instance (or one of its tasks), typed, as the steps read them. */
+    static Variables of(VariableScope scope) {
+        return new Variables(scope);
+    }
+
+    /** What the steps read from an instance: each variable named once, with its type and what an absent one means. */
+    static final class Variables {
+
+        private final VariableScope scope;
+
+        private Variables(VariableScope scope) {
+            this.scope = scope;
+        }
+
+        /** The call as drafted and approved (the draft form's values, read by CallDraft). */
+        CallDraft draft() {
+            return CallDraft.from(scope.getVariables());
+        }
+
+        /** The round of ranking and notice; 1 until an upheld objection opens the next. */
+        int noticeRound() {
+            return scope.getVariable(NOTICE_ROUND) instanceof Number n ? n.intValue() : 1;
+        }
+
+        /** The application an objection concerns (the form's choice of a selected one). */
+        long objectionApplicationId() {
+            return Long.parseLong(text(OBJECTION_APPLICATION_ID));
+        }
+
+        String objection() {
+            return text(OBJECTION);
+        }
+
+        String objectionRegisteredBy() {
+            return (String) scope.getVariable(OBJECTION_REGISTERED_BY);
+        }
+
+        String objectionDecision() {
+            return text(OBJECTION_DECISION);
+        }
+
+        String objectionReason() {
+            return text(OBJECTION_REASON);
+        }
+
+        private String text(String name) {
+            return FormValues.text(scope.getVariable(name));
+        }
+    }
 
     private FundingCallProcess() {
     }

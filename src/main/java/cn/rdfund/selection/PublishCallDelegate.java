@@ -1,6 +1,5 @@
 package cn.rdfund.selection;
 
-import cn.rdfund.call.CallDraft;
 import cn.rdfund.call.FundingCall;
 import cn.rdfund.call.FundingCallService;
 import cn.rdfund.system.tasks.ProcessStarter;
@@ -22,7 +21,7 @@ class PublishCallDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        FundingCall call = calls.publish(CallDraft.from(execution.getVariables()), execution.getProcessInstanceId(),
+        FundingCall call = calls.publish(FundingCallProcess.of(execution).draft(), execution.getProcessInstanceId(),
                 starter.of(execution.getProcessInstanceId()));
         execution.setVariable(FundingCallProcess.CALL_ID, call.id());
         execution.setVariable(FundingCallProcess.CALL_CODE, call.code());

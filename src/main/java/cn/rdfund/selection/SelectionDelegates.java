@@ -11,7 +11,6 @@ import cn.rdfund.money.Wan;
 import cn.rdfund.project.Project;
 import cn.rdfund.project.ProjectService;
 import cn.rdfund.system.tasks.CurrentUser;
-import cn.rdfund.system.tasks.FormValues;
 import cn.rdfund.system.tasks.ProcessStarter;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -45,7 +44,7 @@ class SelectionDelegates {
     @Bean
     JavaDelegate rankApplications(SelectionService selection, SelectionTimes times) {
         return execution -> {
-            int round = noticeRound(execution);
+            int round = of(execution).noticeRound();
             execution.setVariable(NOTICE_ROUND, round);
             List<SelectionService.Ranking> ranking = selection.rank(selection.callOf(execution.getProcessInstanceId()).id(),
                     round);
@@ -69,7 +68,7 @@ class SelectionDelegates {
         return task -> {
             task.setVariable(OBJECTION_REGISTERED_BY, CurrentUser.of(task));
             task.setVariable(OBJECTION_TARGET,
-                    selection.describe(Long.parseLong(FormValues.text(task.getVariable(OBJECTION_APPLICATION_ID)))));
+                    selection.describe(of(task).objectionApplicationId()));
         };
     }
 
@@ -78,13 +77,12 @@ class SelectionDelegates {
     TaskListener recordObjectionDecision(SelectionService selection) {
         return task -> {
             DelegateExecution execution = task.getExecution();
-            int round = noticeRound(execution);
-            String decision = FormValues.text(task.getVariable(OBJECTION_DECISION));
+            int round = of(execution).noticeRound();
+            Variables vars = of(task);
+            String decision = vars.objectionDecision();
             selection.recordObjection(new SelectionService.Objection(
-                    selection.callOf(task.getProcessInstanceId()).id(), round,
-                    Long.parseLong(FormValues.text(task.getVariable(OBJECTION_APPLICATION_ID))),
-                    FormValues.text(task.getVariable(OBJECTION)), (String) task.getVariable(OBJECTION_REGISTERED_BY),
-                    decision, FormValues.text(task.getVariable(OBJECTION_REASON)),
+                    selection.callOf(task.getProcessInstanceId()).id(), round, vars.objectionApplicationId(),
+                    vars.objection(), vars.objectionRegisteredBy(), decision, vars.objectionReason(),
                     CurrentUser.of(task), task.getId()));
             if (UPHELD.equals(decision)) {
                 execution.setVariable(NOTICE_ROUND, round + 1);
@@ -98,7 +96,7 @@ class SelectionDelegates {
             ProcessStarter starter, RuntimeService runtimeService, HistoryService historyService) {
         return execution -> {
             FundingCall call = selection.callOf(execution.getProcessInstanceId());
-            for (Project project : selection.approve(call.id(), noticeRound(execution),
+            for (Project project : selection.approve(call.id(), of(execution).noticeRound(),
                     application -> starter.of(application.processInstanceId()))) {
                 boolean started = historyService.createHistoricProcessInstanceQuery()
                         .processDefinitionKey(ProjectExecutionProcess.KEY).processInstanceBusinessKey(project.code())
@@ -120,10 +118,5 @@ class SelectionDelegates {
             }
             calls.changeStatusOf(execution.getProcessInstanceId(), "DECIDED");
         };
-    }
-
-    private static int noticeRound(DelegateExecution execution) {
-        Object round = execution.getVariable(NOTICE_ROUND);
-        return round instanceof Number n ? n.intValue() : 1;
     }
 }
