@@ -61,6 +61,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -71,8 +73,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the platform must guarantee on every supported database; one subclass per database boots the
- * whole application against it.
+ * whole application against it. One after another with the other classes that start an application in this JVM
+ * (under -Pmariadb, MariaDbPlatformTest would otherwise run beside the MariaDB ledger attack's applications).
  */
+@Execution(ExecutionMode.SAME_THREAD)
 abstract class PlatformContract {
 
     @Autowired

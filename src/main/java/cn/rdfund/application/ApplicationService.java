@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Applications to calls: what is open, whether a draft is eligible, and its record. */
@@ -117,9 +118,10 @@ public class ApplicationService {
 
     /**
      * How many applications to the call are still in formal check or review: a closed call (or challenge) ranks only
-     * when none is left. Counted under the call's lock ({@link FundingCallRepository#lockForSettling}).
+     * when none is left. Counted under the call's lock ({@link FundingCallRepository#lockForSettling}), which holds only
+     * inside the engine's transaction: hence MANDATORY.
      */
-    @Transactional
+    @Transactional(propagation = Propagation.MANDATORY)
     public long unsettledOf(long callId) {
         calls.lockForSettling(callId);
         return applications.findByCallId(callId).stream().filter(a -> UNSETTLED.contains(a.status())).count();
@@ -128,9 +130,9 @@ public class ApplicationService {
     /**
      * The process instance of the call (指南发布 or 揭榜挂帅) that the application of this process instance went to, to
      * be told that the application has ended; the call's row stays locked until this transaction ends
-     * ({@link FundingCallRepository#lockForSettling}).
+     * ({@link FundingCallRepository#lockForSettling}), so it must run inside the engine's transaction that correlates.
      */
-    @Transactional
+    @Transactional(propagation = Propagation.MANDATORY)
     public Optional<String> callProcessToTell(String processInstanceId) {
         return applications.findByProcessInstanceId(processInstanceId)
                 .flatMap(application -> calls.findById(application.callId()))

@@ -40,6 +40,8 @@ import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -67,6 +69,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code benchmark.keepDatabase} (false).
  */
 @Tag("benchmark")
+@Execution(ExecutionMode.SAME_THREAD)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"logging.threshold.console=WARN", "spring.main.banner-mode=off",
                 // The benchmark makes its own projects; the demo's own cases (demo.DemoCases) would run alongside.
