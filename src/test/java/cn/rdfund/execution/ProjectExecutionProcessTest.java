@@ -81,14 +81,13 @@ class ProjectExecutionProcessTest {
     private Project project;
     private ProcessInstance execution;
 
-    /** The projects one call selected for this class's tests, one per test (counted by the @Test methods). */
+    /** Projects a call selected and no test has taken yet; when none is left, another call selects the next batch. */
     private final Deque<Project> selected = new ArrayDeque<>();
-    private boolean called;
 
     /**
      * One call selects a project for every test: publishing, closing and the public notice run once, and each test
      * still starts from a project of its own that a real call selected. Run before the first test rather than in
-     * a @BeforeAll: the process coverage records only inside a test.
+     * a @BeforeAll: the process coverage records only inside a test. The batch is one project per @Test method.
      */
     private void oneCallSelectsAProjectForEveryTest() {
         long tests = Arrays.stream(getClass().getDeclaredMethods()).filter(m -> m.isAnnotationPresent(Test.class)).count();
@@ -110,8 +109,7 @@ class ProjectExecutionProcessTest {
     @BeforeEach
     void takeASelectedProject() {
         AbstractAssertions.init(processEngine);
-        if (!called) {
-            called = true;
+        if (selected.isEmpty()) {
             oneCallSelectsAProjectForEveryTest();
         }
         project = selected.remove();
@@ -396,9 +394,14 @@ class ProjectExecutionProcessTest {
         assertThatThrownBy(() -> lifecycle.complete(execution, TASK_FINAL_REPORT, applicant(),
                 Map.of(FINAL_REPORT_ACTION, EXTEND, EXTENSION_MONTHS, 13, EXTENSION_REASON, "临床样本不足")))
                 .hasMessageContaining("延期月数应为1到12之间的整数");
-        lifecycle.complete(execution, TASK_FINAL_REPORT, applicant(),
-                Map.of(FINAL_REPORT_ACTION, EXTEND, EXTENSION_MONTHS, 6, EXTENSION_REASON, "临床样本不足"));
+        lifecycle.complete(execution, TASK_FINAL_REPORT, applicant(), Map.of(FINAL_REPORT_ACTION, EXTEND,
+                EXTENSION_MONTHS, 6, EXTENSION_REASON, "临床样本不足", FINAL_REPORT, "验收报告初稿"));
         lifecycle.complete(execution, TASK_APPROVE_EXTENSION, "kjj", Map.of(EXTENSION_DECISION, APPROVE));
+
+        // The report's draft stays for the next round (keepAnswers); the extension request does not.
+        assertThat(runtimeService.getVariable(execution.getId(), FINAL_REPORT)).isEqualTo("验收报告初稿");
+        assertThat(runtimeService.getVariables(execution.getId(), List.of(FINAL_REPORT_ACTION, EXTENSION_MONTHS,
+                EXTENSION_REASON))).isEmpty();
 
         assertThat(current().endDate()).isEqualTo(LifecycleDriver.TODAY.plusMonths(18).plusMonths(6));
         assertThat(current().extensionMonths()).isEqualTo(6);

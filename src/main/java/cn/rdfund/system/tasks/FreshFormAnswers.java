@@ -35,8 +35,10 @@ public class FreshFormAnswers implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String formRef = task.getBpmnModelElementInstance().getCamundaFormRef();
-        if (formRef == null) {
-            throw new IllegalStateException(BEAN + " needs a Camunda Form on task " + task.getTaskDefinitionKey());
+        if (formRef == null || formRef.contains("{")) {
+            // The fields are cached per model, task and form reference: a reference that an expression chooses at run
+            // time (ExpertPanel's ${panelForm}) would share one cached field set among all its forms.
+            throw new IllegalStateException(BEAN + " needs a fixed Camunda Form on task " + task.getTaskDefinitionKey());
         }
         Set<String> answers = new TreeSet<>(AsSystem.call(task.getProcessEngineServices().getIdentityService(),
                 () -> forms.of(task.getProcessEngineServices().getFormService(), task.getId(),
