@@ -81,7 +81,8 @@ class ClaimDelegates {
             variables.put("leadUnitGroup", measure.leadUnit().groupId());
             variables.put("hasCoUnits", !measure.coUnits().isEmpty());
             variables.put("ruleText", measure.ruleText());
-            variables.put("claimSummary", Texts.clip(ClaimView.summary(claim, measure.claimFields(),
+            variables.put("claimSummary", Texts.clip(ClaimView.summary(claim,
+                    ClaimView.fieldsOf(claim, measure, catalogue::claimFields),
                     claims.organizationName(claim.organizationId()), claims.earlierClaims(claim)), MEASURES_TEXT_MAX));
             execution.setVariables(variables);
         };

@@ -5,17 +5,24 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.Set;
 import org.camunda.spin.Spin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the claim form shows, from the catalogue: the measures to choose from (its select's valuesKey), for each
  * field shown per measure the measures that show it (its hide rule), and each measure's rule and recipients in words.
  * A measure published in several versions shows the newest version's name and texts and the fields of any version
- * (the claim is checked against the version in force on its reference date).
+ * (the claim is checked against the version in force on its reference date). A measure whose catalogue row names a
+ * category list the form does not have is left out and logged: the form would show no select for it, and its claim
+ * could never be submitted (请选择类别).
  */
 record ClaimFormOptions(List<Map<String, String>> claimableMeasures, Map<String, List<String>> claimFieldMeasures,
         Map<String, Map<String, String>> claimMeasureTexts) {
@@ -24,9 +31,11 @@ record ClaimFormOptions(List<Map<String, String>> claimableMeasures, Map<String,
     static final String MEASURE_TEXTS = "claimMeasureTexts";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger log = LoggerFactory.getLogger(ClaimFormOptions.class);
 
     /** From the published measures (newest windows first, as the catalogue lists them). */
-    static ClaimFormOptions of(List<PolicyMeasure> published, ClaimFormDefinition form) {
+    static ClaimFormOptions of(List<PolicyMeasure> catalogue, ClaimFormDefinition form) {
+        List<PolicyMeasure> published = claimable(catalogue, form);
         Map<String, PolicyMeasure> newest = new TreeMap<>(Comparator.naturalOrder());
         published.stream().sorted(Comparator.comparing(PolicyMeasure::validFrom).reversed())
                 .forEach(m -> newest.putIfAbsent(m.measure(), m));
@@ -48,6 +57,20 @@ record ClaimFormOptions(List<Map<String, String>> claimableMeasures, Map<String,
         }
         fieldMeasures.values().forEach(measures -> measures.sort(Comparator.naturalOrder()));
         return new ClaimFormOptions(List.copyOf(options), fieldMeasures, texts);
+    }
+
+    /** The measures none of whose rows names a category list the form lacks; each one left out is logged. */
+    private static List<PolicyMeasure> claimable(List<PolicyMeasure> published, ClaimFormDefinition form) {
+        Set<String> unclaimable = new HashSet<>();
+        for (PolicyMeasure m : published) {
+            Optional<String> missing = m.claimFields().category().filter(list -> !form.hasList(list));
+            if (missing.isPresent()) {
+                log.warn("政策措施目录 {} 的措施 {} 的类别列表 {} 不在申领表 {} 中，该措施不能申领，已从申领表的措施中略去",
+                        m.catalogueDecisionId(), m.measure(), missing.get(), ClaimFormDefinition.RESOURCE);
+                unclaimable.add(m.measure());
+            }
+        }
+        return published.stream().filter(m -> !unclaimable.contains(m.measure())).toList();
     }
 
     /** As task-local JSON variables, which Tasklist hands to the form as lists and contexts. */

@@ -3,6 +3,7 @@ package cn.rdfund.claim;
 import cn.rdfund.money.Wan;
 import cn.rdfund.policy.ClaimFacts;
 import cn.rdfund.policy.ClaimFields;
+import cn.rdfund.policy.PolicyMeasure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,17 @@ final class ClaimView {
 
     static String status(PolicyClaim claim) {
         return STATUS.getOrDefault(claim.status(), claim.status());
+    }
+
+    /**
+     * The facts the claim's form asked for, as the catalogue version it was filed under lists them. A version deployed
+     * before the catalogue had its claimFields column lists none for every measure; for a claim filed under one, the
+     * catalogue in force on its reference date answers (as it did when the claim's form was read), so its category
+     * still reads as a label.
+     */
+    static ClaimFields fieldsOf(PolicyClaim claim, PolicyMeasure filedUnder, ClaimForm.MeasureFields inForce) {
+        return filedUnder.claimFields().equals(ClaimFields.NONE)
+                ? inForce.of(claim.measure(), claim.facts().referenceDate()) : filedUnder.claimFields();
     }
 
     /** The category reads as the form's list for it (the one the measure's catalogue row names) labels it. */

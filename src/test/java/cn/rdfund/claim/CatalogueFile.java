@@ -29,7 +29,8 @@ final class CatalogueFile {
                 .orElse(ClaimFields.NONE);
     }
 
-    private static List<PolicyMeasure> read(File file) {
+    /** The measures as a catalogue file writes them; a file without the claimFields column lists none for any. */
+    static List<PolicyMeasure> read(File file) {
         DecisionTable table = Dmn.readModelFromFile(file).getModelElementsByType(DecisionTable.class).iterator().next();
         List<String> names = table.getOutputs().stream().map(Output::getName).toList();
         List<PolicyMeasure> measures = new ArrayList<>();

@@ -2,6 +2,11 @@ package cn.rdfund.claim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import cn.rdfund.policy.ClaimFields;
 import cn.rdfund.policy.PolicyMeasure;
 import cn.rdfund.support.ClaimDriver;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +25,7 @@ import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the claim form must carry for a measure's table to judge it, in yuan; and what the form shows for each measure
@@ -125,6 +131,37 @@ class ClaimFormTest {
         assertThat(hidden(component(form, "Text_MeasureRule"), p52)).isFalse();
         assertThat(hidden(component(form, "Text_Conditions"), p52)).isFalse();
         assertThat(hidden(component(form, "Text_Conditions"), with(variables, "SUBMIT", "P4.3"))).isTrue();
+    }
+
+    @Test
+    void aMeasureWhoseCategoryListTheFormLacksIsLeftOutOfTheFormAndLogged() {
+        List<PolicyMeasure> catalogue = CatalogueFile.MEASURES.stream()
+                .map(m -> m.measure().equals("P1.2") ? withClaimFields(m, "category:platfromType") : m).toList();
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(ClaimFormOptions.class);
+        logger.addAppender(log);
+        log.start();
+        try {
+            ClaimFormOptions options = ClaimFormOptions.of(catalogue, ClaimFormDefinition.deployed());
+
+            assertThat(options.claimableMeasures()).hasSize(17).extracting(o -> o.get("value"))
+                    .doesNotContain("P1.2").contains("P1.3");
+            assertThat(options.claimMeasureTexts()).doesNotContainKey("P1.2");
+            assertThat(options.claimFieldMeasures()).doesNotContainKey("platfromType");
+            assertThat(options.claimFieldMeasures().values()).noneMatch(measures -> measures.contains("P1.2"));
+        } finally {
+            logger.detachAppender(log);
+        }
+        assertThat(log.list).singleElement().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.WARN);
+            assertThat(event.getFormattedMessage()).contains("P1.2", "platfromType");
+        });
+    }
+
+    private static PolicyMeasure withClaimFields(PolicyMeasure m, String claimFields) {
+        return new PolicyMeasure(m.measure(), m.name(), m.policyVersion(), m.validFrom(), m.validTo(), m.awardTable(),
+                m.leadUnit(), m.coUnits(), m.recipient(), m.ruleText(), ClaimFields.parse(claimFields),
+                m.catalogueDecisionId());
     }
 
     /** The variables the claim task gets, as Tasklist hands them to the form (JSON turned into lists and contexts). */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.rdfund.ledger.LedgerEntry;
 import cn.rdfund.ledger.LedgerRepository;
+import cn.rdfund.policy.MeasureCatalogue;
+import cn.rdfund.policy.PolicyMeasure;
 import cn.rdfund.support.ClaimDriver;
 import cn.rdfund.support.Http;
 import cn.rdfund.support.LifecycleDriver;
@@ -77,13 +79,23 @@ class NewMeasureTest {
     @Autowired
     LedgerRepository ledger;
 
+    @Autowired
+    MeasureCatalogue catalogue;
+
     private final ObjectMapper json = new ObjectMapper();
     private Deployment newMeasure;
 
+    /**
+     * The repository's catalogue deployed again as the newest version: the catalogue in force is the usual one, and
+     * the P7.1 claim, paid and in the ledger, still reads its own version (deleting that deployment would leave a claim
+     * whose measure no longer resolves, for every later test that lists claims).
+     */
     @AfterEach
-    void restoreTheCatalogue() {
+    void restoreTheCatalogue() throws IOException {
         if (newMeasure != null) {
-            repositoryService.deleteDeployment(newMeasure.getId(), true);
+            repositoryService.createDeployment().name("政策措施目录（测试后恢复）")
+                    .addString("PolicyMeasures.dmn", repositoryCatalogue()).deploy();
+            newMeasure = null;
         }
     }
 
@@ -132,6 +144,11 @@ class NewMeasureTest {
         assertThat(paid.status()).isEqualTo(PolicyClaim.PAID);
         assertThat(ledger.findByProjectIdOrderByIdAsc(paid.projectId())).extracting(LedgerEntry::amount)
                 .containsExactly(new BigDecimal("2500000.00"));
+
+        restoreTheCatalogue();
+        assertThat(catalogue.published()).extracting(PolicyMeasure::measure)
+                .containsExactlyInAnyOrderElementsOf(CatalogueFile.MEASURES.stream().map(PolicyMeasure::measure).toList());
+        assertThat(claims.measureOf(claims.get(paid.id()))).map(PolicyMeasure::name).contains("中试平台建设补助");
     }
 
     /** The claim form as the applicant fills it for P7.1: 2500万 of equipment, conditions confirmed. */
@@ -149,12 +166,16 @@ class NewMeasureTest {
         return Http.as(port, user).post("/engine-rest/task/" + task.path("id").asText() + "/submit-form", body.toString());
     }
 
+    private static String repositoryCatalogue() throws IOException {
+        return Files.readString(Path.of("bpmn/policy/PolicyMeasures.dmn"), StandardCharsets.UTF_8);
+    }
+
     private void deployCatalogueWithP71() throws IOException {
-        String catalogue = Files.readString(Path.of("bpmn/policy/PolicyMeasures.dmn"), StandardCharsets.UTF_8);
-        int end = catalogue.indexOf("    </decisionTable>");
+        String rows = repositoryCatalogue();
+        int end = rows.indexOf("    </decisionTable>");
         try (InputStream awards = new ClassPathResource("measures/PilotPlatformAwards.dmn").getInputStream()) {
             newMeasure = repositoryService.createDeployment().name("新措施 P7.1（测试）")
-                    .addString("PolicyMeasures.dmn", catalogue.substring(0, end) + P71_ROW + catalogue.substring(end))
+                    .addString("PolicyMeasures.dmn", rows.substring(0, end) + P71_ROW + rows.substring(end))
                     .addInputStream("PilotPlatformAwards.dmn", awards).deploy();
         }
     }
