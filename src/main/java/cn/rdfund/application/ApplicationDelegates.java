@@ -5,11 +5,13 @@ import static cn.rdfund.application.FundingApplicationProcess.APPLICATION_SETTLE
 import static cn.rdfund.application.FundingApplicationProcess.CHECK_COMMENT;
 import static cn.rdfund.application.FundingApplicationProcess.CHECK_DECISION;
 import static cn.rdfund.application.FundingApplicationProcess.OPEN_CALLS;
+import static cn.rdfund.application.FundingApplicationProcess.WINDOW_CLOSED;
 
 import cn.rdfund.system.security.Groups;
 import cn.rdfund.system.security.ProcessStarters;
 import cn.rdfund.system.tasks.ProcessStarter;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.Spin;
@@ -47,8 +49,13 @@ class ApplicationDelegates {
     JavaDelegate submitApplication(ApplicationService applications, ProcessStarter starter) {
         return execution -> {
             FundingApplicationProcess.Variables vars = FundingApplicationProcess.of(execution);
-            Application application = applications.submit(vars.draft(), vars.content(),
-                    starter.of(execution.getProcessInstanceId()), execution.getProcessInstanceId());
+            Application application;
+            try {
+                application = applications.submit(vars.draft(), vars.content(),
+                        starter.of(execution.getProcessInstanceId()), execution.getProcessInstanceId());
+            } catch (WindowClosed late) {
+                throw new BpmnError(WINDOW_CLOSED, late.getMessage());
+            }
             execution.setVariable(APPLICATION_ID, application.id());
             execution.setVariables(applications.summary(application));
         };

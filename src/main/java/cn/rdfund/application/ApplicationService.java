@@ -91,8 +91,13 @@ public class ApplicationService {
                 unregistered, LocalDateTime.now(clock), correction);
     }
 
-    /** Writes (or, after a correction, rewrites) the application of this process instance as submitted. */
-    @Transactional
+    /**
+     * Writes (or, after a correction, rewrites) the application of this process instance as submitted. A first
+     * submission takes the call's lock and finds the call still open, or is refused ({@link WindowClosed}): a closed
+     * call has already counted what it waits for and would never rank it. The refusal writes nothing and leaves the
+     * engine's transaction usable, so the process can take its "window closed" path.
+     */
+    @Transactional(noRollbackFor = WindowClosed.class)
     public Application submit(ApplicationDraft draft, ApplicationContent content, String applicantUserId,
             String processInstanceId) {
         long applicantId = members.organizationOf(applicantUserId)
@@ -102,6 +107,13 @@ public class ApplicationService {
                 .collect(Collectors.toSet());
         LocalDateTime now = LocalDateTime.now(clock);
         Application existing = applications.findByProcessInstanceId(processInstanceId).orElse(null);
+        if (existing == null) {
+            calls.lockForSettling(draft.callId());
+            FundingCall call = calls.findById(draft.callId()).orElseThrow();
+            if (!call.acceptsApplications()) {
+                throw new WindowClosed(call.code());
+            }
+        }
         return applications.save(new Application(existing == null ? null : existing.id(), draft.callId(), applicantId,
                 draft.title(), draft.requested(), draft.coFunding(), SUBMITTED, now, processInstanceId,
                 existing == null ? now : existing.createdAt(), content.projectSummary(), content.team(),

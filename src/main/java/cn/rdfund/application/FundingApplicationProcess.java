@@ -15,6 +15,9 @@ public final class FundingApplicationProcess {
     public static final String CORRECTION_OVERDUE = "BoundaryEvent_CorrectionOverdue";
     public static final String CALL_REVIEW = "CallActivity_ExpertReview";
     public static final String END_REJECTED = "EndEvent_ApplicationRejected";
+    /** A first submission whose step ran after the call had closed (error WINDOW_CLOSED on 提交申报). */
+    public static final String END_WINDOW_CLOSED = "EndEvent_WindowClosed";
+    public static final String WINDOW_CLOSED = "WINDOW_CLOSED";
 
     /** The message both ends send to the call's process: one more application settled. */
     public static final String APPLICATION_SETTLED = "ApplicationSettled";

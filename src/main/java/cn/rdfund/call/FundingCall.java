@@ -41,6 +41,11 @@ public record FundingCall(
                 processInstanceId, createdBy, createdAt, ownerOrganizationId, areas);
     }
 
+    /** Published and not yet closed: new applications may still be written. */
+    public boolean acceptsApplications() {
+        return "PUBLISHED".equals(status);
+    }
+
     /** A challenge (揭榜挂帅) is a call posted by an enterprise, not by the city. */
     public boolean challenge() {
         return ownerOrganizationId != null;

@@ -164,6 +164,21 @@ class FundingApplicationProcessTest {
         complete(application, TASK_CORRECT, "applicant", draft(ownRdCall.id(), "400"));
 
         BpmnAwareTests.assertThat(application).isWaitingAt(SUBMIT);
+        execute(job(application));
+        BpmnAwareTests.assertThat(application).isWaitingAt(TASK_FORMAL_CHECK);
+        assertThat(stored().requestedAmount()).isEqualByComparingTo("4000000.00");
+    }
+
+    @Test
+    void aFirstSubmissionWhoseStepRunsAfterTheCallClosedIsNotAcceptedAndWritesNothing() {
+        complete(application, TASK_FILL, "applicant", draft(ownRdCall.id(), "500"));
+        BpmnAwareTests.assertThat(application).isWaitingAt(SUBMIT);
+        callService.closeOf(ownRdCall.processInstanceId());
+
+        execute(job(application));
+
+        BpmnAwareTests.assertThat(application).isEnded().hasPassed(END_WINDOW_CLOSED);
+        assertThat(applications.findByProcessInstanceId(application.getId())).isEmpty();
     }
 
     @Test
