@@ -2,8 +2,6 @@ package cn.rdfund.application;
 
 import static cn.rdfund.application.FundingApplicationProcess.APPLICATION_ID;
 import static cn.rdfund.application.FundingApplicationProcess.APPLICATION_SETTLED;
-import static cn.rdfund.application.FundingApplicationProcess.CHECK_COMMENT;
-import static cn.rdfund.application.FundingApplicationProcess.CHECK_DECISION;
 import static cn.rdfund.application.FundingApplicationProcess.OPEN_CALLS;
 import static cn.rdfund.application.FundingApplicationProcess.WINDOW_CLOSED;
 
