@@ -1,5 +1,6 @@
 package cn.rdfund.application;
 
+import cn.rdfund.system.tasks.ProcessVariables;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Names shared by bpmn/application/FundingApplication.bpmn and the code that drives or tests it. */
@@ -38,20 +39,18 @@ public final class FundingApplicationProcess {
     }
 
     /** What the steps read from an instance: the application form's values, read by the classes that know them. */
-    static final class Variables {
-
-        private final VariableScope scope;
+    static final class Variables extends ProcessVariables {
 
         private Variables(VariableScope scope) {
-            this.scope = scope;
+            super(scope);
         }
 
         ApplicationDraft draft() {
-            return ApplicationDraft.from(scope.getVariables());
+            return ApplicationDraft.from(values());
         }
 
         ApplicationContent content() {
-            return ApplicationContent.from(scope.getVariables());
+            return ApplicationContent.from(values());
         }
     }
 

@@ -2,10 +2,10 @@ package cn.rdfund.challenge;
 
 import cn.rdfund.money.WanInput;
 import cn.rdfund.system.tasks.FormValues;
+import cn.rdfund.system.tasks.ProcessVariables;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -166,12 +166,10 @@ public final class ChallengeProcess {
     }
 
     /** What the steps read from an instance: each variable named once, with its type and what an absent one means. */
-    public static final class Variables {
-
-        private final VariableScope scope;
+    public static final class Variables extends ProcessVariables {
 
         private Variables(VariableScope scope) {
-            this.scope = scope;
+            super(scope);
         }
 
         public long challengeId() {
@@ -188,21 +186,21 @@ public final class ChallengeProcess {
         }
 
         String initiator() {
-            return (String) scope.getVariable(INITIATOR);
+            return (String) value(INITIATOR);
         }
 
         /** The demand as registered (form values parsed by ChallengeForms). */
         ChallengeDemand demand() {
-            return ChallengeForms.demand(scope.getVariables());
+            return ChallengeForms.demand(values());
         }
 
         Set<String> areas() {
-            return new LinkedHashSet<>(FormValues.texts(scope.getVariable(AREAS)));
+            return new LinkedHashSet<>(FormValues.texts(value(AREAS)));
         }
 
         /** The manager rejected the demand at the formal check (otherwise the experts did). */
         boolean rejectedAtCheck() {
-            return REJECT.equals(scope.getVariable(CHECK_DECISION));
+            return REJECT.equals(value(CHECK_DECISION));
         }
 
         String checkComment() {
@@ -215,7 +213,7 @@ public final class ChallengeProcess {
         }
 
         ChallengeForms.Publication publication() {
-            return ChallengeForms.publication(scope.getVariables());
+            return ChallengeForms.publication(values());
         }
 
         String cancelReason() {
@@ -234,7 +232,7 @@ public final class ChallengeProcess {
 
         /** The applications the 发榜方 selected (ids). */
         List<Long> selectedApplications() {
-            return FormValues.texts(scope.getVariable(SELECTED_APPLICATIONS)).stream().map(Long::valueOf).toList();
+            return FormValues.texts(value(SELECTED_APPLICATIONS)).stream().map(Long::valueOf).toList();
         }
 
         String teamName() {
@@ -254,11 +252,11 @@ public final class ChallengeProcess {
         }
 
         Object panelVerdict() {
-            return scope.getVariable(PANEL_VERDICT);
+            return value(PANEL_VERDICT);
         }
 
         boolean signedOff() {
-            return SIGN.equals(scope.getVariable(SIGN_OFF_DECISION));
+            return SIGN.equals(value(SIGN_OFF_DECISION));
         }
 
         String signOffOpinion() {
@@ -271,11 +269,11 @@ public final class ChallengeProcess {
 
         /** The 发榜方's stage score (checked on completion, so a whole number). */
         int stageScore() {
-            return FormValues.integer(scope.getVariable(STAGE_SCORE));
+            return FormValues.integer(value(STAGE_SCORE));
         }
 
         boolean milestoneConfirmed() {
-            return CONFIRM.equals(scope.getVariable(CONFIRMATION));
+            return CONFIRM.equals(value(CONFIRMATION));
         }
 
         String ownerOpinion() {
@@ -284,7 +282,7 @@ public final class ChallengeProcess {
 
         /** This milestone instance is the acceptance milestone (passed by the acceptance). */
         boolean acceptance() {
-            return Boolean.TRUE.equals(scope.getVariable(ACCEPTANCE));
+            return Boolean.TRUE.equals(value(ACCEPTANCE));
         }
 
         /** The 发榜方's payment in yuan (checked on completion, so present). */
@@ -297,21 +295,12 @@ public final class ChallengeProcess {
         }
 
         String paymentConfirmedBy() {
-            return (String) scope.getVariable(PAYMENT_CONFIRMED_BY);
+            return (String) value(PAYMENT_CONFIRMED_BY);
         }
 
-        private Number number(String name) {
-            return (Number) scope.getVariable(name);
-        }
 
-        private String text(String name) {
-            return FormValues.text(scope.getVariable(name));
-        }
 
         /** A free text as the messages quote it (null stays null). */
-        private String string(String name) {
-            return Objects.toString(scope.getVariable(name), null);
-        }
     }
 
     private ChallengeProcess() {

@@ -3,11 +3,10 @@ package cn.rdfund.claim;
 import cn.rdfund.bureau.LeadUnit;
 import cn.rdfund.disbursement.DisbursementProcess;
 import cn.rdfund.money.WanInput;
-import cn.rdfund.system.tasks.FormValues;
+import cn.rdfund.system.tasks.ProcessVariables;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -90,25 +89,23 @@ public final class PolicyClaimProcess {
     }
 
     /** What the steps read from an instance: each variable named once, with its type and what an absent one means. */
-    static final class Variables {
-
-        private final VariableScope scope;
+    static final class Variables extends ProcessVariables {
 
         private Variables(VariableScope scope) {
-            this.scope = scope;
+            super(scope);
         }
 
         long claimId() {
-            return ((Number) scope.getVariable(CLAIM_ID)).longValue();
+            return number(CLAIM_ID).longValue();
         }
 
         boolean withdrawn() {
-            return ClaimForm.withdrawn(scope.getVariables());
+            return ClaimForm.withdrawn(values());
         }
 
         /** The claim form as submitted, parsed by ClaimForm (its checks ran on completion). */
         ClaimForm.Parsed claimForm(LocalDate today, ClaimForm.MeasureFields measureFields) {
-            return ClaimForm.parse(scope.getVariables(), today, measureFields);
+            return ClaimForm.parse(values(), today, measureFields);
         }
 
         String checkDecision() {
@@ -121,7 +118,7 @@ public final class PolicyClaimProcess {
 
         /** The co-unit a consultation task asks (the multi-instance element). */
         LeadUnit coUnit() {
-            return LeadUnit.ofGroup((String) scope.getVariable(CO_UNIT_GROUP)).orElseThrow();
+            return LeadUnit.ofGroup((String) value(CO_UNIT_GROUP)).orElseThrow();
         }
 
         String consultOpinion() {
@@ -155,12 +152,12 @@ public final class PolicyClaimProcess {
 
         /** The instalment the execution is about to pay (the multi-instance element, 1, 2, …). */
         int instalmentSeq() {
-            return ((Number) scope.getVariable(INSTALMENT_SEQ)).intValue();
+            return number(INSTALMENT_SEQ).intValue();
         }
 
         /** The claim's title as the disbursement shows it. */
         String title() {
-            return Objects.toString(scope.getVariable(DisbursementProcess.TITLE), null);
+            return string(DisbursementProcess.TITLE);
         }
 
         boolean objectionUpheld() {
@@ -169,10 +166,6 @@ public final class PolicyClaimProcess {
 
         String noticeComment() {
             return text(NOTICE_COMMENT);
-        }
-
-        private String text(String name) {
-            return FormValues.text(scope.getVariable(name));
         }
     }
 }

@@ -1,5 +1,6 @@
 package cn.rdfund.disbursement;
 
+import cn.rdfund.system.tasks.ProcessVariables;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Names shared by bpmn/disbursement/Disbursement.bpmn and the code that drives or tests it. */
@@ -32,26 +33,24 @@ public final class DisbursementProcess {
     }
 
     /** What the steps read from an instance: each variable named once, with its type. */
-    static final class Variables {
-
-        private final VariableScope scope;
+    static final class Variables extends ProcessVariables {
 
         private Variables(VariableScope scope) {
-            this.scope = scope;
+            super(scope);
         }
 
         /** The project (or funding record) the instance pays. */
         long projectId() {
-            return ((Number) scope.getVariable(PROJECT_ID)).longValue();
+            return number(PROJECT_ID).longValue();
         }
 
         /** The instalment it pays (1, 2, …), as the caller passed it. */
         int instalmentSeq() {
-            return ((Number) scope.getVariable(INSTALMENT_SEQ)).intValue();
+            return number(INSTALMENT_SEQ).intValue();
         }
 
         String approvedBy() {
-            return (String) scope.getVariable(APPROVED_BY);
+            return (String) value(APPROVED_BY);
         }
     }
 

@@ -2,6 +2,7 @@ package cn.rdfund.execution;
 
 import cn.rdfund.money.WanInput;
 import cn.rdfund.system.tasks.FormValues;
+import cn.rdfund.system.tasks.ProcessVariables;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -111,16 +112,14 @@ public final class ProjectExecutionProcess {
     }
 
     /** What the steps read from an instance: each variable named once, with its type and what an absent one means. */
-    public static final class Variables {
-
-        private final VariableScope scope;
+    public static final class Variables extends ProcessVariables {
 
         private Variables(VariableScope scope) {
-            this.scope = scope;
+            super(scope);
         }
 
         public long projectId() {
-            return ((Number) scope.getVariable(PROJECT_ID)).longValue();
+            return number(PROJECT_ID).longValue();
         }
 
         /** The agreement's mid-term date (the form's date field, possibly with a time). */
@@ -138,19 +137,19 @@ public final class ProjectExecutionProcess {
 
         /** How many mid-term rounds were opened; 0 before the first. */
         int midtermRound() {
-            return scope.getVariable(MIDTERM_ROUND) instanceof Number n ? n.intValue() : 0;
+            return intOr(MIDTERM_ROUND, 0);
         }
 
         Object panelFindings() {
-            return scope.getVariable(FINDINGS);
+            return value(FINDINGS);
         }
 
         Object rectificationReport() {
-            return scope.getVariable(RECTIFICATION_REPORT);
+            return value(RECTIFICATION_REPORT);
         }
 
         Object midtermVerdict() {
-            return scope.getVariable(MIDTERM_VERDICT);
+            return value(MIDTERM_VERDICT);
         }
 
         boolean extensionAsked() {
@@ -163,7 +162,7 @@ public final class ProjectExecutionProcess {
         }
 
         int extensionMonths() {
-            return FormValues.integer(scope.getVariable(EXTENSION_MONTHS));
+            return FormValues.integer(value(EXTENSION_MONTHS));
         }
 
         boolean extensionApproved() {
@@ -175,20 +174,20 @@ public final class ProjectExecutionProcess {
         }
 
         String recoveryConfirmedBy() {
-            return (String) scope.getVariable(RECOVERY_CONFIRMED_BY);
+            return (String) value(RECOVERY_CONFIRMED_BY);
         }
 
         boolean repaymentConfirmed() {
-            return CONFIRM.equals(scope.getVariable(REPAYMENT_REVIEW));
+            return CONFIRM.equals(value(REPAYMENT_REVIEW));
         }
 
         boolean repaymentReturned() {
-            return RETURN.equals(scope.getVariable(REPAYMENT_REVIEW));
+            return RETURN.equals(value(REPAYMENT_REVIEW));
         }
 
         /** The number of the last confirmed receipt; 0 before the first. */
         int repaymentNo() {
-            return scope.getVariable(REPAYMENT_NO) instanceof Number n ? n.intValue() : 0;
+            return intOr(REPAYMENT_NO, 0);
         }
 
         /** The receipt's amount in yuan (checked on completion, so present). */
@@ -201,11 +200,7 @@ public final class ProjectExecutionProcess {
         }
 
         String repaymentReviewedBy() {
-            return (String) scope.getVariable(REPAYMENT_REVIEWED_BY);
-        }
-
-        private String text(String name) {
-            return FormValues.text(scope.getVariable(name));
+            return (String) value(REPAYMENT_REVIEWED_BY);
         }
     }
 

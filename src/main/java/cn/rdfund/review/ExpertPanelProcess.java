@@ -1,9 +1,8 @@
 package cn.rdfund.review;
 
 import cn.rdfund.review.ProjectAssessments.Panel;
-import cn.rdfund.system.tasks.FormValues;
+import cn.rdfund.system.tasks.ProcessVariables;
 import java.util.List;
-import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -72,42 +71,40 @@ public final class ExpertPanelProcess {
      * What the steps read from an instance: each variable named once, with its type and what an absent one means (an
      * id the caller did not pass is 0).
      */
-    static final class Variables {
-
-        private final VariableScope scope;
+    static final class Variables extends ProcessVariables {
 
         private Variables(VariableScope scope) {
-            this.scope = scope;
+            super(scope);
         }
 
         /** Which panel the instance runs. */
         Panel panel() {
-            return new Panel(id(PROJECT_ID), id(TEAM_ID), (String) scope.getVariable(STAGE), (int) id(ROUND));
+            return new Panel(longOr(PROJECT_ID, 0), longOr(TEAM_ID, 0), (String) value(STAGE), intOr(ROUND, 0));
         }
 
         boolean rectifyAllowed() {
-            return Boolean.TRUE.equals(scope.getVariable(RECTIFY_ALLOWED));
+            return Boolean.TRUE.equals(value(RECTIFY_ALLOWED));
         }
 
         long applicationId() {
-            return id(APPLICATION_ID);
+            return longOr(APPLICATION_ID, 0);
         }
 
         long organizationId() {
-            return id(ORGANIZATION_ID);
+            return longOr(ORGANIZATION_ID, 0);
         }
 
         long callId() {
-            return id(CALL_ID);
+            return longOr(CALL_ID, 0);
         }
 
         /** An expert's verdict as submitted (checked on completion against the allowed ones). */
         PanelVerdict verdict() {
-            return PanelVerdict.parse(FormValues.text(scope.getVariable(VERDICT)));
+            return PanelVerdict.parse(text(VERDICT));
         }
 
         String assessmentComment() {
-            return FormValues.text(scope.getVariable(ASSESSMENT_COMMENT));
+            return text(ASSESSMENT_COMMENT);
         }
 
         /** The caller's name for the experts' task; null when it gave none. */
@@ -127,13 +124,6 @@ public final class ExpertPanelProcess {
             return string(TEAM_NAME);
         }
 
-        private long id(String name) {
-            return scope.getVariable(name) instanceof Number number ? number.longValue() : 0;
-        }
-
-        private String string(String name) {
-            return Objects.toString(scope.getVariable(name), null);
-        }
     }
 
     private ExpertPanelProcess() {

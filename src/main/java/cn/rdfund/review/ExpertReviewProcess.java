@@ -1,6 +1,7 @@
 package cn.rdfund.review;
 
 import cn.rdfund.system.tasks.FormValues;
+import cn.rdfund.system.tasks.ProcessVariables;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Function;
@@ -52,17 +53,15 @@ public final class ExpertReviewProcess {
     }
 
     /** What the steps read from an instance: each variable named once, with its type and what an absent one means. */
-    static final class Variables {
-
-        private final VariableScope scope;
+    static final class Variables extends ProcessVariables {
 
         private Variables(VariableScope scope) {
-            this.scope = scope;
+            super(scope);
         }
 
         /** The expert whose part this is (the multi-instance element). */
         String expert() {
-            return (String) scope.getVariable(EXPERT);
+            return (String) value(EXPERT);
         }
 
         boolean conflictDeclared() {
@@ -75,7 +74,7 @@ public final class ExpertReviewProcess {
 
         /** An expert's score for each criterion, by the criterion's key, as the score form submitted it. */
         Function<String, Object> scoreInput() {
-            return scope::getVariable;
+            return this::value;
         }
 
         String reviewComment() {
@@ -84,7 +83,7 @@ public final class ExpertReviewProcess {
 
         /** The consensus score (checked on completion, so a whole number), with two decimals like the others. */
         BigDecimal consensusScore() {
-            return BigDecimal.valueOf(FormValues.integer(scope.getVariable(CONSENSUS_SCORE))).setScale(2);
+            return BigDecimal.valueOf(FormValues.integer(value(CONSENSUS_SCORE))).setScale(2);
         }
 
         String consensusReason() {
@@ -92,11 +91,7 @@ public final class ExpertReviewProcess {
         }
 
         String consensusBy() {
-            return (String) scope.getVariable(CONSENSUS_BY);
-        }
-
-        private String text(String name) {
-            return FormValues.text(scope.getVariable(name));
+            return (String) value(CONSENSUS_BY);
         }
     }
 

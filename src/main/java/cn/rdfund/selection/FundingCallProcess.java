@@ -1,7 +1,7 @@
 package cn.rdfund.selection;
 
 import cn.rdfund.call.CallDraft;
-import cn.rdfund.system.tasks.FormValues;
+import cn.rdfund.system.tasks.ProcessVariables;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Names shared by bpmn/call/FundingCall.bpmn and the code that drives or tests it. */
@@ -56,22 +56,20 @@ public final class FundingCallProcess {
     }
 
     /** What the steps read from an instance: each variable named once, with its type and what an absent one means. */
-    static final class Variables {
-
-        private final VariableScope scope;
+    static final class Variables extends ProcessVariables {
 
         private Variables(VariableScope scope) {
-            this.scope = scope;
+            super(scope);
         }
 
         /** The call as drafted and approved (the draft form's values, read by CallDraft). */
         CallDraft draft() {
-            return CallDraft.from(scope.getVariables());
+            return CallDraft.from(values());
         }
 
         /** The round of ranking and notice; 1 until an upheld objection opens the next. */
         int noticeRound() {
-            return scope.getVariable(NOTICE_ROUND) instanceof Number n ? n.intValue() : 1;
+            return intOr(NOTICE_ROUND, 1);
         }
 
         /** The application an objection concerns (the form's choice of a selected one). */
@@ -84,7 +82,7 @@ public final class FundingCallProcess {
         }
 
         String objectionRegisteredBy() {
-            return (String) scope.getVariable(OBJECTION_REGISTERED_BY);
+            return (String) value(OBJECTION_REGISTERED_BY);
         }
 
         String objectionDecision() {
@@ -93,10 +91,6 @@ public final class FundingCallProcess {
 
         String objectionReason() {
             return text(OBJECTION_REASON);
-        }
-
-        private String text(String name) {
-            return FormValues.text(scope.getVariable(name));
         }
     }
 
