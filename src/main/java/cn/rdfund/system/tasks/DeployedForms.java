@@ -10,11 +10,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.FormService;
+import org.springframework.stereotype.Component;
 
 /**
  * The fields of a task's deployed Camunda Form: which a person may edit (not {@code readonly}), the longest text each
- * takes ({@code validate.maxLength}) and their labels. Read once per model version, task and form, then cached.
+ * takes ({@code validate.maxLength}) and their labels. Read once per model version, task and form, then cached; one
+ * cache for everything that asks (the form input guard, the fresh-answers listener).
  */
+@Component
 final class DeployedForms {
 
     /** What a task's Camunda Form lets a person edit, the longest text each field takes, and the fields' labels. */
@@ -25,11 +28,12 @@ final class DeployedForms {
     private final Map<String, Fields> fieldsByForm = new ConcurrentHashMap<>();
 
     /**
-     * The fields of the form of task {@code taskId}; {@code formKey} names the version of the model, the task and the
-     * form (a caller may choose the form of an expert panel's task, so the form is part of the key).
+     * The fields of the form {@code formRef} of task {@code taskId}, a task {@code taskDefinitionKey} of model version
+     * {@code processDefinitionId} (a caller may choose the form of an expert panel's task, so the form is part of the
+     * key).
      */
-    Fields of(FormService forms, String taskId, String formKey) {
-        return fieldsByForm.computeIfAbsent(formKey, key -> {
+    Fields of(FormService forms, String taskId, String processDefinitionId, String taskDefinitionKey, String formRef) {
+        return fieldsByForm.computeIfAbsent(processDefinitionId + "/" + taskDefinitionKey + "/" + formRef, key -> {
             try (InputStream form = forms.getDeployedTaskForm(taskId)) {
                 return read(json.readTree(form));
             } catch (IOException e) {

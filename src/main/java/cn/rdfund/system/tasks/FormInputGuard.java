@@ -36,10 +36,11 @@ class FormInputGuard {
     private final ObjectProvider<TaskService> taskService;
     private final ObjectProvider<FormService> formService;
     private final ObjectMapper json = new ObjectMapper();
-    private final DeployedForms forms = new DeployedForms();
+    private final DeployedForms forms;
 
     FormInputGuard(ObjectProvider<IdentityService> identityService, ObjectProvider<TaskService> taskService,
-            ObjectProvider<FormService> formService) {
+            ObjectProvider<FormService> formService, DeployedForms forms) {
+        this.forms = forms;
         this.identityService = identityService;
         this.taskService = taskService;
         this.formService = formService;
@@ -122,9 +123,8 @@ class FormInputGuard {
         if (task.getCamundaFormRef() == null) {
             return Optional.empty();
         }
-        // A caller may choose the form (an expert panel's): the form's key is part of what is cached.
-        return Optional.of(forms.of(formService.getObject(), task.getId(), task.getProcessDefinitionId() + "/"
-                + task.getTaskDefinitionKey() + "/" + task.getCamundaFormRef().getKey()));
+        return Optional.of(forms.of(formService.getObject(), task.getId(), task.getProcessDefinitionId(),
+                task.getTaskDefinitionKey(), task.getCamundaFormRef().getKey()));
     }
 
     private boolean sameAsCurrent(String taskId, String name, Object submitted) {

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +31,17 @@ public class FreshFormAnswers implements TaskListener {
     public static final String BEAN = "freshFormAnswers";
     static final String KEEP = "keepAnswers";
 
-    private final DeployedForms forms = new DeployedForms();
+    private final DeployedForms forms;
+
+    @Autowired
+    FreshFormAnswers(DeployedForms forms) {
+        this.forms = forms;
+    }
+
+    /** Outside Spring (an engine of its own, as in the engine-only process tests), with a cache of its own. */
+    public FreshFormAnswers() {
+        this(new DeployedForms());
+    }
 
     @Override
     public void notify(DelegateTask task) {
@@ -42,7 +53,7 @@ public class FreshFormAnswers implements TaskListener {
         }
         Set<String> answers = new TreeSet<>(AsSystem.call(task.getProcessEngineServices().getIdentityService(),
                 () -> forms.of(task.getProcessEngineServices().getFormService(), task.getId(),
-                        task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey() + "/" + formRef))
+                        task.getProcessDefinitionId(), task.getTaskDefinitionKey(), formRef))
                 .editable());
         answers.removeAll(kept(task));
         blank(task.getExecution(), answers);

@@ -48,10 +48,11 @@ class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin {
 
     TaskCompletionValidationPlugin(ObjectProvider<TaskCompletionRule> rules, ObjectProvider<ProcessStarter> starter,
             ObjectProvider<IdentityService> identityService, ObjectProvider<TaskService> taskService,
-            ObjectProvider<FormService> formService, ObjectProvider<HistoryService> historyService) {
+            ObjectProvider<FormService> formService, ObjectProvider<HistoryService> historyService,
+            DeployedForms forms) {
         this.rules = rules;
         this.starter = starter;
-        this.formInputGuard = new FormInputGuard(identityService, taskService, formService);
+        this.formInputGuard = new FormInputGuard(identityService, taskService, formService, forms);
         this.fourEyes = new FourEyes(historyService, identityService);
     }
 
