@@ -2,6 +2,7 @@ package cn.rdfund;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.rdfund.support.EngineOnlyTest;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -20,8 +21,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Test classes run beside each other unless they say otherwise (src/test/resources/junit-platform.properties). A
- * class that starts an application or a process engine in this JVM shares static state with every other such class
- * (Camunda's ProcessEngines registry, the assertions' engine, Logback), so it must run in the sequential chain.
+ * class that starts an application in this JVM shares static state with every other such class (its engine is
+ * "default" in Camunda's registries, Logback), so it must run in the sequential chain. A class that runs a model alone
+ * on the in-memory engine says so with {@link EngineOnlyTest}: those share that engine, so they hold its lock and run
+ * one at a time, beside the chain.
  */
 class TestIsolationTest {
 
@@ -30,24 +33,39 @@ class TestIsolationTest {
             .importPackages("cn.rdfund");
 
     @Test
-    void everyClassThatStartsAnApplicationOrAnEngineRunsInTheSequentialChain() {
+    void everyClassThatStartsAnApplicationRunsInTheSequentialChain() {
         List<String> concurrent = TESTS.stream()
-                .filter(TestIsolationTest::startsAnApplicationOrAnEngine)
+                .filter(TestIsolationTest::startsAnApplication)
                 .map(JavaClass::reflect)
                 .filter(type -> !Modifier.isAbstract(type.getModifiers()))
                 .filter(type -> !sameThread(type))
                 .map(Class::getName)
                 .toList();
 
-        assertThat(concurrent).as("start an application or engine but may run beside others").isEmpty();
+        assertThat(concurrent).as("start an application but may run beside others").isEmpty();
     }
 
-    private static boolean startsAnApplicationOrAnEngine(JavaClass type) {
-        Class<?> reflected = type.reflect();
-        return AnnotationSupport.isAnnotated(reflected, SpringBootTest.class)
-                || AnnotationSupport.findAnnotation(reflected, ExtendWith.class).stream()
-                        .flatMap(extend -> List.of(extend.value()).stream())
-                        .anyMatch(ProcessEngineExtension.class::isAssignableFrom)
+    @Test
+    void everyClassOnTheInMemoryEngineTakesItsTurn() {
+        List<String> unlocked = TESTS.stream()
+                .filter(type -> !type.isAnnotation())
+                .filter(TestIsolationTest::usesTheInMemoryEngine)
+                .map(JavaClass::reflect)
+                .filter(type -> !AnnotationSupport.isAnnotated(type, EngineOnlyTest.class))
+                .map(Class::getName)
+                .toList();
+
+        assertThat(unlocked).as("use the in-memory engine without @EngineOnlyTest").isEmpty();
+    }
+
+    private static boolean usesTheInMemoryEngine(JavaClass type) {
+        return AnnotationSupport.findAnnotation(type.reflect(), ExtendWith.class).stream()
+                .flatMap(extend -> List.of(extend.value()).stream())
+                .anyMatch(ProcessEngineExtension.class::isAssignableFrom);
+    }
+
+    private static boolean startsAnApplication(JavaClass type) {
+        return AnnotationSupport.isAnnotated(type.reflect(), SpringBootTest.class)
                 || type.getAllRawSuperclasses().stream().anyMatch(TestIsolationTest::buildsAnApplication)
                 || buildsAnApplication(type);
     }

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import cn.rdfund.support.EngineOnlyTest;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -23,13 +24,9 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * bpmn/application/FundingApplication.bpmn on its own, in an in-memory engine (src/test/resources/camunda.cfg.xml) with
@@ -39,8 +36,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * submission after the call closed ends without a check. What the beans do is tested with the rules (EligibilityTest)
  * and over the whole application (FundingApplicationProcessTest, ApplicationApiTest).
  */
-@Execution(ExecutionMode.SAME_THREAD) // its engine or application must not run beside the shared context's tests
-@ExtendWith(ProcessEngineCoverageExtension.class)
+@EngineOnlyTest
 @Deployment(resources = "bpmn/application/FundingApplication.bpmn")
 class FundingApplicationEngineTest {
 

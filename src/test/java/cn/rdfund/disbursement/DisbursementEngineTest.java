@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import cn.rdfund.support.EngineOnlyTest;
 import cn.rdfund.system.tasks.FreshFormAnswers;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +20,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * bpmn/disbursement/Disbursement.bpmn on its own, in an in-memory engine (src/test/resources/camunda.cfg.xml) with
@@ -34,8 +31,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * tested with the rules (InstalmentPlannerTest, LedgerChainTest) and over the whole application
  * (ProjectExecutionProcessTest, ScheduleTableInstalmentsTest).
  */
-@Execution(ExecutionMode.SAME_THREAD) // its engine or application must not run beside the shared context's tests
-@ExtendWith(ProcessEngineCoverageExtension.class)
+@EngineOnlyTest
 @Deployment(resources = {"bpmn/disbursement/Disbursement.bpmn", "bpmn/disbursement/DisbursementApprovalForm.form",
         "bpmn/disbursement/DisbursementReturnForm.form"})
 class DisbursementEngineTest {

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 
+import cn.rdfund.support.EngineOnlyTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +21,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * bpmn/review/ExpertPanel.bpmn on its own, in an in-memory engine (src/test/resources/camunda.cfg.xml) with its beans
@@ -35,8 +32,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * second; what the beans do is tested with the rules (ExpertDrawTest, PanelVerdictTest) and over the whole
  * application (ProjectExecutionProcessTest, ChallengeProcessTest).
  */
-@Execution(ExecutionMode.SAME_THREAD) // its engine or application must not run beside the shared context's tests
-@ExtendWith(ProcessEngineCoverageExtension.class)
+@EngineOnlyTest
 @Deployment(resources = "bpmn/review/ExpertPanel.bpmn")
 class ExpertPanelEngineTest {
 
