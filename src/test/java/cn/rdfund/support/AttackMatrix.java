@@ -34,13 +34,13 @@ import org.yaml.snakeyaml.Yaml;
  * without changing anything. Through the webapps' door they reach the real engine with ids that do not exist and a
  * body it does not accept.
  *
- * <p>Every operation is tried as every role at /engine-rest; at the webapps' door the first and the last operation of
- * every family, as every role. That is enough because both doors share one decision function: the same
- * {@code EngineApiGuard} class with the same allow-list stands in both filter chains (SecurityConfiguration), and it
- * decides from the method, the path relative to the engine ({@code EnginePaths.enginePath}, which strips either door's
- * prefix and engine name) and the caller's roles. What differs per door is only the path prefix, which
- * {@code EnginePathsTest} checks for every operation of Camunda's document without HTTP, and where the caller comes
- * from (Basic credentials or the webapp session), which the sample checks for every role and every family.
+ * <p>Over HTTP, the first and the last operation of every family are tried as every role through both doors: that
+ * checks that the guard stands in front of every family at each door and sees the caller's roles, from Basic
+ * credentials or from the webapp session. Every other operation is decided by the same function: one
+ * {@code EngineApiGuard} with one allow-list stands in both filter chains (SecurityConfiguration) and decides from the
+ * method, the path relative to the engine ({@code EnginePaths.enginePath}, which strips either door's prefix and
+ * engine name) and the caller's roles. {@code EnginePathsTest} checks that decision for every operation of Camunda's
+ * document as every role without HTTP, against what this class reads from the file.
  */
 public final class AttackMatrix {
 
@@ -114,9 +114,8 @@ public final class AttackMatrix {
     }
 
     /**
-     * Every engine operation as every role over HTTP Basic at /engine-rest, and the first and last operation of every
-     * family as every role with a webapp login at /camunda/api/engine: the lines where the answer differs from the
-     * allow-list.
+     * The first and last operation of every family as every role, over HTTP Basic at /engine-rest and with a webapp
+     * login at /camunda/api/engine: the lines where the answer differs from the allow-list.
      */
     public List<String> engineViolations() {
         // One thread per role: the requests of a role depend on nothing another role does.
@@ -128,15 +127,11 @@ public final class AttackMatrix {
     private List<String> engineViolations(String role, String user) {
         List<String> violations = new ArrayList<>();
         WebappLogin.Browser browser = WebappLogin.session(port, user);
-        Set<Operation> webappSample = webappSample();
-        for (Operation operation : engineOperations()) {
+        for (Operation operation : familySample()) {
             boolean allowed = rolesFor(operation).contains(role);
             String path = operation.path().equals("/engine") ? "/engine" : "/engine/" + NO_ENGINE + concrete(operation.path());
             HttpResponse<String> rest = basic(user, operation.method(), "/engine-rest" + path);
             check(violations, "/engine-rest", role, operation, allowed, rest, ENGINE_REFUSALS);
-            if (!webappSample.contains(operation)) {
-                continue;
-            }
             // A webapp session ends when it asks for another engine: this door uses the real one, with a body
             // the engine API does not accept (415), so that what is let through changes nothing either.
             String webappPath = operation.path().equals("/engine") ? "/engine/"
@@ -150,7 +145,7 @@ public final class AttackMatrix {
     }
 
     /** The first and the last operation of every family of the allow-list, as Camunda's document names them. */
-    public Set<Operation> webappSample() {
+    public Set<Operation> familySample() {
         Set<String> documented = new LinkedHashSet<>(engineOperations().stream().map(Operation::toString).toList());
         Set<Operation> sample = new LinkedHashSet<>();
         families().values().forEach(family -> {
@@ -170,16 +165,24 @@ public final class AttackMatrix {
 
     /** RDFund's API operations (its OpenAPI document), as every role: where the answer differs from the rules. */
     public List<String> apiViolations() {
+        List<Operation> operations = apiOperations();
+        List<String> violations = new ArrayList<>(operations.stream().filter(operation -> firstApiRule(operation) == null)
+                .map(operation -> "unclassified: " + operation).toList());
+        // One thread per role, as for the engine API.
+        violations.addAll(USERS.entrySet().parallelStream()
+                .flatMap(role -> apiViolations(operations, role.getKey(), role.getValue()).stream())
+                .toList());
+        return violations;
+    }
+
+    private List<String> apiViolations(List<Operation> operations, String role, String user) {
         List<String> violations = new ArrayList<>();
-        for (Operation operation : apiOperations()) {
-            if (firstApiRule(operation) == null) {
-                violations.add("unclassified: " + operation);
-                continue;
-            }
-            for (Map.Entry<String, String> role : USERS.entrySet()) {
-                boolean allowed = strings(firstApiRule(operation).get("roles")).contains(role.getKey());
-                HttpResponse<String> response = basic(role.getValue(), operation.method(), concreteApi(operation.path()));
-                check(violations, "/api", role.getKey(), operation, allowed, response, List.of(API_REFUSAL));
+        for (Operation operation : operations) {
+            Map<String, Object> rule = firstApiRule(operation);
+            if (rule != null) {
+                boolean allowed = strings(rule.get("roles")).contains(role);
+                HttpResponse<String> response = basic(user, operation.method(), concreteApi(operation.path()));
+                check(violations, "/api", role, operation, allowed, response, List.of(API_REFUSAL));
             }
         }
         return violations;
