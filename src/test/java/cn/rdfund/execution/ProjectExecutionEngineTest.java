@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,8 +76,6 @@ class ProjectExecutionEngineTest {
 
     private final List<String> calls = new ArrayList<>();
     private final Set<String> labelled = new TreeSet<>();
-    private final Map<String, List<Integer>> released = new HashMap<>(Map.of(ReleaseEvent.SIGNING, List.of(1),
-            ReleaseEvent.MIDTERM_PASSED, List.of(2), ReleaseEvent.ACCEPTED, List.of(3)));
     private boolean unspentFunds = true;
     /** How many confirmed receipts repay the recovery. */
     private int receiptsToRepay = 1;
@@ -108,10 +105,13 @@ class ProjectExecutionEngineTest {
 
     private static final Times TIMES = new Times();
 
-    /** What each release point pays ({@code ${projectInstalments.releasedBy(projectId, 'SIGNING')}}). */
-    public final class Instalments {
+    /** What each release point pays ({@code ${projectInstalments.releasedBy(projectId, 'SIGNING')}}): one instalment. */
+    public static final class Instalments {
+        private static final Map<String, List<Integer>> RELEASED = Map.of(ReleaseEvent.SIGNING, List.of(1),
+                ReleaseEvent.MIDTERM_PASSED, List.of(2), ReleaseEvent.ACCEPTED, List.of(3));
+
         public List<Integer> releasedBy(long projectId, String event) {
-            return released.get(event);
+            return RELEASED.get(event);
         }
     }
 
