@@ -10,6 +10,7 @@ import cn.rdfund.disbursement.DisbursementProcess;
 import cn.rdfund.disbursement.ReleaseEvent;
 import cn.rdfund.review.ExpertPanelProcess;
 import cn.rdfund.review.ProjectAssessment;
+import cn.rdfund.support.EngineOnlyTest;
 import cn.rdfund.system.tasks.FreshFormAnswers;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,13 +33,9 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * bpmn/project/ProjectExecution.bpmn on its own, in an in-memory engine (src/test/resources/camunda.cfg.xml), with the
@@ -51,8 +48,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * next person reads depend on them. The money, ledger, roles and forms are tested with the rules (ProjectRulesTest,
  * AgreementTermsTest) and over the whole application (ProjectExecutionProcessTest, FourEyesOverHttpTest).
  */
-@Execution(ExecutionMode.SAME_THREAD) // its engine or application must not run beside the shared context's tests
-@ExtendWith(ProcessEngineCoverageExtension.class)
+@EngineOnlyTest
 @Deployment(resources = {"bpmn/project/ProjectExecution.bpmn", "bpmn/project/AgreementApprovalForm.form",
         "bpmn/project/FinalReportForm.form", "bpmn/project/ExtensionApprovalForm.form",
         "bpmn/project/RepaymentForm.form", "bpmn/project/RepaymentReviewForm.form"})
