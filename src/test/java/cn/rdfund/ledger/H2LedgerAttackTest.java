@@ -25,6 +25,6 @@ class H2LedgerAttackTest extends LedgerAttackContract {
     }
 
     private static String url() {
-        return "jdbc:h2:file:" + files.resolve("db/rdfund").toAbsolutePath() + ";MODE=MySQL;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE";
+        return "jdbc:h2:file:" + files.resolve("db/rdfund").toAbsolutePath() + ";MODE=MySQL;DB_CLOSE_ON_EXIT=FALSE;AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=256";
     }
 }
