@@ -20,11 +20,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An auditor finds a case and reads its whole story; managers see only their own unit's cases. */
 @RdfundIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CaseTimelineTest {
 
     @LocalServerPort
@@ -80,9 +82,19 @@ class CaseTimelineTest {
         assertThat(after).contains("第一位专家的保密意见", "中期检查专家评议（第1轮）");
     }
 
+    /** A project under way that the incident and visibility tests read without moving it on (built once). */
+    private Project waitingForItsProgressReport;
+
+    private Project waitingForItsProgressReport() {
+        if (waitingForItsProgressReport == null) {
+            waitingForItsProgressReport = scenarios.underWay("他处室不可见项目");
+        }
+        return waitingForItsProgressReport;
+    }
+
     @Test
     void anOpenIncidentShowsWithItsMessage() {
-        Project project = scenarios.underWay("异常记录项目");
+        Project project = waitingForItsProgressReport();
         ProcessInstance execution = lifecycle.projectOf(project.code());
         String waiting = lifecycle.tasks(execution, TASK_REPORT_PROGRESS).get(0).getExecutionId();
         runtimeService.createIncident("paymentInterface", waiting, null, "银行接口超时");
@@ -93,7 +105,7 @@ class CaseTimelineTest {
 
     @Test
     void aManagerOfAnotherUnitCannotSeeTheCase() {
-        Project project = scenarios.underWay("他处室不可见项目");
+        Project project = waitingForItsProgressReport();
 
         assertThat(Http.as(port, "kjj").get("/api/audit/cases/project/" + project.id()).status()).isEqualTo(200);
         assertThat(Http.as(port, "gxj").get("/api/audit/cases/project/" + project.id()).status()).isEqualTo(404);
