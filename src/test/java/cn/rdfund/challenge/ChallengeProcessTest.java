@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import cn.rdfund.application.FundingApplicationProcess;
 import cn.rdfund.disbursement.DisbursementProcess;
 import cn.rdfund.ledger.LedgerEntry;
 import cn.rdfund.ledger.LedgerRepository;
@@ -23,16 +24,21 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.Spin;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Every path of bpmn/challenge/Challenge.bpmn and ChallengeMilestone.bpmn on the real engine and database: a
- * 发榜方 posts a challenge, teams apply through the ordinary application process, the 发榜方 selects, contracts,
- * confirms or disputes milestones and pays; the city's support goes through Disbursement and the ledger.
+ * 揭榜挂帅 over the whole application, on the real engine and database with the engine's authorizations on: a 发榜方
+ * posts a challenge, teams apply through the ordinary application process, the 发榜方 selects, contracts, confirms or
+ * disputes milestones and pays; the city's support goes through Disbursement and the ledger. Three journeys that need
+ * all of it: one team solving a republished challenge, paid to the fen under four eyes; a 赛马 that waits for the last
+ * application, cuts a team at the stage gate, keeps each team's variables to itself and fails at acceptance; and a
+ * 发榜方 whose first demand is rejected (its support project withdrawn) and whose team's milestone is disputed and
+ * upheld when nothing is left under its cap. Every path of Challenge.bpmn and ChallengeMilestone.bpmn is in
+ * ChallengeEngineTest and ChallengeMilestoneEngineTest (the rejection by the experts, the cancellations, 流标 ended at
+ * once or after the second window, the reasons each end records); the checks that read no database in
+ * ChallengeRulesTest; the support's arithmetic in ChallengeSupportTest, the contract's in ContractTermsTest.
  */
 @RdfundIntegrationTest
 class ChallengeProcessTest {
@@ -81,38 +87,15 @@ class ChallengeProcessTest {
     }
 
     @Test
-    void rejectsAChallengeTheManagerFindsUnfitWithTheReason() {
-        ProcessInstance challenge = drive.post(owner, 1);
-        assertThatThrownBy(() -> lifecycle.complete(challenge, TASK_CHECK, "kjj", Map.of(CHECK_DECISION, REJECT)))
-                .hasMessageContaining("驳回时请写明理由");
-        lifecycle.complete(challenge, TASK_CHECK, "kjj", Map.of(CHECK_DECISION, REJECT, CHECK_COMMENT, "属于常规产品开发"));
-        assertThat(challenge).isEnded().hasPassed(END_REJECTED);
-        assertThat(challengeOf(challenge).status()).isEqualTo(Challenge.REJECTED);
-        assertThat(challengeOf(challenge).outcomeReason()).contains("属于常规产品开发");
-        assertThat(projects.findById(challengeOf(challenge).projectId()).orElseThrow().status()).isEqualTo(Project.WITHDRAWN);
-    }
-
-    @Test
-    void rejectsAChallengeTheExpertsFindUnmeasurable() {
-        ProcessInstance challenge = drive.post(owner, 1);
-        drive.validate(challenge, FAIL);
-        assertThat(challenge).isEnded().hasPassed(END_REJECTED);
-        assertThat(challengeOf(challenge).outcomeReason()).startsWith("专家论证未通过").contains("论证：FAIL");
-    }
-
-    @Test
-    void refusesADemandWithoutMeasurableIndicatorsOrWithTooManyTeams() {
-        ProcessInstance challenge = drive.start(owner);
-        assertThatThrownBy(() -> lifecycle.complete(challenge, TASK_REGISTER, owner, Variables.createVariables()
-                .putValue(TITLE, "榜单").putValue(CHALLENGE_TEXT, "难题").putValue(INDICATORS, "纯度很高")
-                .putValue(ChallengeProcess.AREAS, Spin.JSON(ChallengeDriver.AREAS_JSON)).putValue(SOLVE_BY, LifecycleDriver.TODAY.plusYears(1).toString())
-                .putValue(COMMITTED_WAN, "500").putValue(PARALLEL_TEAMS, 4)))
-                .hasMessageContaining("须可量化").hasMessageContaining("并行支持的揭榜团队数应为1到3");
-    }
-
-    @Test
     void republishesOnceAfterNoQualifiedTeamThenOneTeamSolvesIt() {
         ProcessInstance challenge = drive.published(owner, 1);
+        // the window: the 发榜方 may cancel (with the reason) but not close early; the manager may not cancel
+        assertThatThrownBy(() -> lifecycle.complete(challenge, TASK_WINDOW, owner, Map.of(WINDOW_ACTION, CANCEL)))
+                .hasMessageContaining("取消榜单时请写明原因");
+        assertThatThrownBy(() -> lifecycle.complete(challenge, TASK_WINDOW, owner, Map.of(WINDOW_ACTION, CLOSE)))
+                .hasMessageContaining("发榜方不能提前截止揭榜");
+        assertThatThrownBy(() -> lifecycle.complete(challenge, TASK_WINDOW, "kjj", Map.of(WINDOW_ACTION, CANCEL,
+                CANCEL_REASON, "经理代为取消"))).hasMessageContaining("只有发榜方可以取消榜单");
         drive.apply(challenge, "弱团队", 50);
         lifecycle.fireTimer(challenge, WINDOW_CLOSED);
         assertThat(challenge).isWaitingAt(TASK_REPUBLISH);
@@ -196,65 +179,10 @@ class ChallengeProcessTest {
         assertThat(teams.of(signed.id())).extracting(ChallengeTeam::status).containsExactly(ChallengeTeam.ACCEPTED);
     }
 
-    @Test
-    void endsAfterTheSecondWindowWithoutQualifiedTeams() {
-        ProcessInstance challenge = drive.published(owner, 1);
-        drive.closeWindow(challenge);
-        lifecycle.complete(challenge, TASK_REPUBLISH, "kjj", Map.of(REPUBLISH_DECISION, REPUBLISH));
-        drive.publish(challenge);
-        drive.closeWindow(challenge);
-        assertThat(challenge).isEnded().hasPassed(END_UNFILLED);
-        assertThat(challengeOf(challenge).outcomeReason()).contains("第2次发榜无合格揭榜申请");
-    }
-
-    @Test
-    void theManagerMayEndAnUnfilledChallengeAtOnce() {
-        ProcessInstance challenge = drive.published(owner, 1);
-        drive.closeWindow(challenge);
-        lifecycle.complete(challenge, TASK_REPUBLISH, "kjj", Map.of(REPUBLISH_DECISION, END, REPUBLISH_NOTE, "需求已变化"));
-        assertThat(challenge).isEnded().hasPassed(END_UNFILLED);
-        assertThat(challengeOf(challenge).status()).isEqualTo(Challenge.UNFILLED);
-    }
-
-    @Test
-    void theOwnerCancelsDuringTheWindow() {
-        ProcessInstance challenge = drive.published(owner, 1);
-        assertThatThrownBy(() -> lifecycle.complete(challenge, TASK_WINDOW, owner, Map.of(WINDOW_ACTION, CANCEL)))
-                .hasMessageContaining("取消榜单时请写明原因");
-        assertThatThrownBy(() -> lifecycle.complete(challenge, TASK_WINDOW, owner, Map.of(WINDOW_ACTION, CLOSE)))
-                .hasMessageContaining("发榜方不能提前截止揭榜");
-        assertThatThrownBy(() -> lifecycle.complete(challenge, TASK_WINDOW, "kjj", Map.of(WINDOW_ACTION, CANCEL,
-                CANCEL_REASON, "经理代为取消"))).hasMessageContaining("只有发榜方可以取消榜单");
-        lifecycle.complete(challenge, TASK_WINDOW, owner, Map.of(WINDOW_ACTION, CANCEL, CANCEL_REASON, "已自行攻克"));
-        assertThat(challenge).isEnded().hasPassed(END_CANCELLED);
-        assertThat(challengeOf(challenge).outcomeReason()).contains("已自行攻克");
-    }
-
-    @Test
-    void theOwnerCancelsBeforeSelectingAfterWaitingForAReview() {
-        ProcessInstance challenge = drive.published(owner, 1);
-        ProcessInstance late = lifecycle.applyAndReview(challenge, lifecycle.newApplicant("团队"), "方案", "400", 85);
-        ProcessInstance pending = startApplicationOnly(challenge);
-        drive.closeWindow(challenge);
-        assertThat(challenge).isWaitingAt(AWAIT_REVIEWS);
-        assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(challenge.getId()).count())
-                .as("the challenge waits for the message alone, no timer polls").isZero();
-        lifecycle.complete(pending, cn.rdfund.application.FundingApplicationProcess.TASK_FORMAL_CHECK, "kjj",
-                Map.of(cn.rdfund.application.FundingApplicationProcess.CHECK_DECISION,
-                        cn.rdfund.application.FundingApplicationProcess.REJECT_DECISION,
-                        cn.rdfund.application.FundingApplicationProcess.CHECK_COMMENT, "材料不全"));
-        assertThat(challenge).hasPassed(APPLICATION_SETTLED);
-        lifecycle.runJobs(challenge);
-        assertThat(challenge).isWaitingAt(TASK_SELECT);
-        assertThat(late).isEnded();
-        lifecycle.complete(challenge, TASK_SELECT, owner, Map.of(SELECTION_ACTION, CANCEL, CANCEL_REASON, "报价均过高"));
-        assertThat(challenge).isEnded().hasPassed(END_CANCELLED);
-    }
-
     private ProcessInstance startApplicationOnly(ProcessInstance challenge) {
         String applicant = lifecycle.newApplicant("待审团队");
-        ProcessInstance application = processDriver.start(cn.rdfund.application.FundingApplicationProcess.KEY, applicant);
-        lifecycle.complete(application, cn.rdfund.application.FundingApplicationProcess.TASK_FILL, applicant, Map.of(
+        ProcessInstance application = processDriver.start(FundingApplicationProcess.KEY, applicant);
+        lifecycle.complete(application, FundingApplicationProcess.TASK_FILL, applicant, Map.of(
                 "callId", String.valueOf(challengeOf(challenge).callId()), "title", "方案", "requestedWan", "300",
                 "coFundingWan", "", "partnerUsccs", "", "projectSummary", "简介", "teamDescription", "团队", "workPlan", "计划",
                 "promisedIndicators", "指标"));
@@ -266,7 +194,16 @@ class ChallengeProcessTest {
         ProcessInstance challenge = drive.published(owner, 2);
         ProcessInstance first = drive.apply(challenge, "甲团队", 90);
         ProcessInstance second = drive.apply(challenge, "乙团队", 80);
+        ProcessInstance pending = startApplicationOnly(challenge);
         drive.closeWindow(challenge);
+        // the 发榜方 selects only once the last application is settled: its rejection tells the challenge
+        assertThat(challenge).isWaitingAt(AWAIT_REVIEWS);
+        lifecycle.complete(pending, FundingApplicationProcess.TASK_FORMAL_CHECK, "kjj", Map.of(
+                FundingApplicationProcess.CHECK_DECISION, FundingApplicationProcess.REJECT_DECISION,
+                FundingApplicationProcess.CHECK_COMMENT, "材料不全"));
+        assertThat(challenge).hasPassed(APPLICATION_SETTLED);
+        lifecycle.runJobs(challenge);
+        assertThat(challenge).isWaitingAt(TASK_SELECT);
         assertThatThrownBy(() -> drive.select(challenge, owner, List.of())).hasMessageContaining("请选择1到2个揭榜团队");
         drive.select(challenge, owner, List.of(drive.applicationId(first), drive.applicationId(second)));
         drive.signContracts(challenge, owner, "200\n300");
@@ -324,7 +261,16 @@ class ChallengeProcessTest {
     }
 
     @Test
-    void anUpheldDisputeEndsTheTeamsContractWithoutPayment() {
+    void aFirstDemandRejectedIsWithdrawnAndAnUpheldDisputeEndsTheTeamsContractWithoutPayment() {
+        ProcessInstance rejected = drive.post(owner, 1);
+        assertThatThrownBy(() -> lifecycle.complete(rejected, TASK_CHECK, "kjj", Map.of(CHECK_DECISION, REJECT)))
+                .hasMessageContaining("驳回时请写明理由");
+        lifecycle.complete(rejected, TASK_CHECK, "kjj", Map.of(CHECK_DECISION, REJECT, CHECK_COMMENT, "属于常规产品开发"));
+        assertThat(rejected).isEnded().hasPassed(END_REJECTED);
+        assertThat(challengeOf(rejected).status()).isEqualTo(Challenge.REJECTED);
+        assertThat(challengeOf(rejected).outcomeReason()).isEqualTo("形式审查驳回：属于常规产品开发");
+        assertThat(projects.findById(challengeOf(rejected).projectId()).orElseThrow().status()).isEqualTo(Project.WITHDRAWN);
+
         ProcessInstance challenge = drive.published(owner, 1);
         ProcessInstance application = drive.apply(challenge, "丙团队", 85);
         drive.closeWindow(challenge);
