@@ -39,6 +39,7 @@ import cn.rdfund.support.ClaimDriver;
 import cn.rdfund.support.Http;
 import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.ProcessDriver;
+import cn.rdfund.support.RdfundIntegrationTest;
 import cn.rdfund.support.ProjectScenarios;
 import cn.rdfund.support.TestData;
 import java.io.InputStream;
@@ -61,8 +62,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -73,10 +73,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the platform must guarantee on every supported database; one subclass per database boots the
- * whole application against it. One after another with the other classes that start an application in this JVM
- * (under -Pmariadb, MariaDbPlatformTest would otherwise run beside the MariaDB ledger attack's applications).
+ * whole application against it. Alone: it counts the seeded users, groups and organizations that other classes add
+ * to, and under -Pmariadb MariaDbPlatformTest must not run beside the MariaDB ledger attack's applications.
  */
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(RdfundIntegrationTest.APPLICATION)
 abstract class PlatformContract {
 
     @Autowired

@@ -9,6 +9,7 @@ import cn.rdfund.audit.benchmark.Timings;
 import cn.rdfund.project.Project;
 import cn.rdfund.support.MySqlTestDatabase;
 import cn.rdfund.support.ProjectScenarios;
+import cn.rdfund.support.RdfundIntegrationTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -40,8 +41,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -69,7 +69,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code benchmark.keepDatabase} (false).
  */
 @Tag("benchmark")
-@Execution(ExecutionMode.SAME_THREAD)
+@ResourceLock(RdfundIntegrationTest.APPLICATION) // an application of its own: nothing runs beside it
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"logging.threshold.console=WARN", "spring.main.banner-mode=off",
                 // The benchmark makes its own projects; the demo's own cases (demo.DemoCases) would run alongside.

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A new measure is one catalogue row and one award table, deployed while the application runs: an applicant sees it
@@ -37,6 +38,7 @@ import org.springframework.core.io.ClassPathResource;
  * any other award, with no change to code, form or any other table.
  */
 @RdfundIntegrationTest
+@ResourceLock(RdfundIntegrationTest.APPLICATION) // deploys a new catalogue and award table every claim form reads
 class NewMeasureTest {
 
     private static final String P71_ROW = """

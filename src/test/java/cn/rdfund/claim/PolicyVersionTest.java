@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A new year's measures are a new version of the decision tables, deployed while the application runs: claims
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * deployment) by the version that was in force then.
  */
 @RdfundIntegrationTest
+@ResourceLock(RdfundIntegrationTest.APPLICATION) // deploys new versions of the decision tables every claim is judged by
 class PolicyVersionTest {
 
     @Autowired

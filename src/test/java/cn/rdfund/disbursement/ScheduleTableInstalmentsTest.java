@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A project pays as many instalments as the schedule table in force has rows, each at the release point its row
@@ -35,6 +36,7 @@ import org.springframework.core.io.ClassPathResource;
  * four rows, or with two, changes the payments without touching the process.
  */
 @RdfundIntegrationTest
+@ResourceLock(RdfundIntegrationTest.APPLICATION) // deploys schedule tables every project's instalments are planned from
 class ScheduleTableInstalmentsTest {
 
     /** 1,000,000.05 yuan: 30 % is 300,000.015, so the shares round and the last one takes what is left. */

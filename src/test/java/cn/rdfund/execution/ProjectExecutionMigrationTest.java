@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Project lifecycles started on the previous ProjectExecution.bpmn (three fixed instalment calls,
@@ -42,6 +43,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * and moves at the next run.
  */
 @RdfundIntegrationTest
+@ResourceLock(RdfundIntegrationTest.APPLICATION) // deploys the previous ProjectExecution, which would be the latest version for a project started meanwhile
 class ProjectExecutionMigrationTest {
 
     @Autowired

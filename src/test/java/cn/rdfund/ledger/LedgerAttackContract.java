@@ -8,6 +8,7 @@ import cn.rdfund.organization.OrganizationRepository;
 import cn.rdfund.project.Project;
 import cn.rdfund.project.ProjectRepository;
 import cn.rdfund.support.Http;
+import cn.rdfund.support.RdfundIntegrationTest;
 import cn.rdfund.support.TestData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,8 +35,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.LoggingSystem;
@@ -50,7 +50,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the check, except the last ones, which commit and restart the application on the same database. One subclass per
  * database; the application runs here as it does in production (its own database, its own checkpoint directory).
  */
-@Execution(ExecutionMode.SAME_THREAD) // its engine or application must not run beside the shared context's tests
+// Its application must not run beside the shared context's classes: both would be the "default" engine in Camunda's
+// registries and share Logback.
+@ResourceLock(RdfundIntegrationTest.APPLICATION)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class LedgerAttackContract {

@@ -19,12 +19,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Rows written through the ledger are sealed with the active key and checkpointed outside the database once their
  * transaction commits; who may check the chain. The attacks are {@link LedgerAttackContract}'s (H2 and MariaDB).
  */
 @RdfundIntegrationTest
+@ResourceLock(RdfundIntegrationTest.APPLICATION) // counts the checkpoint's marks, which every payment adds to
 class LedgerChainTest {
 
     @LocalServerPort

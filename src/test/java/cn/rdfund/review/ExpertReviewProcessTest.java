@@ -36,6 +36,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Every path of bpmn/review/ExpertReview.bpmn, reached as in production: a published call, an
@@ -44,6 +45,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the test adds a sixth so that one replacement can be drawn.
  */
 @RdfundIntegrationTest
+@ResourceLock(RdfundIntegrationTest.APPLICATION) // adds an expert to the pool every review draws from and counts who is drawn
 class ExpertReviewProcessTest {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Issue 13, item 5, as the attack: someone guesses finance's password to lock the payment approver out. Each client
@@ -35,6 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * so the throttle's memory (shared by every test class in this Spring context) cannot leak into other tests.
  */
 @RdfundIntegrationTest
+@ResourceLock(RdfundIntegrationTest.APPLICATION) // locks demo users' logins, which every other class logs in with
 class LoginLockoutAttackTest {
 
     private static final String WEBAPP_LOGIN = "/camunda/api/admin/auth/user/default/login/tasklist";
