@@ -3,12 +3,12 @@ package cn.rdfund.challenge;
 import static cn.rdfund.challenge.ChallengeProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 
 import cn.rdfund.application.FundingApplicationProcess;
 import cn.rdfund.review.ExpertPanelProcess;
 import cn.rdfund.review.ProjectAssessment;
+import cn.rdfund.support.EngineOnlySteps;
 import cn.rdfund.support.EngineOnlyTest;
 import cn.rdfund.system.tasks.FreshFormAnswers;
 import java.time.Duration;
@@ -28,14 +28,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,9 +75,10 @@ class ChallengeEngineTest {
 
     ProcessEngine processEngine;
 
+    private EngineOnlySteps steps;
+
     private final List<String> calls = new ArrayList<>();
     private final Set<String> labelled = new TreeSet<>();
-    private final List<String> stubs = new ArrayList<>();
     private final Teams teams = new Teams();
     /** The window's applications still in formal check or review when the challenge checks. */
     private long unsettled;
@@ -188,7 +186,7 @@ class ChallengeEngineTest {
 
     @BeforeEach
     void registerBeansAndStubs() {
-        AbstractAssertions.init(processEngine);
+        steps = new EngineOnlySteps(processEngine);
         ChallengeDelegates ending = new ChallengeDelegates();
         ChallengeService challenges = new EndedChallenges();
         Mocks.register("labelTaskWithProject", (TaskListener) task -> labelled.add(task.getTaskDefinitionKey()));
@@ -284,26 +282,18 @@ class ChallengeEngineTest {
             execution.setVariable("challengeSolved", solved);
         });
         // One task for the whole panel (论证 or a team's acceptance), which reports its verdict and findings.
-        stubs.add(deploy(Bpmn.createExecutableProcess(ExpertPanelProcess.KEY).camundaHistoryTimeToLive(1)
-                .startEvent("StartEvent_StubPanel").userTask(PANEL_TASK).endEvent("EndEvent_StubPanel").done(), "ExpertPanel"));
+        steps.stub(Bpmn.createExecutableProcess(ExpertPanelProcess.KEY).camundaHistoryTimeToLive(1)
+                .startEvent("StartEvent_StubPanel").userTask(PANEL_TASK).endEvent("EndEvent_StubPanel").done(), "ExpertPanel");
         // One task for a team's milestone: the test records whether it was met, as the milestone's steps would.
-        stubs.add(deploy(Bpmn.createExecutableProcess(MILESTONE_KEY).camundaHistoryTimeToLive(1)
+        steps.stub(Bpmn.createExecutableProcess(MILESTONE_KEY).camundaHistoryTimeToLive(1)
                 .startEvent("StartEvent_StubMilestone").userTask(MILESTONE_TASK).endEvent("EndEvent_StubMilestone").done(),
-                "ChallengeMilestone"));
+                "ChallengeMilestone");
     }
 
-    private String deploy(BpmnModelInstance model, String name) {
-        return processEngine.getRepositoryService().createDeployment().addModelInstance(name + "Stub.bpmn", model)
-                .deploy().getId();
-    }
-
-    /** The application's process tests in this JVM assert against their own engine. */
+    /** The next class shares the engine: the stubs, login, beans and assertions' engine go. */
     @AfterEach
-    void forgetBeansEngineAndStubs() {
-        stubs.forEach(id -> processEngine.getRepositoryService().deleteDeployment(id, true));
-        processEngine.getIdentityService().clearAuthentication();
-        Mocks.reset();
-        AbstractAssertions.reset();
+    void forget() {
+        steps.forget();
     }
 
     /** The 发榜方 registers its demand: 500万 to the solver, {@code parallelTeams} teams (more than one: 赛马制). */
@@ -315,19 +305,19 @@ class ChallengeEngineTest {
         } finally {
             processEngine.getIdentityService().clearAuthentication();
         }
-        assertThat(open(TASK_REGISTER)).isAssignedTo(OWNER);
-        complete(TASK_REGISTER, OWNER, Map.of(TITLE, "高纯度原料药连续合成工艺", CHALLENGE_TEXT, "现有批次工艺纯度不足",
+        assertThat(steps.open(TASK_REGISTER)).isAssignedTo(OWNER);
+        steps.complete(TASK_REGISTER, OWNER, Map.of(TITLE, "高纯度原料药连续合成工艺", CHALLENGE_TEXT, "现有批次工艺纯度不足",
                 INDICATORS, "产品纯度≥99.5%\n收率≥85%", SOLVE_BY, "2028-12-31", COMMITTED_WAN, "500",
                 PARALLEL_TEAMS, parallelTeams));
         assertThat(challenge).isWaitingAt(TASK_CHECK);
-        assertThat(open(TASK_CHECK)).hasCandidateGroup("pm-kjj");
+        assertThat(steps.open(TASK_CHECK)).hasCandidateGroup("pm-kjj");
         return challenge;
     }
 
     /** Checked by the manager, validated by the experts and published: the window is open. */
     private ProcessInstance published(int parallelTeams) {
         ProcessInstance challenge = post(parallelTeams);
-        complete(TASK_CHECK, "kjj", Map.of(CHECK_DECISION, PASS));
+        steps.complete(TASK_CHECK, "kjj", Map.of(CHECK_DECISION, PASS));
         panelConcludes(PASS, "专家1：通过。");
         assertThat(challenge).isWaitingAt(TASK_PUBLISH);
         publish();
@@ -336,8 +326,8 @@ class ChallengeEngineTest {
     }
 
     private void publish() {
-        assertThat(open(TASK_PUBLISH)).hasCandidateGroup("pm-kjj");
-        complete(TASK_PUBLISH, "kjj", Map.of(CLOSES_ON, "2026-12-31", INDICATORS, "产品纯度≥99.5%\n收率≥85%",
+        assertThat(steps.open(TASK_PUBLISH)).hasCandidateGroup("pm-kjj");
+        steps.complete(TASK_PUBLISH, "kjj", Map.of(CLOSES_ON, "2026-12-31", INDICATORS, "产品纯度≥99.5%\n收率≥85%",
                 COMMITTED_WAN, "500"));
     }
 
@@ -345,14 +335,14 @@ class ChallengeEngineTest {
     private ProcessInstance atSelection(int parallelTeams, int qualifiedTeams) {
         ProcessInstance challenge = published(parallelTeams);
         qualified = qualifiedTeams;
-        complete(TASK_WINDOW, "kjj", Map.of(WINDOW_ACTION, CLOSE));
+        steps.complete(TASK_WINDOW, "kjj", Map.of(WINDOW_ACTION, CLOSE));
         assertThat(challenge).isWaitingAt(TASK_SELECT);
         return challenge;
     }
 
     private void select(String applications) {
-        assertThat(open(TASK_SELECT)).isAssignedTo(OWNER);
-        complete(TASK_SELECT, OWNER, Map.of(SELECTION_ACTION, SELECT, SELECTED_APPLICATIONS, applications,
+        assertThat(steps.open(TASK_SELECT)).isAssignedTo(OWNER);
+        steps.complete(TASK_SELECT, OWNER, Map.of(SELECTION_ACTION, SELECT, SELECTED_APPLICATIONS, applications,
                 OWNER_ASSESSMENT, "方案可行，报价合理"));
     }
 
@@ -362,15 +352,15 @@ class ChallengeEngineTest {
         for (int seq = 1; seq <= payments.lines().count(); seq++) {
             milestones.append("2027-0").append(seq).append("-30 第").append(seq).append("阶段\n");
         }
-        complete(open(TASK_DRAFT_CONTRACT, team), OWNER, Map.of(CONTRACT_MILESTONES, milestones.toString(),
+        steps.complete(openFor(TASK_DRAFT_CONTRACT, team), OWNER, Map.of(CONTRACT_MILESTONES, milestones.toString(),
                 CONTRACT_PAYMENTS, payments, CONTRACT_INDICATORS, "产品纯度≥99.5%；收率≥85%"));
     }
 
     private void signContract(String team, String payments) {
         draftContract(team, payments);
-        Task accept = open(TASK_ACCEPT_CONTRACT, team);
-        complete(accept, accept.getAssignee(), Map.of(CONTRACT_ACCEPTANCE, AGREE));
-        complete(open(TASK_COUNTERSIGN, team), "kjj", Map.of(COUNTERSIGN_DECISION, APPROVE));
+        Task accept = openFor(TASK_ACCEPT_CONTRACT, team);
+        steps.complete(accept, accept.getAssignee(), Map.of(CONTRACT_ACCEPTANCE, AGREE));
+        steps.complete(openFor(TASK_COUNTERSIGN, team), "kjj", Map.of(COUNTERSIGN_DECISION, APPROVE));
     }
 
     /** The running milestone of that team and number. */
@@ -399,7 +389,7 @@ class ChallengeEngineTest {
             team.status = ChallengeTeam.FAILED;
         }
         calls.add("milestone " + seq + " of " + team.name + (met ? " met" : " not met"));
-        complete(taskQuery().processInstanceId(instance).singleResult(), team.solver, Map.of());
+        steps.complete(taskQuery().processInstanceId(instance).singleResult(), team.solver, Map.of());
     }
 
     /** The running panel, with what the challenge handed it. */
@@ -409,31 +399,12 @@ class ChallengeEngineTest {
     }
 
     private void panelConcludes(String verdict, String findings) {
-        complete(PANEL_TASK, "expert1", Map.of(ExpertPanelProcess.PANEL_VERDICT, verdict,
+        steps.complete(PANEL_TASK, "expert1", Map.of(ExpertPanelProcess.PANEL_VERDICT, verdict,
                 ExpertPanelProcess.PANEL_FINDINGS, findings));
     }
 
-    private void complete(String taskKey, String user, Map<String, Object> variables) {
-        complete(open(taskKey), user, variables);
-    }
-
-    /** Completes the task as that user and runs the jobs. */
-    private void complete(Task task, String user, Map<String, Object> variables) {
-        processEngine.getIdentityService().setAuthenticatedUserId(user);
-        try {
-            processEngine.getTaskService().complete(task.getId(), variables);
-        } finally {
-            processEngine.getIdentityService().clearAuthentication();
-        }
-        runDueJobs();
-    }
-
-    private Task open(String taskKey) {
-        return taskQuery().taskDefinitionKey(taskKey).singleResult();
-    }
-
     /** The open task of that id for that team (its name says which team it is about). */
-    private Task open(String taskKey, String team) {
+    private Task openFor(String taskKey, String team) {
         return taskQuery().taskDefinitionKey(taskKey).taskNameLike("% · " + team).singleResult();
     }
 
@@ -445,33 +416,19 @@ class ChallengeEngineTest {
         return processEngine.getRuntimeService().getVariable(challenge.getId(), name);
     }
 
-    /** What the job executor would do now (the timers are not due). */
-    private void runDueJobs() {
-        List<Job> due;
-        while (!(due = processEngine.getManagementService().createJobQuery().executable().list()).isEmpty()) {
-            due.forEach(job -> execute(job));
-        }
-    }
-
-    /** The date of that timer comes. */
-    private void deadlinePasses(String timerActivity) {
-        execute(processEngine.getManagementService().createJobQuery().timers().activityId(timerActivity).singleResult());
-        runDueJobs();
-    }
-
     /** An application of the challenge ends (rejected at the formal check or reviewed): it tells the challenge. */
     private void anApplicationIsSettled(ProcessInstance challenge) {
         unsettled--;
         processEngine.getRuntimeService().createMessageCorrelation(FundingApplicationProcess.APPLICATION_SETTLED)
                 .processInstanceId(challenge.getId()).correlateAll();
-        runDueJobs();
+        steps.runDueJobs();
     }
 
     @Test
     void rejectsADemandTheManagerFindsUnfitWithTheReason() {
         ProcessInstance challenge = post(1);
 
-        complete(TASK_CHECK, "kjj", Map.of(CHECK_DECISION, REJECT, CHECK_COMMENT, "属于常规产品开发"));
+        steps.complete(TASK_CHECK, "kjj", Map.of(CHECK_DECISION, REJECT, CHECK_COMMENT, "属于常规产品开发"));
 
         assertThat(challenge).isEnded().hasPassed(END_REJECTED).hasNotPassed("CallActivity_ValidationPanel", TASK_PUBLISH);
         assertThat(calls).containsExactly("record demand for 1 team(s)", "REJECTED 形式审查驳回：属于常规产品开发");
@@ -480,7 +437,7 @@ class ChallengeEngineTest {
     @Test
     void rejectsADemandTheExpertsFindUnmeasurableWithTheirFindings() {
         ProcessInstance challenge = post(1);
-        complete(TASK_CHECK, "kjj", Map.of(CHECK_DECISION, PASS));
+        steps.complete(TASK_CHECK, "kjj", Map.of(CHECK_DECISION, PASS));
 
         assertThat(challenge).isWaitingAt("CallActivity_ValidationPanel");
         assertThat(panel()).containsEntry(ExpertPanelProcess.STAGE, ProjectAssessment.VALIDATION)
@@ -500,12 +457,12 @@ class ChallengeEngineTest {
     @Test
     void theOwnerCancelsDuringTheWindowWithTheReason() {
         ProcessInstance challenge = published(1);
-        assertThat(open(TASK_WINDOW)).as("the 发榜方 may cancel, the manager may close early")
+        assertThat(steps.open(TASK_WINDOW)).as("the 发榜方 may cancel, the manager may close early")
                 .hasCandidateUser(OWNER).hasCandidateGroup("pm-kjj");
         assertThat(processEngine.getManagementService().createJobQuery().timers().activityId(WINDOW_CLOSED)
                 .singleResult().getDuedate()).as("the window closes itself on its last day").isEqualTo(WINDOW_CLOSES);
 
-        complete(TASK_WINDOW, OWNER, Map.of(WINDOW_ACTION, CANCEL, CANCEL_REASON, "已自行攻克"));
+        steps.complete(TASK_WINDOW, OWNER, Map.of(WINDOW_ACTION, CANCEL, CANCEL_REASON, "已自行攻克"));
 
         assertThat(challenge).isEnded().hasPassed(END_CANCELLED).hasNotPassed("ServiceTask_CloseChallengeWindow");
         assertThat(calls).endsWith("publish round 1 until 2026-12-31", "CANCELLED 发榜方取消：已自行攻克");
@@ -515,16 +472,16 @@ class ChallengeEngineTest {
     @Test
     void republishesOnceAfterTheWindowClosedWithoutQualifiedTeamsAndEndsUnfilledAfterTheSecond() {
         ProcessInstance challenge = published(1);
-        deadlinePasses(WINDOW_CLOSED);
+        steps.deadlinePasses(WINDOW_CLOSED);
 
         assertThat(challenge).isWaitingAt(TASK_REPUBLISH);
-        assertThat(open(TASK_REPUBLISH)).hasCandidateGroup("pm-kjj");
+        assertThat(steps.open(TASK_REPUBLISH)).hasCandidateGroup("pm-kjj");
         assertThat(variable(challenge, PUBLISH_ROUND)).isEqualTo(1);
-        complete(TASK_REPUBLISH, "kjj", Map.of(REPUBLISH_DECISION, REPUBLISH, REPUBLISH_NOTE, "放宽指标后重新发榜"));
+        steps.complete(TASK_REPUBLISH, "kjj", Map.of(REPUBLISH_DECISION, REPUBLISH, REPUBLISH_NOTE, "放宽指标后重新发榜"));
         assertThat(challenge).isWaitingAt(TASK_PUBLISH);
         publish();
         assertThat(challenge).isWaitingAt(TASK_WINDOW);
-        complete(TASK_WINDOW, "kjj", Map.of(WINDOW_ACTION, CLOSE));
+        steps.complete(TASK_WINDOW, "kjj", Map.of(WINDOW_ACTION, CLOSE));
 
         assertThat(challenge).isEnded().hasPassed(WINDOW_CLOSED, END_UNFILLED).hasNotPassed(TASK_SELECT);
         assertThat(calls).containsExactly("record demand for 1 team(s)", "publish round 1 until 2026-12-31",
@@ -535,9 +492,9 @@ class ChallengeEngineTest {
     @Test
     void theManagerMayEndAnUnfilledChallengeAtOnceWithANote() {
         ProcessInstance challenge = published(1);
-        deadlinePasses(WINDOW_CLOSED);
+        steps.deadlinePasses(WINDOW_CLOSED);
 
-        complete(TASK_REPUBLISH, "kjj", Map.of(REPUBLISH_DECISION, END, REPUBLISH_NOTE, "需求已变化"));
+        steps.complete(TASK_REPUBLISH, "kjj", Map.of(REPUBLISH_DECISION, END, REPUBLISH_NOTE, "需求已变化"));
 
         assertThat(challenge).isEnded().hasPassed(END_UNFILLED).hasNotPassed(TASK_SELECT);
         assertThat(calls).endsWith("UNFILLED 流标：第1次发榜无合格揭榜申请；需求已变化");
@@ -552,7 +509,7 @@ class ChallengeEngineTest {
         anApplicationIsSettled(challenge);
         assertThat(challenge).as("a challenge not yet waiting is not affected").isWaitingAt(TASK_WINDOW);
 
-        complete(TASK_WINDOW, "kjj", Map.of(WINDOW_ACTION, CLOSE));
+        steps.complete(TASK_WINDOW, "kjj", Map.of(WINDOW_ACTION, CLOSE));
         assertThat(challenge).isWaitingAt(AWAIT_REVIEWS);
         assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(challenge.getId()).count())
                 .as("the challenge waits for the message alone, no timer polls").isZero();
@@ -561,8 +518,8 @@ class ChallengeEngineTest {
         anApplicationIsSettled(challenge);
 
         assertThat(challenge).isWaitingAt(TASK_SELECT);
-        assertThat(taskVariable(open(TASK_SELECT), QUALIFIED_SUMMARY)).isEqualTo("1个合格揭榜申请");
-        complete(TASK_SELECT, OWNER, Map.of(SELECTION_ACTION, CANCEL, CANCEL_REASON, "报价均过高"));
+        assertThat(taskVariable(steps.open(TASK_SELECT), QUALIFIED_SUMMARY)).isEqualTo("1个合格揭榜申请");
+        steps.complete(TASK_SELECT, OWNER, Map.of(SELECTION_ACTION, CANCEL, CANCEL_REASON, "报价均过高"));
 
         assertThat(challenge).isEnded().hasPassed(APPLICATION_SETTLED, END_CANCELLED).hasNotPassed("ServiceTask_RecordSelection");
         assertThat(calls).endsWith("close window", "2 unsettled", "1 unsettled", "0 unsettled",
@@ -574,30 +531,30 @@ class ChallengeEngineTest {
         ProcessInstance challenge = atSelection(1, 1);
         select("101");
 
-        Task draft = open(TASK_DRAFT_CONTRACT, FIRST);
+        Task draft = openFor(TASK_DRAFT_CONTRACT, FIRST);
         assertThat(draft).isAssignedTo(OWNER);
         assertThat(taskVariable(draft, "quoteDisplay")).isEqualTo("甲团队《揭榜方案》，报价450万元");
         assertThat(taskVariable(draft, SELECTED_APPLICATIONS)).as("the team's steps do not read the selection").isNull();
         draftContract(FIRST, "0\n200\n300");
-        Task accept = open(TASK_ACCEPT_CONTRACT, FIRST);
+        Task accept = openFor(TASK_ACCEPT_CONTRACT, FIRST);
         assertThat(accept).isAssignedTo("solver1");
-        complete(accept, "solver1", Map.of(CONTRACT_ACCEPTANCE, OBJECT, SOLVER_COMMENT, "第二阶段期限过紧"));
-        assertThat(taskVariable(open(TASK_DRAFT_CONTRACT, FIRST), SOLVER_COMMENT)).as("the 发榜方 reads the objection")
+        steps.complete(accept, "solver1", Map.of(CONTRACT_ACCEPTANCE, OBJECT, SOLVER_COMMENT, "第二阶段期限过紧"));
+        assertThat(taskVariable(openFor(TASK_DRAFT_CONTRACT, FIRST), SOLVER_COMMENT)).as("the 发榜方 reads the objection")
                 .isEqualTo("第二阶段期限过紧");
         draftContract(FIRST, "0\n200\n300");
-        accept = open(TASK_ACCEPT_CONTRACT, FIRST);
+        accept = openFor(TASK_ACCEPT_CONTRACT, FIRST);
         assertThat(taskVariable(accept, CONTRACT_ACCEPTANCE)).as("the team answers afresh").isNull();
         assertThat(taskVariable(accept, SOLVER_COMMENT)).isNull();
-        complete(accept, "solver1", Map.of(CONTRACT_ACCEPTANCE, AGREE));
-        assertThat(open(TASK_COUNTERSIGN, FIRST)).hasCandidateGroup("pm-kjj");
-        complete(open(TASK_COUNTERSIGN, FIRST), "kjj", Map.of(COUNTERSIGN_DECISION, RETURN, COUNTERSIGN_COMMENT, "补充验收方式"));
-        assertThat(taskVariable(open(TASK_DRAFT_CONTRACT, FIRST), COUNTERSIGN_COMMENT)).as("the 发榜方 reads why")
+        steps.complete(accept, "solver1", Map.of(CONTRACT_ACCEPTANCE, AGREE));
+        assertThat(openFor(TASK_COUNTERSIGN, FIRST)).hasCandidateGroup("pm-kjj");
+        steps.complete(openFor(TASK_COUNTERSIGN, FIRST), "kjj", Map.of(COUNTERSIGN_DECISION, RETURN, COUNTERSIGN_COMMENT, "补充验收方式"));
+        assertThat(taskVariable(openFor(TASK_DRAFT_CONTRACT, FIRST), COUNTERSIGN_COMMENT)).as("the 发榜方 reads why")
                 .isEqualTo("补充验收方式");
         draftContract(FIRST, "0\n200\n300");
-        complete(open(TASK_ACCEPT_CONTRACT, FIRST), "solver1", Map.of(CONTRACT_ACCEPTANCE, AGREE));
-        assertThat(taskVariable(open(TASK_COUNTERSIGN, FIRST), COUNTERSIGN_DECISION)).isNull();
+        steps.complete(openFor(TASK_ACCEPT_CONTRACT, FIRST), "solver1", Map.of(CONTRACT_ACCEPTANCE, AGREE));
+        assertThat(taskVariable(openFor(TASK_COUNTERSIGN, FIRST), COUNTERSIGN_DECISION)).isNull();
         assertThat(calls).doesNotContain("plan support");
-        complete(open(TASK_COUNTERSIGN, FIRST), "kjj", Map.of(COUNTERSIGN_DECISION, APPROVE));
+        steps.complete(openFor(TASK_COUNTERSIGN, FIRST), "kjj", Map.of(COUNTERSIGN_DECISION, APPROVE));
 
         assertThat(challenge).isWaitingAt("CallActivity_FirstMilestone");
         assertThat(milestone(1, 1)).containsEntry("owner", OWNER).containsEntry(ACCEPTANCE, false)
@@ -606,12 +563,12 @@ class ChallengeEngineTest {
         assertThat(challenge).isWaitingAt("CallActivity_Milestone");
         milestoneEnds(1, 2, true, 85);
 
-        Task report = open(TASK_SUBMIT_ACCEPTANCE, FIRST);
+        Task report = openFor(TASK_SUBMIT_ACCEPTANCE, FIRST);
         assertThat(report).isAssignedTo("solver1");
         assertThat(report.getName()).isEqualTo("提交验收材料 · 甲团队");
-        complete(report, "solver1", Map.of(FINAL_REPORT, "全部完成", ACHIEVED_INDICATORS, "纯度99.6%，收率87%"));
-        assertThat(open(TASK_SIGN_OFF, FIRST)).isAssignedTo(OWNER);
-        complete(open(TASK_SIGN_OFF, FIRST), OWNER, Map.of(SIGN_OFF_DECISION, SIGN));
+        steps.complete(report, "solver1", Map.of(FINAL_REPORT, "全部完成", ACHIEVED_INDICATORS, "纯度99.6%，收率87%"));
+        assertThat(openFor(TASK_SIGN_OFF, FIRST)).isAssignedTo(OWNER);
+        steps.complete(openFor(TASK_SIGN_OFF, FIRST), OWNER, Map.of(SIGN_OFF_DECISION, SIGN));
         assertThat(panel()).containsEntry(ExpertPanelProcess.STAGE, ProjectAssessment.ACCEPTANCE)
                 .containsEntry(ExpertPanelProcess.APPLICATION_ID, 101L).containsEntry(ExpertPanelProcess.TEAM_ID, 1L)
                 .containsEntry(ExpertPanelProcess.TEAM_NAME, FIRST).containsEntry(ExpertPanelProcess.RECTIFY_ALLOWED, false)
@@ -648,15 +605,15 @@ class ChallengeEngineTest {
         milestoneEnds(1, 1, true, 90);
 
         assertThat(variable(challenge, GATE_RESULT)).isEqualTo("甲团队：继续攻关\n乙团队：终止攻关，不再拨付");
-        Task report = open(TASK_SUBMIT_ACCEPTANCE, FIRST);
+        Task report = openFor(TASK_SUBMIT_ACCEPTANCE, FIRST);
         assertThat(taskQuery().taskDefinitionKey(TASK_SUBMIT_ACCEPTANCE).list()).singleElement()
                 .extracting(Task::getAssignee).isEqualTo("solver1");
         for (String hidden : List.of(GATE_RESULT, "supportDisplay", "supportNote", SELECTED_APPLICATIONS,
                 COUNTERSIGN_COMMENT)) {
             assertThat(taskVariable(report, hidden)).as("the team's task does not read " + hidden).isNull();
         }
-        complete(report, "solver1", Map.of(FINAL_REPORT, "完成", ACHIEVED_INDICATORS, "纯度99.1%"));
-        complete(open(TASK_SIGN_OFF, FIRST), OWNER, Map.of(SIGN_OFF_DECISION, REFUSE, SIGN_OFF_OPINION, "纯度未达标"));
+        steps.complete(report, "solver1", Map.of(FINAL_REPORT, "完成", ACHIEVED_INDICATORS, "纯度99.1%"));
+        steps.complete(openFor(TASK_SIGN_OFF, FIRST), OWNER, Map.of(SIGN_OFF_DECISION, REFUSE, SIGN_OFF_OPINION, "纯度未达标"));
         assertThat(panel()).containsEntry(SIGN_OFF_OPINION, "纯度未达标");
         panelConcludes(FAIL, "专家1：不通过。纯度未达99.5%");
 

@@ -3,12 +3,12 @@ package cn.rdfund.challenge;
 import static cn.rdfund.challenge.ChallengeProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 
 import cn.rdfund.disbursement.DisbursementProcess;
 import cn.rdfund.review.ExpertPanelProcess;
 import cn.rdfund.review.ProjectAssessment;
+import cn.rdfund.support.EngineOnlySteps;
 import cn.rdfund.support.EngineOnlyTest;
 import cn.rdfund.system.tasks.FreshFormAnswers;
 import java.time.Duration;
@@ -26,14 +26,11 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,9 +61,10 @@ class ChallengeMilestoneEngineTest {
 
     ProcessEngine processEngine;
 
+    private EngineOnlySteps steps;
+
     private final List<String> calls = new ArrayList<>();
     private final Set<String> labelled = new TreeSet<>();
-    private final List<String> stubs = new ArrayList<>();
     /** What the contract pays on this milestone (万元). */
     private String contractPayment = "200";
     /** Whether the payment releases a support stage (not when the enterprise's cap is used up). */
@@ -81,7 +79,7 @@ class ChallengeMilestoneEngineTest {
 
     @BeforeEach
     void registerBeansAndStubs() {
-        AbstractAssertions.init(processEngine);
+        steps = new EngineOnlySteps(processEngine);
         MilestoneDelegates milestones = new MilestoneDelegates();
         Mocks.register("labelTaskWithProject", (TaskListener) task -> labelled.add(task.getTaskDefinitionKey()));
         Mocks.register("labelTaskWithTeam", new TeamDelegates().labelTaskWithTeam());
@@ -116,26 +114,18 @@ class ChallengeMilestoneEngineTest {
         Mocks.register("payInstalment", (JavaDelegate) execution -> calls.add("support instalment "
                 + execution.getVariable(DisbursementProcess.INSTALMENT_SEQ) + " of " + execution.getProcessBusinessKey()
                 + " to " + execution.getVariable(DisbursementProcess.APPLICANT_NAME)));
-        stubs.add(deploy(Bpmn.createExecutableProcess(DisbursementProcess.KEY).camundaHistoryTimeToLive(1)
+        steps.stub(Bpmn.createExecutableProcess(DisbursementProcess.KEY).camundaHistoryTimeToLive(1)
                 .startEvent("StartEvent_StubInstalment").serviceTask("ServiceTask_StubPay")
-                .camundaDelegateExpression("${payInstalment}").endEvent("EndEvent_StubPaid").done(), "Disbursement"));
+                .camundaDelegateExpression("${payInstalment}").endEvent("EndEvent_StubPaid").done(), "Disbursement");
         // One task for the whole panel, which reports its verdict and findings.
-        stubs.add(deploy(Bpmn.createExecutableProcess(ExpertPanelProcess.KEY).camundaHistoryTimeToLive(1)
-                .startEvent("StartEvent_StubPanel").userTask(PANEL_TASK).endEvent("EndEvent_StubPanel").done(), "ExpertPanel"));
+        steps.stub(Bpmn.createExecutableProcess(ExpertPanelProcess.KEY).camundaHistoryTimeToLive(1)
+                .startEvent("StartEvent_StubPanel").userTask(PANEL_TASK).endEvent("EndEvent_StubPanel").done(), "ExpertPanel");
     }
 
-    private String deploy(BpmnModelInstance model, String name) {
-        return processEngine.getRepositoryService().createDeployment().addModelInstance(name + "Stub.bpmn", model)
-                .deploy().getId();
-    }
-
-    /** The application's process tests in this JVM assert against their own engine. */
+    /** The next class shares the engine: the stubs, login, beans and assertions' engine go. */
     @AfterEach
-    void forgetBeansEngineAndStubs() {
-        stubs.forEach(id -> processEngine.getRepositoryService().deleteDeployment(id, true));
-        processEngine.getIdentityService().clearAuthentication();
-        Mocks.reset();
-        AbstractAssertions.reset();
+    void forget() {
+        steps.forget();
     }
 
     /** The milestone as Challenge starts it for team 1: a milestone to report, or the acceptance milestone after a passed acceptance. */
@@ -148,33 +138,33 @@ class ChallengeMilestoneEngineTest {
         }
         ProcessInstance milestone = processEngine.getRuntimeService().startProcessInstanceByKey(MILESTONE_KEY, CODE,
                 variables);
-        runDueJobs();
+        steps.runDueJobs();
         return milestone;
     }
 
     /** Reported by the team: the 发榜方 is to confirm it or dispute it. */
     private ProcessInstance reported(int seq) {
         ProcessInstance milestone = start(seq, false);
-        Task report = open(TASK_REPORT_MILESTONE);
+        Task report = steps.open(TASK_REPORT_MILESTONE);
         assertThat(report).isAssignedTo(SOLVER_USER).hasDueDate(DUE);
         assertThat(report.getName()).isEqualTo("提交里程碑报告 · 甲团队");
-        complete(TASK_REPORT_MILESTONE, SOLVER_USER, Map.of(MILESTONE_REPORT, "完成小试，纯度99.6%"));
-        assertThat(open(TASK_CONFIRM_MILESTONE)).isAssignedTo(OWNER);
+        steps.complete(TASK_REPORT_MILESTONE, SOLVER_USER, Map.of(MILESTONE_REPORT, "完成小试，纯度99.6%"));
+        assertThat(steps.open(TASK_CONFIRM_MILESTONE)).isAssignedTo(OWNER);
         return milestone;
     }
 
     private void confirm(int stageScore) {
-        complete(TASK_CONFIRM_MILESTONE, OWNER, Map.of(CONFIRMATION, CONFIRM, STAGE_SCORE, stageScore, OWNER_OPINION, "确认"));
+        steps.complete(TASK_CONFIRM_MILESTONE, OWNER, Map.of(CONFIRMATION, CONFIRM, STAGE_SCORE, stageScore, OWNER_OPINION, "确认"));
     }
 
     private void dispute(String opinion) {
-        complete(TASK_CONFIRM_MILESTONE, OWNER, Map.of(CONFIRMATION, DISPUTE, STAGE_SCORE, 30, OWNER_OPINION, opinion));
+        steps.complete(TASK_CONFIRM_MILESTONE, OWNER, Map.of(CONFIRMATION, DISPUTE, STAGE_SCORE, 30, OWNER_OPINION, opinion));
     }
 
     private void declarePayment(String paidWan, String voucher) {
-        assertThat(open(TASK_DECLARE_PAYMENT)).isAssignedTo(OWNER);
-        complete(TASK_DECLARE_PAYMENT, OWNER, Map.of(PAID_WAN, paidWan, PAYMENT_VOUCHER, voucher));
-        assertThat(open(TASK_CONFIRM_PAYMENT)).hasCandidateGroup("finance");
+        assertThat(steps.open(TASK_DECLARE_PAYMENT)).isAssignedTo(OWNER);
+        steps.complete(TASK_DECLARE_PAYMENT, OWNER, Map.of(PAID_WAN, paidWan, PAYMENT_VOUCHER, voucher));
+        assertThat(steps.open(TASK_CONFIRM_PAYMENT)).hasCandidateGroup("finance");
     }
 
     /** The running panel, with what the milestone handed it. */
@@ -184,41 +174,12 @@ class ChallengeMilestoneEngineTest {
     }
 
     private void panelConcludes(String verdict, String findings) {
-        complete(PANEL_TASK, "expert1", Map.of(ExpertPanelProcess.PANEL_VERDICT, verdict,
+        steps.complete(PANEL_TASK, "expert1", Map.of(ExpertPanelProcess.PANEL_VERDICT, verdict,
                 ExpertPanelProcess.PANEL_FINDINGS, findings));
     }
 
-    /** Completes the one open task of that id as that user (the stamps read the engine's login) and runs the jobs. */
-    private void complete(String taskKey, String user, Map<String, Object> variables) {
-        processEngine.getIdentityService().setAuthenticatedUserId(user);
-        try {
-            processEngine.getTaskService().complete(open(taskKey).getId(), variables);
-        } finally {
-            processEngine.getIdentityService().clearAuthentication();
-        }
-        runDueJobs();
-    }
-
-    private Task open(String taskKey) {
-        return taskQuery().taskDefinitionKey(taskKey).singleResult();
-    }
-
     private Object taskVariable(String taskKey, String name) {
-        return processEngine.getTaskService().getVariable(open(taskKey).getId(), name);
-    }
-
-    /** What the job executor would do now (the timers are not due). */
-    private void runDueJobs() {
-        List<Job> due;
-        while (!(due = processEngine.getManagementService().createJobQuery().executable().list()).isEmpty()) {
-            due.forEach(job -> execute(job));
-        }
-    }
-
-    /** The deadline of that timer passes. */
-    private void deadlinePasses(String timerActivity) {
-        execute(processEngine.getManagementService().createJobQuery().timers().activityId(timerActivity).singleResult());
-        runDueJobs();
+        return processEngine.getTaskService().getVariable(steps.open(taskKey).getId(), name);
     }
 
     @Test
@@ -227,7 +188,7 @@ class ChallengeMilestoneEngineTest {
         confirm(90);
 
         declarePayment("200", "回单001");
-        complete(TASK_CONFIRM_PAYMENT, "finance", Map.of(PAYMENT_DECISION, CONFIRM));
+        steps.complete(TASK_CONFIRM_PAYMENT, "finance", Map.of(PAYMENT_DECISION, CONFIRM));
 
         assertThat(milestone).isEnded().hasPassed("CallActivity_SupportDisbursement", "EndEvent_MilestonePassed")
                 .hasNotPassed("CallActivity_DisputePanel", "Task_EscalateMilestone");
@@ -243,7 +204,7 @@ class ChallengeMilestoneEngineTest {
         confirm(90);
         declarePayment("200", "回单001");
 
-        complete(TASK_CONFIRM_PAYMENT, "finance", Map.of(PAYMENT_DECISION, RETURN, PAYMENT_COMMENT, "回单不清晰"));
+        steps.complete(TASK_CONFIRM_PAYMENT, "finance", Map.of(PAYMENT_DECISION, RETURN, PAYMENT_COMMENT, "回单不清晰"));
         assertThat(milestone).isWaitingAt(TASK_DECLARE_PAYMENT);
         assertThat(taskVariable(TASK_DECLARE_PAYMENT, PAYMENT_COMMENT)).as("the 发榜方 reads why").isEqualTo("回单不清晰");
         assertThat(taskVariable(TASK_DECLARE_PAYMENT, PAID_WAN)).as("the payment is declared afresh").isNull();
@@ -252,7 +213,7 @@ class ChallengeMilestoneEngineTest {
         declarePayment("200", "回单001（清晰）");
         assertThat(taskVariable(TASK_CONFIRM_PAYMENT, PAYMENT_DECISION)).as("finance decides afresh").isNull();
         assertThat(taskVariable(TASK_CONFIRM_PAYMENT, PAYMENT_COMMENT)).isNull();
-        complete(TASK_CONFIRM_PAYMENT, "finance2", Map.of(PAYMENT_DECISION, CONFIRM));
+        steps.complete(TASK_CONFIRM_PAYMENT, "finance2", Map.of(PAYMENT_DECISION, CONFIRM));
 
         assertThat(milestone).isEnded().hasPassed("EndEvent_MilestonePassed");
         assertThat(calls).filteredOn(call -> call.startsWith("paid"))
@@ -278,7 +239,7 @@ class ChallengeMilestoneEngineTest {
         confirm(80);
 
         declarePayment("100", "回单100");
-        complete(TASK_CONFIRM_PAYMENT, "finance", Map.of(PAYMENT_DECISION, CONFIRM));
+        steps.complete(TASK_CONFIRM_PAYMENT, "finance", Map.of(PAYMENT_DECISION, CONFIRM));
 
         assertThat(milestone).isEnded().hasPassed("ServiceTask_ComputeSupportStage", "EndEvent_MilestonePassed")
                 .hasNotPassed("CallActivity_SupportDisbursement");
@@ -299,7 +260,7 @@ class ChallengeMilestoneEngineTest {
                 .containsEntry(ExpertPanelProcess.TEAM_NAME, "甲团队");
         panelConcludes(PASS, "专家1：达标。小试阶段指标已达");
         declarePayment("200", "回单200");
-        complete(TASK_CONFIRM_PAYMENT, "finance", Map.of(PAYMENT_DECISION, CONFIRM));
+        steps.complete(TASK_CONFIRM_PAYMENT, "finance", Map.of(PAYMENT_DECISION, CONFIRM));
 
         assertThat(milestone).isEnded().hasPassed("CallActivity_DisputePanel", "EndEvent_MilestonePassed")
                 .hasNotPassed("ServiceTask_RecordMilestoneNotMet");
@@ -323,18 +284,18 @@ class ChallengeMilestoneEngineTest {
     void aLateReportIsEscalatedToTheManagerWhileTheTeamCanStillReport() {
         ProcessInstance milestone = start(1, false);
 
-        deadlinePasses(REPORT_OVERDUE);
+        steps.deadlinePasses(REPORT_OVERDUE);
         assertThat(milestone).isWaitingAt(TASK_REPORT_MILESTONE, TASK_ESCALATE_MILESTONE);
-        Task escalation = open(TASK_ESCALATE_MILESTONE);
+        Task escalation = steps.open(TASK_ESCALATE_MILESTONE);
         assertThat(escalation).hasCandidateGroup("pm-kjj");
         assertThat(escalation.getName()).isEqualTo("里程碑逾期督办 · 甲团队");
-        complete(TASK_ESCALATE_MILESTONE, "kjj", Map.of(FOLLOW_UP, "已电话督促，三日内提交"));
+        steps.complete(TASK_ESCALATE_MILESTONE, "kjj", Map.of(FOLLOW_UP, "已电话督促，三日内提交"));
 
         assertThat(milestone).hasPassed("EndEvent_EscalationHandled").isWaitingAt(TASK_REPORT_MILESTONE);
-        complete(TASK_REPORT_MILESTONE, SOLVER_USER, Map.of(MILESTONE_REPORT, "完成小试"));
+        steps.complete(TASK_REPORT_MILESTONE, SOLVER_USER, Map.of(MILESTONE_REPORT, "完成小试"));
         confirm(90);
         declarePayment("200", "回单001");
-        complete(TASK_CONFIRM_PAYMENT, "finance", Map.of(PAYMENT_DECISION, CONFIRM));
+        steps.complete(TASK_CONFIRM_PAYMENT, "finance", Map.of(PAYMENT_DECISION, CONFIRM));
         assertThat(milestone).isEnded().hasPassed("EndEvent_MilestonePassed");
     }
 
@@ -342,9 +303,9 @@ class ChallengeMilestoneEngineTest {
     void anEscalationStillOpenHoldsNothingUpAndClosesWithTheMilestone() {
         contractPayment = "0";
         ProcessInstance milestone = start(1, false);
-        deadlinePasses(REPORT_OVERDUE);
+        steps.deadlinePasses(REPORT_OVERDUE);
 
-        complete(TASK_REPORT_MILESTONE, SOLVER_USER, Map.of(MILESTONE_REPORT, "完成小试"));
+        steps.complete(TASK_REPORT_MILESTONE, SOLVER_USER, Map.of(MILESTONE_REPORT, "完成小试"));
         assertThat(milestone).isWaitingAt(TASK_CONFIRM_MILESTONE, TASK_ESCALATE_MILESTONE);
         confirm(90);
 
@@ -359,7 +320,7 @@ class ChallengeMilestoneEngineTest {
 
         assertThat(milestone).isWaitingAt(TASK_DECLARE_PAYMENT);
         declarePayment("300", "回单300");
-        complete(TASK_CONFIRM_PAYMENT, "finance", Map.of(PAYMENT_DECISION, CONFIRM));
+        steps.complete(TASK_CONFIRM_PAYMENT, "finance", Map.of(PAYMENT_DECISION, CONFIRM));
 
         assertThat(milestone).isEnded().hasPassed("CallActivity_SupportDisbursement", "EndEvent_MilestonePassed")
                 .hasNotPassed(TASK_REPORT_MILESTONE, TASK_CONFIRM_MILESTONE);

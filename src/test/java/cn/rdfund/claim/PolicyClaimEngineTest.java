@@ -3,11 +3,11 @@ package cn.rdfund.claim;
 import static cn.rdfund.claim.PolicyClaimProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 
 import cn.rdfund.calendar.NoticePeriod;
 import cn.rdfund.disbursement.DisbursementProcess;
+import cn.rdfund.support.EngineOnlySteps;
 import cn.rdfund.support.EngineOnlyTest;
 import cn.rdfund.system.tasks.CurrentUser;
 import cn.rdfund.system.tasks.FreshFormAnswers;
@@ -27,14 +27,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,9 +64,10 @@ class PolicyClaimEngineTest {
 
     ProcessEngine processEngine;
 
+    private EngineOnlySteps steps;
+
     private final List<String> calls = new ArrayList<>();
     private final Set<String> labelled = new TreeSet<>();
-    private final List<String> stubs = new ArrayList<>();
     private final Routing routing = new Routing();
     /** The organization's live claim for the same item that registration finds under its lock. */
     private boolean duplicate;
@@ -108,7 +106,7 @@ class PolicyClaimEngineTest {
 
     @BeforeEach
     void registerBeansAndStubs() {
-        AbstractAssertions.init(processEngine);
+        steps = new EngineOnlySteps(processEngine);
         Mocks.register("labelTaskWithProject", (TaskListener) task -> labelled.add(task.getTaskDefinitionKey()));
         Mocks.register("freshFormAnswers", new FreshFormAnswers());
         Mocks.register("showClaimableMeasures", (TaskListener) task -> task.setVariableLocal("measuresText", MEASURES));
@@ -171,27 +169,19 @@ class PolicyClaimEngineTest {
                 DisbursementProcess.INSTALMENT_SEQ) + " of " + execution.getVariable(DisbursementProcess.PROJECT_CODE)
                 + " (project " + execution.getVariable(DisbursementProcess.PROJECT_ID) + ", "
                 + execution.getVariable(DisbursementProcess.APPLICANT_NAME) + "), returns to " + execution.getVariable("returnGroup")));
-        stubs.add(deploy(Bpmn.createExecutableProcess(DisbursementProcess.KEY).camundaHistoryTimeToLive(1)
+        steps.stub(Bpmn.createExecutableProcess(DisbursementProcess.KEY).camundaHistoryTimeToLive(1)
                 .startEvent("StartEvent_StubInstalment").serviceTask("ServiceTask_StubPay")
-                .camundaDelegateExpression("${payInstalment}").endEvent("EndEvent_StubPaid").done(), "Disbursement"));
+                .camundaDelegateExpression("${payInstalment}").endEvent("EndEvent_StubPaid").done(), "Disbursement");
+    }
+
+    /** The next class shares the engine: the stubs, login, beans and assertions' engine go. */
+    @AfterEach
+    void forget() {
+        steps.forget();
     }
 
     private static String comment(Object text) {
         return text == null ? "" : ": " + text;
-    }
-
-    private String deploy(BpmnModelInstance model, String name) {
-        return processEngine.getRepositoryService().createDeployment().addModelInstance(name + "Stub.bpmn", model)
-                .deploy().getId();
-    }
-
-    /** The application's process tests in this JVM assert against their own engine. */
-    @AfterEach
-    void forgetBeansEngineAndStubs() {
-        stubs.forEach(id -> processEngine.getRepositoryService().deleteDeployment(id, true));
-        processEngine.getIdentityService().clearAuthentication();
-        Mocks.reset();
-        AbstractAssertions.reset();
     }
 
     /** The claimant starts a claim (as Tasklist does, logged in): the claim form is theirs. */
@@ -204,12 +194,12 @@ class PolicyClaimEngineTest {
             processEngine.getIdentityService().clearAuthentication();
         }
         assertThat(claim).isWaitingAt(TASK_SUBMIT);
-        assertThat(open(TASK_SUBMIT)).isAssignedTo(CLAIMANT_USER);
+        assertThat(steps.open(TASK_SUBMIT)).isAssignedTo(CLAIMANT_USER);
         return claim;
     }
 
     private void submit(String title) {
-        complete(TASK_SUBMIT, CLAIMANT_USER, Map.of(CLAIM_ACTION, SUBMIT, "measure", "P6.1", "claimTitle", title,
+        steps.complete(TASK_SUBMIT, CLAIMANT_USER, Map.of(CLAIM_ACTION, SUBMIT, "measure", "P6.1", "claimTitle", title,
                 "referenceDate", "2025-05-01", "talentCategory", "A", "documents", "人才认定证书 RC2025-001"));
     }
 
@@ -222,7 +212,7 @@ class PolicyClaimEngineTest {
     }
 
     private void check(String decision) {
-        complete(TASK_CHECK, "rsj", Map.of(CHECK_DECISION, decision));
+        steps.complete(TASK_CHECK, "rsj", Map.of(CHECK_DECISION, decision));
     }
 
     /** Checked, calculated by the table and settled: the lead unit is to approve it. */
@@ -236,33 +226,14 @@ class PolicyClaimEngineTest {
     /** Approved and noticed: the lead unit concludes the notice. */
     private ProcessInstance atNoticeConclusion() {
         ProcessInstance claim = atApproval();
-        complete(TASK_APPROVE, "rsj2", Map.of(APPROVAL_DECISION, APPROVE));
+        steps.complete(TASK_APPROVE, "rsj2", Map.of(APPROVAL_DECISION, APPROVE));
         assertThat(claim).isWaitingAt(NOTICE_ENDS);
-        assertThat(timer(NOTICE_ENDS).getDuedate()).as("the notice runs until its end")
+        assertThat(steps.timer(NOTICE_ENDS).getDuedate()).as("the notice runs until its end")
                 .isEqualTo(Date.from(NOTICE_ENDS_AT.toInstant()));
-        deadlinePasses(NOTICE_ENDS);
+        steps.deadlinePasses(NOTICE_ENDS);
         assertThat(claim).isWaitingAt(TASK_CONCLUDE_NOTICE);
-        assertThat(open(TASK_CONCLUDE_NOTICE)).hasCandidateGroup(LEAD_UNIT);
+        assertThat(steps.open(TASK_CONCLUDE_NOTICE)).hasCandidateGroup(LEAD_UNIT);
         return claim;
-    }
-
-    /** Completes the one open task of that id as that user (the recorders read the engine's login) and runs the jobs. */
-    private void complete(String taskKey, String user, Map<String, Object> variables) {
-        complete(open(taskKey), user, variables);
-    }
-
-    private void complete(Task task, String user, Map<String, Object> variables) {
-        processEngine.getIdentityService().setAuthenticatedUserId(user);
-        try {
-            processEngine.getTaskService().complete(task.getId(), variables);
-        } finally {
-            processEngine.getIdentityService().clearAuthentication();
-        }
-        runDueJobs();
-    }
-
-    private Task open(String taskKey) {
-        return taskQuery().taskDefinitionKey(taskKey).singleResult();
     }
 
     private Object variable(ProcessInstance claim, String name) {
@@ -273,44 +244,26 @@ class PolicyClaimEngineTest {
         return processEngine.getTaskService().getVariable(task.getId(), name);
     }
 
-    /** What the job executor would do now (the timers due later are not run). */
-    private void runDueJobs() {
-        List<Job> due;
-        while (!(due = processEngine.getManagementService().createJobQuery().executable().list()).isEmpty()) {
-            due.forEach(job -> execute(job));
-        }
-    }
-
-    private Job timer(String timerActivity) {
-        return processEngine.getManagementService().createJobQuery().timers().activityId(timerActivity).singleResult();
-    }
-
-    /** The date of that timer comes. */
-    private void deadlinePasses(String timerActivity) {
-        execute(timer(timerActivity));
-        runDueJobs();
-    }
-
     @Test
     void aClaimCheckedByTheMeasuresLeadUnitApprovedAndNoticedIsPaidInOneInstalment() {
         ProcessInstance claim = start();
-        assertThat(processEngine.getTaskService().getVariableLocal(open(TASK_SUBMIT).getId(), "measuresText"))
+        assertThat(processEngine.getTaskService().getVariableLocal(steps.open(TASK_SUBMIT).getId(), "measuresText"))
                 .as("the claim form lists the measures one may claim").isEqualTo(MEASURES);
         submit("引进A类人才张某");
-        assertThat(open(TASK_CHECK)).hasCandidateGroup(LEAD_UNIT);
+        assertThat(steps.open(TASK_CHECK)).hasCandidateGroup(LEAD_UNIT);
         assertThat(variable(claim, "measuresText")).as("the list stays on the claimant's task").isNull();
         check(PASS);
-        assertThat(open(TASK_APPROVE)).hasCandidateGroup(LEAD_UNIT);
-        assertThat(taskVariable(open(TASK_APPROVE), "calculationText")).isEqualTo("A类人才：30.00万元");
+        assertThat(steps.open(TASK_APPROVE)).hasCandidateGroup(LEAD_UNIT);
+        assertThat(taskVariable(steps.open(TASK_APPROVE), "calculationText")).isEqualTo("A类人才：30.00万元");
 
-        complete(TASK_APPROVE, "rsj2", Map.of(APPROVAL_DECISION, APPROVE));
+        steps.complete(TASK_APPROVE, "rsj2", Map.of(APPROVAL_DECISION, APPROVE));
         assertThat(claim).as("nothing is paid before the notice ends").isWaitingAt(NOTICE_ENDS)
                 .hasNotPassed("ServiceTask_OpenAward");
-        deadlinePasses(NOTICE_ENDS);
-        assertThat(open(TASK_CONCLUDE_NOTICE)).hasCandidateGroup(LEAD_UNIT);
-        assertThat(taskVariable(open(TASK_CONCLUDE_NOTICE), "noticeText")).asString().startsWith("公示至")
+        steps.deadlinePasses(NOTICE_ENDS);
+        assertThat(steps.open(TASK_CONCLUDE_NOTICE)).hasCandidateGroup(LEAD_UNIT);
+        assertThat(taskVariable(steps.open(TASK_CONCLUDE_NOTICE), "noticeText")).asString().startsWith("公示至")
                 .endsWith("高层次人才奖励：引进A类人才张某，拟支持30.00万元");
-        complete(TASK_CONCLUDE_NOTICE, "rsj", Map.of(NOTICE_RESULT, NO_OBJECTION));
+        steps.complete(TASK_CONCLUDE_NOTICE, "rsj", Map.of(NOTICE_RESULT, NO_OBJECTION));
 
         assertThat(claim).isEnded().hasPassed("Gateway_CoUnitsJoin", "Gateway_AmountJoin", "CallActivity_DisburseInstalment",
                 END_PAID).hasNotPassed(TASK_CONSULT, TASK_COMMITTEE);
@@ -324,10 +277,10 @@ class PolicyClaimEngineTest {
     @Test
     void aClaimReturnedByTheCheckIsCorrectedAndApproved() {
         ProcessInstance claim = submitted();
-        complete(TASK_CHECK, "rsj", Map.of(CHECK_DECISION, CORRECT, CHECK_COMMENT, "请补充人才认定证书"));
+        steps.complete(TASK_CHECK, "rsj", Map.of(CHECK_DECISION, CORRECT, CHECK_COMMENT, "请补充人才认定证书"));
 
         assertThat(claim).isWaitingAt(TASK_SUBMIT);
-        Task correction = open(TASK_SUBMIT);
+        Task correction = steps.open(TASK_SUBMIT);
         assertThat(correction).as("back to the claimant").isAssignedTo(CLAIMANT_USER);
         assertThat(taskVariable(correction, CHECK_COMMENT)).as("who reads why").isEqualTo("请补充人才认定证书");
         assertThat(taskVariable(correction, "claimTitle")).as("and corrects the claim as submitted").isEqualTo("引进A类人才张某");
@@ -337,9 +290,9 @@ class PolicyClaimEngineTest {
         assertThat(claim).isWaitingAt(TASK_CHECK);
         assertThat(variable(claim, CHECK_DECISION)).as("the lead unit decides afresh").isNull();
         assertThat(variable(claim, CHECK_COMMENT)).isNull();
-        complete(TASK_CHECK, "rsj2", Map.of(CHECK_DECISION, PASS));
+        steps.complete(TASK_CHECK, "rsj2", Map.of(CHECK_DECISION, PASS));
         assertThat(variable(claim, APPROVAL_DECISION)).isNull();
-        complete(TASK_APPROVE, "rsj", Map.of(APPROVAL_DECISION, APPROVE));
+        steps.complete(TASK_APPROVE, "rsj", Map.of(APPROVAL_DECISION, APPROVE));
 
         assertThat(claim).isWaitingAt(NOTICE_ENDS);
         assertThat(calls).containsExactly("register 引进A类人才张某", "check CORRECT by rsj: 请补充人才认定证书",
@@ -351,7 +304,7 @@ class PolicyClaimEngineTest {
     void aClaimantWithdrawsBeforeSubmittingAndNothingIsRegistered() {
         ProcessInstance claim = start();
 
-        complete(TASK_SUBMIT, CLAIMANT_USER, Map.of(CLAIM_ACTION, WITHDRAW));
+        steps.complete(TASK_SUBMIT, CLAIMANT_USER, Map.of(CLAIM_ACTION, WITHDRAW));
 
         assertThat(claim).isEnded().hasPassed("EndEvent_ClaimWithdrawn").hasNotPassed(TASK_CHECK);
         assertThat(calls).containsExactly("withdraw");
@@ -360,9 +313,9 @@ class PolicyClaimEngineTest {
     @Test
     void aClaimantWithdrawsAReturnedClaim() {
         ProcessInstance claim = submitted();
-        complete(TASK_CHECK, "rsj", Map.of(CHECK_DECISION, CORRECT, CHECK_COMMENT, "请补充人才认定证书"));
+        steps.complete(TASK_CHECK, "rsj", Map.of(CHECK_DECISION, CORRECT, CHECK_COMMENT, "请补充人才认定证书"));
 
-        complete(TASK_SUBMIT, CLAIMANT_USER, Map.of(CLAIM_ACTION, WITHDRAW));
+        steps.complete(TASK_SUBMIT, CLAIMANT_USER, Map.of(CLAIM_ACTION, WITHDRAW));
 
         assertThat(claim).isEnded().hasPassed(TASK_CHECK, "EndEvent_ClaimWithdrawn");
         assertThat(calls).containsExactly("register 引进A类人才张某", "check CORRECT by rsj: 请补充人才认定证书", "withdraw");
@@ -383,7 +336,7 @@ class PolicyClaimEngineTest {
     void theLeadUnitRejectsAClaimAtTheFormalCheck() {
         ProcessInstance claim = submitted();
 
-        complete(TASK_CHECK, "rsj", Map.of(CHECK_DECISION, REJECT, CHECK_COMMENT, "非本市注册企业"));
+        steps.complete(TASK_CHECK, "rsj", Map.of(CHECK_DECISION, REJECT, CHECK_COMMENT, "非本市注册企业"));
 
         assertThat(claim).isEnded().hasPassed("EndEvent_ClaimRejected").hasNotPassed("ServiceTask_CalculateAward");
         assertThat(calls).containsExactly("register 引进A类人才张某", "check REJECT by rsj: 非本市注册企业");
@@ -399,10 +352,10 @@ class PolicyClaimEngineTest {
         Task kjj = taskQuery().taskDefinitionKey(TASK_CONSULT).taskCandidateGroup("pm-kjj").singleResult();
         Task gxj = taskQuery().taskDefinitionKey(TASK_CONSULT).taskCandidateGroup("pm-gxj").singleResult();
         assertThat(taskVariable(kjj, "claimSummary")).isEqualTo(CODE + " 申领企业");
-        complete(gxj, "gxj", Map.of(CONSULT_OPINION, "企业属于重点产业链"));
+        steps.complete(gxj, "gxj", Map.of(CONSULT_OPINION, "企业属于重点产业链"));
         assertThat(calls).doesNotContain("calculate AMOUNT");
         assertThat(taskVariable(kjj, CONSULT_OPINION)).as("one unit does not read another's opinion as its own").isNull();
-        complete(kjj, "kjj", Map.of(CONSULT_OPINION, "同意"));
+        steps.complete(kjj, "kjj", Map.of(CONSULT_OPINION, "同意"));
 
         assertThat(claim).isWaitingAt(TASK_APPROVE).hasPassed(TASK_CONSULT, "Gateway_CoUnitsJoin");
         assertThat(processEngine.getRuntimeService().getVariables(claim.getId())).doesNotContainKeys(CONSULT_OPINION,
@@ -431,10 +384,10 @@ class PolicyClaimEngineTest {
         check(PASS);
 
         assertThat(claim).isWaitingAt(TASK_COMMITTEE);
-        assertThat(open(TASK_COMMITTEE)).hasCandidateGroup(LEAD_UNIT);
-        complete(TASK_COMMITTEE, "rsj", Map.of(COMMITTEE_DECISION, SUPPORT, COMMITTEE_REF, "联席会议纪要〔2025〕3号",
+        assertThat(steps.open(TASK_COMMITTEE)).hasCandidateGroup(LEAD_UNIT);
+        steps.complete(TASK_COMMITTEE, "rsj", Map.of(COMMITTEE_DECISION, SUPPORT, COMMITTEE_REF, "联席会议纪要〔2025〕3号",
                 COMMITTEE_AMOUNT_WAN, "800", COMMITTEE_RATIONALE, "引进世界500强研发中心"));
-        complete(TASK_APPROVE, "rsj2", Map.of(APPROVAL_DECISION, APPROVE));
+        steps.complete(TASK_APPROVE, "rsj2", Map.of(APPROVAL_DECISION, APPROVE));
 
         assertThat(claim).isWaitingAt(NOTICE_ENDS).hasPassed(TASK_COMMITTEE, "Gateway_AmountJoin", "ServiceTask_SettleAward");
         assertThat(calls).containsExactly("register 引进A类人才张某", "check PASS by rsj", "calculate COMMITTEE",
@@ -448,7 +401,7 @@ class PolicyClaimEngineTest {
         ProcessInstance claim = submitted();
         check(PASS);
 
-        complete(TASK_COMMITTEE, "rsj", Map.of(COMMITTEE_DECISION, DECLINE, COMMITTEE_REF, "联席会议纪要〔2025〕4号",
+        steps.complete(TASK_COMMITTEE, "rsj", Map.of(COMMITTEE_DECISION, DECLINE, COMMITTEE_REF, "联席会议纪要〔2025〕4号",
                 COMMITTEE_RATIONALE, "不属于高端研发机构"));
 
         assertThat(claim).isEnded().hasPassed("EndEvent_CommitteeDeclined").hasNotPassed("ServiceTask_SettleAward");
@@ -470,7 +423,7 @@ class PolicyClaimEngineTest {
     void theLeadUnitMayRefuseToApproveWithAReason() {
         ProcessInstance claim = atApproval();
 
-        complete(TASK_APPROVE, "rsj2", Map.of(APPROVAL_DECISION, REFUSE, APPROVAL_COMMENT, "材料存疑"));
+        steps.complete(TASK_APPROVE, "rsj2", Map.of(APPROVAL_DECISION, REFUSE, APPROVAL_COMMENT, "材料存疑"));
 
         assertThat(claim).isEnded().hasPassed("EndEvent_ClaimRefused").hasNotPassed("ServiceTask_PublishNotice");
         assertThat(calls).endsWith("settle: due", "approval REFUSE by rsj2: 材料存疑");
@@ -480,7 +433,7 @@ class PolicyClaimEngineTest {
     void anObjectionUpheldDuringTheNoticeStopsThePayment() {
         ProcessInstance claim = atNoticeConclusion();
 
-        complete(TASK_CONCLUDE_NOTICE, "rsj", Map.of(NOTICE_RESULT, OBJECTION_UPHELD, NOTICE_COMMENT, "举报认定材料造假，经核实属实"));
+        steps.complete(TASK_CONCLUDE_NOTICE, "rsj", Map.of(NOTICE_RESULT, OBJECTION_UPHELD, NOTICE_COMMENT, "举报认定材料造假，经核实属实"));
 
         assertThat(claim).isEnded().hasPassed("EndEvent_ObjectionUpheld").hasNotPassed("ServiceTask_OpenAward",
                 "SubProcess_PayInstalments");
@@ -492,16 +445,16 @@ class PolicyClaimEngineTest {
     void aMultiYearAwardPaysItsFirstInstalmentAtOnceAndEachLaterOneAYearAfterAndIsCompletedAfterTheLast() {
         routing.instalments = List.of(1, 2, 3);
         ProcessInstance claim = atNoticeConclusion();
-        complete(TASK_CONCLUDE_NOTICE, "rsj", Map.of(NOTICE_RESULT, NO_OBJECTION));
+        steps.complete(TASK_CONCLUDE_NOTICE, "rsj", Map.of(NOTICE_RESULT, NO_OBJECTION));
 
         assertThat(claim).isWaitingAt(INSTALMENT_DUE);
-        assertThat(timer(INSTALMENT_DUE).getDuedate()).isEqualTo(Date.from(Times.dueOf(2).toInstant()));
+        assertThat(steps.timer(INSTALMENT_DUE).getDuedate()).isEqualTo(Date.from(Times.dueOf(2).toInstant()));
         assertThat(calls).endsWith("open award", "pay 1 of " + CODE + " (project 77, 申领企业), returns to " + LEAD_UNIT);
-        deadlinePasses(INSTALMENT_DUE);
+        steps.deadlinePasses(INSTALMENT_DUE);
         assertThat(claim).isWaitingAt(INSTALMENT_DUE);
-        assertThat(timer(INSTALMENT_DUE).getDuedate()).isEqualTo(Date.from(Times.dueOf(3).toInstant()));
+        assertThat(steps.timer(INSTALMENT_DUE).getDuedate()).isEqualTo(Date.from(Times.dueOf(3).toInstant()));
         assertThat(calls).doesNotContain("complete");
-        deadlinePasses(INSTALMENT_DUE);
+        steps.deadlinePasses(INSTALMENT_DUE);
 
         assertThat(claim).isEnded().hasPassed(END_PAID);
         assertThat(calls).endsWith("open award", "pay 1 of " + CODE + " (project 77, 申领企业), returns to " + LEAD_UNIT,

@@ -3,13 +3,12 @@ package cn.rdfund.execution;
 import static cn.rdfund.execution.ProjectExecutionProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 
 import cn.rdfund.disbursement.DisbursementProcess;
 import cn.rdfund.disbursement.ReleaseEvent;
 import cn.rdfund.review.ExpertPanelProcess;
 import cn.rdfund.review.ProjectAssessment;
+import cn.rdfund.support.EngineOnlySteps;
 import cn.rdfund.support.EngineOnlyTest;
 import cn.rdfund.system.tasks.FreshFormAnswers;
 import java.time.Duration;
@@ -25,14 +24,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,12 +66,13 @@ class ProjectExecutionEngineTest {
 
     ProcessEngine processEngine;
 
+    private EngineOnlySteps steps;
+
     private final List<String> calls = new ArrayList<>();
     private final Set<String> labelled = new TreeSet<>();
     private boolean unspentFunds = true;
     /** How many confirmed receipts repay the recovery. */
     private int receiptsToRepay = 1;
-    private final List<String> stubs = new ArrayList<>();
 
     /** The deadlines ({@code ${projectTimes.period('report')}}, due and follow-up dates); public for the expression language. */
     public static final class Times {
@@ -120,7 +117,7 @@ class ProjectExecutionEngineTest {
 
     @BeforeEach
     void registerBeansAndStubs() {
-        AbstractAssertions.init(processEngine);
+        steps = new EngineOnlySteps(processEngine);
         ProjectDelegates project = new ProjectDelegates();
         ProjectMoneyDelegates money = new ProjectMoneyDelegates();
         Mocks.register("projectTimes", TIMES);
@@ -165,29 +162,21 @@ class ProjectExecutionEngineTest {
         });
         Mocks.register("payInstalment", (JavaDelegate) execution -> calls.add("pay " + execution.getVariable(
                 DisbursementProcess.INSTALMENT_SEQ) + " of " + execution.getProcessBusinessKey()));
-        stubs.add(deploy(Bpmn.createExecutableProcess(DisbursementProcess.KEY).camundaHistoryTimeToLive(1)
+        steps.stub(Bpmn.createExecutableProcess(DisbursementProcess.KEY).camundaHistoryTimeToLive(1)
                 .startEvent("StartEvent_StubInstalment").serviceTask("ServiceTask_StubPay")
-                .camundaDelegateExpression("${payInstalment}").endEvent("EndEvent_StubPaid").done(), "Disbursement"));
+                .camundaDelegateExpression("${payInstalment}").endEvent("EndEvent_StubPaid").done(), "Disbursement");
         // One task for the whole panel, whose deadline reports back to the project as the real panel's does.
-        stubs.add(deploy(Bpmn.createExecutableProcess(ExpertPanelProcess.KEY).camundaHistoryTimeToLive(1)
+        steps.stub(Bpmn.createExecutableProcess(ExpertPanelProcess.KEY).camundaHistoryTimeToLive(1)
                 .startEvent("StartEvent_StubPanel").userTask(PANEL_TASK).endEvent("EndEvent_StubPanel")
                 .moveToActivity(PANEL_TASK).boundaryEvent(PANEL_OVERDUE).cancelActivity(false).timerWithDuration("P15D")
                 .intermediateThrowEvent("IntermediateThrowEvent_StubOverdue").escalation(ExpertPanelProcess.OVERDUE_ESCALATION)
-                .endEvent("EndEvent_StubOverdueReported").done(), "ExpertPanel"));
+                .endEvent("EndEvent_StubOverdueReported").done(), "ExpertPanel");
     }
 
-    private String deploy(BpmnModelInstance model, String name) {
-        return processEngine.getRepositoryService().createDeployment().addModelInstance(name + "Stub.bpmn", model)
-                .deploy().getId();
-    }
-
-    /** The application's process tests in this JVM assert against their own engine. */
+    /** The next class shares the engine: the stubs, login, beans and assertions' engine go. */
     @AfterEach
-    void forgetBeansEngineAndStubs() {
-        stubs.forEach(id -> processEngine.getRepositoryService().deleteDeployment(id, true));
-        processEngine.getIdentityService().clearAuthentication();
-        Mocks.reset();
-        AbstractAssertions.reset();
+    void forget() {
+        steps.forget();
     }
 
     /** The project as selection starts it: the applicant is to draft the agreement. */
@@ -200,7 +189,7 @@ class ProjectExecutionEngineTest {
     }
 
     private void draftAgreement() {
-        complete(TASK_DRAFT_AGREEMENT, APPLICANT_USER, Map.of(MILESTONES, "2026-09-01 完成处方筛选\n2027-09-01 完成中试",
+        steps.complete(TASK_DRAFT_AGREEMENT, APPLICANT_USER, Map.of(MILESTONES, "2026-09-01 完成处方筛选\n2027-09-01 完成中试",
                 MIDTERM_DATE, "2026-12-01", INDICATORS, "完成2个新制剂中试；申请发明专利3项"));
     }
 
@@ -208,7 +197,7 @@ class ProjectExecutionEngineTest {
     private ProcessInstance signed() {
         ProcessInstance project = start();
         draftAgreement();
-        complete(TASK_APPROVE_AGREEMENT, "kjj", Map.of(AGREEMENT_DECISION, APPROVE));
+        steps.complete(TASK_APPROVE_AGREEMENT, "kjj", Map.of(AGREEMENT_DECISION, APPROVE));
         assertThat(project).isWaitingAt(TASK_START_MIDTERM);
         return project;
     }
@@ -216,8 +205,8 @@ class ProjectExecutionEngineTest {
     /** The progress report is in: the mid-term panel of round 1 assesses it. */
     private ProcessInstance atMidtermPanel() {
         ProcessInstance project = signed();
-        complete(TASK_START_MIDTERM, "kjj", Map.of());
-        complete(TASK_REPORT_PROGRESS, APPLICANT_USER, Map.of(PROGRESS_REPORT, "按计划完成处方筛选", SPENT_WAN, "100"));
+        steps.complete(TASK_START_MIDTERM, "kjj", Map.of());
+        steps.complete(TASK_REPORT_PROGRESS, APPLICANT_USER, Map.of(PROGRESS_REPORT, "按计划完成处方筛选", SPENT_WAN, "100"));
         assertThat(project).isWaitingAt(MIDTERM_PANEL);
         return project;
     }
@@ -230,7 +219,7 @@ class ProjectExecutionEngineTest {
     }
 
     private void submitFinalReport() {
-        complete(TASK_FINAL_REPORT, APPLICANT_USER, Map.of(FINAL_REPORT_ACTION, SUBMIT, FINAL_REPORT, "全部完成",
+        steps.complete(TASK_FINAL_REPORT, APPLICANT_USER, Map.of(FINAL_REPORT_ACTION, SUBMIT, FINAL_REPORT, "全部完成",
                 ACHIEVED_INDICATORS, "完成2个中试", AUDIT_REPORT_NO, "辽审字2028第001号", SPENT_WAN, "260"));
     }
 
@@ -243,49 +232,20 @@ class ProjectExecutionEngineTest {
     }
 
     private void panelConcludes(String verdict, String findings) {
-        complete(PANEL_TASK, "expert1", Map.of(ExpertPanelProcess.PANEL_VERDICT, verdict,
+        steps.complete(PANEL_TASK, "expert1", Map.of(ExpertPanelProcess.PANEL_VERDICT, verdict,
                 ExpertPanelProcess.PANEL_FINDINGS, findings));
-    }
-
-    /** Completes the one open task of that id as that user (the stamps read the engine's login) and runs the jobs. */
-    private void complete(String taskKey, String user, Map<String, Object> variables) {
-        processEngine.getIdentityService().setAuthenticatedUserId(user);
-        try {
-            processEngine.getTaskService().complete(open(taskKey).getId(), variables);
-        } finally {
-            processEngine.getIdentityService().clearAuthentication();
-        }
-        runDueJobs();
-    }
-
-    private Task open(String taskKey) {
-        return taskQuery().taskDefinitionKey(taskKey).singleResult();
     }
 
     private Object variable(ProcessInstance project, String name) {
         return processEngine.getRuntimeService().getVariable(project.getId(), name);
     }
 
-    /** What the job executor would do now (the timers are not due). */
-    private void runDueJobs() {
-        List<Job> due;
-        while (!(due = processEngine.getManagementService().createJobQuery().executable().list()).isEmpty()) {
-            due.forEach(job -> execute(job));
-        }
-    }
-
-    /** The deadline of that timer passes. */
-    private void deadlinePasses(String timerActivity) {
-        execute(processEngine.getManagementService().createJobQuery().timers().activityId(timerActivity).singleResult());
-        runDueJobs();
-    }
-
     /** The manager gets an escalation task saying what is overdue, and records the follow-up. */
     private void escalationSays(String overdueItem) {
-        Task escalation = open(TASK_ESCALATE);
+        Task escalation = steps.open(TASK_ESCALATE);
         assertThat(escalation).hasCandidateGroup("pm-kjj");
         assertThat(processEngine.getTaskService().getVariable(escalation.getId(), "overdueItem")).isEqualTo(overdueItem);
-        complete(TASK_ESCALATE, "kjj", Map.of(ESCALATION_NOTE, "已督办"));
+        steps.complete(TASK_ESCALATE, "kjj", Map.of(ESCALATION_NOTE, "已督办"));
     }
 
     @Test
@@ -295,18 +255,18 @@ class ProjectExecutionEngineTest {
                 .containsEntry(ExpertPanelProcess.ROUND, 1).containsEntry(ExpertPanelProcess.RECTIFY_ALLOWED, true)
                 .containsEntry(ExpertPanelProcess.APPLICATION_ID, APPLICATION).containsEntry(ExpertPanelProcess.DEADLINE, "P15D")
                 .containsEntry(RECHECK_INFO, "首次检查");
-        deadlinePasses(PANEL_OVERDUE);
+        steps.deadlinePasses(PANEL_OVERDUE);
         escalationSays("中期检查专家评议未按期完成");
         panelConcludes("PASS", "专家1：通过。");
 
         assertThat(project).isWaitingAt(TASK_FINAL_REPORT);
-        assertThat(open(TASK_FINAL_REPORT)).isAssignedTo(APPLICANT_USER).hasDueDate(ACCEPTANCE_DUE);
-        assertThat(open(TASK_FINAL_REPORT).getFollowUpDate()).isEqualTo(TIMES.remindBefore(ACCEPTANCE_DUE));
+        assertThat(steps.open(TASK_FINAL_REPORT)).isAssignedTo(APPLICANT_USER).hasDueDate(ACCEPTANCE_DUE);
+        assertThat(steps.open(TASK_FINAL_REPORT).getFollowUpDate()).isEqualTo(TIMES.remindBefore(ACCEPTANCE_DUE));
         submitFinalReport();
         assertThat(panel()).containsEntry(ExpertPanelProcess.STAGE, ProjectAssessment.ACCEPTANCE)
                 .containsEntry(ExpertPanelProcess.RECTIFY_ALLOWED, false)
                 .containsEntry(ExpertPanelProcess.ALLOWED_VERDICTS, "PASS,FAIL");
-        deadlinePasses(PANEL_OVERDUE);
+        steps.deadlinePasses(PANEL_OVERDUE);
         escalationSays("验收专家评议未按期完成");
         panelConcludes("PASS", "专家1：通过。");
 
@@ -322,22 +282,22 @@ class ProjectExecutionEngineTest {
     @Test
     void aReturnedAgreementGoesBackToTheApplicantWithTheCommentAndOnlyAnApprovedOneIsSigned() {
         ProcessInstance project = start();
-        assertThat(open(TASK_DRAFT_AGREEMENT)).isAssignedTo(APPLICANT_USER).hasDueDate(TIMES.dueIn("agreement"));
-        assertThat(open(TASK_DRAFT_AGREEMENT).getFollowUpDate()).isEqualTo(TIMES.remindIn("agreement"));
+        assertThat(steps.open(TASK_DRAFT_AGREEMENT)).isAssignedTo(APPLICANT_USER).hasDueDate(TIMES.dueIn("agreement"));
+        assertThat(steps.open(TASK_DRAFT_AGREEMENT).getFollowUpDate()).isEqualTo(TIMES.remindIn("agreement"));
         draftAgreement();
-        assertThat(open(TASK_APPROVE_AGREEMENT)).hasCandidateGroup("pm-kjj");
+        assertThat(steps.open(TASK_APPROVE_AGREEMENT)).hasCandidateGroup("pm-kjj");
 
-        complete(TASK_APPROVE_AGREEMENT, "kjj", Map.of(AGREEMENT_DECISION, RETURN, AGREEMENT_COMMENT, "考核指标需量化"));
+        steps.complete(TASK_APPROVE_AGREEMENT, "kjj", Map.of(AGREEMENT_DECISION, RETURN, AGREEMENT_COMMENT, "考核指标需量化"));
         assertThat(project).isWaitingAt(TASK_DRAFT_AGREEMENT);
         assertThat(variable(project, AGREEMENT_COMMENT)).as("the applicant reads why").isEqualTo("考核指标需量化");
         draftAgreement();
         assertThat(variable(project, AGREEMENT_DECISION)).as("the manager decides afresh").isNull();
         assertThat(variable(project, AGREEMENT_COMMENT)).isNull();
         assertThat(calls).isEmpty();
-        complete(TASK_APPROVE_AGREEMENT, "kjj", Map.of(AGREEMENT_DECISION, APPROVE));
+        steps.complete(TASK_APPROVE_AGREEMENT, "kjj", Map.of(AGREEMENT_DECISION, APPROVE));
 
         assertThat(project).isWaitingAt(TASK_START_MIDTERM).hasPassed(SIGNING_INSTALMENTS);
-        assertThat(open(TASK_START_MIDTERM)).hasCandidateGroup("pm-kjj");
+        assertThat(steps.open(TASK_START_MIDTERM)).hasCandidateGroup("pm-kjj");
         assertThat(calls).containsExactly("sign", "plan", "pay 1 of " + CODE);
     }
 
@@ -345,7 +305,7 @@ class ProjectExecutionEngineTest {
     void aMissedAgreementDeadlineIsEscalatedWhileTheApplicantCanStillDraftIt() {
         ProcessInstance project = start();
 
-        deadlinePasses(AGREEMENT_OVERDUE);
+        steps.deadlinePasses(AGREEMENT_OVERDUE);
         assertThat(project).isWaitingAt(TASK_DRAFT_AGREEMENT, TASK_ESCALATE);
         escalationSays("任务书未按期提交");
 
@@ -357,16 +317,16 @@ class ProjectExecutionEngineTest {
     @Test
     void theMidtermCheckStartsOnItsDateAndARectifiedProjectIsCheckedOnceMoreWithoutASecondRectification() {
         ProcessInstance project = signed();
-        deadlinePasses(MIDTERM_DUE);
-        assertThat(open(TASK_REPORT_PROGRESS)).isAssignedTo(APPLICANT_USER).hasDueDate(TIMES.dueIn("report"));
-        deadlinePasses(REPORT_OVERDUE);
+        steps.deadlinePasses(MIDTERM_DUE);
+        assertThat(steps.open(TASK_REPORT_PROGRESS)).isAssignedTo(APPLICANT_USER).hasDueDate(TIMES.dueIn("report"));
+        steps.deadlinePasses(REPORT_OVERDUE);
         escalationSays("中期进展报告未按期提交");
-        complete(TASK_REPORT_PROGRESS, APPLICANT_USER, Map.of(PROGRESS_REPORT, "进度滞后", SPENT_WAN, "50"));
+        steps.complete(TASK_REPORT_PROGRESS, APPLICANT_USER, Map.of(PROGRESS_REPORT, "进度滞后", SPENT_WAN, "50"));
         panelConcludes(RECTIFY, "专家1：整改。");
 
         assertThat(project).isWaitingAt(TASK_RECTIFY);
-        assertThat(open(TASK_RECTIFY)).isAssignedTo(APPLICANT_USER).hasDueDate(TIMES.dueIn("rectification"));
-        complete(TASK_RECTIFY, APPLICANT_USER, Map.of(RECTIFICATION_REPORT, "已补充人员", SPENT_WAN, "80"));
+        assertThat(steps.open(TASK_RECTIFY)).isAssignedTo(APPLICANT_USER).hasDueDate(TIMES.dueIn("rectification"));
+        steps.complete(TASK_RECTIFY, APPLICANT_USER, Map.of(RECTIFICATION_REPORT, "已补充人员", SPENT_WAN, "80"));
         Map<String, Object> recheck = panel();
         assertThat(recheck).containsEntry(ExpertPanelProcess.ROUND, 2).containsEntry(ExpertPanelProcess.RECTIFY_ALLOWED, false);
         assertThat((String) recheck.get(RECHECK_INFO)).startsWith("复查").contains("专家1：整改。", "整改情况：\n已补充人员");
@@ -383,16 +343,16 @@ class ProjectExecutionEngineTest {
     void aFailedRecheckAfterALapsedRectificationTerminatesTheProjectAndFinanceConfirmsTheRecovery() {
         ProcessInstance project = atMidtermPanel();
         panelConcludes(RECTIFY, "专家1：整改。");
-        deadlinePasses(RECTIFICATION_OVERDUE);
+        steps.deadlinePasses(RECTIFICATION_OVERDUE);
         assertThat((String) panel().get(RECHECK_INFO)).contains("（整改期满未提交）");
         panelConcludes("FAIL", "专家1：不通过。");
 
         assertThat(project).isWaitingAt(TASK_CONFIRM_RECOVERY).hasNotPassed(MIDTERM_INSTALMENTS);
-        assertThat(open(TASK_CONFIRM_RECOVERY)).hasCandidateGroup("finance");
-        complete(TASK_CONFIRM_RECOVERY, "finance", Map.of(RECOVERY_CONFIRMED, true));
+        assertThat(steps.open(TASK_CONFIRM_RECOVERY)).hasCandidateGroup("finance");
+        steps.complete(TASK_CONFIRM_RECOVERY, "finance", Map.of(RECOVERY_CONFIRMED, true));
 
         assertThat(project).isWaitingAt(TASK_RECORD_REPAYMENT);
-        assertThat(open(TASK_RECORD_REPAYMENT)).hasCandidateGroup("finance").hasDueDate(TIMES.dueIn("repayment"));
+        assertThat(steps.open(TASK_RECORD_REPAYMENT)).hasCandidateGroup("finance").hasDueDate(TIMES.dueIn("repayment"));
         assertThat(calls).containsExactly("sign", "plan", "pay 1 of " + CODE, "spent 100", "conclude RECTIFY",
                 "conclude FAIL", "terminate", "compute recovery", "demand confirmed by finance");
     }
@@ -402,27 +362,27 @@ class ProjectExecutionEngineTest {
         receiptsToRepay = 2;
         ProcessInstance project = atMidtermPanel();
         panelConcludes("FAIL", "专家1：不通过。");
-        complete(TASK_CONFIRM_RECOVERY, "finance", Map.of(RECOVERY_CONFIRMED, true));
-        deadlinePasses(REPAYMENT_OVERDUE);
+        steps.complete(TASK_CONFIRM_RECOVERY, "finance", Map.of(RECOVERY_CONFIRMED, true));
+        steps.deadlinePasses(REPAYMENT_OVERDUE);
         escalationSays("追回款未按期到账");
         calls.clear();
 
-        complete(TASK_RECORD_REPAYMENT, "finance", Map.of(REPAID_WAN, "50", RECEIPT_NO, "JK-0"));
-        assertThat(open(TASK_REVIEW_REPAYMENT)).hasCandidateGroup("finance");
+        steps.complete(TASK_RECORD_REPAYMENT, "finance", Map.of(REPAID_WAN, "50", RECEIPT_NO, "JK-0"));
+        assertThat(steps.open(TASK_REVIEW_REPAYMENT)).hasCandidateGroup("finance");
         assertThat(variable(project, REPAYMENT_RECORDED_BY)).isEqualTo("finance");
-        complete(TASK_REVIEW_REPAYMENT, "finance2", Map.of(REPAYMENT_REVIEW, RETURN,
+        steps.complete(TASK_REVIEW_REPAYMENT, "finance2", Map.of(REPAYMENT_REVIEW, RETURN,
                 REPAYMENT_REVIEW_COMMENT, "凭证号与银行回单不符"));
         assertThat(project).isWaitingAt(TASK_RECORD_REPAYMENT);
         assertThat(variable(project, REPAYMENT_REVIEW_COMMENT)).as("the reason stays visible").isEqualTo("凭证号与银行回单不符");
         assertThat(variable(project, REPAID_WAN)).as("the receipt is entered afresh").isNull();
         assertThat(calls).as("a returned receipt books nothing").isEmpty();
 
-        complete(TASK_RECORD_REPAYMENT, "finance", Map.of(REPAID_WAN, "50", RECEIPT_NO, "JK-1"));
-        complete(TASK_REVIEW_REPAYMENT, "finance2", Map.of(REPAYMENT_REVIEW, CONFIRM));
+        steps.complete(TASK_RECORD_REPAYMENT, "finance", Map.of(REPAID_WAN, "50", RECEIPT_NO, "JK-1"));
+        steps.complete(TASK_REVIEW_REPAYMENT, "finance2", Map.of(REPAYMENT_REVIEW, CONFIRM));
         assertThat(project).isWaitingAt(TASK_RECORD_REPAYMENT);
         assertThat(variable(project, REPAYMENT_REVIEW_COMMENT)).as("no reason after a confirmed receipt").isNull();
-        complete(TASK_RECORD_REPAYMENT, "finance2", Map.of(REPAID_WAN, "33.33332", RECEIPT_NO, "JK-2"));
-        complete(TASK_REVIEW_REPAYMENT, "finance", Map.of(REPAYMENT_REVIEW, CONFIRM));
+        steps.complete(TASK_RECORD_REPAYMENT, "finance2", Map.of(REPAID_WAN, "33.33332", RECEIPT_NO, "JK-2"));
+        steps.complete(TASK_REVIEW_REPAYMENT, "finance", Map.of(REPAYMENT_REVIEW, CONFIRM));
 
         assertThat(project).isEnded().hasPassed(END_RECOVERED);
         assertThat(calls).containsExactly("receipt 1 50 JK-1 confirmed by finance2",
@@ -445,20 +405,20 @@ class ProjectExecutionEngineTest {
     @Test
     void anExtensionMovesTheAcceptanceDeadlineAndTheApplicantKeepsTheReportDraftButNotTheRequest() {
         ProcessInstance project = atFinalReport();
-        deadlinePasses(ACCEPTANCE_OVERDUE);
+        steps.deadlinePasses(ACCEPTANCE_OVERDUE);
         escalationSays("验收材料未按期提交");
 
-        complete(TASK_FINAL_REPORT, APPLICANT_USER, Map.of(FINAL_REPORT_ACTION, EXTEND, EXTENSION_MONTHS, 6,
+        steps.complete(TASK_FINAL_REPORT, APPLICANT_USER, Map.of(FINAL_REPORT_ACTION, EXTEND, EXTENSION_MONTHS, 6,
                 EXTENSION_REASON, "临床样本不足", FINAL_REPORT, "验收报告初稿"));
-        assertThat(open(TASK_APPROVE_EXTENSION)).hasCandidateGroup("pm-kjj");
-        complete(TASK_APPROVE_EXTENSION, "kjj", Map.of(EXTENSION_DECISION, APPROVE));
+        assertThat(steps.open(TASK_APPROVE_EXTENSION)).hasCandidateGroup("pm-kjj");
+        steps.complete(TASK_APPROVE_EXTENSION, "kjj", Map.of(EXTENSION_DECISION, APPROVE));
 
         assertThat(project).isWaitingAt(TASK_FINAL_REPORT);
         assertThat(variable(project, FINAL_REPORT)).isEqualTo("验收报告初稿");
         assertThat(processEngine.getRuntimeService().getVariables(project.getId(),
                 List.of(FINAL_REPORT_ACTION, EXTENSION_MONTHS, EXTENSION_REASON))).isEmpty();
-        assertThat(open(TASK_FINAL_REPORT)).hasDueDate(EXTENDED_DUE);
-        assertThat(open(TASK_FINAL_REPORT).getFollowUpDate()).isEqualTo(TIMES.remindBefore(EXTENDED_DUE));
+        assertThat(steps.open(TASK_FINAL_REPORT)).hasDueDate(EXTENDED_DUE);
+        assertThat(steps.open(TASK_FINAL_REPORT).getFollowUpDate()).isEqualTo(TIMES.remindBefore(EXTENDED_DUE));
         assertThat(processEngine.getManagementService().createJobQuery().timers().activityId(ACCEPTANCE_OVERDUE)
                 .singleResult().getDuedate()).as("the escalation waits for the new deadline").isEqualTo(EXTENDED_DUE);
         submitFinalReport();

@@ -3,12 +3,11 @@ package cn.rdfund.selection;
 import static cn.rdfund.selection.FundingCallProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 
 import cn.rdfund.application.FundingApplicationProcess;
 import cn.rdfund.calendar.WorkingCalendar;
 import cn.rdfund.call.FundingCall;
+import cn.rdfund.support.EngineOnlySteps;
 import cn.rdfund.support.EngineOnlyTest;
 import cn.rdfund.system.tasks.FreshFormAnswers;
 import java.math.BigDecimal;
@@ -30,11 +29,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +66,8 @@ class FundingCallEngineTest {
             102L, "乙单位《中分项目》", 103L, "丙单位《小额项目》");
 
     ProcessEngine processEngine;
+
+    private EngineOnlySteps steps;
 
     private final List<String> calls = new ArrayList<>();
     private final Selections selections = new Selections();
@@ -145,7 +143,7 @@ class FundingCallEngineTest {
 
     @BeforeEach
     void registerBeans() {
-        AbstractAssertions.init(processEngine);
+        steps = new EngineOnlySteps(processEngine);
         SelectionDelegates selection = new SelectionDelegates();
         SelectionTimes times = new SelectionTimes(Clock.fixed(NOW, SHENYANG), CALENDAR, "PT24H", 5, null);
         Mocks.register("freshFormAnswers", new FreshFormAnswers());
@@ -172,12 +170,10 @@ class FundingCallEngineTest {
         });
     }
 
-    /** The application's process tests in this JVM assert against their own engine. */
+    /** The next class shares the engine: the stubs, login, beans and assertions' engine go. */
     @AfterEach
-    void forgetBeansAndEngine() {
-        processEngine.getIdentityService().clearAuthentication();
-        Mocks.reset();
-        AbstractAssertions.reset();
+    void forget() {
+        steps.forget();
     }
 
     /** A manager of 市科技局 starts a call: they are to draft it. */
@@ -190,12 +186,12 @@ class FundingCallEngineTest {
             processEngine.getIdentityService().clearAuthentication();
         }
         assertThat(call).isWaitingAt(TASK_DRAFT);
-        assertThat(open(TASK_DRAFT)).isAssignedTo(DRAFTER);
+        assertThat(steps.open(TASK_DRAFT)).isAssignedTo(DRAFTER);
         return call;
     }
 
     private void draft(String projectCapWan) {
-        complete(TASK_DRAFT, DRAFTER, Map.of("title", "2026年生物医药关键核心技术攻关指南", "measure", "P1.1b",
+        steps.complete(TASK_DRAFT, DRAFTER, Map.of("title", "2026年生物医药关键核心技术攻关指南", "measure", "P1.1b",
                 "totalBudgetWan", "3000", "projectCapWan", projectCapWan, "opensOn", "2026-03-01",
                 "closesOn", "2026-03-31"));
     }
@@ -204,7 +200,7 @@ class FundingCallEngineTest {
     private ProcessInstance published() {
         ProcessInstance call = start();
         draft("700");
-        complete(TASK_APPROVE, "kjj2", Map.of(APPROVAL_DECISION, APPROVE));
+        steps.complete(TASK_APPROVE, "kjj2", Map.of(APPROVAL_DECISION, APPROVE));
         assertThat(call).isWaitingAt(TASK_CLOSE_WINDOW);
         return call;
     }
@@ -215,30 +211,15 @@ class FundingCallEngineTest {
             selections.reviewed.add(application);
         }
         ProcessInstance call = published();
-        complete(TASK_CLOSE_WINDOW, DRAFTER, Map.of());
+        steps.complete(TASK_CLOSE_WINDOW, DRAFTER, Map.of());
         assertThat(call).isWaitingAt(TASK_PUBLIC_NOTICE);
         return call;
     }
 
     /** A colleague registers a written objection against one listed project during the notice. */
     private void objectTo(long application, String objection) {
-        complete(TASK_PUBLIC_NOTICE, "kjj2", Map.of(OBJECTION_APPLICATION_ID, String.valueOf(application),
+        steps.complete(TASK_PUBLIC_NOTICE, "kjj2", Map.of(OBJECTION_APPLICATION_ID, String.valueOf(application),
                 OBJECTION, objection));
-    }
-
-    /** Completes the one open task of that id as that user (the stamps read the engine's login) and runs the jobs. */
-    private void complete(String taskKey, String user, Map<String, Object> variables) {
-        processEngine.getIdentityService().setAuthenticatedUserId(user);
-        try {
-            processEngine.getTaskService().complete(open(taskKey).getId(), variables);
-        } finally {
-            processEngine.getIdentityService().clearAuthentication();
-        }
-        runDueJobs();
-    }
-
-    private Task open(String taskKey) {
-        return taskQuery().taskDefinitionKey(taskKey).singleResult();
     }
 
     private Object variable(ProcessInstance call, String name) {
@@ -246,25 +227,7 @@ class FundingCallEngineTest {
     }
 
     private Date timerDue(String timerActivity) {
-        return timer(timerActivity).getDuedate();
-    }
-
-    private Job timer(String timerActivity) {
-        return processEngine.getManagementService().createJobQuery().timers().activityId(timerActivity).singleResult();
-    }
-
-    /** What the job executor would do now (the timers are not due). */
-    private void runDueJobs() {
-        List<Job> due;
-        while (!(due = processEngine.getManagementService().createJobQuery().executable().list()).isEmpty()) {
-            due.forEach(job -> execute(job));
-        }
-    }
-
-    /** The date of that timer comes. */
-    private void deadlinePasses(String timerActivity) {
-        execute(timer(timerActivity));
-        runDueJobs();
+        return steps.timer(timerActivity).getDuedate();
     }
 
     /** An application of the call ends (rejected at the formal check or reviewed): it tells the call. */
@@ -272,27 +235,27 @@ class FundingCallEngineTest {
         unsettled--;
         processEngine.getRuntimeService().createMessageCorrelation(FundingApplicationProcess.APPLICATION_SETTLED)
                 .processInstanceId(call.getId()).correlateAll();
-        runDueJobs();
+        steps.runDueJobs();
     }
 
     @Test
     void aReturnedDraftGoesBackToTheDrafterWithTheCommentAndOnlyTheApprovedOneIsPublished() {
         ProcessInstance call = start();
         draft("700");
-        assertThat(open(TASK_APPROVE)).hasCandidateGroup("pm-kjj");
+        assertThat(steps.open(TASK_APPROVE)).hasCandidateGroup("pm-kjj");
 
-        complete(TASK_APPROVE, "kjj2", Map.of(APPROVAL_DECISION, RETURN, APPROVAL_COMMENT, "上限调整为500万元"));
+        steps.complete(TASK_APPROVE, "kjj2", Map.of(APPROVAL_DECISION, RETURN, APPROVAL_COMMENT, "上限调整为500万元"));
         assertThat(call).isWaitingAt(TASK_DRAFT);
-        assertThat(open(TASK_DRAFT)).isAssignedTo(DRAFTER);
+        assertThat(steps.open(TASK_DRAFT)).isAssignedTo(DRAFTER);
         assertThat(variable(call, APPROVAL_COMMENT)).as("the drafter reads why").isEqualTo("上限调整为500万元");
         draft("500");
         assertThat(variable(call, APPROVAL_DECISION)).as("the reviewer decides afresh").isNull();
         assertThat(variable(call, APPROVAL_COMMENT)).isNull();
         assertThat(calls).isEmpty();
-        complete(TASK_APPROVE, "kjj2", Map.of(APPROVAL_DECISION, APPROVE));
+        steps.complete(TASK_APPROVE, "kjj2", Map.of(APPROVAL_DECISION, APPROVE));
 
         assertThat(call).isWaitingAt(TASK_CLOSE_WINDOW).hasPassed(PUBLISH);
-        assertThat(open(TASK_CLOSE_WINDOW)).as("the drafter or a colleague may close the window early")
+        assertThat(steps.open(TASK_CLOSE_WINDOW)).as("the drafter or a colleague may close the window early")
                 .isAssignedTo(DRAFTER).hasCandidateGroupAssociated("pm-kjj");
         assertThat(timerDue(WINDOW_EXPIRED)).as("the window closes itself when the call says")
                 .isEqualTo(Date.from(WINDOW_CLOSES));
@@ -303,7 +266,7 @@ class FundingCallEngineTest {
     void aCallClosedEarlyWithNothingFundableEndsWithoutProjects() {
         ProcessInstance call = published();
 
-        complete(TASK_CLOSE_WINDOW, DRAFTER, Map.of());
+        steps.complete(TASK_CLOSE_WINDOW, DRAFTER, Map.of());
 
         assertThat(call).isEnded().hasPassed(CLOSE, RANK, END_NO_FUNDABLE)
                 .hasNotPassed(WINDOW_EXPIRED, AWAIT_REVIEWS, TASK_PUBLIC_NOTICE);
@@ -320,7 +283,7 @@ class FundingCallEngineTest {
         anApplicationIsSettled(call);
         assertThat(call).as("a call not yet waiting is not affected").isWaitingAt(TASK_CLOSE_WINDOW);
 
-        deadlinePasses(WINDOW_EXPIRED);
+        steps.deadlinePasses(WINDOW_EXPIRED);
         assertThat(call).isWaitingAt(AWAIT_REVIEWS).hasPassed(CLOSE);
         assertThat(variable(call, PENDING_APPLICATIONS)).isEqualTo(2L);
         assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(call.getId()).count())
@@ -337,7 +300,7 @@ class FundingCallEngineTest {
     @Test
     void theNoticeEndsOnItsFifthWorkingDayAndItsListBecomesProjects() {
         ProcessInstance call = onNotice(101L, 103L);
-        assertThat(open(TASK_PUBLIC_NOTICE)).hasCandidateGroup("pm-kjj");
+        assertThat(steps.open(TASK_PUBLIC_NOTICE)).hasCandidateGroup("pm-kjj");
         assertThat(variable(call, NOTICE_ROUND)).isEqualTo(1);
         assertThat(variable(call, SELECTED_COUNT)).isEqualTo(2L);
         assertThat(variable(call, SELECTION_NOTICE)).isEqualTo("1. 甲单位《高分项目》 — 拟立项\n2. 丙单位《小额项目》 — 拟立项");
@@ -347,7 +310,7 @@ class FundingCallEngineTest {
         assertThat(variable(call, NOTICE_ENDS_DISPLAY)).as("what the notice's readers see")
                 .isEqualTo(noticeEnds.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
 
-        deadlinePasses(NOTICE_ENDED);
+        steps.deadlinePasses(NOTICE_ENDED);
 
         assertThat(call).isEnded().hasPassed(NOTICE_ENDED, END_PROJECTS_APPROVED)
                 .hasNotPassed(TASK_HANDLE_OBJECTION, END_NO_FUNDABLE);
@@ -360,19 +323,19 @@ class FundingCallEngineTest {
 
         objectTo(101L, "实名举报：核心团队成员同时承担另一市级项目，工作量重复");
         assertThat(call).isWaitingAt(TASK_HANDLE_OBJECTION).hasNotPassed(NOTICE_ENDED);
-        assertThat(open(TASK_HANDLE_OBJECTION)).hasCandidateGroup("pm-kjj");
+        assertThat(steps.open(TASK_HANDLE_OBJECTION)).hasCandidateGroup("pm-kjj");
         assertThat(variable(call, OBJECTION_REGISTERED_BY)).as("the registrar, from the login").isEqualTo("kjj2");
         assertThat(variable(call, OBJECTION_TARGET)).as("what the handler reads").isEqualTo("甲单位《高分项目》");
         assertThat(processEngine.getManagementService().createJobQuery().timers().count())
                 .as("a pending objection holds the notice open").isZero();
-        complete(TASK_HANDLE_OBJECTION, DRAFTER, Map.of(OBJECTION_DECISION, UPHELD, OBJECTION_REASON, "经核查，团队重复申报属实"));
+        steps.complete(TASK_HANDLE_OBJECTION, DRAFTER, Map.of(OBJECTION_DECISION, UPHELD, OBJECTION_REASON, "经核查，团队重复申报属实"));
 
         assertThat(call).isWaitingAt(TASK_PUBLIC_NOTICE);
         assertThat(variable(call, NOTICE_ROUND)).isEqualTo(2);
         assertThat(variable(call, SELECTION_NOTICE)).isEqualTo("1. 甲单位《高分项目》 — 未入选：异议成立\n2. 乙单位《中分项目》 — 拟立项");
         assertThat(variable(call, OBJECTION_APPLICATION_ID)).as("the next objection starts blank").isNull();
         assertThat(variable(call, OBJECTION)).isNull();
-        deadlinePasses(NOTICE_ENDED);
+        steps.deadlinePasses(NOTICE_ENDED);
 
         assertThat(call).isEnded().hasPassed(END_PROJECTS_APPROVED);
         assertThat(calls).containsSubsequence("rank round 1",
@@ -387,7 +350,7 @@ class FundingCallEngineTest {
         Date due = timerDue(NOTICE_ENDED);
 
         objectTo(101L, "匿名来信：经费预算偏高");
-        complete(TASK_HANDLE_OBJECTION, DRAFTER, Map.of(OBJECTION_DECISION, REJECTED,
+        steps.complete(TASK_HANDLE_OBJECTION, DRAFTER, Map.of(OBJECTION_DECISION, REJECTED,
                 OBJECTION_REASON, "预算经专家评审认定合理，异议不成立"));
 
         assertThat(call).isWaitingAt(TASK_PUBLIC_NOTICE);
@@ -395,7 +358,7 @@ class FundingCallEngineTest {
         assertThat(variable(call, NOTICE_ENDS_AT)).isEqualTo(noticeEnds);
         assertThat(timerDue(NOTICE_ENDED)).as("the notice ends when it would have").isEqualTo(due);
         assertThat(variable(call, OBJECTION)).as("the next objection starts blank").isNull();
-        deadlinePasses(NOTICE_ENDED);
+        steps.deadlinePasses(NOTICE_ENDED);
 
         assertThat(call).isEnded().hasPassed(END_PROJECTS_APPROVED);
         assertThat(calls).containsSubsequence("rank round 1",
