@@ -112,14 +112,19 @@ public class LedgerChain {
             long sealsAfter) {
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * Checks the whole chain. It holds the head row's lock while it reads (as sealing does), so no payment is sealed
+     * between its reads: under READ COMMITTED each read sees the latest commits, and a seal committed between reading
+     * the rows and the seals would look like a deleted row or a truncated chain.
+     */
+    @Transactional
     public Verification verify() {
+        Optional<Map<String, Object>> head = jdbc.sql("SELECT last_seq, last_mac FROM ledger_chain_head WHERE id = 1 FOR UPDATE")
+                .query().listOfRows().stream().findFirst();
         List<LedgerEntry> entries = jdbc.sql("SELECT * FROM ledger_entry").query(LedgerEntry.class).list();
         List<Seal> seals = jdbc.sql("""
                 SELECT seq, entry_id, key_id, row_digest, prev_mac, mac, sealed_at, sealed_by FROM ledger_seal ORDER BY seq""")
                 .query(Seal.class).list();
-        Optional<Map<String, Object>> head = jdbc.sql("SELECT last_seq, last_mac FROM ledger_chain_head WHERE id = 1")
-                .query().listOfRows().stream().findFirst();
         return new ChainCheck(keys, entries, seals, head.map(h -> ((Number) h.get("last_seq")).longValue()).orElse(ChainCheck.NO_HEAD),
                 head.map(h -> (String) h.get("last_mac")).orElse(""), checkpoint.read()).run();
     }
