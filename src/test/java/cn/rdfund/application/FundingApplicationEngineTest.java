@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import cn.rdfund.support.EngineOnlySteps;
 import cn.rdfund.support.EngineOnlyTest;
 import java.util.ArrayList;
 import java.util.Date;
@@ -21,7 +22,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
@@ -46,10 +46,11 @@ class FundingApplicationEngineTest {
 
     ProcessEngine processEngine;
 
+    private EngineOnlySteps steps;
+
     private final List<String> calls = new ArrayList<>();
     private final List<String> deadlinePeriods = new ArrayList<>();
     private boolean callClosed;
-    private String reviewDeployment;
 
     /** The correction's due and follow-up dates ({@code ${taskDeadlines.dueAfter(...)}}); public for the expression language. */
     public final class Deadlines {
@@ -65,7 +66,7 @@ class FundingApplicationEngineTest {
 
     @BeforeEach
     void registerBeansAndReviewStub() {
-        AbstractAssertions.init(processEngine);
+        steps = new EngineOnlySteps(processEngine);
         Mocks.register("prepareApplication", (ExecutionListener) execution -> calls.add("prepare"));
         Mocks.register("submitApplication", (JavaDelegate) execution -> {
             calls.add("submit");
@@ -82,20 +83,14 @@ class FundingApplicationEngineTest {
         Mocks.register("tellCallApplicationSettled", (JavaDelegate) execution -> calls.add("tell call"));
         Mocks.register("taskDeadlines", new Deadlines());
         Mocks.register("applicationSettings", new ApplicationSettings("P5D"));
-        reviewDeployment = processEngine.getRepositoryService().createDeployment()
-                .addModelInstance("ExpertReviewStub.bpmn", Bpmn.createExecutableProcess("ExpertReview")
-                        .camundaHistoryTimeToLive(1)
-                        .startEvent("StartEvent_StubReview").userTask(REVIEW_TASK).endEvent("EndEvent_StubReview").done())
-                .deploy().getId();
+        steps.stub(Bpmn.createExecutableProcess("ExpertReview").camundaHistoryTimeToLive(1)
+                .startEvent("StartEvent_StubReview").userTask(REVIEW_TASK).endEvent("EndEvent_StubReview").done(), "ExpertReview");
     }
 
-    /** The application's process tests in this JVM assert against their own engine. */
+    /** The next class shares the engine: the stubs, login, beans and assertions' engine go. */
     @AfterEach
-    void forgetBeansEngineAndStub() {
-        processEngine.getRepositoryService().deleteDeployment(reviewDeployment, true);
-        processEngine.getIdentityService().clearAuthentication();
-        Mocks.reset();
-        AbstractAssertions.reset();
+    void forget() {
+        steps.forget();
     }
 
     /** The applicant starts an application and fills it in; 提交申报 waits for its job. */

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import cn.rdfund.support.EngineOnlySteps;
 import cn.rdfund.support.EngineOnlyTest;
 import cn.rdfund.system.tasks.FreshFormAnswers;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,11 +38,13 @@ class DisbursementEngineTest {
 
     ProcessEngine processEngine;
 
+    private EngineOnlySteps steps;
+
     private final List<String> calls = new ArrayList<>();
 
     @BeforeEach
     void registerBeans() {
-        AbstractAssertions.init(processEngine);
+        steps = new EngineOnlySteps(processEngine);
         Mocks.register("computeInstalment", (JavaDelegate) execution -> calls.add("compute"));
         Mocks.register("recordPayment", (JavaDelegate) execution -> calls.add("book"));
         Mocks.register("labelTaskWithProject", (TaskListener) task -> calls.add("label " + task.getTaskDefinitionKey()));
@@ -50,11 +52,10 @@ class DisbursementEngineTest {
         Mocks.register("stampDisbursementApprover", (TaskListener) task -> calls.add("stamp " + task.getVariable(DECISION)));
     }
 
-    /** The application's process tests in this JVM assert against their own engine. */
+    /** The next class shares the engine: the stubs, login, beans and assertions' engine go. */
     @AfterEach
-    void forgetBeansAndEngine() {
-        Mocks.reset();
-        AbstractAssertions.reset();
+    void forget() {
+        steps.forget();
     }
 
     private ProcessInstance startInstalment() {

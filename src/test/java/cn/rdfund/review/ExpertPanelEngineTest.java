@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 
+import cn.rdfund.support.EngineOnlySteps;
 import cn.rdfund.support.EngineOnlyTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +40,8 @@ class ExpertPanelEngineTest {
 
     ProcessEngine processEngine;
 
+    private EngineOnlySteps steps;
+
     private final List<String> calls = new ArrayList<>();
 
     /** Called by the model as {@code ${panelMembers.of(execution)}}; public for the expression language. */
@@ -51,7 +53,7 @@ class ExpertPanelEngineTest {
 
     @BeforeEach
     void registerBeans() {
-        AbstractAssertions.init(processEngine);
+        steps = new EngineOnlySteps(processEngine);
         Mocks.register("drawExpertPanel", (JavaDelegate) execution -> calls.add("draw " + execution.getVariable(STAGE)));
         Mocks.register("panelMembers", new DrawnPanel());
         Mocks.register("labelPanelTask", (TaskListener) task -> calls.add("label " + task.getAssignee()));
@@ -60,11 +62,10 @@ class ExpertPanelEngineTest {
         Mocks.register("concludeExpertPanel", (JavaDelegate) execution -> calls.add("conclude"));
     }
 
-    /** The application's process tests in this JVM assert against their own engine. */
+    /** The next class shares the engine: the stubs, login, beans and assertions' engine go. */
     @AfterEach
-    void forgetBeansAndEngine() {
-        Mocks.reset();
-        AbstractAssertions.reset();
+    void forget() {
+        steps.forget();
     }
 
     private ProcessInstance startPanel() {

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 
+import cn.rdfund.support.EngineOnlySteps;
 import cn.rdfund.support.EngineOnlyTest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,11 +21,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +44,8 @@ class ExpertReviewEngineTest {
     private static final List<String> EXPERTS = List.of("expert1", "expert2", "expert3");
 
     ProcessEngine processEngine;
+
+    private EngineOnlySteps steps;
 
     private final List<String> calls = new ArrayList<>();
     /** Who replaceExpert finds, in turn; none once it is empty. */
@@ -77,7 +78,7 @@ class ExpertReviewEngineTest {
 
     @BeforeEach
     void registerBeans() {
-        AbstractAssertions.init(processEngine);
+        steps = new EngineOnlySteps(processEngine);
         Mocks.register("drawPanel", (JavaDelegate) execution -> calls.add("draw " + execution.getProcessBusinessKey()));
         Mocks.register("reviewPanel", new DrawnPanel());
         Mocks.register("openExpertScope", (ExecutionListener) execution -> {
@@ -106,30 +107,21 @@ class ExpertReviewEngineTest {
         Mocks.register("recordConsensus", (JavaDelegate) execution -> calls.add("consensus"));
     }
 
-    /** The application's process tests in this JVM assert against their own engine. */
+    /** The next class shares the engine: the stubs, login, beans and assertions' engine go. */
     @AfterEach
-    void forgetBeansAndEngine() {
-        Mocks.reset();
-        AbstractAssertions.reset();
+    void forget() {
+        steps.forget();
     }
 
     private ProcessInstance startReview() {
         ProcessInstance review = processEngine.getRuntimeService().startProcessInstanceByKey(KEY, "application-1");
         assertThat(review).isWaitingAt("ServiceTask_DrawPanel");
-        runDueJobs();
+        steps.runDueJobs();
         assertThat(review).isWaitingAt(TASK_DECLARE);
         assertThat(taskQuery().list()).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(EXPERTS);
         assertThat(taskQuery().list()).extracting(Task::getDueDate).containsOnly(DUE);
         assertThat(deadlinePeriods).as("the declaration timer's period").containsOnly("P3D");
         return review;
-    }
-
-    /** What the job executor would do now: each expert's part starts and ends in a job of its own. */
-    private void runDueJobs() {
-        List<Job> due;
-        while (!(due = processEngine.getManagementService().createJobQuery().executable().list()).isEmpty()) {
-            due.forEach(job -> execute(job));
-        }
     }
 
     private Task taskOf(String expert) {
@@ -138,13 +130,13 @@ class ExpertReviewEngineTest {
 
     private void declare(String expert, String declaration) {
         complete(taskOf(expert), Map.of(DECLARATION, declaration));
-        runDueJobs();
+        steps.runDueJobs();
     }
 
     private void score(String expert) {
         assertThat(taskOf(expert).getTaskDefinitionKey()).isEqualTo(TASK_SCORE);
         complete(taskOf(expert), Map.of(REVIEW_COMMENT, expert + "的意见"));
-        runDueJobs();
+        steps.runDueJobs();
     }
 
     @Test
@@ -174,7 +166,7 @@ class ExpertReviewEngineTest {
         assertThat(taskOf("expert4").getTaskDefinitionKey()).as("the replacement declares in turn").isEqualTo(TASK_DECLARE);
         execute(processEngine.getManagementService().createJobQuery().timers()
                 .executionId(taskOf("expert2").getExecutionId()).singleResult());
-        runDueJobs();
+        steps.runDueJobs();
         assertThat(taskOf("expert2")).as("a lapsed declaration's task is gone").isNull();
         declare("expert3", NO_CONFLICT);
         declare("expert4", NO_CONFLICT);
@@ -184,7 +176,7 @@ class ExpertReviewEngineTest {
         assertThat(review).isWaitingAt(TASK_CONSENSUS);
         assertThat(task()).hasCandidateGroup("pm-kjj");
         complete(task(), Map.of(CONSENSUS_SCORE, 80L, CONSENSUS_REASON, "合议一致"));
-        runDueJobs();
+        steps.runDueJobs();
 
         assertThat(review).isEnded().hasPassed(DECLARATION_OVERDUE, NO_REPLACEMENT, END_REVIEWED);
         assertThat(calls).containsExactly("draw application-1", "replace expert1 CONFLICT", "replace expert2 null",
