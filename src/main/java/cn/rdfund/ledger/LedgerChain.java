@@ -26,6 +26,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 public class LedgerChain {
 
+    /** The chain head, locked: sealing and checking hold it, so seals come one at a time and a check sees none arrive. */
+    private static final String LOCK_HEAD = "SELECT last_seq, last_mac FROM ledger_chain_head WHERE id = 1 FOR UPDATE";
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SealKeys keys;
@@ -45,7 +48,7 @@ public class LedgerChain {
     }
 
     private Seal seal(LedgerEntry entry, String sealedBy) {
-        Map<String, Object> head = jdbc.sql("SELECT last_seq, last_mac FROM ledger_chain_head WHERE id = 1 FOR UPDATE")
+        Map<String, Object> head = jdbc.sql(LOCK_HEAD)
                 .query().singleRow();
         long seq = ((Number) head.get("last_seq")).longValue() + 1;
         String keyId = keys.activeKeyId();
@@ -119,7 +122,7 @@ public class LedgerChain {
      */
     @Transactional
     public Verification verify() {
-        Optional<Map<String, Object>> head = jdbc.sql("SELECT last_seq, last_mac FROM ledger_chain_head WHERE id = 1 FOR UPDATE")
+        Optional<Map<String, Object>> head = jdbc.sql(LOCK_HEAD)
                 .query().listOfRows().stream().findFirst();
         List<LedgerEntry> entries = jdbc.sql("SELECT * FROM ledger_entry").query(LedgerEntry.class).list();
         List<Seal> seals = jdbc.sql("""
