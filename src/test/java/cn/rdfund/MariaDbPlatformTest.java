@@ -8,6 +8,7 @@ import cn.rdfund.ledger.LedgerPosting;
 import cn.rdfund.organization.Organization;
 import cn.rdfund.project.Project;
 import cn.rdfund.support.MySqlTestDatabase;
+import cn.rdfund.support.RdfundIntegrationTest;
 import cn.rdfund.support.TestData;
 import java.math.BigDecimal;
 import java.util.List;
@@ -15,8 +16,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -31,12 +34,17 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"mysql", "demo"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class MariaDbPlatformTest extends PlatformContract {
+// Alone: its application must not run beside the MariaDB ledger attack's applications, and it counts everything seeded.
+@ResourceLock(RdfundIntegrationTest.APPLICATION)
+class MariaDbPlatformTest extends PlatformContract implements RestartSeedingContract {
 
     private static final MySqlTestDatabase database = MySqlTestDatabase.fromEnvironment();
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationContext context;
 
     @DynamicPropertySource
     static void useFreshDatabase(DynamicPropertyRegistry registry) {
@@ -56,6 +64,11 @@ class MariaDbPlatformTest extends PlatformContract {
     @AfterAll
     static void dropDatabase() {
         database.drop();
+    }
+
+    @Override
+    public ApplicationContext context() {
+        return context;
     }
 
     @Override

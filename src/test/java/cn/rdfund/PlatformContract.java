@@ -62,21 +62,14 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the platform must guarantee on every supported database; one subclass per database boots the
- * whole application against it. Alone: it counts the seeded users, groups and organizations that other classes add
- * to, and under -Pmariadb MariaDbPlatformTest must not run beside the MariaDB ledger attack's applications.
+ * whole application against it. Every test works on calls, organizations and projects of its own.
  */
-@ResourceLock(RdfundIntegrationTest.APPLICATION)
 abstract class PlatformContract {
 
     @Autowired
@@ -87,9 +80,6 @@ abstract class PlatformContract {
 
     @Autowired
     DataSource dataSource;
-
-    @Autowired
-    ApplicationContext context;
 
     @Autowired
     TransactionTemplate transaction;
@@ -407,30 +397,6 @@ abstract class PlatformContract {
 
         assertThat(ledgerEntries.findByProjectIdOrderByIdAsc(project.id())).extracting(LedgerEntry::kind)
                 .containsExactly(LedgerEntryKind.DISBURSEMENT, LedgerEntryKind.RECOVERY);
-    }
-
-    @Test
-    void aRestartSeedsNothingTwice() throws Exception {
-        Map<String, Long> before = counts();
-        ApplicationArguments none = new DefaultApplicationArguments();
-
-        for (ApplicationRunner runner : context.getBeansOfType(ApplicationRunner.class).values()) {
-            runner.run(none);
-        }
-
-        assertThat(counts()).isEqualTo(before);
-        assertThat(before.get("users")).isGreaterThanOrEqualTo(17);
-        assertThat(before.get("groups")).isEqualTo(12);
-    }
-
-    private Map<String, Long> counts() {
-        return Map.of(
-                "users", processEngine.getIdentityService().createUserQuery().count(),
-                "groups", processEngine.getIdentityService().createGroupQuery().count(),
-                "authorizations", processEngine.getAuthorizationService().createAuthorizationQuery().count(),
-                "filters", processEngine.getFilterService().createFilterQuery().count(),
-                "organizations", organizations.count(),
-                "experts", experts.count());
     }
 
     static Project newProject(Organization organization, Long applicationId, String approvedAmount) {
