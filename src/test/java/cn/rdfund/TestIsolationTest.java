@@ -4,17 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.rdfund.support.EngineOnlyTest;
 import cn.rdfund.support.RdfundIntegrationTest;
-import cn.rdfund.support.TestClassSchedule;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.lang.reflect.Modifier;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,7 +41,7 @@ class TestIsolationTest {
                 .filter(type -> AnnotationSupport.isAnnotated(type.reflect(), SpringBootTest.class))
                 .map(JavaClass::reflect)
                 .filter(type -> !type.isAnnotation() && !Modifier.isAbstract(type.getModifiers()))
-                .filter(type -> TestClassSchedule.applicationLock(type).isEmpty())
+                .filter(type -> applicationLock(type).isEmpty())
                 .map(Class::getName)
                 .toList();
 
@@ -53,7 +55,7 @@ class TestIsolationTest {
                         || buildsAnApplication(type))
                 .map(JavaClass::reflect)
                 .filter(type -> !Modifier.isAbstract(type.getModifiers()))
-                .filter(type -> !TestClassSchedule.applicationLock(type).contains(ResourceAccessMode.READ_WRITE))
+                .filter(type -> !applicationLock(type).contains(ResourceAccessMode.READ_WRITE))
                 .map(Class::getName)
                 .toList();
 
@@ -82,5 +84,16 @@ class TestIsolationTest {
     private static boolean buildsAnApplication(JavaClass type) {
         return type.getConstructorCallsFromSelf().stream()
                 .anyMatch(call -> call.getTargetOwner().isEquivalentTo(SpringApplicationBuilder.class));
+    }
+
+    /** The modes in which the class (or a superclass, or an annotation on either) holds the application's lock. */
+    private static Set<ResourceAccessMode> applicationLock(Class<?> type) {
+        Set<ResourceAccessMode> modes = EnumSet.noneOf(ResourceAccessMode.class);
+        for (Class<?> current = type; current != null; current = current.getSuperclass()) {
+            AnnotationSupport.findRepeatableAnnotations(current, ResourceLock.class).stream()
+                    .filter(lock -> RdfundIntegrationTest.APPLICATION.equals(lock.value()))
+                    .forEach(lock -> modes.add(lock.mode()));
+        }
+        return modes;
     }
 }
