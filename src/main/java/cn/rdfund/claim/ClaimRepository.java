@@ -3,6 +3,7 @@ package cn.rdfund.claim;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jdbc.repository.query.Modifying;
@@ -16,7 +17,22 @@ interface ClaimRepository extends CrudRepository<PolicyClaim, Long> {
 
     List<PolicyClaim> findAllByOrderByIdAsc();
 
-    List<PolicyClaim> findByOrganizationIdOrderByIdAsc(long organizationId);
+    /** The organization's claims under one measure (index ix_policy_claim_same_item), not its whole history. */
+    List<PolicyClaim> findByOrganizationIdAndMeasureOrderByIdAsc(long organizationId, String measure);
+
+    /**
+     * The organization's first claim in one of these statuses for the same measure, reference date and category (or
+     * both without one), other than this process's: read through ix_policy_claim_same_item, whatever the
+     * organization claimed before.
+     */
+    @Query("""
+            SELECT * FROM policy_claim
+            WHERE organization_id = :organizationId AND measure = :measure AND reference_date = :referenceDate
+              AND COALESCE(category, '') = COALESCE(:category, '') AND status IN (:statuses)
+              AND process_instance_id <> :processInstanceId
+            ORDER BY id LIMIT 1""")
+    Optional<PolicyClaim> findSameItem(long organizationId, String measure, LocalDate referenceDate, String category,
+            Collection<String> statuses, String processInstanceId);
 
     @Modifying
     @Query("UPDATE policy_claim SET code = :code WHERE id = :id")

@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Year;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -120,18 +119,14 @@ public class ClaimService {
 
     /** A live or paid claim of the organization for the same measure, category and reference date. */
     private Optional<PolicyClaim> sameItem(long organizationId, ClaimSubmission submission, String processInstanceId) {
-        return claims.findByOrganizationIdOrderByIdAsc(organizationId).stream()
-                .filter(c -> !c.processInstanceId().equals(processInstanceId) && PolicyClaim.LIVE_OR_PAID.contains(c.status()))
-                .filter(c -> c.measure().equals(submission.measure())
-                        && c.facts().referenceDate().equals(submission.facts().referenceDate())
-                        && Objects.equals(c.facts().category(), submission.facts().category()))
-                .findFirst();
+        return claims.findSameItem(organizationId, submission.measure(), submission.facts().referenceDate(),
+                submission.facts().category(), PolicyClaim.LIVE_OR_PAID, processInstanceId);
     }
 
     /** The organization's other claims under the same measure, for the lead unit to compare. */
     List<PolicyClaim> earlierClaims(PolicyClaim claim) {
-        return claims.findByOrganizationIdOrderByIdAsc(claim.organizationId()).stream()
-                .filter(c -> !c.id().equals(claim.id()) && c.measure().equals(claim.measure())).toList();
+        return claims.findByOrganizationIdAndMeasureOrderByIdAsc(claim.organizationId(), claim.measure()).stream()
+                .filter(c -> !c.id().equals(claim.id())).toList();
     }
 
     /**

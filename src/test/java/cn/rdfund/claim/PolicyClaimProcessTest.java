@@ -213,6 +213,20 @@ class PolicyClaimProcessTest {
                 .contains("本单位此前同一措施的申领（1件，最近1件）：" + code).contains("不予受理");
     }
 
+    /** 首次认定 and 重新认定 on the same date are two items: the second claim is registered, not refused. */
+    @Test
+    void anotherCategoryOnTheSameDateIsAnotherItem() {
+        ProcessInstance first = drive.submit(claimant, highTech("2025-06-01", "0"));
+        Map<String, Object> renewal = highTech("2025-06-01", "0");
+        renewal.put("recognitionType", "RE");
+
+        ProcessInstance second = drive.submit(claimant, renewal);
+
+        assertThat(claimOf(second).status()).isNotEqualTo(PolicyClaim.REJECTED);
+        assertThat((String) processEngine.getRuntimeService().getVariable(second.getId(), "claimSummary"))
+                .contains("本单位此前同一措施的申领（1件，最近1件）：" + claimOf(first).code());
+    }
+
     @Test
     void ofTwoClaimsForTheSameItemSubmittedAtOnceTheOneRegisteredSecondIsRefused() {
         ProcessInstance first = processDriver.start(KEY, claimant);
