@@ -8,5 +8,8 @@ public interface ApplicationRepository extends ListCrudRepository<Application, L
 
     List<Application> findByCallId(Long callId);
 
+    /** One organization's applications, for its own list (the foreign key's index on applicant_id). */
+    List<Application> findByApplicantId(Long applicantId);
+
     Optional<Application> findByProcessInstanceId(String processInstanceId);
 }

@@ -34,8 +34,13 @@ class ApplicationResource {
 
     @GetMapping
     List<ApplicationDto> list(@RequestParam(required = false) Long callId, @AuthenticationPrincipal CamundaUser user) {
+        if (access.readsNoOrganization(user)) {
+            return List.of();
+        }
         Predicate<Application> visible = visibleTo(user);
-        return applications.findAll().stream()
+        List<Application> candidates = access.soleOrganizationOf(user).map(applications::findByApplicantId)
+                .orElseGet(applications::findAll);
+        return candidates.stream()
                 .filter(visible)
                 .filter(application -> callId == null || callId.equals(application.callId()))
                 .sorted(Comparator.comparing(Application::id))

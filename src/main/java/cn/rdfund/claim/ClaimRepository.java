@@ -17,6 +17,9 @@ interface ClaimRepository extends CrudRepository<PolicyClaim, Long> {
 
     List<PolicyClaim> findAllByOrderByIdAsc();
 
+    /** One organization's claims, for its own list (index ix_policy_claim_same_item). */
+    List<PolicyClaim> findByOrganizationIdOrderByIdAsc(long organizationId);
+
     /** The organization's claims under one measure (index ix_policy_claim_same_item), not its whole history. */
     List<PolicyClaim> findByOrganizationIdAndMeasureOrderByIdAsc(long organizationId, String measure);
 

@@ -31,8 +31,12 @@ class ClaimResource {
 
     @GetMapping
     List<ClaimDto> list(@AuthenticationPrincipal CamundaUser user) {
+        if (access.readsNoOrganization(user)) {
+            return List.of();
+        }
         OrganizationAccess.Readable readable = access.readableBy(user);
-        return claims.all().stream().filter(claim -> readable.test(claim.organizationId(), claim.processInstanceId()))
+        List<PolicyClaim> candidates = access.soleOrganizationOf(user).map(claims::ofOrganization).orElseGet(claims::all);
+        return candidates.stream().filter(claim -> readable.test(claim.organizationId(), claim.processInstanceId()))
                 .map(claim -> toDto(claim, user)).toList();
     }
 

@@ -293,6 +293,10 @@ public class ClaimService {
         return claims.findAllByOrderByIdAsc();
     }
 
+    List<PolicyClaim> ofOrganization(long organizationId) {
+        return claims.findByOrganizationIdOrderByIdAsc(organizationId);
+    }
+
     String opinionText(long id) {
         List<ClaimOpinion> given = opinionsOf(id);
         return given.isEmpty() ? "无配合单位" : given.stream()

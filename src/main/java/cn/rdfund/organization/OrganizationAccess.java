@@ -44,6 +44,20 @@ public class OrganizationAccess {
                         && caseUnits.leadUnitGroupOfCase(processInstanceId).map(units::contains).orElse(false));
     }
 
+    /**
+     * For a user who reads only the records of the organization it acts for (an applicant), that organization, so a
+     * list asks the database for its records instead of reading every record and leaving the others out. Empty for
+     * the city's staff, whose lists still go through {@link #readableBy}, and for a user who acts for none.
+     */
+    public Optional<Long> soleOrganizationOf(CamundaUser user) {
+        return readsEveryOrganization(user) ? Optional.empty() : members.organizationOf(user.id());
+    }
+
+    /** Whether the user acts for no organization and reads no unit's cases either: its lists are empty. */
+    public boolean readsNoOrganization(CamundaUser user) {
+        return !readsEveryOrganization(user) && members.organizationOf(user.id()).isEmpty();
+    }
+
     /** Program managers, finance, auditors and admins: the city's staff (who read the co-units' opinions of a claim). */
     public boolean readsEveryOrganization(CamundaUser user) {
         return readsEveryCase(user) || user.groupIds().stream().anyMatch(group -> LeadUnit.ofGroup(group).isPresent());
