@@ -2,6 +2,7 @@ package cn.rdfund;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.rdfund.support.EngineOnlyExtension;
 import cn.rdfund.support.EngineOnlyTest;
 import cn.rdfund.support.RdfundIntegrationTest;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -78,7 +79,8 @@ class TestIsolationTest {
     private static boolean usesTheInMemoryEngine(JavaClass type) {
         return AnnotationSupport.findAnnotation(type.reflect(), ExtendWith.class).stream()
                 .flatMap(extend -> List.of(extend.value()).stream())
-                .anyMatch(ProcessEngineExtension.class::isAssignableFrom);
+                .anyMatch(extension -> ProcessEngineExtension.class.isAssignableFrom(extension)
+                        || EngineOnlyExtension.class.isAssignableFrom(extension));
     }
 
     private static boolean buildsAnApplication(JavaClass type) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * bpmn/application/FundingApplication.bpmn on its own, in an in-memory engine (src/test/resources/camunda.cfg.xml) with
+ * bpmn/application/FundingApplication.bpmn on its own, in an in-memory engine (src/test/resources/engine-only.cfg.xml) with
  * its beans replaced by recorders and the expert review it calls replaced by a one-task stub: the applicant fills in and
  * submits, a project manager checks the form; passed, it is accepted, reviewed and the call is told; returned for
  * correction, the applicant corrects and it is submitted again, or the correction lapses and it is rejected; a first

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * bpmn/challenge/Challenge.bpmn on its own, in an in-memory engine (src/test/resources/camunda.cfg.xml), with the
+ * bpmn/challenge/Challenge.bpmn on its own, in an in-memory engine (src/test/resources/engine-only.cfg.xml), with the
  * ExpertPanel and ChallengeMilestone it calls replaced by one-task stubs: the demand rejected by the manager or by the
  * experts' 论证; the window cancelled by the 发榜方, closed by the manager or by its timer; 流标 republished once, ended
  * by the manager or after the second window; the selection waiting for the last application to be settled (message

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * bpmn/challenge/ChallengeMilestone.bpmn on its own, in an in-memory engine (src/test/resources/camunda.cfg.xml), with
+ * bpmn/challenge/ChallengeMilestone.bpmn on its own, in an in-memory engine (src/test/resources/engine-only.cfg.xml), with
  * the ExpertPanel and Disbursement it calls replaced by stubs: one team's milestone reported (a late report escalated
  * to the manager while the team can still report), confirmed by the 发榜方 or disputed and found met or not met by the
  * experts; the 发榜方's payment declared and confirmed or sent back by finance; the support stage it releases paid, or

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * bpmn/claim/PolicyClaim.bpmn on its own, in an in-memory engine (src/test/resources/camunda.cfg.xml), with the
+ * bpmn/claim/PolicyClaim.bpmn on its own, in an in-memory engine (src/test/resources/engine-only.cfg.xml), with the
  * Disbursement it calls for each instalment replaced by a stub: the claim withdrawn at once or after a return, ended as
  * a duplicate, rejected or returned by the formal check and corrected; the measure's co-units consulted in parallel or
  * not at all; the award table's amount, 一事一议 supported or declined, or not eligible; nothing due after 从优就高;

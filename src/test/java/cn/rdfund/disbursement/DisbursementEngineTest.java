@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * bpmn/disbursement/Disbursement.bpmn on its own, in an in-memory engine (src/test/resources/camunda.cfg.xml) with
+ * bpmn/disbursement/Disbursement.bpmn on its own, in an in-memory engine (src/test/resources/engine-only.cfg.xml) with
  * its beans replaced by recorders: the instalment is computed, finance approves it and it is booked once; returned,
  * the manager resolves it and it is computed again before finance sees it anew. The amounts, caps and the ledger are
  * tested with the rules (InstalmentPlannerTest, LedgerChainTest) and over the whole application

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * bpmn/project/ProjectExecution.bpmn on its own, in an in-memory engine (src/test/resources/camunda.cfg.xml), with the
+ * bpmn/project/ProjectExecution.bpmn on its own, in an in-memory engine (src/test/resources/engine-only.cfg.xml), with the
  * Disbursement and ExpertPanel it calls replaced by stubs: the agreement drafted, returned or approved and signed; the
  * instalments of each release point paid; the mid-term check started early or on its date, rectified once, passed or
  * failed; acceptance with one extension; termination with or without a recovery, each receipt recorded by one finance

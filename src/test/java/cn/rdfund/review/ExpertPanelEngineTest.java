@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * bpmn/review/ExpertPanel.bpmn on its own, in an in-memory engine (src/test/resources/camunda.cfg.xml) with its beans
+ * bpmn/review/ExpertPanel.bpmn on its own, in an in-memory engine (src/test/resources/engine-only.cfg.xml) with its beans
  * replaced by recorders: the draw, one task per drawn expert, each opinion recorded as its task completes, one
  * conclusion after the last, and the deadline reported to the caller while the assessment goes on. Runs in about a
  * second; what the beans do is tested with the rules (ExpertDrawTest, PanelVerdictTest) and over the whole

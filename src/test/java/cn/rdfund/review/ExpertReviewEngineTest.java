@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * bpmn/review/ExpertReview.bpmn on its own, in an in-memory engine (src/test/resources/camunda.cfg.xml) with its beans
+ * bpmn/review/ExpertReview.bpmn on its own, in an in-memory engine (src/test/resources/engine-only.cfg.xml) with its beans
  * replaced by recorders: each drawn expert declares conflicts of interest, then scores; one who declares a conflict or
  * lets the declaration lapse is replaced, or their part ends when nobody is left; the scores are aggregated once after
  * the last part, and diverging scores go to the project managers' consensus. The draw and the aggregation are tested

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * bpmn/call/FundingCall.bpmn on its own, in an in-memory engine (src/test/resources/camunda.cfg.xml): the draft
+ * bpmn/call/FundingCall.bpmn on its own, in an in-memory engine (src/test/resources/engine-only.cfg.xml): the draft
  * returned with a comment and approved; the window closed early by the manager or by its timer; the ranking waiting
  * for the last application to be settled (message ApplicationSettled); a call with nothing fundable; the public notice
  * ending on its working day and its list approved; an objection upheld (a new round of ranking and notice) or
