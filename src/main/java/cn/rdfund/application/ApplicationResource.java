@@ -34,13 +34,8 @@ class ApplicationResource {
 
     @GetMapping
     List<ApplicationDto> list(@RequestParam(required = false) Long callId, @AuthenticationPrincipal CamundaUser user) {
-        if (access.readsNoOrganization(user)) {
-            return List.of();
-        }
         Predicate<Application> visible = visibleTo(user);
-        List<Application> candidates = access.soleOrganizationOf(user).map(applications::findByApplicantId)
-                .orElseGet(applications::findAll);
-        return candidates.stream()
+        return access.listCandidates(user, applications::findByApplicantId, applications::findAll).stream()
                 .filter(visible)
                 .filter(application -> callId == null || callId.equals(application.callId()))
                 .sorted(Comparator.comparing(Application::id))

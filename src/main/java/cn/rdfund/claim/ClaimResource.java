@@ -31,12 +31,8 @@ class ClaimResource {
 
     @GetMapping
     List<ClaimDto> list(@AuthenticationPrincipal CamundaUser user) {
-        if (access.readsNoOrganization(user)) {
-            return List.of();
-        }
         OrganizationAccess.Readable readable = access.readableBy(user);
-        List<PolicyClaim> candidates = access.soleOrganizationOf(user).map(claims::ofOrganization).orElseGet(claims::all);
-        return candidates.stream().filter(claim -> readable.test(claim.organizationId(), claim.processInstanceId()))
+        return access.listCandidates(user, claims::ofOrganization, claims::all).stream().filter(claim -> readable.test(claim.organizationId(), claim.processInstanceId()))
                 .map(claim -> toDto(claim, user)).toList();
     }
 

@@ -4,8 +4,11 @@ import cn.rdfund.bureau.LeadUnit;
 import cn.rdfund.system.security.CamundaUser;
 import cn.rdfund.system.security.CaseUnits;
 import cn.rdfund.system.security.Groups;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -45,17 +48,15 @@ public class OrganizationAccess {
     }
 
     /**
-     * For a user who reads only the records of the organization it acts for (an applicant), that organization, so a
-     * list asks the database for its records instead of reading every record and leaving the others out. Empty for
-     * the city's staff, whose lists still go through {@link #readableBy}, and for a user who acts for none.
+     * The records a list starts from before {@link #readableBy} filters them: every record for the city's staff, the
+     * records of the organization it acts for for anyone else (asked of the database, not left out of every record),
+     * none for a user who acts for no organization.
      */
-    public Optional<Long> soleOrganizationOf(CamundaUser user) {
-        return readsEveryOrganization(user) ? Optional.empty() : members.organizationOf(user.id());
-    }
-
-    /** Whether the user acts for no organization and reads no unit's cases either: its lists are empty. */
-    public boolean readsNoOrganization(CamundaUser user) {
-        return !readsEveryOrganization(user) && members.organizationOf(user.id()).isEmpty();
+    public <T> List<T> listCandidates(CamundaUser user, Function<Long, List<T>> ofOrganization, Supplier<List<T>> all) {
+        if (readsEveryOrganization(user)) {
+            return all.get();
+        }
+        return members.organizationOf(user.id()).map(ofOrganization).orElse(List.of());
     }
 
     /** Program managers, finance, auditors and admins: the city's staff (who read the co-units' opinions of a claim). */
