@@ -13,7 +13,12 @@ public final class Http {
     public record Response(int status, String body, HttpResponse<String> raw) {
     }
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    /**
+     * One client for every request of the JVM: it keeps connections open between requests (HTTP keep-alive) and runs
+     * one selector thread, where a client per request would open a connection and start a thread each time. It
+     * stores no cookies, so requests share nothing but the connections.
+     */
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private final int port;
     private final String user;
 
@@ -37,6 +42,10 @@ public final class Http {
     public Response post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    public Response put(String path) {
+        return send(request(path).PUT(HttpRequest.BodyPublishers.noBody()));
     }
 
     public Response delete(String path) {
@@ -66,7 +75,7 @@ public final class Http {
 
     private Response send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> response = client.send(builder.build(),
+            HttpResponse<String> response = CLIENT.send(builder.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), response.body(), response);
         } catch (Exception e) {
