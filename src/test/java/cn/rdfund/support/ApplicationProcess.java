@@ -42,15 +42,36 @@ public final class ApplicationProcess implements AutoCloseable {
     }
 
     /**
+     * What to start: a main class on the test's classpath (with or without the test classes and test resources),
+     * with these JVM options.
+     */
+    public record Launch(String mainClass, List<String> jvmOptions, boolean withTestClasses) {
+
+        /** RDFund as shipped, with the test JVM's compiler and collector choice (a short run: C1 only, serial GC). */
+        public static final Launch QUICK = new Launch("cn.rdfund.RdfundApplication",
+                List.of("-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), false);
+    }
+
+    /**
      * Starts {@code cn.rdfund.RdfundApplication} in {@code workingDirectory} (where the default profile keeps its
      * H2 database, {@code ./data/}) with these Spring Boot arguments, and waits until it accepts traffic.
      */
     public static ApplicationProcess start(Path workingDirectory, String name, List<String> arguments) {
+        return start(Launch.QUICK, workingDirectory, name, arguments, "/actuator/health/readiness");
+    }
+
+    /**
+     * Starts what {@code launch} names in {@code workingDirectory} with these Spring Boot arguments and waits until
+     * {@code readyPath} answers 200.
+     */
+    public static ApplicationProcess start(Launch launch, Path workingDirectory, String name, List<String> arguments,
+            String readyPath) {
         int port = freePort();
         Path consoleLog = Path.of("target", "test-logs", name + ".log").toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Duser.timezone=Asia/Shanghai", "-cp", applicationClasspath(), "cn.rdfund.RdfundApplication",
-                "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(launch.jvmOptions());
+        command.addAll(List.of("-Duser.timezone=Asia/Shanghai", "-cp", classpath(launch.withTestClasses()),
+                launch.mainClass(), "--server.port=" + port));
         command.addAll(arguments);
         try {
             Files.createDirectories(consoleLog.getParent());
@@ -60,7 +81,7 @@ public final class ApplicationProcess implements AutoCloseable {
             builder.environment().keySet().removeIf(key -> key.startsWith("SPRING_") || key.startsWith("RDFUND_"));
             ApplicationProcess application = new ApplicationProcess(builder.start(), port, consoleLog);
             try {
-                application.awaitReady();
+                application.awaitReady(readyPath);
             } catch (RuntimeException | Error e) {
                 application.close();
                 throw e;
@@ -73,6 +94,12 @@ public final class ApplicationProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The CPU time the process has used so far, all its threads together. */
+    public Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("This system does not report a process's CPU time"));
     }
 
     /** SIGKILL, as {@code kill -9}: no shutdown hook, no graceful shutdown, no database close. */
@@ -104,10 +131,9 @@ public final class ApplicationProcess implements AutoCloseable {
         }
     }
 
-    private void awaitReady() {
+    private void awaitReady(String readyPath) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).GET().build();
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + port + readyPath)).timeout(Duration.ofSeconds(5)).GET().build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -148,11 +174,11 @@ public final class ApplicationProcess implements AutoCloseable {
         }
     }
 
-    /** The test's classpath without its test classes: main classes, resources, models and every dependency. */
-    private static String applicationClasspath() {
+    /** The test's classpath, by default without its test classes: main classes, resources, models, dependencies. */
+    private static String classpath(boolean withTestClasses) {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         return String.join(File.pathSeparator, Arrays.stream(classpath.split(File.pathSeparator))
-                .filter(entry -> !Path.of(entry).normalize().endsWith(Path.of("target", "test-classes")))
+                .filter(entry -> withTestClasses || !Path.of(entry).normalize().endsWith(Path.of("target", "test-classes")))
                 .toList());
     }
 

@@ -2,9 +2,12 @@ package cn.rdfund.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
@@ -65,6 +68,23 @@ public final class MySqlTestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create Camunda's tables in " + name, e);
         }
+    }
+
+    /** The server's global status counters of these names (e.g. Questions, Com_commit): what all its clients did. */
+    public Map<String, Long> globalStatus(List<String> names) {
+        Map<String, Long> values = new LinkedHashMap<>();
+        try (Connection connection = DriverManager.getConnection(serverUrl + "?useSSL=false&allowPublicKeyRetrieval=true",
+                user, password); Statement statement = connection.createStatement();
+                ResultSet status = statement.executeQuery("SHOW GLOBAL STATUS")) {
+            while (status.next()) {
+                if (names.contains(status.getString(1))) {
+                    values.put(status.getString(1), status.getLong(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the global status of " + serverUrl, e);
+        }
+        return values;
     }
 
     private void execute(String sql) {

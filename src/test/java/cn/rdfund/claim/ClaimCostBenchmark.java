@@ -1,0 +1,260 @@
+package cn.rdfund.claim;
+
+import static cn.rdfund.claim.PolicyClaimProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.rdfund.disbursement.DisbursementProcess;
+import cn.rdfund.organization.UnifiedSocialCreditCode;
+import cn.rdfund.support.ApplicationProcess;
+import cn.rdfund.support.ApplicationProcess.Launch;
+import cn.rdfund.support.ClientThreads;
+import cn.rdfund.support.Http;
+import cn.rdfund.support.MySqlTestDatabase;
+import cn.rdfund.support.ServerCost;
+import cn.rdfund.support.TasklistClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rawcamunda.RawCamundaApplication;
+
+/**
+ * What one user-task completion costs the server in RDFund's shortest money path — a P4.3 award claim (高新技术企业首次认定,
+ * 20万元): claimant, 形式审查, 审批, 公示结果, finance's 拨付审批; five user tasks, the notice timer, the payment — against raw
+ * Camunda 7 ({@link RawCamundaApplication}: twelve user tasks in a row, no project code), both driven over
+ * {@code /engine-rest} with HTTP Basic the way Tasklist drives them, by the same client, in one run, on the same
+ * MariaDB/MySQL server, each side in a database of its own. A benchmark, not a test: it checks that the work was done
+ * (every claim paid, every instance ended), never how fast. Runs with {@code ./mvnw -Pbenchmark test}; see
+ * docs/performance.md.
+ *
+ * <p>Per side: the application starts as a process of its own (production JVM defaults, 1 GB heap), a warm-up round
+ * runs, then the measured round. Measured: completions per second with the client threads working at once; the
+ * server process's CPU time (everything it did, the job executor included, until the last case ended); the database
+ * server's statements, commits, inserts and {@code SET}s (its global counters: nothing else may use the server
+ * meanwhile). The client asks for a task's list until the task is there (every 200 ms, as {@link TasklistClient}
+ * does); those requests are part of the cost, as Tasklist's would be.
+ *
+ * <p>System properties: {@code benchmark.claims} (80 measured claims = 400 completions), {@code benchmark.warmupClaims}
+ * (40, for the JIT compiler), {@code benchmark.threads} (4), {@code benchmark.rawAuthorization} (false: Camunda's authorization checks off on
+ * the raw side, as in Camunda's defaults; RDFund always has them on).
+ */
+@Tag("benchmark")
+class ClaimCostBenchmark {
+
+    private static final int CLAIMS = Integer.getInteger("benchmark.claims", 80);
+    private static final int WARMUP_CLAIMS = Integer.getInteger("benchmark.warmupClaims", 40);
+    private static final int THREADS = Integer.getInteger("benchmark.threads", 4);
+    private static final boolean RAW_AUTHORIZATION = Boolean.getBoolean("benchmark.rawAuthorization");
+    private static final int TASKS_PER_CLAIM = 5;
+    private static final Path RESULTS = Path.of("target", "benchmark", "claim-cost.txt");
+    private static final Launch PRODUCTION_JVM = new Launch("cn.rdfund.RdfundApplication", List.of("-Xmx1g"), false);
+    private static final Launch RAW_JVM = new Launch(RawCamundaApplication.class.getName(), List.of("-Xmx1g"), true);
+    /** Both sides: the job executor looks for due jobs every 250 ms at most when idle (the notice ends after 1 s). */
+    private static final List<String> JOB_EXECUTOR = List.of("--camunda.bpm.job-execution.wait-time-in-millis=250",
+            "--camunda.bpm.job-execution.max-wait=1000", "--logging.threshold.console=WARN");
+
+    @TempDir
+    Path workingDirectory;
+
+    private final StringBuilder report = new StringBuilder();
+
+    @Test
+    void aClaimsUserTaskAgainstRawCamundas() throws IOException {
+        Side rdfund = measureRdfund();
+        Side raw = measureRaw();
+
+        print("RDFund benchmark: cost per user-task completion, P4.3 claim against raw Camunda ("
+                + LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS) + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores, " + THREADS + " client threads, raw authorization " + (RAW_AUTHORIZATION ? "on" : "off") + ")");
+        print("");
+        print("| per user-task completion | RDFund (P4.3 claim) | raw Camunda REST | RDFund ÷ raw |");
+        print("|---|---|---|---|");
+        row("completions/s", rdfund.perSecond(), raw.perSecond(), "%.1f");
+        row("server CPU, ms", rdfund.cpuMillis(), raw.cpuMillis(), "%.1f");
+        row("SQL statements", rdfund.per("Questions"), raw.per("Questions"), "%.1f");
+        row("  of which SELECT", rdfund.per("Com_select"), raw.per("Com_select"), "%.1f");
+        row("  of which INSERT", rdfund.per("Com_insert"), raw.per("Com_insert"), "%.1f");
+        row("  of which UPDATE", rdfund.per("Com_update"), raw.per("Com_update"), "%.1f");
+        row("  of which DELETE", rdfund.per("Com_delete"), raw.per("Com_delete"), "%.1f");
+        row("  of which SET", rdfund.per("Com_set_option"), raw.per("Com_set_option"), "%.1f");
+        row("commits", rdfund.per("Com_commit"), raw.per("Com_commit"), "%.2f");
+        print("");
+        print("RDFund: " + CLAIMS + " claims (" + rdfund.completions + " completions) in " + seconds(rdfund.wall)
+                + "; per claim " + String.format(Locale.ROOT, "%.0f commits, %.0f inserts, %.0f SET statements",
+                        rdfund.total("Com_commit") / CLAIMS, rdfund.total("Com_insert") / CLAIMS,
+                        rdfund.total("Com_set_option") / CLAIMS) + ".");
+        print("Raw Camunda: " + raw.completions / RawCamundaApplication.TASKS + " instances (" + raw.completions
+                + " completions) in " + seconds(raw.wall) + ".");
+        Files.createDirectories(RESULTS.getParent());
+        Files.writeString(RESULTS, report);
+    }
+
+    private Side measureRdfund() {
+        MySqlTestDatabase database = MySqlTestDatabase.fromEnvironment();
+        database.create();
+        try {
+            database.runCamundaCreateScripts();
+            List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=mysql,demo",
+                    "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.user(),
+                    "--spring.datasource.password=" + database.password(),
+                    "--logging.file.name=" + workingDirectory.resolve("rdfund.log"),
+                    // no demo story in the background; the notice period is a second instead of five working days
+                    "--rdfund.demo.cases=false", "--rdfund.claims.notice-period=PT1S"));
+            arguments.addAll(JOB_EXECUTOR);
+            try (ApplicationProcess application = ApplicationProcess.start(PRODUCTION_JVM, workingDirectory,
+                    "benchmark-claim-rdfund", arguments, "/actuator/health/readiness")) {
+                TasklistClient tasklist = new TasklistClient(application.port());
+                int claimants = WARMUP_CLAIMS + CLAIMS;
+                for (int i = 0; i < claimants; i++) {
+                    registerClaimant(application.port(), i);
+                }
+                IntConsumer claim = i -> claimUpToPayment(tasklist, claimant(i));
+                ClientThreads.run(THREADS, WARMUP_CLAIMS, claim);
+                awaitEveryClaimEnded(tasklist);
+
+                ServerCost before = ServerCost.now(application, database);
+                Duration wall = ClientThreads.run(THREADS, CLAIMS, i -> claim.accept(WARMUP_CLAIMS + i));
+                awaitEveryClaimEnded(tasklist);
+                ServerCost cost = ServerCost.now(application, database).since(before);
+
+                JsonNode ledger = tasklist.get("auditor", "/api/audit/ledger");
+                assertThat(ledger.path("lines")).as("one payment per claim").hasSize(claimants);
+                return new Side(CLAIMS * TASKS_PER_CLAIM, wall, cost);
+            }
+        } finally {
+            database.drop();
+        }
+    }
+
+    private Side measureRaw() {
+        MySqlTestDatabase database = MySqlTestDatabase.fromEnvironment();
+        database.create();
+        try {
+            database.runCamundaCreateScripts();
+            List<String> arguments = new ArrayList<>(List.of("--spring.config.name=raw-camunda",
+                    "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.user(),
+                    "--spring.datasource.password=" + database.password(),
+                    "--camunda.bpm.authorization.enabled=" + RAW_AUTHORIZATION,
+                    "--logging.file.name=" + workingDirectory.resolve("raw-camunda.log")));
+            arguments.addAll(JOB_EXECUTOR);
+            try (ApplicationProcess application = ApplicationProcess.start(RAW_JVM, workingDirectory,
+                    "benchmark-claim-raw", arguments, "/actuator/health/readiness")) {
+                TasklistClient tasklist = new TasklistClient(application.port());
+                // as many completions as on RDFund's side, in instances of twelve
+                int warmup = (WARMUP_CLAIMS * TASKS_PER_CLAIM + RawCamundaApplication.TASKS - 1) / RawCamundaApplication.TASKS;
+                int instances = (CLAIMS * TASKS_PER_CLAIM + RawCamundaApplication.TASKS - 1) / RawCamundaApplication.TASKS;
+                IntConsumer walk = i -> twelveTasks(tasklist, "raw" + (i % RawCamundaApplication.USERS + 1));
+                ClientThreads.run(THREADS, warmup, walk);
+
+                ServerCost before = ServerCost.now(application, database);
+                Duration wall = ClientThreads.run(THREADS, instances, walk);
+                ServerCost cost = ServerCost.now(application, database).since(before);
+
+                JsonNode unfinished = tasklist.get("raw1", "/engine-rest/history/process-instance/count?unfinished=true");
+                assertThat(unfinished.path("count").asInt()).as("raw instances still running").isZero();
+                return new Side(instances * RawCamundaApplication.TASKS, wall, cost);
+            }
+        } finally {
+            database.drop();
+        }
+    }
+
+    private static String claimant(int i) {
+        return "bench-claimant-" + i;
+    }
+
+    /** An applicant account (by the administrator, as Admin would) with an enterprise of its own. */
+    private static void registerClaimant(int port, int i) {
+        String user = claimant(i);
+        Http admin = Http.as(port, "admin");
+        expect(admin.post("/engine-rest/user/create", """
+                {"profile":{"id":"%s","firstName":"基准","lastName":"申领人%d"},"credentials":{"password":"%s"}}"""
+                .formatted(user, i, user)), 204, "create " + user);
+        expect(admin.put("/engine-rest/group/applicants/members/" + user), 204, "make " + user + " an applicant");
+        String first17 = "91210112MA0" + String.format(Locale.ROOT, "%06d", i);
+        expect(Http.as(port, user).post("/api/organizations", """
+                {"uscc":"%s","name":"基准测试企业%d有限公司","kind":"ENTERPRISE","district":"HUNNAN"}"""
+                .formatted(first17 + UnifiedSocialCreditCode.checkCharacter(first17), i)), 201, "register " + user + "'s enterprise");
+    }
+
+    /** The claim as its five users work it in Tasklist (as KillNineContract does, one claimant per claim). */
+    private static void claimUpToPayment(TasklistClient tasklist, String claimant) {
+        String claim = tasklist.start(claimant, KEY);
+        tasklist.submit(claimant, tasklist.awaitTask(claimant, claim, TASK_SUBMIT), Map.of(CLAIM_ACTION, SUBMIT,
+                "measure", "P4.3", "claimTitle", "高新技术企业首次认定奖励（" + claimant + "）", "referenceDate", "2025-06-01",
+                "recognitionType", "FIRST", "documents", "高新技术企业证书 GR2025000001", "otherAwardWan", "0"));
+        tasklist.submit("kjj", tasklist.awaitTask("kjj", claim, TASK_CHECK), Map.of(CHECK_DECISION, PASS));
+        tasklist.submit("kjj2", tasklist.awaitTask("kjj2", claim, TASK_APPROVE), Map.of(APPROVAL_DECISION, APPROVE));
+        tasklist.submit("kjj", tasklist.awaitTask("kjj", claim, TASK_CONCLUDE_NOTICE), Map.of(NOTICE_RESULT, NO_OBJECTION));
+        String payment = TasklistClient.await(
+                () -> tasklist.get("auditor", "/engine-rest/process-instance?superProcessInstance=" + claim),
+                instances -> instances.size() == 1, "the payment of claim " + claim).get(0).path("id").asText();
+        tasklist.submit("finance", tasklist.awaitTask("finance", payment, DisbursementProcess.TASK_APPROVE),
+                Map.of(DisbursementProcess.DECISION, DisbursementProcess.APPROVE));
+    }
+
+    private static void awaitEveryClaimEnded(TasklistClient tasklist) {
+        TasklistClient.await(() -> tasklist.get("auditor",
+                        "/engine-rest/history/process-instance/count?processDefinitionKey=" + KEY + "&unfinished=true"),
+                count -> count.path("count").asInt() == 0, "every claim to end");
+    }
+
+    private static void twelveTasks(TasklistClient tasklist, String user) {
+        String instance = tasklist.start(user, RawCamundaApplication.PROCESS);
+        for (int task = 1; task <= RawCamundaApplication.TASKS; task++) {
+            tasklist.submit(user, tasklist.awaitTask(user, instance, "Task_" + task), Map.of("note", "第" + task + "步"));
+        }
+    }
+
+    private static void expect(Http.Response response, int status, String what) {
+        if (response.status() != status) {
+            throw new IllegalStateException("Could not " + what + ": " + response.status() + " " + response.body());
+        }
+    }
+
+    private void row(String label, double rdfund, double raw, String format) {
+        print("| " + label + " | " + String.format(Locale.ROOT, format, rdfund) + " | "
+                + String.format(Locale.ROOT, format, raw) + " | "
+                + (raw == 0 ? "–" : String.format(Locale.ROOT, "%.1f×", rdfund / raw)) + " |");
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    private void print(String line) {
+        System.out.println(line);
+        report.append(line).append('\n');
+    }
+
+    /** One side's measured round. */
+    private record Side(int completions, Duration wall, ServerCost cost) {
+
+        double perSecond() {
+            return completions / (wall.toNanos() / 1e9);
+        }
+
+        double cpuMillis() {
+            return cost.cpu().toNanos() / 1e6 / completions;
+        }
+
+        double per(String counter) {
+            return (double) cost.count(counter) / completions;
+        }
+
+        double total(String counter) {
+            return cost.count(counter);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package cn.rdfund.support;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a server process and the database server have done up to a moment: the process's CPU time and the database
+ * server's global statement counters. Two of them subtracted ({@link #since}) are the cost of what happened in
+ * between; the benchmarks take them while nothing else uses the database server.
+ */
+public record ServerCost(Duration cpu, Map<String, Long> counters) {
+
+    /** Statements of every kind, then the kinds the benchmarks report. */
+    public static final List<String> COUNTERS = List.of("Questions", "Com_select", "Com_insert", "Com_update",
+            "Com_delete", "Com_commit", "Com_rollback", "Com_set_option");
+
+    public static ServerCost now(ApplicationProcess server, MySqlTestDatabase database) {
+        return new ServerCost(server.cpuTime(), database.globalStatus(COUNTERS));
+    }
+
+    public ServerCost since(ServerCost earlier) {
+        Map<String, Long> difference = new LinkedHashMap<>();
+        counters.forEach((name, value) -> difference.put(name, value - earlier.counters.getOrDefault(name, 0L)));
+        return new ServerCost(cpu.minus(earlier.cpu), difference);
+    }
+
+    public long count(String counter) {
+        return counters.getOrDefault(counter, 0L);
+    }
+}
