@@ -57,7 +57,7 @@ abstract class KillNineContract {
 
         try (ApplicationProcess application = startApplication("after-restart")) {
             TasklistClient tasklist = new TasklistClient(application.port());
-            assertThat(acknowledged.stream().flatMap(completion -> missing(tasklist, completion).stream()))
+            assertThat(acknowledged.stream().flatMap(completion -> tasklist.whatIsMissing(completion).stream()))
                     .as("completions that answered 204 before kill -9, missing after the restart")
                     .isEmpty();
             assertPaid(tasklist);
@@ -93,31 +93,6 @@ abstract class KillNineContract {
                     Map.of(DisbursementProcess.DECISION, DisbursementProcess.APPROVE)));
         }
         return acknowledged;
-    }
-
-    /** What of the completion is not there: empty when the task is done and its values are in the history. */
-    private static List<String> missing(TasklistClient tasklist, Completion completion) {
-        List<String> missing = new ArrayList<>();
-        boolean stillOpen = tasklist.tasks(completion.user(), "processInstanceId=" + completion.processInstanceId()
-                + "&taskDefinitionKey=" + completion.taskKey()).stream()
-                .anyMatch(task -> task.path("id").asText().equals(completion.taskId()));
-        if (stillOpen) {
-            missing.add(completion + ": still open in " + completion.user() + "'s task list");
-        }
-        JsonNode history = tasklist.get("auditor", "/engine-rest/history/task?taskId=" + completion.taskId());
-        if (history.size() != 1 || !"completed".equals(history.get(0).path("deleteReason").asText())) {
-            missing.add(completion + ": not completed in the history (" + (history.isEmpty() ? "no such task"
-                    : "end " + history.get(0).path("endTime") + ", " + history.get(0).path("deleteReason")) + ")");
-        }
-        completion.variables().forEach((name, value) -> {
-            JsonNode variables = tasklist.get("auditor", "/engine-rest/history/variable-instance?processInstanceId="
-                    + completion.processInstanceId() + "&variableName=" + name);
-            if (variables.size() != 1 || !value.equals(variables.get(0).path("value").asText())) {
-                missing.add(completion + ": " + name + " should be " + value + " but the history has "
-                        + variables.findValuesAsText("value"));
-            }
-        });
-        return missing;
     }
 
     /** The approved payments were left to the job executor; after the restart it books each once. */

@@ -82,6 +82,31 @@ public final class TasklistClient {
                 task.path("processInstanceId").asText(), Map.copyOf(form));
     }
 
+    /** What of the completion is not there: empty when the task is done and its values are in the history. */
+    public List<String> whatIsMissing(Completion completion) {
+        List<String> missing = new ArrayList<>();
+        boolean stillOpen = tasks(completion.user(), "processInstanceId=" + completion.processInstanceId()
+                + "&taskDefinitionKey=" + completion.taskKey()).stream()
+                .anyMatch(task -> task.path("id").asText().equals(completion.taskId()));
+        if (stillOpen) {
+            missing.add(completion + ": still open in " + completion.user() + "'s task list");
+        }
+        JsonNode history = get("auditor", "/engine-rest/history/task?taskId=" + completion.taskId());
+        if (history.size() != 1 || !"completed".equals(history.get(0).path("deleteReason").asText())) {
+            missing.add(completion + ": not completed in the history (" + (history.isEmpty() ? "no such task"
+                    : "end " + history.get(0).path("endTime") + ", " + history.get(0).path("deleteReason")) + ")");
+        }
+        completion.variables().forEach((name, value) -> {
+            JsonNode variables = get("auditor", "/engine-rest/history/variable-instance?processInstanceId="
+                    + completion.processInstanceId() + "&variableName=" + name);
+            if (variables.size() != 1 || !value.equals(variables.get(0).path("value").asText())) {
+                missing.add(completion + ": " + name + " should be " + value + " but the history has "
+                        + variables.findValuesAsText("value"));
+            }
+        });
+        return missing;
+    }
+
     /** A GET answered with 200, as JSON. */
     public JsonNode get(String user, String path) {
         Http.Response answer = Http.as(port, user).get(path);
