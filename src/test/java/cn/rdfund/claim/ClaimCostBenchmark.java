@@ -4,22 +4,23 @@ import static cn.rdfund.claim.PolicyClaimProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.rdfund.disbursement.DisbursementProcess;
-import cn.rdfund.organization.UnifiedSocialCreditCode;
 import cn.rdfund.support.ApplicationProcess;
 import cn.rdfund.support.ApplicationProcess.Launch;
 import cn.rdfund.support.ClientThreads;
-import cn.rdfund.support.Http;
+import cn.rdfund.support.Enterprises;
 import cn.rdfund.support.MySqlTestDatabase;
 import cn.rdfund.support.ServerCost;
 import cn.rdfund.support.TasklistClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +40,9 @@ import rawcamunda.RawCamundaApplication;
  * docs/performance.md.
  *
  * <p>Per side: the application starts as a process of its own (production JVM defaults, 1 GB heap), a warm-up round
- * runs, then the measured round. Measured: completions per second with the client threads working at once; the
+ * runs, then the measured round. RDFund is measured twice: one node, then two nodes on the same database (the second
+ * started after the first round; each claim's steps alternate between the nodes, as a load balancer without sticky
+ * sessions would send them; CPU of both nodes together). Measured: completions per second with the client threads working at once; the
  * server process's CPU time (everything it did, the job executor included, until the last case ended); the database
  * server's statements, commits, inserts and {@code SET}s (its global counters: nothing else may use the server
  * meanwhile). The client asks for a task's list until the task is there (every 200 ms, as {@link TasklistClient}
@@ -71,7 +74,9 @@ class ClaimCostBenchmark {
 
     @Test
     void aClaimsUserTaskAgainstRawCamundas() throws IOException {
-        Side rdfund = measureRdfund();
+        List<Side> rdfundNodes = measureRdfund();
+        Side rdfund = rdfundNodes.get(0);
+        Side twoNodes = rdfundNodes.get(1);
         Side raw = measureRaw();
 
         print("RDFund benchmark: cost per user-task completion, P4.3 claim against raw Camunda ("
@@ -96,45 +101,87 @@ class ClaimCostBenchmark {
                         rdfund.total("Com_set_option") / CLAIMS) + ".");
         print("Raw Camunda: " + raw.completions / RawCamundaApplication.TASKS + " instances (" + raw.completions
                 + " completions) in " + seconds(raw.wall) + ".");
+        print("");
+        print("| RDFund, per user-task completion | one node | two nodes, one database | two ÷ one |");
+        print("|---|---|---|---|");
+        row("completions/s", rdfund.perSecond(), twoNodes.perSecond(), "%.1f", twoNodes.perSecond() / rdfund.perSecond());
+        row("server CPU, ms (both nodes)", rdfund.cpuMillis(), twoNodes.cpuMillis(), "%.1f",
+                twoNodes.cpuMillis() / rdfund.cpuMillis());
+        row("SQL statements", rdfund.per("Questions"), twoNodes.per("Questions"), "%.1f",
+                twoNodes.per("Questions") / rdfund.per("Questions"));
+        row("commits", rdfund.per("Com_commit"), twoNodes.per("Com_commit"), "%.2f",
+                twoNodes.per("Com_commit") / rdfund.per("Com_commit"));
+        print("");
+        print("Rows left per case once every case has ended (tables with at least one row per case):");
+        print("RDFund, per claim: " + rows(rdfund.rowsPerCase()));
+        print("Raw Camunda, per instance of twelve tasks: " + rows(raw.rowsPerCase()));
         Files.createDirectories(RESULTS.getParent());
         Files.writeString(RESULTS, report);
     }
 
-    private Side measureRdfund() {
+    /** One node, then two nodes on the same database (the second started after the first round). */
+    private List<Side> measureRdfund() {
         MySqlTestDatabase database = MySqlTestDatabase.fromEnvironment();
         database.create();
         try {
             database.runCamundaCreateScripts();
-            List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=mysql,demo",
-                    "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.user(),
-                    "--spring.datasource.password=" + database.password(),
-                    "--logging.file.name=" + workingDirectory.resolve("rdfund.log"),
-                    // no demo story in the background; the notice period is a second instead of five working days
-                    "--rdfund.demo.cases=false", "--rdfund.claims.notice-period=PT1S"));
-            arguments.addAll(JOB_EXECUTOR);
-            try (ApplicationProcess application = ApplicationProcess.start(PRODUCTION_JVM, workingDirectory,
-                    "benchmark-claim-rdfund", arguments, "/actuator/health/readiness")) {
-                TasklistClient tasklist = new TasklistClient(application.port());
-                int claimants = WARMUP_CLAIMS + CLAIMS;
-                for (int i = 0; i < claimants; i++) {
-                    registerClaimant(application.port(), i);
+            try (ApplicationProcess first = startRdfund(database, "a")) {
+                int perRound = WARMUP_CLAIMS + CLAIMS;
+                List<TasklistClient> oneNode = List.of(new TasklistClient(first.port()));
+                Side alone = measuredRound(database, oneNode, applicants(first, 0, perRound), first);
+                Map<String, Double> rows = rowsPer(database, perRound);
+                try (ApplicationProcess second = startRdfund(database, "b")) {
+                    List<TasklistClient> twoNodes = List.of(oneNode.get(0), new TasklistClient(second.port()));
+                    Side together = measuredRound(database, twoNodes, applicants(first, perRound, perRound), first,
+                            second);
+                    JsonNode ledger = oneNode.get(0).get("auditor", "/api/audit/ledger");
+                    assertThat(ledger.path("lines")).as("one payment per claim").hasSize(2 * perRound);
+                    return List.of(alone.withRows(rows), together);
                 }
-                IntConsumer claim = i -> claimUpToPayment(tasklist, claimant(i));
-                ClientThreads.run(THREADS, WARMUP_CLAIMS, claim);
-                awaitEveryClaimEnded(tasklist);
-
-                ServerCost before = ServerCost.now(application, database);
-                Duration wall = ClientThreads.run(THREADS, CLAIMS, i -> claim.accept(WARMUP_CLAIMS + i));
-                awaitEveryClaimEnded(tasklist);
-                ServerCost cost = ServerCost.now(application, database).since(before);
-
-                JsonNode ledger = tasklist.get("auditor", "/api/audit/ledger");
-                assertThat(ledger.path("lines")).as("one payment per claim").hasSize(claimants);
-                return new Side(CLAIMS * TASKS_PER_CLAIM, wall, cost);
             }
         } finally {
             database.drop();
         }
+    }
+
+    /** Applicants {@code from} … {@code from + count - 1}, each with an enterprise of its own (not measured). */
+    private static List<String> applicants(ApplicationProcess node, int from, int count) {
+        List<String> users = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            users.add(Enterprises.registerApplicant(node.port(), i));
+        }
+        return users;
+    }
+
+    private ApplicationProcess startRdfund(MySqlTestDatabase database, String node) {
+        Path directory = workingDirectory.resolve("node-" + node);
+        List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=mysql,demo",
+                "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(),
+                "--logging.file.name=" + directory.resolve("rdfund.log"),
+                // no demo story in the background; the notice period is a second instead of five working days
+                "--rdfund.demo.cases=false", "--rdfund.claims.notice-period=PT1S"));
+        arguments.addAll(JOB_EXECUTOR);
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ApplicationProcess.start(PRODUCTION_JVM, directory, "benchmark-claim-rdfund-" + node, arguments,
+                "/actuator/health/readiness");
+    }
+
+    /** A warm-up round, then the measured one: claims of these users, each step through the next node. */
+    private Side measuredRound(MySqlTestDatabase database, List<TasklistClient> nodes, List<String> users,
+            ApplicationProcess... servers) {
+        IntConsumer claim = i -> claimUpToPayment(nodes, i, users.get(i));
+        ClientThreads.run(THREADS, WARMUP_CLAIMS, claim);
+        awaitEveryClaimEnded(nodes.get(0));
+
+        ServerCost before = ServerCost.now(database, servers);
+        Duration wall = ClientThreads.run(THREADS, CLAIMS, i -> claim.accept(WARMUP_CLAIMS + i));
+        awaitEveryClaimEnded(nodes.get(0));
+        return new Side(CLAIMS * TASKS_PER_CLAIM, wall, ServerCost.now(database, servers).since(before), Map.of());
     }
 
     private Side measureRaw() {
@@ -157,51 +204,58 @@ class ClaimCostBenchmark {
                 IntConsumer walk = i -> twelveTasks(tasklist, "raw" + (i % RawCamundaApplication.USERS + 1));
                 ClientThreads.run(THREADS, warmup, walk);
 
-                ServerCost before = ServerCost.now(application, database);
+                ServerCost before = ServerCost.now(database, application);
                 Duration wall = ClientThreads.run(THREADS, instances, walk);
-                ServerCost cost = ServerCost.now(application, database).since(before);
+                ServerCost cost = ServerCost.now(database, application).since(before);
 
                 JsonNode unfinished = tasklist.get("raw1", "/engine-rest/history/process-instance/count?unfinished=true");
                 assertThat(unfinished.path("count").asInt()).as("raw instances still running").isZero();
-                return new Side(instances * RawCamundaApplication.TASKS, wall, cost);
+                return new Side(instances * RawCamundaApplication.TASKS, wall, cost, rowsPer(database, warmup + instances));
             }
         } finally {
             database.drop();
         }
     }
 
-    private static String claimant(int i) {
-        return "bench-claimant-" + i;
+    /** What stays in each table per case (claim or instance) once every case has ended: rows, not statements. */
+    private static Map<String, Double> rowsPer(MySqlTestDatabase database, int cases) {
+        Map<String, Double> rows = new LinkedHashMap<>();
+        database.rowCounts().forEach((table, count) -> {
+            if (count >= cases) {
+                rows.put(table, (double) count / cases);
+            }
+        });
+        return rows;
     }
 
-    /** An applicant account (by the administrator, as Admin would) with an enterprise of its own. */
-    private static void registerClaimant(int port, int i) {
-        String user = claimant(i);
-        Http admin = Http.as(port, "admin");
-        expect(admin.post("/engine-rest/user/create", """
-                {"profile":{"id":"%s","firstName":"基准","lastName":"申领人%d"},"credentials":{"password":"%s"}}"""
-                .formatted(user, i, user)), 204, "create " + user);
-        expect(admin.put("/engine-rest/group/applicants/members/" + user), 204, "make " + user + " an applicant");
-        String first17 = "91210112MA0" + String.format(Locale.ROOT, "%06d", i);
-        expect(Http.as(port, user).post("/api/organizations", """
-                {"uscc":"%s","name":"基准测试企业%d有限公司","kind":"ENTERPRISE","district":"HUNNAN"}"""
-                .formatted(first17 + UnifiedSocialCreditCode.checkCharacter(first17), i)), 201, "register " + user + "'s enterprise");
-    }
-
-    /** The claim as its five users work it in Tasklist (as KillNineContract does, one claimant per claim). */
-    private static void claimUpToPayment(TasklistClient tasklist, String claimant) {
-        String claim = tasklist.start(claimant, KEY);
+    /**
+     * The claim as its five users work it in Tasklist (as KillNineContract does, one claimant per claim), each step
+     * through the next node (behind a load balancer without sticky sessions: the REST API keeps none).
+     */
+    private static void claimUpToPayment(List<TasklistClient> nodes, int index, String claimant) {
+        int step = index;
+        String claim = node(nodes, step).start(claimant, KEY);
+        TasklistClient tasklist = node(nodes, ++step);
         tasklist.submit(claimant, tasklist.awaitTask(claimant, claim, TASK_SUBMIT), Map.of(CLAIM_ACTION, SUBMIT,
                 "measure", "P4.3", "claimTitle", "高新技术企业首次认定奖励（" + claimant + "）", "referenceDate", "2025-06-01",
                 "recognitionType", "FIRST", "documents", "高新技术企业证书 GR2025000001", "otherAwardWan", "0"));
+        tasklist = node(nodes, ++step);
         tasklist.submit("kjj", tasklist.awaitTask("kjj", claim, TASK_CHECK), Map.of(CHECK_DECISION, PASS));
+        tasklist = node(nodes, ++step);
         tasklist.submit("kjj2", tasklist.awaitTask("kjj2", claim, TASK_APPROVE), Map.of(APPROVAL_DECISION, APPROVE));
+        tasklist = node(nodes, ++step);
         tasklist.submit("kjj", tasklist.awaitTask("kjj", claim, TASK_CONCLUDE_NOTICE), Map.of(NOTICE_RESULT, NO_OBJECTION));
+        TasklistClient auditor = node(nodes, ++step);
         String payment = TasklistClient.await(
-                () -> tasklist.get("auditor", "/engine-rest/process-instance?superProcessInstance=" + claim),
+                () -> auditor.get("auditor", "/engine-rest/process-instance?superProcessInstance=" + claim),
                 instances -> instances.size() == 1, "the payment of claim " + claim).get(0).path("id").asText();
+        tasklist = node(nodes, ++step);
         tasklist.submit("finance", tasklist.awaitTask("finance", payment, DisbursementProcess.TASK_APPROVE),
                 Map.of(DisbursementProcess.DECISION, DisbursementProcess.APPROVE));
+    }
+
+    private static TasklistClient node(List<TasklistClient> nodes, int step) {
+        return nodes.get(step % nodes.size());
     }
 
     private static void awaitEveryClaimEnded(TasklistClient tasklist) {
@@ -217,16 +271,21 @@ class ClaimCostBenchmark {
         }
     }
 
-    private static void expect(Http.Response response, int status, String what) {
-        if (response.status() != status) {
-            throw new IllegalStateException("Could not " + what + ": " + response.status() + " " + response.body());
-        }
+    private void row(String label, double rdfund, double raw, String format) {
+        row(label, rdfund, raw, format, rdfund / raw);
     }
 
-    private void row(String label, double rdfund, double raw, String format) {
-        print("| " + label + " | " + String.format(Locale.ROOT, format, rdfund) + " | "
-                + String.format(Locale.ROOT, format, raw) + " | "
-                + (raw == 0 ? "–" : String.format(Locale.ROOT, "%.1f×", rdfund / raw)) + " |");
+    private void row(String label, double left, double right, String format, double ratio) {
+        print("| " + label + " | " + String.format(Locale.ROOT, format, left) + " | "
+                + String.format(Locale.ROOT, format, right) + " | "
+                + (Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.2f×", ratio) : "–") + " |");
+    }
+
+    private static String rows(Map<String, Double> rowsPerCase) {
+        StringBuilder text = new StringBuilder();
+        rowsPerCase.forEach((table, rows) -> text.append(text.isEmpty() ? "" : ", ").append(table).append(' ')
+                .append(String.format(Locale.ROOT, "%.1f", rows)));
+        return text.toString();
     }
 
     private static String seconds(Duration duration) {
@@ -239,7 +298,11 @@ class ClaimCostBenchmark {
     }
 
     /** One side's measured round. */
-    private record Side(int completions, Duration wall, ServerCost cost) {
+    private record Side(int completions, Duration wall, ServerCost cost, Map<String, Double> rowsPerCase) {
+
+        Side withRows(Map<String, Double> rows) {
+            return new Side(completions, wall, cost, rows);
+        }
 
         double perSecond() {
             return completions / (wall.toNanos() / 1e9);

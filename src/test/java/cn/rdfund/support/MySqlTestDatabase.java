@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,32 @@ public final class MySqlTestDatabase {
             throw new IllegalStateException("Cannot read the global status of " + serverUrl, e);
         }
         return values;
+    }
+
+    /** Every table of this database with its number of rows (counted, not InnoDB's estimate), largest first. */
+    public Map<String, Long> rowCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), user, password);
+                Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet names = statement.executeQuery("SHOW TABLES")) {
+                while (names.next()) {
+                    tables.add(names.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM `" + table + "`")) {
+                    count.next();
+                    counts.put(table, count.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count the rows of " + name, e);
+        }
+        Map<String, Long> largestFirst = new LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(entry -> largestFirst.put(entry.getKey(), entry.getValue()));
+        return largestFirst;
     }
 
     private void execute(String sql) {

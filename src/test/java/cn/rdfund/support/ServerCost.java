@@ -16,8 +16,13 @@ public record ServerCost(Duration cpu, Map<String, Long> counters) {
     public static final List<String> COUNTERS = List.of("Questions", "Com_select", "Com_insert", "Com_update",
             "Com_delete", "Com_commit", "Com_rollback", "Com_set_option");
 
-    public static ServerCost now(ApplicationProcess server, MySqlTestDatabase database) {
-        return new ServerCost(server.cpuTime(), database.globalStatus(COUNTERS));
+    /** The servers' CPU time together, and the database server's counters. */
+    public static ServerCost now(MySqlTestDatabase database, ApplicationProcess... servers) {
+        Duration cpu = Duration.ZERO;
+        for (ApplicationProcess server : servers) {
+            cpu = cpu.plus(server.cpuTime());
+        }
+        return new ServerCost(cpu, database.globalStatus(COUNTERS));
     }
 
     public ServerCost since(ServerCost earlier) {
