@@ -22,23 +22,40 @@ import org.springframework.stereotype.Component;
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final RecentBasicLogins recentLogins;
+    private final LoginAttempts loginAttempts;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, RecentBasicLogins recentLogins,
+            LoginAttempts loginAttempts) {
         this.identityService = identityService;
+        this.recentLogins = recentLogins;
+        this.loginAttempts = loginAttempts;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (userId == null || userId.isBlank() || credentials == null
-                || !identityService.checkPassword(userId, credentials.toString())) {
+        if (userId == null || userId.isBlank() || credentials == null) {
             throw new BadCredentialsException("用户名或密码错误");
         }
-        List<String> groupIds = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId).toList();
-        return UsernamePasswordAuthenticationToken.authenticated(
-                new CamundaUser(userId, groupIds), null, authorities(groupIds));
+        String password = credentials.toString();
+        // A remembered login skips the hash and the group lookup, not the throttle: a source that must wait is
+        // refused with the right password too, as the engine's check would refuse it.
+        CamundaUser user = recentLogins.find(userId, password)
+                .filter(remembered -> loginAttempts.check(userId, () -> true))
+                .orElseGet(() -> checked(userId, password));
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities(user.groupIds()));
+    }
+
+    private CamundaUser checked(String userId, String password) {
+        if (!identityService.checkPassword(userId, password)) {
+            throw new BadCredentialsException("用户名或密码错误");
+        }
+        CamundaUser user = new CamundaUser(userId, identityService.createGroupQuery().groupMember(userId).list()
+                .stream().map(Group::getId).toList());
+        recentLogins.remember(userId, password, user);
+        return user;
     }
 
     static List<GrantedAuthority> authorities(List<String> groupIds) {

@@ -6,6 +6,8 @@ import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,6 +24,12 @@ class LoginThrottleConfiguration {
     @Bean
     LoginAttempts loginAttempts(LoginThrottle loginThrottle) {
         return new LoginAttempts(loginThrottle);
+    }
+
+    @Bean
+    RecentBasicLogins recentBasicLogins(@Value("${rdfund.security.basic-login-memory:PT10S}") Duration memory,
+            LoginThrottleSettings settings) {
+        return new RecentBasicLogins(memory, settings.maxTracked());
     }
 
     /** Before Spring Security's filter chains, so that a waiting source's credentials are not even checked. */

@@ -1,7 +1,13 @@
 package cn.rdfund.system.security;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
@@ -23,9 +29,11 @@ import org.springframework.stereotype.Component;
 class ThrottledLoginPlugin extends AbstractProcessEnginePlugin {
 
     private final LoginAttempts loginAttempts;
+    private final RecentBasicLogins recentLogins;
 
-    ThrottledLoginPlugin(LoginAttempts loginAttempts) {
+    ThrottledLoginPlugin(LoginAttempts loginAttempts, RecentBasicLogins recentLogins) {
         this.loginAttempts = loginAttempts;
+        this.recentLogins = recentLogins;
     }
 
     @Override
@@ -33,25 +41,103 @@ class ThrottledLoginPlugin extends AbstractProcessEnginePlugin {
         configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
         configuration.setLoginDelayBase(0);
         configuration.setLoginDelayMaxTime(0);
-        configuration.setIdentityProviderSessionFactory(new Provider(loginAttempts));
+        configuration.setIdentityProviderSessionFactory(new Provider(loginAttempts, recentLogins));
     }
 
-    /** Camunda's database identity provider, whose password check is counted per source. */
+    /**
+     * Camunda's database identity provider, whose password check is counted per source, and whose every change to
+     * users, groups, tenants or memberships forgets the remembered HTTP Basic logins ({@link RecentBasicLogins}) —
+     * at once and again after the commit, so that no request in between remembers the old state.
+     */
     static final class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 
         private final LoginAttempts loginAttempts;
+        private final RecentBasicLogins recentLogins;
 
-        ThrottledIdentityProvider(LoginAttempts loginAttempts) {
+        ThrottledIdentityProvider(LoginAttempts loginAttempts, RecentBasicLogins recentLogins) {
             this.loginAttempts = loginAttempts;
+            this.recentLogins = recentLogins;
         }
 
         @Override
         public boolean checkPassword(String userId, String password) {
             return loginAttempts.check(userId, () -> super.checkPassword(userId, password));
         }
+
+        @Override
+        public IdentityOperationResult saveUser(User user) {
+            return forgettingLogins(super.saveUser(user));
+        }
+
+        @Override
+        public IdentityOperationResult deleteUser(String userId) {
+            return forgettingLogins(super.deleteUser(userId));
+        }
+
+        @Override
+        public IdentityOperationResult unlockUser(String userId) {
+            return forgettingLogins(super.unlockUser(userId));
+        }
+
+        @Override
+        public IdentityOperationResult saveGroup(Group group) {
+            return forgettingLogins(super.saveGroup(group));
+        }
+
+        @Override
+        public IdentityOperationResult deleteGroup(String groupId) {
+            return forgettingLogins(super.deleteGroup(groupId));
+        }
+
+        @Override
+        public IdentityOperationResult saveTenant(Tenant tenant) {
+            return forgettingLogins(super.saveTenant(tenant));
+        }
+
+        @Override
+        public IdentityOperationResult deleteTenant(String tenantId) {
+            return forgettingLogins(super.deleteTenant(tenantId));
+        }
+
+        @Override
+        public IdentityOperationResult createMembership(String userId, String groupId) {
+            return forgettingLogins(super.createMembership(userId, groupId));
+        }
+
+        @Override
+        public IdentityOperationResult deleteMembership(String userId, String groupId) {
+            return forgettingLogins(super.deleteMembership(userId, groupId));
+        }
+
+        @Override
+        public IdentityOperationResult createTenantUserMembership(String tenantId, String userId) {
+            return forgettingLogins(super.createTenantUserMembership(tenantId, userId));
+        }
+
+        @Override
+        public IdentityOperationResult createTenantGroupMembership(String tenantId, String groupId) {
+            return forgettingLogins(super.createTenantGroupMembership(tenantId, groupId));
+        }
+
+        @Override
+        public IdentityOperationResult deleteTenantUserMembership(String tenantId, String userId) {
+            return forgettingLogins(super.deleteTenantUserMembership(tenantId, userId));
+        }
+
+        @Override
+        public IdentityOperationResult deleteTenantGroupMembership(String tenantId, String groupId) {
+            return forgettingLogins(super.deleteTenantGroupMembership(tenantId, groupId));
+        }
+
+        private IdentityOperationResult forgettingLogins(IdentityOperationResult result) {
+            recentLogins.forgetAll();
+            Context.getCommandContext().getTransactionContext()
+                    .addTransactionListener(TransactionState.COMMITTED, committed -> recentLogins.forgetAll());
+            return result;
+        }
     }
 
-    private record Provider(LoginAttempts loginAttempts) implements SessionFactory {
+    private record Provider(LoginAttempts loginAttempts, RecentBasicLogins recentLogins) implements SessionFactory {
 
         @Override
         public Class<?> getSessionType() {
@@ -60,7 +146,7 @@ class ThrottledLoginPlugin extends AbstractProcessEnginePlugin {
 
         @Override
         public Session openSession() {
-            return new ThrottledIdentityProvider(loginAttempts);
+            return new ThrottledIdentityProvider(loginAttempts, recentLogins);
         }
     }
 }
