@@ -1,15 +1,26 @@
 package cn.rdfund.application;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
 public interface ApplicationRepository extends ListCrudRepository<Application, Long> {
 
     List<Application> findByCallId(Long callId);
 
-    /** One organization's applications, for its own list (the foreign key's index on applicant_id). */
-    List<Application> findByApplicantId(Long applicantId);
+    /**
+     * A page of the applications a list may show, newest first: every one, or those to calls these units lead (their
+     * codes; a placeholder when none) and those of this organization; of one call or of all.
+     */
+    @Query("""
+            SELECT a.* FROM application a JOIN funding_call c ON c.id = a.call_id
+            WHERE (:everything OR c.lead_unit IN (:leadUnits) OR a.applicant_id = :organizationId)
+              AND (:callId IS NULL OR a.call_id = :callId)
+            ORDER BY a.id DESC LIMIT :size OFFSET :offset""")
+    List<Application> page(boolean everything, Collection<String> leadUnits, long organizationId, Long callId, int size,
+            long offset);
 
     Optional<Application> findByProcessInstanceId(String processInstanceId);
 }

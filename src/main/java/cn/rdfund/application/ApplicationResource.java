@@ -1,8 +1,8 @@
 package cn.rdfund.application;
 
 import cn.rdfund.organization.OrganizationAccess;
+import cn.rdfund.system.ListPage;
 import cn.rdfund.system.security.CamundaUser;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 import org.springframework.http.HttpStatus;
@@ -32,13 +32,18 @@ class ApplicationResource {
         this.mapper = mapper;
     }
 
+    /** The applications the user may read (of one call, or all), newest first, a page at a time. */
     @GetMapping
-    List<ApplicationDto> list(@RequestParam(required = false) Long callId, @AuthenticationPrincipal CamundaUser user) {
-        Predicate<Application> visible = visibleTo(user);
-        return access.listCandidates(user, applications::findByApplicantId, applications::findAll).stream()
-                .filter(visible)
-                .filter(application -> callId == null || callId.equals(application.callId()))
-                .sorted(Comparator.comparing(Application::id))
+    List<ApplicationDto> list(@RequestParam(required = false) Long callId, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, @AuthenticationPrincipal CamundaUser user) {
+        ListPage wanted = ListPage.of(page, size);
+        OrganizationAccess.ListScope scope = access.listScope(user);
+        if (scope.nothing()) {
+            return List.of();
+        }
+        return applications.page(scope.everything(), scope.leadUnits().isEmpty() ? List.of("-") : scope.leadUnits(),
+                        scope.organizationId().orElse(-1L), callId, wanted.size(), wanted.offset()).stream()
+                .filter(visibleTo(user))
                 .map(mapper::toDto)
                 .toList();
     }

@@ -15,10 +15,19 @@ interface ClaimRepository extends CrudRepository<PolicyClaim, Long> {
 
     Optional<PolicyClaim> findByProcessInstanceId(String processInstanceId);
 
-    List<PolicyClaim> findAllByOrderByIdAsc();
+    /** A page of every claim, newest first. */
+    @Query("SELECT * FROM policy_claim ORDER BY id DESC LIMIT :size OFFSET :offset")
+    List<PolicyClaim> pageOfAll(int size, long offset);
 
-    /** One organization's claims, for its own list (index ix_policy_claim_same_item). */
-    List<PolicyClaim> findByOrganizationIdOrderByIdAsc(long organizationId);
+    /** A page of one organization's claims, newest first (index ix_policy_claim_same_item). */
+    @Query("SELECT * FROM policy_claim WHERE organization_id = :organizationId ORDER BY id DESC LIMIT :size OFFSET :offset")
+    List<PolicyClaim> pageOfOrganization(long organizationId, int size, long offset);
+
+    /** A page of the claims these units lead or this organization made, newest first (ix_policy_claim_lead_unit). */
+    @Query("""
+            SELECT * FROM policy_claim WHERE lead_unit IN (:leadUnits) OR organization_id = :organizationId
+            ORDER BY id DESC LIMIT :size OFFSET :offset""")
+    List<PolicyClaim> pageOfUnitsOrOrganization(Collection<String> leadUnits, long organizationId, int size, long offset);
 
     /** The organization's claims under one measure (index ix_policy_claim_same_item), not its whole history. */
     List<PolicyClaim> findByOrganizationIdAndMeasureOrderByIdAsc(long organizationId, String measure);

@@ -1,6 +1,8 @@
 package cn.rdfund.claim;
 
+
 import cn.rdfund.organization.OrganizationAccess;
+import cn.rdfund.system.ListPage;
 import cn.rdfund.system.security.CamundaUser;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -8,6 +10,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -29,10 +32,13 @@ class ClaimResource {
         this.mapper = mapper;
     }
 
+    /** The claims the user may read, newest first, a page at a time ({@code ?page=0&size=50}). */
     @GetMapping
-    List<ClaimDto> list(@AuthenticationPrincipal CamundaUser user) {
+    List<ClaimDto> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            @AuthenticationPrincipal CamundaUser user) {
         OrganizationAccess.Readable readable = access.readableBy(user);
-        return access.listCandidates(user, claims::ofOrganization, claims::all).stream().filter(claim -> readable.test(claim.organizationId(), claim.processInstanceId()))
+        return claims.page(access.listScope(user), ListPage.of(page, size)).stream()
+                .filter(claim -> readable.test(claim.organizationId(), claim.processInstanceId()))
                 .map(claim -> toDto(claim, user)).toList();
     }
 

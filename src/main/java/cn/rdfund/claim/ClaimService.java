@@ -1,11 +1,13 @@
 package cn.rdfund.claim;
 
+
 import cn.rdfund.disbursement.DisbursementService;
+import cn.rdfund.organization.Organization;
+import cn.rdfund.organization.OrganizationAccess;
 import cn.rdfund.organization.OrganizationMembers;
 import cn.rdfund.organization.OrganizationRepository;
-import cn.rdfund.organization.Organization;
-import cn.rdfund.policy.AwardFormula;
 import cn.rdfund.policy.AwardFormula.Award;
+import cn.rdfund.policy.AwardFormula;
 import cn.rdfund.policy.AwardRule;
 import cn.rdfund.policy.AwardTables;
 import cn.rdfund.policy.ClaimFacts;
@@ -14,6 +16,7 @@ import cn.rdfund.policy.OverlapSettlement;
 import cn.rdfund.policy.PolicyMeasure;
 import cn.rdfund.project.Project;
 import cn.rdfund.project.ProjectService;
+import cn.rdfund.system.ListPage;
 import cn.rdfund.system.Texts;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -289,12 +292,17 @@ public class ClaimService {
         return opinions.findByClaimIdOrderByIdAsc(id);
     }
 
-    List<PolicyClaim> all() {
-        return claims.findAllByOrderByIdAsc();
-    }
-
-    List<PolicyClaim> ofOrganization(long organizationId) {
-        return claims.findByOrganizationIdOrderByIdAsc(organizationId);
+    /** A page of the claims a list may show, as the database selects them for the scope (newest first). */
+    List<PolicyClaim> page(OrganizationAccess.ListScope scope, ListPage page) {
+        if (scope.everything()) {
+            return claims.pageOfAll(page.size(), page.offset());
+        }
+        if (scope.leadUnits().isEmpty()) {
+            return scope.organizationId().map(id -> claims.pageOfOrganization(id, page.size(), page.offset()))
+                    .orElse(List.of());
+        }
+        return claims.pageOfUnitsOrOrganization(scope.leadUnits(), scope.organizationId().orElse(-1L), page.size(),
+                page.offset());
     }
 
     String opinionText(long id) {

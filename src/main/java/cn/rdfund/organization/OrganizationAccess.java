@@ -4,11 +4,8 @@ import cn.rdfund.bureau.LeadUnit;
 import cn.rdfund.system.security.CamundaUser;
 import cn.rdfund.system.security.CaseUnits;
 import cn.rdfund.system.security.Groups;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -48,15 +45,24 @@ public class OrganizationAccess {
     }
 
     /**
-     * The records a list starts from before {@link #readableBy} filters them: every record for the city's staff, the
-     * records of the organization it acts for for anyone else (asked of the database, not left out of every record),
-     * none for a user who acts for no organization.
+     * Which records a list may start from, for the database to select before {@link #readableBy} checks each one:
+     * every record (finance, auditors, admins); those of the cases the user's units lead (their lead unit codes,
+     * e.g. {@code KJJ}) and of the organization the user acts for; or nothing.
      */
-    public <T> List<T> listCandidates(CamundaUser user, Function<Long, List<T>> ofOrganization, Supplier<List<T>> all) {
-        if (readsEveryOrganization(user)) {
-            return all.get();
+    public record ListScope(boolean everything, Set<String> leadUnits, Optional<Long> organizationId) {
+
+        public boolean nothing() {
+            return !everything && leadUnits.isEmpty() && organizationId.isEmpty();
         }
-        return members.organizationOf(user.id()).map(ofOrganization).orElse(List.of());
+    }
+
+    public ListScope listScope(CamundaUser user) {
+        if (readsEveryCase(user)) {
+            return new ListScope(true, Set.of(), Optional.empty());
+        }
+        Set<String> units = user.groupIds().stream().map(LeadUnit::ofGroup).flatMap(Optional::stream)
+                .map(LeadUnit::name).collect(Collectors.toUnmodifiableSet());
+        return new ListScope(false, units, members.organizationOf(user.id()));
     }
 
     /** Program managers, finance, auditors and admins: the city's staff (who read the co-units' opinions of a claim). */

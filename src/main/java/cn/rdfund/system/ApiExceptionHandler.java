@@ -30,6 +30,11 @@ class ApiExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "输入有误", "请求内容无法解析，请检查字段名称和取值");
     }
 
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidParameter(InvalidInputException e) {
+        return problem(HttpStatus.BAD_REQUEST, "输入有误", e.getMessage());
+    }
+
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, "重复提交", e.getMessage());

@@ -67,4 +67,32 @@ class ClaimApiTest {
         assertThat(Http.as(port, "finance").get("/api/claims/" + claim.id()).status()).isEqualTo(200);
         assertThat(Http.as(port, "expert1").get("/api/claims").status()).isEqualTo(403);
     }
+
+    @Test
+    void listsArePagesNewestFirstAndAUnitSeesTheClaimsItLeads() {
+        String claimant = lifecycle.newApplicant("分页申领企业");
+        Map<String, Object> form = ClaimDriver.form("P4.2", "2025-08-02");
+        form.put("srdiType", "LITTLE_GIANT");
+        ProcessInstance first = drive.submit(claimant, form);
+        Map<String, Object> firstRecognition = ClaimDriver.form("P4.3", "2025-08-02");
+        firstRecognition.put("recognitionType", "FIRST");
+        ProcessInstance second = drive.submit(claimant, firstRecognition);
+        PolicyClaim older = claims.ofProcess(first.getId()).orElseThrow();
+        PolicyClaim newer = claims.ofProcess(second.getId()).orElseThrow();
+
+        String own = Http.as(port, claimant).get("/api/claims").body();
+        assertThat(own.indexOf(newer.code())).as("newest first").isLessThan(own.indexOf(older.code()));
+        assertThat(Http.as(port, claimant).get("/api/claims?size=1").body()).contains(newer.code())
+                .doesNotContain(older.code());
+        assertThat(Http.as(port, claimant).get("/api/claims?page=1&size=1").body()).contains(older.code());
+        // P4.2 is led by 市工信局 (gxj), P4.3 by 市科技局 (kjj): each unit's list has its own claim, not the other's
+        assertThat(Http.as(port, "gxj").get("/api/claims?size=200").body()).contains(older.code())
+                .doesNotContain(newer.code());
+        assertThat(Http.as(port, "kjj").get("/api/claims?size=200").body()).contains(newer.code())
+                .doesNotContain(older.code());
+
+        Http.Response tooLong = Http.as(port, "auditor").get("/api/claims?size=201");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("size", "每页条数应在1到200之间");
+    }
 }
