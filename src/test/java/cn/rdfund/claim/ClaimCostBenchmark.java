@@ -155,9 +155,8 @@ class ClaimCostBenchmark {
 
     private ApplicationProcess startRdfund(MySqlTestDatabase database, String node) {
         Path directory = workingDirectory.resolve("node-" + node);
-        List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=mysql,demo",
-                "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(),
+        List<String> arguments = new ArrayList<>(database.datasourceArguments());
+        arguments.addAll(List.of("--spring.profiles.active=mysql,demo",
                 "--logging.file.name=" + directory.resolve("rdfund.log"),
                 // no demo story in the background; the notice period is a second instead of five working days
                 "--rdfund.demo.cases=false", "--rdfund.claims.notice-period=PT1S"));
@@ -189,9 +188,8 @@ class ClaimCostBenchmark {
         database.create();
         try {
             database.runCamundaCreateScripts();
-            List<String> arguments = new ArrayList<>(List.of("--spring.config.name=raw-camunda",
-                    "--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=" + database.user(),
-                    "--spring.datasource.password=" + database.password(),
+            List<String> arguments = new ArrayList<>(database.datasourceArguments());
+            arguments.addAll(List.of("--spring.config.name=raw-camunda",
                     "--camunda.bpm.authorization.enabled=" + RAW_AUTHORIZATION,
                     "--logging.file.name=" + workingDirectory.resolve("raw-camunda.log")));
             arguments.addAll(JOB_EXECUTOR);

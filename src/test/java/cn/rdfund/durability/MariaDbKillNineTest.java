@@ -37,10 +37,8 @@ class MariaDbKillNineTest extends KillNineContract {
     @Override
     ApplicationProcess startApplication(String run) {
         List<String> arguments = new ArrayList<>(QUICK_RUN);
+        arguments.addAll(database.datasourceArguments());
         arguments.addAll(List.of("--spring.profiles.active=mysql,demo",
-                "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(),
                 "--logging.file.name=" + workingDirectory.resolve("rdfund.log")));
         return ApplicationProcess.start(workingDirectory, "kill-nine-mariadb-" + run, arguments);
     }

@@ -112,10 +112,8 @@ class TwoNodesTest {
 
     private ApplicationProcess start(Path workingDirectory, String run) {
         List<String> arguments = new ArrayList<>(KillNineContract.QUICK_RUN);
+        arguments.addAll(database.datasourceArguments());
         arguments.addAll(List.of("--spring.profiles.active=mysql,demo",
-                "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(),
                 "--logging.file.name=" + workingDirectory.resolve("rdfund.log")));
         return ApplicationProcess.start(workingDirectory, "two-nodes-" + run, arguments);
     }

@@ -42,6 +42,12 @@ public final class MySqlTestDatabase {
                 + "?characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true&nullDatabaseMeansCurrent=true";
     }
 
+    /** The Spring Boot arguments that point an application at this database. */
+    public List<String> datasourceArguments() {
+        return List.of("--spring.datasource.url=" + jdbcUrl(), "--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password);
+    }
+
     public String user() {
         return user;
     }
