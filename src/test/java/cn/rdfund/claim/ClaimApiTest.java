@@ -7,7 +7,6 @@ import cn.rdfund.support.Http;
 import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.RdfundIntegrationTest;
 import java.time.LocalDate;
-import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,9 +51,8 @@ class ClaimApiTest {
     @Test
     void aClaimantSeesOnlyItsOwnClaimsWithTheVersionThatJudgedThemAndStaffSeeAll() {
         String claimant = lifecycle.newApplicant("接口申领企业");
-        Map<String, Object> form = ClaimDriver.form("P4.2", "2025-08-01");
-        form.put("srdiType", "LITTLE_GIANT");
-        ProcessInstance instance = drive.submit(claimant, form);
+        ProcessInstance instance = drive.submit(claimant,
+                ClaimDriver.form("P4.2", "2025-08-01", "srdiType", "LITTLE_GIANT"));
         drive.check(instance, "gxj", PolicyClaimProcess.PASS, null);
         PolicyClaim claim = claims.ofProcess(instance.getId()).orElseThrow();
 
@@ -71,12 +69,8 @@ class ClaimApiTest {
     @Test
     void listsArePagesNewestFirstAndAUnitSeesTheClaimsItLeads() {
         String claimant = lifecycle.newApplicant("分页申领企业");
-        Map<String, Object> form = ClaimDriver.form("P4.2", "2025-08-02");
-        form.put("srdiType", "LITTLE_GIANT");
-        ProcessInstance first = drive.submit(claimant, form);
-        Map<String, Object> firstRecognition = ClaimDriver.form("P4.3", "2025-08-02");
-        firstRecognition.put("recognitionType", "FIRST");
-        ProcessInstance second = drive.submit(claimant, firstRecognition);
+        ProcessInstance first = drive.submit(claimant, ClaimDriver.form("P4.2", "2025-08-02", "srdiType", "LITTLE_GIANT"));
+        ProcessInstance second = drive.submit(claimant, ClaimDriver.form("P4.3", "2025-08-02", "recognitionType", "FIRST"));
         PolicyClaim older = claims.ofProcess(first.getId()).orElseThrow();
         PolicyClaim newer = claims.ofProcess(second.getId()).orElseThrow();
 

@@ -57,6 +57,13 @@ public class ClaimDriver {
         return form;
     }
 
+    /** The claim form with the one fact the measure asks for besides (e.g. P4.3's recognitionType). */
+    public static Map<String, Object> form(String measure, String referenceDate, String fact, Object value) {
+        Map<String, Object> form = form(measure, referenceDate);
+        form.put(fact, value);
+        return form;
+    }
+
     public ProcessInstance submit(String claimant, Map<String, Object> form) {
         ProcessInstance claim = driver.start(KEY, claimant);
         lifecycle.complete(claim, TASK_SUBMIT, claimant, form);
