@@ -3,6 +3,7 @@ package cn.rdfund.system.security;
 import cn.rdfund.bureau.LeadUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -40,21 +41,30 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException("用户名或密码错误");
         }
         String password = credentials.toString();
-        // A remembered login skips the hash and the group lookup, not the throttle: a source that must wait is
-        // refused with the right password too, as the engine's check would refuse it.
-        CamundaUser user = recentLogins.find(userId, password)
-                .filter(remembered -> loginAttempts.check(userId, () -> true))
-                .orElseGet(() -> checked(userId, password));
+        CamundaUser user = remembered(userId, password).orElseGet(() -> checked(userId, password));
         return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities(user.groupIds()));
     }
 
+    /**
+     * A login remembered from the last few seconds. It skips the hash and the group lookup, not the throttle: from a
+     * source that must wait it is refused with the right password too (and then checked, and refused, as usual).
+     */
+    private Optional<CamundaUser> remembered(String userId, String password) {
+        Optional<CamundaUser> remembered = recentLogins.find(userId, password);
+        if (remembered.isPresent() && !loginAttempts.check(userId, () -> true)) {
+            return Optional.empty();
+        }
+        return remembered;
+    }
+
     private CamundaUser checked(String userId, String password) {
+        long changesBefore = recentLogins.changesSoFar();
         if (!identityService.checkPassword(userId, password)) {
             throw new BadCredentialsException("用户名或密码错误");
         }
         CamundaUser user = new CamundaUser(userId, identityService.createGroupQuery().groupMember(userId).list()
                 .stream().map(Group::getId).toList());
-        recentLogins.remember(userId, password, user);
+        recentLogins.remember(userId, password, user, changesBefore);
         return user;
     }
 
