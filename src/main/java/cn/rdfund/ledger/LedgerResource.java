@@ -1,6 +1,7 @@
 package cn.rdfund.ledger;
 
 import cn.rdfund.organization.OrganizationAccess;
+import cn.rdfund.system.ListPage;
 import cn.rdfund.system.security.CamundaUser;
 import cn.rdfund.system.security.Groups;
 import java.util.List;
@@ -81,9 +82,12 @@ class LedgerResource {
         return readable(entries.findByProjectIdOrderByIdAsc(projectId), user);
     }
 
+    /** One organization's entries, newest first, a page at a time ({@code &page=0&size=50}). */
     @GetMapping(params = "organizationId")
-    List<LedgerEntryDto> ofOrganization(@RequestParam long organizationId, @AuthenticationPrincipal CamundaUser user) {
-        return readable(entries.findByOrganizationIdOrderByIdAsc(organizationId), user);
+    List<LedgerEntryDto> ofOrganization(@RequestParam long organizationId, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, @AuthenticationPrincipal CamundaUser user) {
+        ListPage wanted = ListPage.of(page, size);
+        return readable(entries.pageOfOrganization(organizationId, wanted.size(), wanted.offset()), user);
     }
 
     private List<LedgerEntryDto> readable(List<LedgerEntry> found, CamundaUser user) {

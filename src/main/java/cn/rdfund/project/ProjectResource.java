@@ -1,6 +1,7 @@
 package cn.rdfund.project;
 
 import cn.rdfund.organization.OrganizationAccess;
+import cn.rdfund.system.ListPage;
 import cn.rdfund.system.security.CamundaUser;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -8,6 +9,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -29,10 +31,19 @@ class ProjectResource {
         this.access = access;
     }
 
+    /** The projects the user may read, newest first, a page at a time ({@code ?page=0&size=50}). */
     @GetMapping
-    List<ProjectDto> list(@AuthenticationPrincipal CamundaUser user) {
+    List<ProjectDto> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            @AuthenticationPrincipal CamundaUser user) {
+        ListPage wanted = ListPage.of(page, size);
+        OrganizationAccess.ListScope scope = access.listScope(user);
+        if (scope.nothing()) {
+            return List.of();
+        }
         OrganizationAccess.Readable readable = access.readableBy(user);
-        return projects.findAllByOrderByCode().stream().filter(p -> readable.test(p.organizationId(), p.processInstanceId()))
+        return projects.page(scope.everything(), scope.leadUnits().isEmpty() ? List.of("-") : scope.leadUnits(),
+                        scope.organizationId().orElse(-1L), wanted.size(), wanted.offset()).stream()
+                .filter(p -> readable.test(p.organizationId(), p.processInstanceId()))
                 .map(mapper::toDto).toList();
     }
 

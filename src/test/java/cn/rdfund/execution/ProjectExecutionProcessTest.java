@@ -256,6 +256,11 @@ class ProjectExecutionProcessTest {
         assertThat(own.get("/api/projects/" + project.id() + "/instalments").body())
                 .contains("\"amountDisplay\":\"133.33万元\"", "\"releasedByLabel\":\"验收通过\"");
         assertThat(own.get("/api/ledger?projectId=" + project.id()).body()).contains("1333333.20");
+        assertThat(own.get("/api/ledger?organizationId=" + project.organizationId() + "&size=1").body())
+                .contains("1333333.20");
+        assertThat(own.get("/api/projects?size=0").status()).isEqualTo(400);
+        // the list of the unit that leads the call: the database selects its cases, newest first
+        assertThat(Http.as(port, "kjj").get("/api/projects?size=200").body()).contains(project.code());
         Http other = Http.as(port, "applicant");
         assertThat(other.get("/api/projects").body()).doesNotContain(project.code());
         assertThat(other.get("/api/projects/" + project.id()).status()).isEqualTo(404);
