@@ -119,11 +119,16 @@ public final class TasklistClient {
 
     /** Asks again until the answer is the expected one; gives up after two minutes. */
     public static <T> T await(Supplier<T> question, Predicate<T> expected, String waitingFor) {
-        Instant deadline = Instant.now().plus(PATIENCE);
+        return await(question, expected, waitingFor, PATIENCE);
+    }
+
+    /** Asks again until the answer is the expected one; gives up after {@code patience}. */
+    public static <T> T await(Supplier<T> question, Predicate<T> expected, String waitingFor, Duration patience) {
+        Instant deadline = Instant.now().plus(patience);
         T answer = question.get();
         while (!expected.test(answer)) {
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("Waited " + PATIENCE + " for " + waitingFor + "; last answer: "
+                throw new IllegalStateException("Waited " + patience + " for " + waitingFor + "; last answer: "
                         + answer);
             }
             try {
