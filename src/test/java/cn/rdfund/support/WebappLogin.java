@@ -56,7 +56,7 @@ public final class WebappLogin {
 
         private final HttpClient client;
         private final CookieManager cookies = new CookieManager();
-        private String base;
+        private final String base;
 
         Browser(int port) {
             client = HttpClient.newBuilder().cookieHandler(cookies).build();
@@ -67,15 +67,6 @@ public final class WebappLogin {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        }
-
-        /**
-         * The next requests go to the node on that port, with the same cookies: a load balancer that does not keep a
-         * browser on one node.
-         */
-        public Browser through(int port) {
-            base = "http://localhost:" + port;
-            return this;
         }
 
         /** The webapps hand out a new CSRF token with the login: always send the latest. */
