@@ -41,8 +41,8 @@ class ApplicationResource {
         if (scope.nothing()) {
             return List.of();
         }
-        return applications.page(scope.everything(), scope.leadUnits().isEmpty() ? List.of("-") : scope.leadUnits(),
-                        scope.organizationId().orElse(-1L), callId, wanted.size(), wanted.offset()).stream()
+        return applications.page(scope.everything(), scope.leadUnitsForSql(), scope.organizationIdForSql(), callId,
+                        wanted.size(), wanted.offset()).stream()
                 .filter(visibleTo(user))
                 .map(mapper::toDto)
                 .toList();

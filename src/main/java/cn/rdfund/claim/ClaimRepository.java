@@ -15,19 +15,14 @@ interface ClaimRepository extends CrudRepository<PolicyClaim, Long> {
 
     Optional<PolicyClaim> findByProcessInstanceId(String processInstanceId);
 
-    /** A page of every claim, newest first. */
-    @Query("SELECT * FROM policy_claim ORDER BY id DESC LIMIT :size OFFSET :offset")
-    List<PolicyClaim> pageOfAll(int size, long offset);
-
-    /** A page of one organization's claims, newest first (index ix_policy_claim_same_item). */
-    @Query("SELECT * FROM policy_claim WHERE organization_id = :organizationId ORDER BY id DESC LIMIT :size OFFSET :offset")
-    List<PolicyClaim> pageOfOrganization(long organizationId, int size, long offset);
-
-    /** A page of the claims these units lead or this organization made, newest first (ix_policy_claim_lead_unit). */
+    /**
+     * A page of the claims a list may show, newest first: every one, or those these units lead (their codes; a
+     * placeholder when none; ix_policy_claim_lead_unit) and those of this organization (ix_policy_claim_same_item).
+     */
     @Query("""
-            SELECT * FROM policy_claim WHERE lead_unit IN (:leadUnits) OR organization_id = :organizationId
+            SELECT * FROM policy_claim WHERE :everything OR lead_unit IN (:leadUnits) OR organization_id = :organizationId
             ORDER BY id DESC LIMIT :size OFFSET :offset""")
-    List<PolicyClaim> pageOfUnitsOrOrganization(Collection<String> leadUnits, long organizationId, int size, long offset);
+    List<PolicyClaim> page(boolean everything, Collection<String> leadUnits, long organizationId, int size, long offset);
 
     /** The organization's claims under one measure (index ix_policy_claim_same_item), not its whole history. */
     List<PolicyClaim> findByOrganizationIdAndMeasureOrderByIdAsc(long organizationId, String measure);

@@ -1,6 +1,5 @@
 package cn.rdfund.claim;
 
-
 import cn.rdfund.organization.OrganizationAccess;
 import cn.rdfund.system.ListPage;
 import cn.rdfund.system.security.CamundaUser;

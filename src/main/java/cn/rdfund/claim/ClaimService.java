@@ -1,13 +1,12 @@
 package cn.rdfund.claim;
 
-
 import cn.rdfund.disbursement.DisbursementService;
 import cn.rdfund.organization.Organization;
 import cn.rdfund.organization.OrganizationAccess;
 import cn.rdfund.organization.OrganizationMembers;
 import cn.rdfund.organization.OrganizationRepository;
-import cn.rdfund.policy.AwardFormula.Award;
 import cn.rdfund.policy.AwardFormula;
+import cn.rdfund.policy.AwardFormula.Award;
 import cn.rdfund.policy.AwardRule;
 import cn.rdfund.policy.AwardTables;
 import cn.rdfund.policy.ClaimFacts;
@@ -294,14 +293,10 @@ public class ClaimService {
 
     /** A page of the claims a list may show, as the database selects them for the scope (newest first). */
     List<PolicyClaim> page(OrganizationAccess.ListScope scope, ListPage page) {
-        if (scope.everything()) {
-            return claims.pageOfAll(page.size(), page.offset());
+        if (scope.nothing()) {
+            return List.of();
         }
-        if (scope.leadUnits().isEmpty()) {
-            return scope.organizationId().map(id -> claims.pageOfOrganization(id, page.size(), page.offset()))
-                    .orElse(List.of());
-        }
-        return claims.pageOfUnitsOrOrganization(scope.leadUnits(), scope.organizationId().orElse(-1L), page.size(),
+        return claims.page(scope.everything(), scope.leadUnitsForSql(), scope.organizationIdForSql(), page.size(),
                 page.offset());
     }
 

@@ -4,6 +4,8 @@ import cn.rdfund.bureau.LeadUnit;
 import cn.rdfund.system.security.CamundaUser;
 import cn.rdfund.system.security.CaseUnits;
 import cn.rdfund.system.security.Groups;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -53,6 +55,16 @@ public class OrganizationAccess {
 
         public boolean nothing() {
             return !everything && leadUnits.isEmpty() && organizationId.isEmpty();
+        }
+
+        /** The lead unit codes for SQL's {@code IN (…)}, which cannot be empty: a code no unit has when none. */
+        public Collection<String> leadUnitsForSql() {
+            return leadUnits.isEmpty() ? List.of("-") : leadUnits;
+        }
+
+        /** The organization for SQL: an id no organization has when the user acts for none. */
+        public long organizationIdForSql() {
+            return organizationId.orElse(-1L);
         }
     }
 

@@ -41,8 +41,8 @@ class ProjectResource {
             return List.of();
         }
         OrganizationAccess.Readable readable = access.readableBy(user);
-        return projects.page(scope.everything(), scope.leadUnits().isEmpty() ? List.of("-") : scope.leadUnits(),
-                        scope.organizationId().orElse(-1L), wanted.size(), wanted.offset()).stream()
+        return projects.page(scope.everything(), scope.leadUnitsForSql(), scope.organizationIdForSql(),
+                        wanted.size(), wanted.offset()).stream()
                 .filter(p -> readable.test(p.organizationId(), p.processInstanceId()))
                 .map(mapper::toDto).toList();
     }

@@ -57,9 +57,10 @@ final class RecentBasicLogins {
      */
     void remember(String userId, String password, CamundaUser user, long changesBefore) {
         if (logins != null && changes.get() == changesBefore) {
-            logins.put(key(userId, password), user);
+            String key = key(userId, password);
+            logins.put(key, user);
             if (changes.get() != changesBefore) {
-                logins.invalidate(key(userId, password));
+                logins.invalidate(key);
             }
         }
     }
