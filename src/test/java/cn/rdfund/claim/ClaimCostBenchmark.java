@@ -60,6 +60,7 @@ class ClaimCostBenchmark {
     private static final int THREADS = Integer.getInteger("benchmark.threads", 4);
     private static final boolean RAW_AUTHORIZATION = Boolean.getBoolean("benchmark.rawAuthorization");
     private static final int TASKS_PER_CLAIM = 5;
+    private static final Duration CLAIMS_END_WITHIN = Duration.ofMinutes(2);
     private static final Path RESULTS = Path.of("target", "benchmark", "claim-cost.txt");
     private static final Launch PRODUCTION_JVM = new Launch("cn.rdfund.RdfundApplication", List.of("-Xmx1g"), false);
     private static final Launch RAW_JVM = new Launch(RawCamundaApplication.class.getName(), List.of("-Xmx1g"), true);
@@ -166,8 +167,7 @@ class ClaimCostBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ApplicationProcess.start(PRODUCTION_JVM, directory, "benchmark-claim-rdfund-" + node, arguments,
-                "/actuator/health/readiness");
+        return ApplicationProcess.start(PRODUCTION_JVM, directory, "benchmark-claim-rdfund-" + node, arguments);
     }
 
     /** A warm-up round, then the measured one: claims of these users, each step through the next node. */
@@ -175,11 +175,11 @@ class ClaimCostBenchmark {
             ApplicationProcess... servers) {
         IntConsumer claim = i -> claimUpToPayment(nodes, i, users.get(i));
         ClientThreads.run(THREADS, WARMUP_CLAIMS, claim);
-        awaitEveryClaimEnded(nodes.get(0));
+        nodes.get(0).awaitEveryInstanceEnded(KEY, CLAIMS_END_WITHIN);
 
         ServerCost before = ServerCost.now(database, servers);
         Duration wall = ClientThreads.run(THREADS, CLAIMS, i -> claim.accept(WARMUP_CLAIMS + i));
-        awaitEveryClaimEnded(nodes.get(0));
+        nodes.get(0).awaitEveryInstanceEnded(KEY, CLAIMS_END_WITHIN);
         return new Side(CLAIMS * TASKS_PER_CLAIM, wall, ServerCost.now(database, servers).since(before), Map.of());
     }
 
@@ -194,7 +194,7 @@ class ClaimCostBenchmark {
                     "--logging.file.name=" + workingDirectory.resolve("raw-camunda.log")));
             arguments.addAll(JOB_EXECUTOR);
             try (ApplicationProcess application = ApplicationProcess.start(RAW_JVM, workingDirectory,
-                    "benchmark-claim-raw", arguments, "/actuator/health/readiness")) {
+                    "benchmark-claim-raw", arguments)) {
                 TasklistClient tasklist = new TasklistClient(application.port());
                 // as many completions as on RDFund's side, in instances of twelve
                 int warmup = (WARMUP_CLAIMS * TASKS_PER_CLAIM + RawCamundaApplication.TASKS - 1) / RawCamundaApplication.TASKS;
@@ -234,9 +234,8 @@ class ClaimCostBenchmark {
         int step = index;
         String claim = node(nodes, step).start(claimant, KEY);
         TasklistClient tasklist = node(nodes, ++step);
-        tasklist.submit(claimant, tasklist.awaitTask(claimant, claim, TASK_SUBMIT), Map.of(CLAIM_ACTION, SUBMIT,
-                "measure", "P4.3", "claimTitle", "高新技术企业首次认定奖励（" + claimant + "）", "referenceDate", "2025-06-01",
-                "recognitionType", "FIRST", "documents", "高新技术企业证书 GR2025000001", "otherAwardWan", "0"));
+        tasklist.submit(claimant, tasklist.awaitTask(claimant, claim, TASK_SUBMIT),
+                TasklistClient.firstRecognitionClaim(claimant));
         tasklist = node(nodes, ++step);
         tasklist.submit("kjj", tasklist.awaitTask("kjj", claim, TASK_CHECK), Map.of(CHECK_DECISION, PASS));
         tasklist = node(nodes, ++step);
@@ -254,12 +253,6 @@ class ClaimCostBenchmark {
 
     private static TasklistClient node(List<TasklistClient> nodes, int step) {
         return nodes.get(step % nodes.size());
-    }
-
-    private static void awaitEveryClaimEnded(TasklistClient tasklist) {
-        TasklistClient.await(() -> tasklist.get("auditor",
-                        "/engine-rest/history/process-instance/count?processDefinitionKey=" + KEY + "&unfinished=true"),
-                count -> count.path("count").asInt() == 0, "every claim to end");
     }
 
     private static void twelveTasks(TasklistClient tasklist, String user) {

@@ -71,9 +71,7 @@ abstract class KillNineContract {
             String claim = tasklist.start(claimant, KEY);
             claims.add(claim);
             acknowledged.add(tasklist.submit(claimant, tasklist.awaitTask(claimant, claim, TASK_SUBMIT),
-                    Map.of(CLAIM_ACTION, SUBMIT, "measure", "P4.3", "claimTitle", "高新技术企业首次认定奖励（" + claimant + "）",
-                            "referenceDate", "2025-06-01", "recognitionType", "FIRST",
-                            "documents", "高新技术企业证书 GR2025000001", "otherAwardWan", "0")));
+                    TasklistClient.firstRecognitionClaim(claimant)));
         }
         for (String claim : claims) {
             acknowledged.add(tasklist.submit("kjj", tasklist.awaitTask("kjj", claim, TASK_CHECK),

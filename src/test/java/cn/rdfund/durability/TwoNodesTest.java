@@ -102,7 +102,7 @@ class TwoNodesTest {
 
         for (int i = 0; i < 2; i++) {
             TasklistClient node = client(i);
-            awaitEveryClaimEnded(node);
+            node.awaitEveryInstanceEnded(KEY, CLAIMS_END_WITHIN);
             assertThat(node.get("auditor", "/engine-rest/history/process-instance?processDefinitionKey=" + KEY
                     + "&finished=true")).hasSize(CLAIMS);
             assertThat(acknowledged.stream().flatMap(completion -> node.whatIsMissing(completion).stream()))
@@ -112,26 +112,6 @@ class TwoNodesTest {
             assertThat(verification.path("intact").asBoolean()).as(verification.toString()).isTrue();
         }
         assertThat(claims).hasSize(CLAIMS);
-    }
-
-    /** Waits until no claim is unfinished; if one stays, says where it stands (its jobs, incidents and tasks). */
-    private static void awaitEveryClaimEnded(TasklistClient node) {
-        try {
-            TasklistClient.await(() -> node.get("auditor", "/engine-rest/history/process-instance/count?processDefinitionKey="
-                    + KEY + "&unfinished=true"), count -> count.path("count").asInt() == 0, "every claim to end",
-                    CLAIMS_END_WITHIN);
-        } catch (IllegalStateException stuck) {
-            StringBuilder where = new StringBuilder(stuck.getMessage());
-            for (JsonNode claim : node.get("auditor", "/engine-rest/history/process-instance?processDefinitionKey=" + KEY
-                    + "&unfinished=true")) {
-                String id = claim.path("id").asText();
-                where.append("\nclaim ").append(id)
-                        .append("\n  activities: ").append(node.get("auditor", "/engine-rest/history/activity-instance?unfinished=true&rootProcessInstanceId=" + id))
-                        .append("\n  jobs: ").append(node.get("admin", "/engine-rest/job?processInstanceId=" + id))
-                        .append("\n  incidents: ").append(node.get("admin", "/engine-rest/incident?processInstanceId=" + id));
-            }
-            throw new IllegalStateException(where.toString(), stuck);
-        }
     }
 
     private ApplicationProcess start(Path workingDirectory, String run) {
@@ -157,9 +137,7 @@ class TwoNodesTest {
     private String claimThroughBothNodes(String claimant, int index) {
         int node = index % 2;
         String claim = onAnyNode(node, tasklist -> tasklist.start(claimant, KEY));
-        step(++node, claimant, claim, TASK_SUBMIT, Map.of(CLAIM_ACTION, SUBMIT, "measure", "P4.3",
-                "claimTitle", "高新技术企业首次认定奖励（" + claimant + "）", "referenceDate", "2025-06-01",
-                "recognitionType", "FIRST", "documents", "高新技术企业证书 GR2025000001", "otherAwardWan", "0"));
+        step(++node, claimant, claim, TASK_SUBMIT, TasklistClient.firstRecognitionClaim(claimant));
         step(++node, "kjj", claim, TASK_CHECK, Map.of(CHECK_DECISION, PASS));
         step(++node, "kjj2", claim, TASK_APPROVE, Map.of(APPROVAL_DECISION, APPROVE));
         step(++node, "kjj", claim, TASK_CONCLUDE_NOTICE, Map.of(NOTICE_RESULT, NO_OBJECTION));

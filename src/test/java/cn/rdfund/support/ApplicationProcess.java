@@ -57,15 +57,14 @@ public final class ApplicationProcess implements AutoCloseable {
      * H2 database, {@code ./data/}) with these Spring Boot arguments, and waits until it accepts traffic.
      */
     public static ApplicationProcess start(Path workingDirectory, String name, List<String> arguments) {
-        return start(Launch.QUICK, workingDirectory, name, arguments, "/actuator/health/readiness");
+        return start(Launch.QUICK, workingDirectory, name, arguments);
     }
 
     /**
-     * Starts what {@code launch} names in {@code workingDirectory} with these Spring Boot arguments and waits until
-     * {@code readyPath} answers 200.
+     * Starts what {@code launch} names in {@code workingDirectory} with these Spring Boot arguments and waits until it
+     * accepts traffic (its readiness probe answers 200).
      */
-    public static ApplicationProcess start(Launch launch, Path workingDirectory, String name, List<String> arguments,
-            String readyPath) {
+    public static ApplicationProcess start(Launch launch, Path workingDirectory, String name, List<String> arguments) {
         int port = freePort();
         Path consoleLog = Path.of("target", "test-logs", name + ".log").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
@@ -81,7 +80,7 @@ public final class ApplicationProcess implements AutoCloseable {
             builder.environment().keySet().removeIf(key -> key.startsWith("SPRING_") || key.startsWith("RDFUND_"));
             ApplicationProcess application = new ApplicationProcess(builder.start(), port, consoleLog);
             try {
-                application.awaitReady(readyPath);
+                application.awaitReady();
             } catch (RuntimeException | Error e) {
                 application.close();
                 throw e;
@@ -131,9 +130,10 @@ public final class ApplicationProcess implements AutoCloseable {
         }
     }
 
-    private void awaitReady(String readyPath) {
+    private void awaitReady() {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + port + readyPath)).timeout(Duration.ofSeconds(5)).GET().build();
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).GET().build();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

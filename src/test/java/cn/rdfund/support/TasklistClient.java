@@ -1,5 +1,6 @@
 package cn.rdfund.support;
 
+import cn.rdfund.claim.PolicyClaimProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,6 +36,16 @@ public final class TasklistClient {
 
     public TasklistClient(int port) {
         this.port = port;
+    }
+
+    /**
+     * The claimant's 提交申领 form of an award claim for a first 高新技术企业 recognition (P4.3, 20万元), as Tasklist
+     * submits it.
+     */
+    public static Map<String, String> firstRecognitionClaim(String claimant) {
+        return Map.of(PolicyClaimProcess.CLAIM_ACTION, PolicyClaimProcess.SUBMIT, "measure", "P4.3", "claimTitle", "高新技术企业首次认定奖励（" + claimant + "）",
+                "referenceDate", "2025-06-01", "recognitionType", "FIRST", "documents", "高新技术企业证书 GR2025000001",
+                "otherAwardWan", "0");
     }
 
     /** Starts a process as the user; the new instance's id. */
@@ -115,6 +126,30 @@ public final class TasklistClient {
                     + answer.body());
         }
         return read(answer.body());
+    }
+
+    /**
+     * Waits until no instance of the process is unfinished (asked as the auditor); if one stays, the error says where
+     * each such instance stands (its unfinished activities, called processes included) and lists the jobs and
+     * incidents there are.
+     */
+    public void awaitEveryInstanceEnded(String processKey, Duration patience) {
+        try {
+            await(() -> get("auditor", "/engine-rest/history/process-instance/count?processDefinitionKey=" + processKey
+                    + "&unfinished=true"), count -> count.path("count").asInt() == 0,
+                    "every " + processKey + " instance to end", patience);
+        } catch (IllegalStateException stuck) {
+            StringBuilder where = new StringBuilder(stuck.getMessage());
+            for (JsonNode instance : get("auditor", "/engine-rest/history/process-instance?processDefinitionKey="
+                    + processKey + "&unfinished=true")) {
+                where.append("\n").append(processKey).append(' ').append(instance.path("id").asText())
+                        .append(" at ").append(get("auditor", "/engine-rest/history/activity-instance?unfinished=true"
+                                + "&rootProcessInstanceId=" + instance.path("id").asText()));
+            }
+            where.append("\njobs: ").append(get("admin", "/engine-rest/job"))
+                    .append("\nincidents: ").append(get("admin", "/engine-rest/incident"));
+            throw new IllegalStateException(where.toString(), stuck);
+        }
     }
 
     /** Asks again until the answer is the expected one; gives up after two minutes. */
