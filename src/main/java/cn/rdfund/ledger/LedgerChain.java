@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,17 +45,16 @@ public class LedgerChain {
     /** Seals a row just written; the head row's lock gives every seal one place in the chain. */
     @Transactional(propagation = Propagation.MANDATORY)
     void seal(LedgerEntry entry) {
-        seal(entry, null);
+        seal(entry, null, LocalDateTime.now(clock).withNano(0));
     }
 
-    private Seal seal(LedgerEntry entry, String sealedBy) {
+    private Seal seal(LedgerEntry entry, String sealedBy, LocalDateTime now) {
         Map<String, Object> head = jdbc.sql(LOCK_HEAD)
                 .query().singleRow();
         long seq = ((Number) head.get("last_seq")).longValue() + 1;
         String keyId = keys.activeKeyId();
         String digest = SealFormat.rowDigest(entry);
         String previous = (String) head.get("last_mac");
-        LocalDateTime now = LocalDateTime.now(clock).withNano(0);
         String mac = keys.mac(keyId, SealFormat.sealContent(seq, keyId, entry.id(), digest, previous, now, sealedBy));
         jdbc.sql("""
                 INSERT INTO ledger_seal (seq, entry_id, key_id, row_digest, prev_mac, mac, sealed_at, sealed_by)
@@ -77,7 +77,7 @@ public class LedgerChain {
      */
     @Transactional
     Sealing sealUnsealed(Collection<Long> entryIds, String administrator) {
-        if (entryIds == null || entryIds.isEmpty() || entryIds.contains(null)) {
+        if (entryIds == null || entryIds.isEmpty() || entryIds.stream().anyMatch(Objects::isNull)) {
             throw new SealingRefused("请列出核实过、要补封的台账记录编号（entryIds）");
         }
         List<LedgerEntry> rows = new ArrayList<>();
@@ -90,7 +90,9 @@ public class LedgerChain {
             }
             rows.add(entry);
         }
-        List<Seal> made = rows.stream().map(row -> seal(row, administrator)).toList();
+        // One time for the whole action: the check shows seals of one person and one second as one sealing.
+        LocalDateTime now = LocalDateTime.now(clock).withNano(0);
+        List<Seal> made = rows.stream().map(row -> seal(row, administrator, now)).toList();
         Seal first = made.get(0);
         return new Sealing(rows.stream().map(LedgerEntry::id).toList(), first.seq(), made.get(made.size() - 1).seq(),
                 first.keyId(), administrator, first.sealedAt());
