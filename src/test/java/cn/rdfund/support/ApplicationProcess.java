@@ -47,9 +47,13 @@ public final class ApplicationProcess implements AutoCloseable {
      */
     public record Launch(String mainClass, List<String> jvmOptions, boolean withTestClasses) {
 
-        /** RDFund as shipped, with the test JVM's compiler and collector choice (a short run: C1 only, serial GC). */
+        /**
+         * RDFund as shipped, with the test JVM's choices for a short run: C1 only, the serial collector, class
+         * metadata room for a start without full collections, loaded classes not verified again (pom.xml, argLine).
+         */
         public static final Launch QUICK = new Launch("cn.rdfund.RdfundApplication",
-                List.of("-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), false);
+                List.of("-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:MetaspaceSize=256m",
+                        "-XX:+UnlockDiagnosticVMOptions", "-XX:-BytecodeVerificationRemote"), false);
     }
 
     /**
