@@ -14,12 +14,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.JobQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -136,10 +138,7 @@ public class LifecycleDriver {
 
     /** Fires the timer of that activity in the instance or one it called (an expert panel's deadline). */
     public void fireTimer(ProcessInstance instance, String activityId) {
-        List<Job> timers = new ArrayList<>();
-        for (String id : tree(instance.getId())) {
-            timers.addAll(managementService.createJobQuery().processInstanceId(id).timers().activityId(activityId).list());
-        }
+        List<Job> timers = jobs(instance, query -> query.timers().activityId(activityId));
         if (timers.size() != 1) {
             throw new IllegalStateException("期望1个" + activityId + "定时器，实际" + timers.size());
         }
@@ -170,11 +169,9 @@ public class LifecycleDriver {
     }
 
     public List<Task> tasks(ProcessInstance instance, String taskKey) {
-        List<Task> tasks = new ArrayList<>();
-        for (String id : tree(instance.getId())) {
-            tasks.addAll(taskService.createTaskQuery().processInstanceId(id).taskDefinitionKey(taskKey).list());
-        }
-        return tasks;
+        List<String> running = tree(instance);
+        return running.isEmpty() ? List.of() : taskService.createTaskQuery()
+                .processInstanceIdIn(running.toArray(String[]::new)).taskDefinitionKey(taskKey).list();
     }
 
     /** The experts' open tasks of the instance's running panels of that stage ({@code ProjectAssessment.MIDTERM}, ...). */
@@ -198,24 +195,37 @@ public class LifecycleDriver {
 
     /** Executes every due job of the instance and its sub-processes (also ones they start), until none is left. */
     public void runJobs(ProcessInstance instance) {
-        boolean ran = true;
-        while (ran) {
-            ran = false;
-            for (String id : tree(instance.getId())) {
-                for (Job job : managementService.createJobQuery().processInstanceId(id).executable().list()) {
-                    managementService.executeJob(job.getId());
-                    ran = true;
-                }
-            }
+        List<Job> due;
+        while (!(due = jobs(instance, JobQuery::executable)).isEmpty()) {
+            due.forEach(job -> managementService.executeJob(job.getId()));
         }
     }
 
-    private List<String> tree(String rootId) {
-        List<String> ids = new ArrayList<>(List.of(rootId));
+    /** The jobs of the instance and of every instance it called, directly or not. */
+    private List<Job> jobs(ProcessInstance instance, UnaryOperator<JobQuery> filter) {
+        if (isRoot(instance)) {
+            return filter.apply(managementService.createJobQuery().rootProcessInstanceId(instance.getId())).list();
+        }
+        return tree(instance).stream()
+                .flatMap(id -> filter.apply(managementService.createJobQuery().processInstanceId(id)).list().stream())
+                .toList();
+    }
+
+    /** The instance and every instance it called, directly or not: one query for a root (most of them). */
+    private List<String> tree(ProcessInstance instance) {
+        if (isRoot(instance)) {
+            return runtimeService.createProcessInstanceQuery().rootProcessInstanceId(instance.getId()).list().stream()
+                    .map(ProcessInstance::getId).toList();
+        }
+        List<String> ids = new ArrayList<>(List.of(instance.getId()));
         for (int i = 0; i < ids.size(); i++) {
             runtimeService.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list()
                     .forEach(sub -> ids.add(sub.getId()));
         }
         return ids;
+    }
+
+    private static boolean isRoot(ProcessInstance instance) {
+        return instance.getId().equals(instance.getRootProcessInstanceId());
     }
 }
