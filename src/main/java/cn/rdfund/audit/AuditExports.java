@@ -21,9 +21,9 @@ final class AuditExports {
         return new ExportTable("时间线", List.of("时间", "类别", "事项", "办理人", "详情", "金额（万元）", "流程"), rows);
     }
 
-    static ExportTable ledger(LedgerReport report) {
+    static ExportTable ledger(List<LedgerLine> lines) {
         List<List<Object>> rows = new ArrayList<>();
-        for (LedgerLine line : report.lines()) {
+        for (LedgerLine line : lines) {
             rows.add(Arrays.asList(line.entryId(), line.kindLabel(), wan(line.amount()), line.recordedAt(),
                     line.approvedBy(), line.projectCode(), line.projectTitle(), line.measure(), line.organizationName(),
                     line.uscc(), line.district(), wan(line.approvedAmount()), wan(line.fundedAmount()),

@@ -25,6 +25,7 @@ import org.springframework.web.server.ResponseStatusException;
 class AuditResource {
 
     private static final int MAX_ACCESS_ROWS = 1000;
+    private static final int MAX_LEDGER_LINES = 1000;
 
     private final LedgerReports reports;
     private final EnterpriseCommitments commitments;
@@ -53,18 +54,23 @@ class AuditResource {
         return accessLog.recent(userId, Math.max(1, Math.min(limit, MAX_ACCESS_ROWS)));
     }
 
+    /** One page of the ledger lines the filters select, after entry {@code afterId}, with the selection's totals. */
     @GetMapping("/ledger")
     LedgerReport ledger(@RequestParam(required = false) Long projectId,
             @RequestParam(required = false) Long organizationId, @RequestParam(required = false) String measure,
-            @RequestParam(required = false) Integer year) {
-        return reports.find(projectId, organizationId, measure, year);
+            @RequestParam(required = false) Integer year, @RequestParam(defaultValue = "0") long afterId,
+            @RequestParam(defaultValue = "200") int limit) {
+        return reports.page(new LedgerReports.Filter(projectId, organizationId, measure, year), afterId,
+                Math.max(1, Math.min(limit, MAX_LEDGER_LINES)));
     }
 
+    /** Every line the filters select, as a file (the page shows one page of them). */
     @GetMapping("/ledger.{format:csv|xlsx}")
     ResponseEntity<byte[]> ledgerExport(@PathVariable String format, @RequestParam(required = false) Long projectId,
             @RequestParam(required = false) Long organizationId, @RequestParam(required = false) String measure,
             @RequestParam(required = false) Integer year) {
-        return AuditExports.ledger(reports.find(projectId, organizationId, measure, year)).download(format, "ledger");
+        return AuditExports.ledger(reports.all(new LedgerReports.Filter(projectId, organizationId, measure, year)))
+                .download(format, "ledger");
     }
 
     record CapPosition(long organizationId, String measure, BigDecimal committed, BigDecimal room,

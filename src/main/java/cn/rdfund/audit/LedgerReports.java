@@ -1,53 +1,157 @@
 package cn.rdfund.audit;
 
+import cn.rdfund.audit.LedgerReport.Totals;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads ledger lines with their calculation inputs: one query over the ledger, projects, instalments, enterprises. */
+/**
+ * Reads ledger lines with their calculation inputs (ledger, projects, instalments, enterprises) a page at a time, and
+ * the selection's totals with SQL sums: however long the ledger grows, a request carries one page of lines and the
+ * database adds up the rest.
+ */
 @Component
 class LedgerReports {
 
-    private final JdbcClient jdbc;
+    private static final String FROM = """
+             FROM ledger_entry l
+            JOIN project p ON p.id = l.project_id
+            JOIN organization o ON o.id = l.organization_id""";
+    private static final String LINE_COLUMNS = """
+            SELECT l.id AS entry_id, l.kind, l.amount, l.recorded_at, l.approved_by, l.memo, p.id AS project_id,
+              p.code AS project_code, p.title AS project_title, p.measure, o.id AS organization_id,
+              o.name AS organization_name, o.uscc, o.district, p.approved_amount, p.funded_amount, p.funding_note,
+              i.percent AS instalment_percent, i.released_by, i.basis AS instalment_basis""";
+    private static final String INSTALMENT = """
 
-    LedgerReports(JdbcClient jdbc) {
+            LEFT JOIN instalment i ON i.project_id = l.project_id AND i.seq = l.milestone_seq AND l.kind = 'DISBURSEMENT'""";
+    private static final String SUMS = """
+            SUM(CASE WHEN l.kind = 'DISBURSEMENT' THEN l.amount ELSE 0 END) AS disbursed,
+              SUM(CASE WHEN l.kind = 'RECOVERY' THEN l.amount ELSE 0 END) AS recovered,
+              SUM(CASE WHEN l.kind NOT IN ('DISBURSEMENT', 'RECOVERY') THEN l.amount ELSE 0 END) AS repaid""";
+
+    private final JdbcClient jdbc;
+    private final int groupLimit;
+
+    LedgerReports(JdbcClient jdbc, @Value("${rdfund.audit.ledger.group-limit:100}") int groupLimit) {
         this.jdbc = jdbc;
+        this.groupLimit = groupLimit;
     }
 
-    /** Every line matching the filters that are set (null: any), in the order written. */
-    LedgerReport find(Long projectId, Long organizationId, String measure, Integer year) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT l.id AS entry_id, l.kind, l.amount, l.recorded_at, l.approved_by, l.memo, p.id AS project_id,
-                  p.code AS project_code, p.title AS project_title, p.measure, o.id AS organization_id,
-                  o.name AS organization_name, o.uscc, o.district, p.approved_amount, p.funded_amount, p.funding_note,
-                  i.percent AS instalment_percent, i.released_by, i.basis AS instalment_basis
-                FROM ledger_entry l
-                JOIN project p ON p.id = l.project_id
-                JOIN organization o ON o.id = l.organization_id
-                LEFT JOIN instalment i ON i.project_id = l.project_id AND i.seq = l.milestone_seq AND l.kind = 'DISBURSEMENT'
-                WHERE 1 = 1""");
+    /** The filters that are set (null: any). */
+    record Filter(Long projectId, Long organizationId, String measure, Integer year) {
+
+        String where(List<Object> params) {
+            StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
+            if (projectId != null) {
+                sql.append(" AND l.project_id = ?");
+                params.add(projectId);
+            }
+            if (organizationId != null) {
+                sql.append(" AND l.organization_id = ?");
+                params.add(organizationId);
+            }
+            if (measure != null) {
+                sql.append(" AND p.measure = ?");
+                params.add(measure);
+            }
+            if (year != null) {
+                sql.append(" AND l.recorded_at >= ? AND l.recorded_at < ?");
+                params.add(LocalDateTime.of(year, 1, 1, 0, 0));
+                params.add(LocalDateTime.of(year + 1, 1, 1, 0, 0));
+            }
+            return sql.toString();
+        }
+    }
+
+    /**
+     * Up to {@code limit} lines of the selection after entry {@code afterId}, in the order written, with the totals
+     * of the whole selection (per project and enterprise the {@code groupLimit} largest by amount paid out).
+     */
+    LedgerReport page(Filter filter, long afterId, int limit) {
         List<Object> params = new ArrayList<>();
-        if (projectId != null) {
-            sql.append(" AND l.project_id = ?");
-            params.add(projectId);
+        String sql = LINE_COLUMNS + FROM + INSTALMENT + filter.where(params) + " AND l.id > ? ORDER BY l.id LIMIT ?";
+        params.add(afterId);
+        params.add(limit + 1);
+        List<LedgerLine> lines = lines(sql, params);
+        Long nextAfterId = null;
+        if (lines.size() > limit) {
+            lines = lines.subList(0, limit);
+            nextAfterId = lines.get(limit - 1).entryId();
         }
-        if (organizationId != null) {
-            sql.append(" AND l.organization_id = ?");
-            params.add(organizationId);
-        }
-        if (measure != null) {
-            sql.append(" AND p.measure = ?");
-            params.add(measure);
-        }
-        if (year != null) {
-            sql.append(" AND l.recorded_at >= ? AND l.recorded_at < ?");
-            params.add(LocalDateTime.of(year, 1, 1, 0, 0));
-            params.add(LocalDateTime.of(year + 1, 1, 1, 0, 0));
-        }
-        sql.append(" ORDER BY l.id");
-        return LedgerReport.of(jdbc.sql(sql.toString()).params(params).query(LedgerLine.class).list().stream()
-                .map(LedgerLine::inWords).toList());
+        Groups byProject = largestGroups(filter, "p.code");
+        Groups byEnterprise = largestGroups(filter, "o.name");
+        List<Object> totalParams = new ArrayList<>();
+        Map<String, Object> total = jdbc.sql("SELECT COUNT(*) AS line_count, " + SUMS + FROM + filter.where(totalParams))
+                .params(totalParams).query().singleRow();
+        return new LedgerReport(lines, byProject.totals(), byEnterprise.totals(),
+                everyGroup(filter, "p.measure"), everyGroup(filter, "EXTRACT(YEAR FROM l.recorded_at)"), totals(total),
+                ((Number) total.get("line_count")).longValue(),
+                nextAfterId, byProject.cut() || byEnterprise.cut());
+    }
+
+    /** Every line of the selection, in the order written (the exports). */
+    List<LedgerLine> all(Filter filter) {
+        List<Object> params = new ArrayList<>();
+        return lines(LINE_COLUMNS + FROM + INSTALMENT + filter.where(params) + " ORDER BY l.id", params);
+    }
+
+    private List<LedgerLine> lines(String sql, List<Object> params) {
+        return jdbc.sql(sql).params(params).query(LedgerLine.class).list().stream().map(LedgerLine::inWords).toList();
+    }
+
+    private record Groups(Map<String, Totals> totals, boolean cut) {
+    }
+
+    /** Per key, the {@code groupLimit} groups that paid out most (projects, enterprises: as many as cases). */
+    private Groups largestGroups(Filter filter, String key) {
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT " + key + " AS group_key, " + SUMS + FROM + filter.where(params) + " GROUP BY " + key
+                + " ORDER BY disbursed DESC, group_key LIMIT ?";
+        params.add(groupLimit + 1);
+        Map<String, Totals> totals = new LinkedHashMap<>();
+        boolean[] cut = {false};
+        jdbc.sql(sql).params(params).query((RowCallbackHandler) row -> {
+            if (totals.size() < groupLimit) {
+                totals.put(row.getString("group_key"), totals(row));
+            } else {
+                cut[0] = true;
+            }
+        });
+        return new Groups(totals, cut[0]);
+    }
+
+    /** Per key, every group in key order (measures, years: a few). */
+    private Map<String, Totals> everyGroup(Filter filter, String key) {
+        List<Object> params = new ArrayList<>();
+        Map<String, Totals> totals = new LinkedHashMap<>();
+        jdbc.sql("SELECT " + key + " AS group_key, " + SUMS + FROM + filter.where(params) + " GROUP BY " + key
+                + " ORDER BY group_key").params(params)
+                .query((RowCallbackHandler) row -> totals.put(row.getString("group_key"), totals(row)));
+        return totals;
+    }
+
+    private static Totals totals(ResultSet row) throws SQLException {
+        return Totals.of(yuan(row.getBigDecimal("disbursed")), yuan(row.getBigDecimal("recovered")),
+                yuan(row.getBigDecimal("repaid")));
+    }
+
+    private static Totals totals(Map<String, Object> row) {
+        return Totals.of(yuan((BigDecimal) row.get("disbursed")), yuan((BigDecimal) row.get("recovered")),
+                yuan((BigDecimal) row.get("repaid")));
+    }
+
+    private static BigDecimal yuan(BigDecimal sum) {
+        return sum == null ? BigDecimal.ZERO.setScale(2) : sum.setScale(2, RoundingMode.UNNECESSARY);
     }
 }

@@ -5,15 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.rdfund.claim.ClaimService;
 import cn.rdfund.claim.PolicyClaim;
+import cn.rdfund.claim.PolicyClaimProcess;
 import cn.rdfund.support.ClaimDriver;
 import cn.rdfund.support.Http;
 import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.RdfundIntegrationTest;
+import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Auditors read every payment with what it was calculated from, and totals; nobody else reads this view. */
 @RdfundIntegrationTest
@@ -30,6 +36,9 @@ class AuditLedgerTest {
 
     @Autowired
     ClaimService claims;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void anAwardsPaymentShowsItsCalculationApproverAndTotals() {
@@ -59,6 +68,64 @@ class AuditLedgerTest {
         assertThat(Http.as(port, "finance").get("/api/audit/ledger?projectId=" + paid.projectId()).status()).isEqualTo(200);
         assertThat(Http.as(port, "kjj").get("/api/audit/ledger").status()).isEqualTo(403);
         assertThat(Http.as(port, claimant).get("/api/audit/ledger").status()).isEqualTo(403);
+    }
+
+    @Test
+    void theLedgerComesAPageAtATimeWithTheTotalsOfEveryLineTheFiltersSelect() throws JsonProcessingException {
+        String claimant = lifecycle.newApplicant("分页台账企业");
+        ProcessInstance recognition = paidRecognitionAward(claimant);
+        Map<String, Object> form = ClaimDriver.form("P6.3", "2025-09-01");
+        form.put("headcount", 1);
+        form.put("qualified", true);
+        ProcessInstance trainees = drive.submit(claimant, form);
+        drive.check(trainees, "rsj", PASS, null);
+        lifecycle.complete(trainees, PolicyClaimProcess.TASK_CONSULT, "jyj",
+                Map.of(PolicyClaimProcess.CONSULT_OPINION, "同意"));
+        drive.approve(trainees, "rsj2");
+        drive.passNotice(trainees, "rsj");
+        drive.financeApproves(trainees);
+        long enterprise = claims.ofProcess(recognition.getId()).orElseThrow().organizationId();
+        String query = "/api/audit/ledger?organizationId=" + enterprise;
+
+        JsonNode first = read(Http.as(port, "auditor").get(query + "&limit=1").body());
+        JsonNode second = read(Http.as(port, "auditor").get(query + "&limit=1&afterId="
+                + first.path("nextAfterId").asLong()).body());
+
+        assertThat(first.path("lines")).hasSize(1);
+        assertThat(second.path("lines")).hasSize(1);
+        assertThat(second.path("lines").get(0).path("entryId").asLong())
+                .isGreaterThan(first.path("lines").get(0).path("entryId").asLong());
+        assertThat(second.path("nextAfterId").isNull()).as("the second page is the last").isTrue();
+        for (JsonNode page : List.of(first, second)) {
+            assertThat(page.path("lineCount").asLong()).isEqualTo(2);
+            assertThat(page.path("total").path("disbursedDisplay").asText()).isEqualTo("20.50万元");
+            assertThat(page.path("byMeasure").path("P4.3").path("disbursedDisplay").asText()).isEqualTo("20.00万元");
+            assertThat(page.path("byMeasure").path("P6.3").path("disbursedDisplay").asText()).isEqualTo("0.50万元");
+            assertThat(page.path("byProject")).hasSize(2);
+            assertThat(page.path("groupsCut").asBoolean()).isFalse();
+        }
+        LedgerReport largestProjectOnly = new LedgerReports(jdbc, 1)
+                .page(new LedgerReports.Filter(null, enterprise, null, null), 0, 10);
+        assertThat(largestProjectOnly.groupsCut()).isTrue();
+        assertThat(largestProjectOnly.byProject().values()).singleElement()
+                .satisfies(project -> assertThat(project.disbursedDisplay()).isEqualTo("20.00万元"));
+        assertThat(largestProjectOnly.total().disbursedDisplay()).isEqualTo("20.50万元");
+        assertThat(largestProjectOnly.byMeasure()).hasSize(2);
+    }
+
+    private static JsonNode read(String body) throws JsonProcessingException {
+        return new ObjectMapper().readTree(body);
+    }
+
+    private ProcessInstance paidRecognitionAward(String claimant) {
+        Map<String, Object> form = ClaimDriver.form("P4.3", "2025-06-01");
+        form.put("recognitionType", "FIRST");
+        ProcessInstance instance = drive.submit(claimant, form);
+        drive.check(instance, "kjj", PASS, null);
+        drive.approve(instance, "kjj2");
+        drive.passNotice(instance, "kjj");
+        drive.financeApproves(instance);
+        return instance;
     }
 
     @Test

@@ -125,7 +125,11 @@ class AuditorBrowserTest {
         assertThat(exported).startsWith("\uFEFF时间,类别,事项,办理人,详情,金额（万元）,流程").contains("120.00", "钱财（finance）");
 
         open("/audit/ledger.html");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("range"), "共"));
+        browser.findElement(By.name("projectId")).sendKeys(String.valueOf(project.id()));
+        browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ledger"), project.code()));
+        assertThat(browser.findElement(By.id("range")).getText()).isEqualTo("共 3 条，本页第 1–3 条");
         shot("audit-ledger.png");
         open("/audit/dashboard.html");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("goalRows")));
