@@ -43,15 +43,10 @@ class AuditLedgerTest {
     @Test
     void anAwardsPaymentShowsItsCalculationApproverAndTotals() {
         String claimant = lifecycle.newApplicant("审计企业");
-        Map<String, Object> form = ClaimDriver.form("P4.3", "2025-06-01");
-        form.put("recognitionType", "FIRST");
+        Map<String, Object> form = recognitionAward();
         form.put("otherAwardWan", "15");
         form.put("otherAwardPolicy", "辽宁省高新技术企业奖励");
-        ProcessInstance instance = drive.submit(claimant, form);
-        drive.check(instance, "kjj", PASS, null);
-        drive.approve(instance, "kjj2");
-        drive.passNotice(instance, "kjj");
-        drive.financeApproves(instance);
+        ProcessInstance instance = paidRecognitionAward(claimant, form);
         PolicyClaim paid = claims.ofProcess(instance.getId()).orElseThrow();
 
         String body = Http.as(port, "auditor").get("/api/audit/ledger?projectId=" + paid.projectId()).body();
@@ -73,7 +68,7 @@ class AuditLedgerTest {
     @Test
     void theLedgerComesAPageAtATimeWithTheTotalsOfEveryLineTheFiltersSelect() throws JsonProcessingException {
         String claimant = lifecycle.newApplicant("分页台账企业");
-        ProcessInstance recognition = paidRecognitionAward(claimant);
+        ProcessInstance recognition = paidRecognitionAward(claimant, recognitionAward());
         Map<String, Object> form = ClaimDriver.form("P6.3", "2025-09-01");
         form.put("headcount", 1);
         form.put("qualified", true);
@@ -117,9 +112,13 @@ class AuditLedgerTest {
         return new ObjectMapper().readTree(body);
     }
 
-    private ProcessInstance paidRecognitionAward(String claimant) {
-        Map<String, Object> form = ClaimDriver.form("P4.3", "2025-06-01");
-        form.put("recognitionType", "FIRST");
+    /** 高新技术企业首次认定 (P4.3): 20万元, less what another policy paid for the same recognition. */
+    private static Map<String, Object> recognitionAward() {
+        return ClaimDriver.form("P4.3", "2025-06-01", "recognitionType", "FIRST");
+    }
+
+    /** The award claimed, checked and approved by kjj, published and paid by finance. */
+    private ProcessInstance paidRecognitionAward(String claimant, Map<String, Object> form) {
         ProcessInstance instance = drive.submit(claimant, form);
         drive.check(instance, "kjj", PASS, null);
         drive.approve(instance, "kjj2");
