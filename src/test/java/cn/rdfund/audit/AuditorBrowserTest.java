@@ -124,12 +124,18 @@ class AuditorBrowserTest {
         String exported = Files.readString(csv, StandardCharsets.UTF_8);
         assertThat(exported).startsWith("\uFEFF时间,类别,事项,办理人,详情,金额（万元）,流程").contains("120.00", "钱财（finance）");
 
-        open("/audit/ledger.html");
+        open("/audit/ledger.html?limit=2");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("range"), "共"));
         browser.findElement(By.name("projectId")).sendKeys(String.valueOf(project.id()));
         browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("range"), "共 3 条，本页第 1–3 条"));
-        assertThat(browser.findElement(By.id("ledger")).getText()).contains(project.code());
+        wait.until(ExpectedConditions.textToBe(By.id("range"), "共 3 条，本页第 1–2 条"));
+        assertThat(browser.findElement(By.id("ledger")).getText()).contains(project.code(), "第1期拨付", "第2期拨付");
+        browser.findElement(By.id("next")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("range"), "共 3 条，本页第 3–3 条"));
+        assertThat(browser.findElement(By.id("ledger")).getText()).contains("第3期拨付").doesNotContain("第1期拨付");
+        assertThat(browser.findElement(By.id("next")).isDisplayed()).as("no page after the last").isFalse();
+        browser.findElement(By.id("first")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("range"), "共 3 条，本页第 1–2 条"));
         shot("audit-ledger.png");
         open("/audit/dashboard.html");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("goalRows")));
