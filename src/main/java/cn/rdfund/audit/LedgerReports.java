@@ -90,7 +90,8 @@ class LedgerReports {
             nextAfterId = lines.get(limit - 1).entryId();
         }
         Groups byProject = largestGroups(filter, "p.code");
-        Groups byEnterprise = largestGroups(filter, "o.name");
+        // by name and USCC: two enterprises of the same name stay apart (and MySQL's collations compare names loosely)
+        Groups byEnterprise = largestGroups(filter, "CONCAT(o.name, '（', o.uscc, '）')");
         List<Object> totalParams = new ArrayList<>();
         Map<String, Object> total = jdbc.sql("SELECT COUNT(*) AS line_count, " + SUMS + FROM + filter.where(totalParams))
                 .params(totalParams).query().singleRow();

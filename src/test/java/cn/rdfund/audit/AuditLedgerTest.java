@@ -97,6 +97,8 @@ class AuditLedgerTest {
             assertThat(page.path("byMeasure").path("P4.3").path("disbursedDisplay").asText()).isEqualTo("20.00万元");
             assertThat(page.path("byMeasure").path("P6.3").path("disbursedDisplay").asText()).isEqualTo("0.50万元");
             assertThat(page.path("byProject")).hasSize(2);
+            assertThat(page.path("byEnterprise").fieldNames()).toIterable().singleElement().asString()
+                    .startsWith("分页台账企业").endsWith("）").contains("（9");
             assertThat(page.path("groupsCut").asBoolean()).isFalse();
         }
         LedgerReport largestProjectOnly = new LedgerReports(jdbc, 1)
