@@ -38,7 +38,8 @@ class CaseRecords {
         }
         if (found.projectId() != null && !AuditCase.CALL.equals(found.kind())) {
             events.addAll(assessments(found.projectId()));
-            ledger.all(new LedgerReports.Filter(found.projectId(), null, null, null)).forEach(line -> events.add(ledgerEvent(line)));
+            ledger.all(new LedgerReports.Filter(found.projectId(), null, null, null))
+                    .forEach(line -> events.add(ledgerEvent(line)));
         }
         return events;
     }

@@ -93,11 +93,11 @@ class LedgerReports {
         // by name and USCC: two enterprises of the same name stay apart (and MySQL's collations compare names loosely)
         Groups byEnterprise = largestGroups(filter, "CONCAT(o.name, '（', o.uscc, '）')");
         List<Object> totalParams = new ArrayList<>();
-        Map<String, Object> total = jdbc.sql("SELECT COUNT(*) AS line_count, " + SUMS + FROM + filter.where(totalParams))
-                .params(totalParams).query().singleRow();
-        return new LedgerReport(lines, byProject.totals(), byEnterprise.totals(),
-                everyGroup(filter, "p.measure"), everyGroup(filter, "EXTRACT(YEAR FROM l.recorded_at)"), totals(total),
-                ((Number) total.get("line_count")).longValue(),
+        Selection selection = jdbc.sql("SELECT COUNT(*) AS line_count, " + SUMS + FROM + filter.where(totalParams))
+                .params(totalParams).query((row, number) -> new Selection(row.getLong("line_count"), totals(row)))
+                .single();
+        return new LedgerReport(lines, byProject.totals(), byEnterprise.totals(), groups(filter, "p.measure", "", null),
+                groups(filter, "EXTRACT(YEAR FROM l.recorded_at)", "", null), selection.totals(), selection.lineCount(),
                 nextAfterId, byProject.cut() || byEnterprise.cut());
     }
 
@@ -111,33 +111,33 @@ class LedgerReports {
         return jdbc.sql(sql).params(params).query(LedgerLine.class).list().stream().map(LedgerLine::inWords).toList();
     }
 
+    private record Selection(long lineCount, Totals totals) {
+    }
+
     private record Groups(Map<String, Totals> totals, boolean cut) {
     }
 
     /** Per key, the {@code groupLimit} groups that paid out most (projects, enterprises: as many as cases). */
     private Groups largestGroups(Filter filter, String key) {
-        List<Object> params = new ArrayList<>();
-        String sql = "SELECT " + key + " AS group_key, " + SUMS + FROM + filter.where(params) + " GROUP BY " + key
-                + " ORDER BY disbursed DESC, group_key LIMIT ?";
-        params.add(groupLimit + 1);
-        Map<String, Totals> totals = new LinkedHashMap<>();
-        boolean[] cut = {false};
-        jdbc.sql(sql).params(params).query((RowCallbackHandler) row -> {
-            if (totals.size() < groupLimit) {
-                totals.put(row.getString("group_key"), totals(row));
-            } else {
-                cut[0] = true;
-            }
-        });
-        return new Groups(totals, cut[0]);
+        Map<String, Totals> totals = groups(filter, key, "disbursed DESC, ", groupLimit + 1);
+        boolean cut = totals.size() > groupLimit;
+        if (cut) {
+            totals.remove(List.copyOf(totals.keySet()).get(groupLimit));
+        }
+        return new Groups(totals, cut);
     }
 
-    /** Per key, every group in key order (measures, years: a few). */
-    private Map<String, Totals> everyGroup(Filter filter, String key) {
+    /** Per key, the groups' totals ordered by {@code order} and then the key, at most {@code limit} (null: all). */
+    private Map<String, Totals> groups(Filter filter, String key, String order, Integer limit) {
         List<Object> params = new ArrayList<>();
+        String sql = "SELECT " + key + " AS group_key, " + SUMS + FROM + filter.where(params) + " GROUP BY " + key
+                + " ORDER BY " + order + "group_key";
+        if (limit != null) {
+            sql += " LIMIT ?";
+            params.add(limit);
+        }
         Map<String, Totals> totals = new LinkedHashMap<>();
-        jdbc.sql("SELECT " + key + " AS group_key, " + SUMS + FROM + filter.where(params) + " GROUP BY " + key
-                + " ORDER BY group_key").params(params)
+        jdbc.sql(sql).params(params)
                 .query((RowCallbackHandler) row -> totals.put(row.getString("group_key"), totals(row)));
         return totals;
     }
@@ -145,11 +145,6 @@ class LedgerReports {
     private static Totals totals(ResultSet row) throws SQLException {
         return Totals.of(yuan(row.getBigDecimal("disbursed")), yuan(row.getBigDecimal("recovered")),
                 yuan(row.getBigDecimal("repaid")));
-    }
-
-    private static Totals totals(Map<String, Object> row) {
-        return Totals.of(yuan((BigDecimal) row.get("disbursed")), yuan((BigDecimal) row.get("recovered")),
-                yuan((BigDecimal) row.get("repaid")));
     }
 
     private static BigDecimal yuan(BigDecimal sum) {
