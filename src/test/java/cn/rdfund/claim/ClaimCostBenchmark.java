@@ -59,8 +59,8 @@ class ClaimCostBenchmark {
     private static final int WARMUP_CLAIMS = Integer.getInteger("benchmark.warmupClaims", 40);
     private static final int THREADS = Integer.getInteger("benchmark.threads", 4);
     private static final boolean RAW_AUTHORIZATION = Boolean.getBoolean("benchmark.rawAuthorization");
-    private static final int TASKS_PER_CLAIM = 5;
-    private static final Duration CLAIMS_END_WITHIN = Duration.ofMinutes(2);
+    static final int TASKS_PER_CLAIM = 5;
+    static final Duration CLAIMS_END_WITHIN = Duration.ofMinutes(2);
     private static final Path RESULTS = Path.of("target", "benchmark", "claim-cost.txt");
     private static final Launch PRODUCTION_JVM = new Launch("cn.rdfund.RdfundApplication", List.of("-Xmx1g"), false);
     private static final Launch RAW_JVM = new Launch(RawCamundaApplication.class.getName(), List.of("-Xmx1g"), true);
@@ -146,7 +146,7 @@ class ClaimCostBenchmark {
     }
 
     /** Applicants {@code from} … {@code from + count - 1}, each with an enterprise of its own (not measured). */
-    private static List<String> applicants(ApplicationProcess node, int from, int count) {
+    static List<String> applicants(ApplicationProcess node, int from, int count) {
         List<String> users = new ArrayList<>();
         for (int i = from; i < from + count; i++) {
             users.add(Enterprises.registerApplicant(node.port(), i));
@@ -155,7 +155,11 @@ class ClaimCostBenchmark {
     }
 
     private ApplicationProcess startRdfund(MySqlTestDatabase database, String node) {
-        Path directory = workingDirectory.resolve("node-" + node);
+        return startRdfund(database, workingDirectory.resolve("node-" + node), "benchmark-claim-rdfund-" + node);
+    }
+
+    /** RDFund on this database as production would run it, with a one-second notice period and no demo story. */
+    static ApplicationProcess startRdfund(MySqlTestDatabase database, Path directory, String name) {
         List<String> arguments = new ArrayList<>(database.datasourceArguments());
         arguments.addAll(List.of("--spring.profiles.active=mysql,demo",
                 "--logging.file.name=" + directory.resolve("rdfund.log"),
@@ -167,7 +171,7 @@ class ClaimCostBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ApplicationProcess.start(PRODUCTION_JVM, directory, "benchmark-claim-rdfund-" + node, arguments);
+        return ApplicationProcess.start(PRODUCTION_JVM, directory, name, arguments);
     }
 
     /** A warm-up round, then the measured one: claims of these users, each step through the next node. */
@@ -230,7 +234,7 @@ class ClaimCostBenchmark {
      * The claim as its five users work it in Tasklist (as KillNineContract does, one claimant per claim), each step
      * through the next node (behind a load balancer without sticky sessions: the REST API keeps none).
      */
-    private static void claimUpToPayment(List<TasklistClient> nodes, int index, String claimant) {
+    static void claimUpToPayment(List<TasklistClient> nodes, int index, String claimant) {
         int step = index;
         String claim = node(nodes, step).start(claimant, KEY);
         TasklistClient tasklist = node(nodes, ++step);

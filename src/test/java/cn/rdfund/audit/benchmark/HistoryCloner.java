@@ -51,7 +51,7 @@ public final class HistoryCloner {
 
     /** RDFund's columns holding the numeric ids of copied rows: shifted in every copy. */
     private static final Set<String> DOMAIN_IDS = Set.of("id", "organization_id", "applicant_id", "application_id",
-            "project_id");
+            "project_id", "claim_id");
 
     /** Rows per INSERT ... SELECT statement (one transaction each). */
     private static final int ROWS_PER_STATEMENT = 100_000;
@@ -84,28 +84,13 @@ public final class HistoryCloner {
 
     /** Adds {@code copies} copies of each of these (finished) projects. */
     public void cloneProjects(List<Long> projectIds, int copies) throws SQLException {
-        if (copies < 1 || copies >= 36 * 36 * 36 * 36 * 36) {
-            throw new IllegalArgumentException("copies: " + copies);
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(true);
+        try (Connection connection = prepare(copies)) {
             String projects = projectIds.stream().map(String::valueOf).collect(Collectors.joining(", "));
             String applications = "SELECT application_id FROM project WHERE id IN (" + projects + ")";
             String organizations = "SELECT organization_id FROM project WHERE id IN (" + projects
                     + ") UNION SELECT applicant_id FROM application WHERE id IN (" + applications + ")";
             String roots = "SELECT process_instance_id FROM project WHERE id IN (" + projects + ")"
                     + " UNION SELECT process_instance_id FROM application WHERE id IN (" + applications + ")";
-
-            offset = offsetAbove(connection);
-            execute(connection, "DROP TABLE IF EXISTS bench_copy");
-            execute(connection, "CREATE TABLE bench_copy (n INT NOT NULL PRIMARY KEY)");
-            for (int from = 1; from <= copies; from += 10_000) {
-                StringBuilder values = new StringBuilder("INSERT INTO bench_copy (n) VALUES ");
-                for (int n = from; n < Math.min(copies + 1, from + 10_000); n++) {
-                    values.append(n == from ? "" : ", ").append('(').append(n).append(')');
-                }
-                execute(connection, values.toString());
-            }
 
             // RDFund's rows, parents first (foreign keys stay checked).
             copyDomain(connection, "organization", "id IN (" + organizations + ")", copies);
@@ -128,6 +113,60 @@ public final class HistoryCloner {
         }
     }
 
+    /**
+     * Adds {@code copies} copies of each of these (finished) claims: the claimant's organization, the claim, its
+     * funding record, instalment and ledger line, the history of the claim's process hierarchy (the payment's called
+     * process included) and the engine's per-instance read grants on it (system.security.CaseReadGrants keeps them
+     * after the end, for the audit), so that the engine's authorization checks meet as many grants as they would.
+     */
+    public void cloneClaims(List<Long> claimIds, int copies) throws SQLException {
+        try (Connection connection = prepare(copies)) {
+            String claims = claimIds.stream().map(String::valueOf).collect(Collectors.joining(", "));
+            String projects = "SELECT project_id FROM policy_claim WHERE id IN (" + claims + ")";
+            String roots = "SELECT process_instance_id FROM policy_claim WHERE id IN (" + claims + ")";
+
+            copyDomain(connection, "organization", "id IN (SELECT organization_id FROM policy_claim WHERE id IN ("
+                    + claims + "))", copies);
+            copyDomain(connection, "project", "id IN (" + projects + ")", copies);
+            copyDomain(connection, "policy_claim", "id IN (" + claims + ")", copies);
+            copyDomain(connection, "policy_claim_opinion", "claim_id IN (" + claims + ")", copies);
+            copyDomain(connection, "instalment", "project_id IN (" + projects + ")", copies);
+            copyDomain(connection, "ledger_entry", "project_id IN (" + projects + ")", copies);
+
+            for (String table : HISTORY_TABLES) {
+                copyHistory(connection, table, "ROOT_PROC_INST_ID_ IN (" + roots + ")", copies);
+            }
+            copyHistory(connection, "ACT_RU_AUTHORIZATION", "RESOURCE_ID_ IN (SELECT ID_ FROM ACT_HI_PROCINST"
+                    + " WHERE ROOT_PROC_INST_ID_ IN (" + roots + "))", copies);
+            execute(connection, "DROP TABLE bench_copy");
+        }
+    }
+
+    /** A connection with the table of copy numbers 1 … copies, and the offset of the copies' numeric ids. */
+    private Connection prepare(int copies) throws SQLException {
+        if (copies < 1 || copies >= 36 * 36 * 36 * 36 * 36) {
+            throw new IllegalArgumentException("copies: " + copies);
+        }
+        Connection connection = dataSource.getConnection();
+        try {
+            connection.setAutoCommit(true);
+            offset = offsetAbove(connection);
+            execute(connection, "DROP TABLE IF EXISTS bench_copy");
+            execute(connection, "CREATE TABLE bench_copy (n INT NOT NULL PRIMARY KEY)");
+            for (int from = 1; from <= copies; from += 10_000) {
+                StringBuilder values = new StringBuilder("INSERT INTO bench_copy (n) VALUES ");
+                for (int n = from; n < Math.min(copies + 1, from + 10_000); n++) {
+                    values.append(n == from ? "" : ", ").append('(').append(n).append(')');
+                }
+                execute(connection, values.toString());
+            }
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
     private void copyDomain(Connection connection, String table, String originals, int copies) throws SQLException {
         List<String> columns = columns(connection, table);
         List<String> select = new ArrayList<>();
@@ -142,13 +181,14 @@ public final class HistoryCloner {
         if (DOMAIN_IDS.contains(column) && !(table.equals("application_partner") && column.equals("organization_id"))) {
             return c + " + c.n * " + offset;
         }
-        if (column.equals("process_instance_id")) {
+        if (column.equals("process_instance_id") || column.equals("task_id")) {
             return engineId(c);
         }
         return switch (table + "." + column) {
-            case "project.code" -> "CONCAT(" + c + ", '/', c.n)";
+            case "project.code", "policy_claim.code" -> "CONCAT(" + c + ", '/', c.n)";
             case "organization.uscc" -> "CONCAT('9121BM', LPAD(s.id + c.n * " + offset + ", 12, '0'))";
-            case "organization.name", "project.title", "application.title" -> "CONCAT(" + c + ", ' #', c.n)";
+            case "organization.name", "project.title", "application.title", "policy_claim.title" ->
+                    "CONCAT(" + c + ", ' #', c.n)";
             default -> c;
         };
     }
@@ -158,7 +198,8 @@ public final class HistoryCloner {
         List<String> select = new ArrayList<>();
         for (String column : columns) {
             String c = "s." + column;
-            select.add(INSTANCE_IDS.contains(column) ? engineId(c)
+            // A grant's resource is a process instance of the copied hierarchy.
+            select.add(INSTANCE_IDS.contains(column) || column.equals("RESOURCE_ID_") ? engineId(c)
                     // ExpertReview's business key is its application's process instance id, the others' a project code.
                     : column.equals("BUSINESS_KEY_") ? "CASE WHEN CHAR_LENGTH(" + c + ") = 36 THEN " + engineId(c)
                             + " ELSE CONCAT(" + c + ", '/', c.n) END"
@@ -224,7 +265,7 @@ public final class HistoryCloner {
     /** The rewrite keeps an id's length: every rewritten id must be long enough to end in a UUID. */
     private static void checkEngineIds(Connection connection, String source, List<String> columns) throws SQLException {
         for (String column : columns) {
-            if (INSTANCE_IDS.contains(column)) {
+            if (INSTANCE_IDS.contains(column) || column.equals("RESOURCE_ID_")) {
                 long shortIds = count(connection, source + " WHERE CHAR_LENGTH(" + column + ") < 36");
                 if (shortIds > 0) {
                     throw new IllegalStateException(source + "." + column + " has " + shortIds
@@ -242,7 +283,7 @@ public final class HistoryCloner {
     private static long offsetAbove(Connection connection) throws SQLException {
         long max = 0;
         for (String table : List.of("organization", "application", "review", "project", "project_assessment",
-                "ledger_entry")) {
+                "ledger_entry", "policy_claim", "policy_claim_opinion")) {
             try (Statement statement = connection.createStatement();
                     ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(id), 0) FROM " + table)) {
                 rs.next();
