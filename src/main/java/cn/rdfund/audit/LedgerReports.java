@@ -1,12 +1,15 @@
 package cn.rdfund.audit;
 
 import cn.rdfund.audit.LedgerReport.Totals;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * Reads ledger lines with their calculation inputs (ledger, projects, instalments, enterprises) a page at a time, and
  * the selection's totals with SQL sums: however long the ledger grows, a request carries one page of lines and the
- * database adds up the rest.
+ * database adds up the rest. The sums read the whole selection, so they are kept per filter and used again while the
+ * ledger has as many rows as when they were added up: the ledger only grows (no row is changed or removed), so the
+ * same number of rows is the same rows.
  */
 @Component
 class LedgerReports {
@@ -26,6 +31,13 @@ class LedgerReports {
     private static final String FROM = """
              FROM ledger_entry l
             JOIN project p ON p.id = l.project_id
+            JOIN organization o ON o.id = l.organization_id""";
+    /** The sums need the enterprise only when they group by it (no filter names it). */
+    private static final String SUMS_FROM = """
+             FROM ledger_entry l
+            JOIN project p ON p.id = l.project_id""";
+    private static final String ENTERPRISE = """
+
             JOIN organization o ON o.id = l.organization_id""";
     private static final String LINE_COLUMNS = """
             SELECT l.id AS entry_id, l.kind, l.amount, l.recorded_at, l.approved_by, l.memo, p.id AS project_id,
@@ -42,6 +54,7 @@ class LedgerReports {
 
     private final JdbcClient jdbc;
     private final int groupLimit;
+    private final Cache<Filter, Sums> sums = Caffeine.newBuilder().maximumSize(64).build();
 
     LedgerReports(JdbcClient jdbc, @Value("${rdfund.audit.ledger.group-limit:100}") int groupLimit) {
         this.jdbc = jdbc;
@@ -89,16 +102,28 @@ class LedgerReports {
             lines = lines.subList(0, limit);
             nextAfterId = lines.get(limit - 1).entryId();
         }
-        Groups byProject = largestGroups(filter, "p.code");
+        long ledgerRows = jdbc.sql("SELECT COUNT(*) FROM ledger_entry").query(Long.class).single();
+        Sums selection = sums.getIfPresent(filter);
+        if (selection == null || selection.ledgerRows() != ledgerRows) {
+            // Counted before adding up: sums that took in a row written meanwhile are added up again next time.
+            selection = sums(filter, ledgerRows);
+            sums.put(filter, selection);
+        }
+        return new LedgerReport(lines, selection.byProject().totals(), selection.byEnterprise().totals(),
+                selection.byMeasure(), selection.byYear(), selection.totals(), selection.lineCount(), nextAfterId,
+                selection.byProject().cut() || selection.byEnterprise().cut());
+    }
+
+    private Sums sums(Filter filter, long ledgerRows) {
+        Groups byProject = largestGroups(filter, "p.code", "");
         // by name and USCC: two enterprises of the same name stay apart (and MySQL's collations compare names loosely)
-        Groups byEnterprise = largestGroups(filter, "CONCAT(o.name, '（', o.uscc, '）')");
-        List<Object> totalParams = new ArrayList<>();
-        Selection selection = jdbc.sql("SELECT COUNT(*) AS line_count, " + SUMS + FROM + filter.where(totalParams))
-                .params(totalParams).query((row, number) -> new Selection(row.getLong("line_count"), totals(row)))
+        Groups byEnterprise = largestGroups(filter, "CONCAT(o.name, '（', o.uscc, '）')", ENTERPRISE);
+        List<Object> params = new ArrayList<>();
+        return jdbc.sql("SELECT COUNT(*) AS line_count, " + SUMS + SUMS_FROM + filter.where(params)).params(params)
+                .query((row, number) -> new Sums(ledgerRows, row.getLong("line_count"), totals(row), byProject,
+                        byEnterprise, groups(filter, "p.measure", "", "", null),
+                        groups(filter, "EXTRACT(YEAR FROM l.recorded_at)", "", "", null)))
                 .single();
-        return new LedgerReport(lines, byProject.totals(), byEnterprise.totals(), groups(filter, "p.measure", "", null),
-                groups(filter, "EXTRACT(YEAR FROM l.recorded_at)", "", null), selection.totals(), selection.lineCount(),
-                nextAfterId, byProject.cut() || byEnterprise.cut());
     }
 
     /** Every line of the selection, in the order written (the exports). */
@@ -111,27 +136,32 @@ class LedgerReports {
         return jdbc.sql(sql).params(params).query(LedgerLine.class).list().stream().map(LedgerLine::inWords).toList();
     }
 
-    private record Selection(long lineCount, Totals totals) {
+    /** A selection's sums, added up when the ledger had {@code ledgerRows} rows. */
+    private record Sums(long ledgerRows, long lineCount, Totals totals, Groups byProject, Groups byEnterprise,
+            Map<String, Totals> byMeasure, Map<String, Totals> byYear) {
     }
 
     private record Groups(Map<String, Totals> totals, boolean cut) {
     }
 
     /** Per key, the {@code groupLimit} groups that paid out most (projects, enterprises: as many as cases). */
-    private Groups largestGroups(Filter filter, String key) {
-        Map<String, Totals> totals = groups(filter, key, "disbursed DESC, ", groupLimit + 1);
+    private Groups largestGroups(Filter filter, String key, String join) {
+        Map<String, Totals> totals = new LinkedHashMap<>(groups(filter, key, join, "disbursed DESC, ", groupLimit + 1));
         boolean cut = totals.size() > groupLimit;
         if (cut) {
             totals.remove(List.copyOf(totals.keySet()).get(groupLimit));
         }
-        return new Groups(totals, cut);
+        return new Groups(Collections.unmodifiableMap(totals), cut);
     }
 
-    /** Per key, the groups' totals ordered by {@code order} and then the key, at most {@code limit} (null: all). */
-    private Map<String, Totals> groups(Filter filter, String key, String order, Integer limit) {
+    /**
+     * Per key, the groups' totals ordered by {@code order} and then the key, at most {@code limit} (null: all);
+     * {@code join} adds what the key needs beyond the ledger and the project.
+     */
+    private Map<String, Totals> groups(Filter filter, String key, String join, String order, Integer limit) {
         List<Object> params = new ArrayList<>();
-        String sql = "SELECT " + key + " AS group_key, " + SUMS + FROM + filter.where(params) + " GROUP BY " + key
-                + " ORDER BY " + order + "group_key";
+        String sql = "SELECT " + key + " AS group_key, " + SUMS + SUMS_FROM + join + filter.where(params)
+                + " GROUP BY " + key + " ORDER BY " + order + "group_key";
         if (limit != null) {
             sql += " LIMIT ?";
             params.add(limit);
@@ -139,7 +169,7 @@ class LedgerReports {
         Map<String, Totals> totals = new LinkedHashMap<>();
         jdbc.sql(sql).params(params)
                 .query((RowCallbackHandler) row -> totals.put(row.getString("group_key"), totals(row)));
-        return totals;
+        return Collections.unmodifiableMap(totals);
     }
 
     private static Totals totals(ResultSet row) throws SQLException {
