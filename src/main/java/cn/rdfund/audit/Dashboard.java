@@ -4,9 +4,11 @@ import cn.rdfund.organization.District;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,13 +54,37 @@ class Dashboard {
             Map<String, Long> projectsByStage, List<Overdue> overdue, List<GoalProgress> goals) {
     }
 
+    /** The funded projects of one measure, district and year, with their money. */
+    private record Cell(String measure, String district, String createdYear, long projects, BigDecimal approved,
+            BigDecimal disbursed, BigDecimal repaid) {
+    }
+
     Figures figures(LocalDate today) {
-        List<Bucket> byDistrict = buckets("o.district", "JOIN organization o ON o.id = p.organization_id").stream()
-                .map(b -> new Bucket(b.label() == null ? "未填" : District.displayNameOf(b.label()), b.projects(), b.approved(), b.disbursed(), b.repaid()))
+        // One pass over the projects and the ledger for measure, district and year, added up here per dimension.
+        List<Cell> cells = jdbc.sql("SELECT p.measure, o.district, YEAR(p.created_at) AS created_year,"
+                + " COUNT(*) AS projects, SUM(p.approved_amount) AS approved,"
+                + " COALESCE(SUM(l.disbursed), 0) AS disbursed, COALESCE(SUM(l.repaid), 0) AS repaid"
+                + " FROM project p JOIN organization o ON o.id = p.organization_id " + PAID + " WHERE " + FUNDED
+                + " GROUP BY p.measure, o.district, YEAR(p.created_at)")
+                .query(Cell.class).list();
+        List<Bucket> byDistrict = rollUp(cells, Cell::district).stream()
+                .map(b -> new Bucket(b.label() == null ? "未填" : District.displayNameOf(b.label()), b.projects(),
+                        b.approved(), b.disbursed(), b.repaid()))
                 .toList();
-        return new Figures(buckets("p.measure", ""), byDistrict,
+        return new Figures(rollUp(cells, Cell::measure), byDistrict,
                 buckets("a.area", "JOIN funding_call_area a ON a.call_id = p.call_id"),
-                buckets("YEAR(p.created_at)", ""), stages(), overdue(today), progress());
+                rollUp(cells, Cell::createdYear), stages(), overdue(today), progress());
+    }
+
+    /** The cells added up per label, ordered by it (none first, as the database orders them). */
+    private static List<Bucket> rollUp(List<Cell> cells, Function<Cell, String> label) {
+        Map<String, Bucket> buckets = new TreeMap<>(Comparator.nullsFirst(Comparator.<String>naturalOrder()));
+        for (Cell cell : cells) {
+            buckets.merge(label.apply(cell), new Bucket(label.apply(cell), cell.projects(), cell.approved(),
+                    cell.disbursed(), cell.repaid()), (a, b) -> new Bucket(a.label(), a.projects() + b.projects(),
+                    a.approved().add(b.approved()), a.disbursed().add(b.disbursed()), a.repaid().add(b.repaid())));
+        }
+        return new ArrayList<>(buckets.values());
     }
 
     private List<Bucket> buckets(String label, String join) {
