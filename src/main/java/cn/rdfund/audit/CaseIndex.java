@@ -33,8 +33,9 @@ class CaseIndex {
                     SELECT 'project' AS kind, p.id, p.code, p.title, p.organization_id, o.name AS organization_name,
                       o.uscc, o.district, p.measure, COALESCE(fc.lead_unit,
                         (SELECT cc.lead_unit FROM challenge ch JOIN funding_call cc ON cc.id = ch.call_id
-                         WHERE ch.project_id = p.id LIMIT 1),
-                        (SELECT pc.lead_unit FROM policy_claim pc WHERE pc.project_id = p.id LIMIT 1)) AS lead_unit,
+                         WHERE ch.project_id = p.id ORDER BY ch.id LIMIT 1),
+                        (SELECT pc.lead_unit FROM policy_claim pc WHERE pc.project_id = p.id ORDER BY pc.id LIMIT 1))
+                        AS lead_unit,
                       p.status, p.created_at, p.id AS project_id
                     FROM project p
                     JOIN organization o ON o.id = p.organization_id
@@ -105,7 +106,9 @@ class CaseIndex {
                     : String.join(", ", search.units().stream().map(unit -> "?").toList())).append(")");
             params.addAll(search.units());
         }
-        if (search.year() != null) {
+        if (search.year() != null && (search.year() < 1900 || search.year() > 9999)) {
+            sql.append(" AND 1 = 0");
+        } else if (search.year() != null) {
             sql.append(" AND c.created_at >= ? AND c.created_at < ?");
             params.add(LocalDateTime.of(search.year(), 1, 1, 0, 0));
             params.add(LocalDateTime.of(search.year() + 1, 1, 1, 0, 0));

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,8 +23,10 @@ import org.springframework.stereotype.Component;
  * Reads ledger lines with their calculation inputs (ledger, projects, instalments, enterprises) a page at a time, and
  * the selection's totals with SQL sums: however long the ledger grows, a request carries one page of lines and the
  * database adds up the rest. The sums read the whole selection, so they are kept per filter and used again while the
- * ledger has as many rows as when they were added up: the ledger only grows (no row is changed or removed), so the
- * same number of rows is the same rows.
+ * ledger is as it was when they were added up: the ledger only grows (no row is changed or removed), so the same
+ * number of rows and the same newest row mean the same rows. Its fingerprint also adds up the amounts and the
+ * projects' and enterprises' ids, and kept sums are dropped after a minute, so that even rows changed behind the
+ * application's back (which the ledger's seals report, GET /api/ledger/verify) show in the totals within a minute.
  */
 @Component
 class LedgerReports {
@@ -54,7 +57,8 @@ class LedgerReports {
 
     private final JdbcClient jdbc;
     private final int groupLimit;
-    private final Cache<Filter, Sums> sums = Caffeine.newBuilder().maximumSize(64).build();
+    private final Cache<Filter, Sums> sums = Caffeine.newBuilder().maximumSize(64)
+            .expireAfterWrite(Duration.ofMinutes(1)).build();
 
     LedgerReports(JdbcClient jdbc, @Value("${rdfund.audit.ledger.group-limit:100}") int groupLimit) {
         this.jdbc = jdbc;
@@ -102,11 +106,14 @@ class LedgerReports {
             lines = lines.subList(0, limit);
             nextAfterId = lines.get(limit - 1).entryId();
         }
-        long ledgerRows = jdbc.sql("SELECT COUNT(*) FROM ledger_entry").query(Long.class).single();
+        Fingerprint ledger = jdbc.sql("SELECT COUNT(*) AS line_count, COALESCE(MAX(id), 0) AS newest,"
+                + " COALESCE(SUM(amount), 0) AS amounts, COALESCE(SUM(project_id), 0) AS projects,"
+                + " COALESCE(SUM(organization_id), 0) AS organizations FROM ledger_entry").query(Fingerprint.class)
+                .single();
         Sums selection = sums.getIfPresent(filter);
-        if (selection == null || selection.ledgerRows() != ledgerRows) {
-            // Counted before adding up: sums that took in a row written meanwhile are added up again next time.
-            selection = sums(filter, ledgerRows);
+        if (selection == null || !selection.ledger().equals(ledger)) {
+            // Read before adding up: sums that took in a row written meanwhile are added up again next time.
+            selection = sums(filter, ledger);
             sums.put(filter, selection);
         }
         return new LedgerReport(lines, selection.byProject().totals(), selection.byEnterprise().totals(),
@@ -114,13 +121,13 @@ class LedgerReports {
                 selection.byProject().cut() || selection.byEnterprise().cut());
     }
 
-    private Sums sums(Filter filter, long ledgerRows) {
+    private Sums sums(Filter filter, Fingerprint ledger) {
         Groups byProject = largestGroups(filter, "p.code", "");
         // by name and USCC: two enterprises of the same name stay apart (and MySQL's collations compare names loosely)
         Groups byEnterprise = largestGroups(filter, "CONCAT(o.name, '（', o.uscc, '）')", ENTERPRISE);
         List<Object> params = new ArrayList<>();
         return jdbc.sql("SELECT COUNT(*) AS line_count, " + SUMS + SUMS_FROM + filter.where(params)).params(params)
-                .query((row, number) -> new Sums(ledgerRows, row.getLong("line_count"), totals(row), byProject,
+                .query((row, number) -> new Sums(ledger, row.getLong("line_count"), totals(row), byProject,
                         byEnterprise, groups(filter, "p.measure", "", "", null),
                         groups(filter, "EXTRACT(YEAR FROM l.recorded_at)", "", "", null)))
                 .single();
@@ -136,8 +143,16 @@ class LedgerReports {
         return jdbc.sql(sql).params(params).query(LedgerLine.class).list().stream().map(LedgerLine::inWords).toList();
     }
 
-    /** A selection's sums, added up when the ledger had {@code ledgerRows} rows. */
-    private record Sums(long ledgerRows, long lineCount, Totals totals, Groups byProject, Groups byEnterprise,
+    /** What tells one state of the whole ledger from another (amounts at their scale: 2). */
+    private record Fingerprint(long lineCount, long newest, BigDecimal amounts, long projects, long organizations) {
+
+        Fingerprint {
+            amounts = amounts.setScale(2, RoundingMode.UNNECESSARY);
+        }
+    }
+
+    /** A selection's sums, added up when the whole ledger was as {@code ledger} says. */
+    private record Sums(Fingerprint ledger, long lineCount, Totals totals, Groups byProject, Groups byEnterprise,
             Map<String, Totals> byMeasure, Map<String, Totals> byYear) {
     }
 

@@ -75,6 +75,7 @@ class HundredThousandCasesBenchmark {
 
     private final StringBuilder report = new StringBuilder();
     private final Random random = new Random(20_261_206L);
+    private int appendedLines;
 
     @Test
     void claimsAndTheAuditorsReadsWithAHundredThousandFinishedCases() throws Exception {
@@ -99,7 +100,8 @@ class HundredThousandCasesBenchmark {
                 Round full = round(database, client, claimants.subList(perRound, 2 * perRound), node);
                 Map<String, long[]> readsFull = reads(database, client);
                 JsonNode ledger = client.get("auditor", "/api/audit/ledger?limit=1");
-                assertThat(ledger.path("lineCount").asLong()).as("one payment per claim").isEqualTo(cases + perRound);
+                assertThat(ledger.path("lineCount").asLong()).as("one payment per claim, and the lines appended")
+                        .isEqualTo(cases + perRound + appendedLines);
 
                 printResults(empty, full, readsEmpty, readsFull, casesBefore, cases, fillSeconds, database);
             }
@@ -162,9 +164,28 @@ class HundredThousandCasesBenchmark {
                 found -> assertThat(found.size()).isPositive()));
         reads.put("ledger report, first page and totals", sample(i -> "/api/audit/ledger", client,
                 page -> assertThat(page.path("lineCount").asLong()).isPositive()));
+        // The totals are kept while the ledger stays as it was (audit.LedgerReports): a new line before each call
+        // makes every call add them up again, as the first call after a payment does.
+        reads.put("ledger report after a new line (totals added up again)", sample(i -> {
+            appendLedgerLine(database);
+            return "/api/audit/ledger";
+        }, client, page -> assertThat(page.path("lineCount").asLong()).isPositive()));
         reads.put("dashboard", sample(i -> "/api/audit/dashboard", client,
                 figures -> assertThat(figures.path("byMeasure").size()).isPositive()));
         return reads;
+    }
+
+    /** A ledger line of 1 yuan on the first funding record (not sealed: the database is dropped at the end). */
+    private void appendLedgerLine(MySqlTestDatabase database) {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
+                database.password()); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO ledger_entry (project_id, milestone_seq, kind, amount, organization_id,"
+                    + " memo, approved_by, recorded_by, recorded_at) SELECT p.id, " + (1000 + appendedLines++)
+                    + ", 'DISBURSEMENT', 1.00, p.organization_id, '基准测试追加', 'finance', 'benchmark', NOW()"
+                    + " FROM project p ORDER BY p.id LIMIT 1");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long[] sample(IntFunction<String> path, TasklistClient client, Consumer<JsonNode> check) {
