@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
  * the selection's totals with SQL sums: however long the ledger grows, a request carries one page of lines and the
  * database adds up the rest. The sums read the whole selection, so they are kept per filter and used again while the
  * ledger is as it was when they were added up: the ledger only grows (no row is changed or removed), so the same
- * number of rows and the same newest row mean the same rows. Its fingerprint also adds up the amounts and the
- * projects' and enterprises' ids, and kept sums are dropped after a minute, so that even rows changed behind the
- * application's back (which the ledger's seals report, GET /api/ledger/verify) show in the totals within a minute.
+ * number of rows and the same newest row mean the same rows. Kept sums are also dropped after a minute, so that
+ * even rows changed behind the application's back (which the ledger's seals report, GET /api/ledger/verify) show in
+ * the totals within a minute.
  */
 @Component
 class LedgerReports {
@@ -35,13 +35,9 @@ class LedgerReports {
              FROM ledger_entry l
             JOIN project p ON p.id = l.project_id
             JOIN organization o ON o.id = l.organization_id""";
-    /** The sums need the enterprise only when they group by it (no filter names it). */
-    private static final String SUMS_FROM = """
-             FROM ledger_entry l
-            JOIN project p ON p.id = l.project_id""";
-    private static final String ENTERPRISE = """
-
-            JOIN organization o ON o.id = l.organization_id""";
+    /** The sums read the project only where a filter or a grouping needs it (the measure), never the enterprise. */
+    private static final String SUMS_FROM = " FROM ledger_entry l";
+    private static final String PROJECT = " JOIN project p ON p.id = l.project_id";
     private static final String LINE_COLUMNS = """
             SELECT l.id AS entry_id, l.kind, l.amount, l.recorded_at, l.approved_by, l.memo, p.id AS project_id,
               p.code AS project_code, p.title AS project_title, p.measure, o.id AS organization_id,
@@ -67,6 +63,11 @@ class LedgerReports {
 
     /** The filters that are set (null: any). */
     record Filter(Long projectId, Long organizationId, String measure, Integer year) {
+
+        /** What the sums must join to apply the filter. */
+        String join() {
+            return measure != null ? PROJECT : "";
+        }
 
         String where(List<Object> params) {
             StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
@@ -106,10 +107,8 @@ class LedgerReports {
             lines = lines.subList(0, limit);
             nextAfterId = lines.get(limit - 1).entryId();
         }
-        Fingerprint ledger = jdbc.sql("SELECT COUNT(*) AS line_count, COALESCE(MAX(id), 0) AS newest,"
-                + " COALESCE(SUM(amount), 0) AS amounts, COALESCE(SUM(project_id), 0) AS projects,"
-                + " COALESCE(SUM(organization_id), 0) AS organizations FROM ledger_entry").query(Fingerprint.class)
-                .single();
+        Fingerprint ledger = jdbc.sql("SELECT COUNT(*) AS line_count, COALESCE(MAX(id), 0) AS newest FROM ledger_entry")
+                .query(Fingerprint.class).single();
         Sums selection = sums.getIfPresent(filter);
         if (selection == null || !selection.ledger().equals(ledger)) {
             // Read before adding up: sums that took in a row written meanwhile are added up again next time.
@@ -122,14 +121,16 @@ class LedgerReports {
     }
 
     private Sums sums(Filter filter, Fingerprint ledger) {
-        Groups byProject = largestGroups(filter, "p.code", "");
+        Groups byProject = largestGroups(filter, "l.project_id", "project", "code");
         // by name and USCC: two enterprises of the same name stay apart (and MySQL's collations compare names loosely)
-        Groups byEnterprise = largestGroups(filter, "CONCAT(o.name, '（', o.uscc, '）')", ENTERPRISE);
+        Groups byEnterprise = largestGroups(filter, "l.organization_id", "organization",
+                "CONCAT(name, '（', uscc, '）')");
         List<Object> params = new ArrayList<>();
-        return jdbc.sql("SELECT COUNT(*) AS line_count, " + SUMS + SUMS_FROM + filter.where(params)).params(params)
+        return jdbc.sql("SELECT COUNT(*) AS line_count, " + SUMS + SUMS_FROM + filter.join() + filter.where(params))
+                .params(params)
                 .query((row, number) -> new Sums(ledger, row.getLong("line_count"), totals(row), byProject,
-                        byEnterprise, groups(filter, "p.measure", "", "", null),
-                        groups(filter, "EXTRACT(YEAR FROM l.recorded_at)", "", "", null)))
+                        byEnterprise, groups(filter, "p.measure", PROJECT),
+                        groups(filter, "EXTRACT(YEAR FROM l.recorded_at)", filter.join())))
                 .single();
     }
 
@@ -143,12 +144,8 @@ class LedgerReports {
         return jdbc.sql(sql).params(params).query(LedgerLine.class).list().stream().map(LedgerLine::inWords).toList();
     }
 
-    /** What tells one state of the whole ledger from another (amounts at their scale: 2). */
-    private record Fingerprint(long lineCount, long newest, BigDecimal amounts, long projects, long organizations) {
-
-        Fingerprint {
-            amounts = amounts.setScale(2, RoundingMode.UNNECESSARY);
-        }
+    /** What tells one state of the whole ledger from another: rows are only ever added. */
+    private record Fingerprint(long lineCount, long newest) {
     }
 
     /** A selection's sums, added up when the whole ledger was as {@code ledger} says. */
@@ -159,9 +156,21 @@ class LedgerReports {
     private record Groups(Map<String, Totals> totals, boolean cut) {
     }
 
-    /** Per key, the {@code groupLimit} groups that paid out most (projects, enterprises: as many as cases). */
-    private Groups largestGroups(Filter filter, String key, String join) {
-        Map<String, Totals> totals = new LinkedHashMap<>(groups(filter, key, join, "disbursed DESC, ", groupLimit + 1));
+    /**
+     * The {@code groupLimit} groups that paid out most (projects, enterprises: as many as cases), added up by the
+     * ledger's own id column and only then named from {@code table}: grouping a hundred thousand lines by a joined
+     * name took seconds, by the id a fraction of that (docs/performance.md).
+     */
+    private Groups largestGroups(Filter filter, String idColumn, String table, String name) {
+        List<Object> params = new ArrayList<>();
+        String largest = "SELECT " + idColumn + " AS group_id, " + SUMS + SUMS_FROM + filter.join()
+                + filter.where(params) + " GROUP BY " + idColumn + " ORDER BY disbursed DESC, group_id LIMIT ?";
+        params.add(groupLimit + 1);
+        String sql = "SELECT " + name + " AS group_key, t.disbursed, t.recovered, t.repaid FROM (" + largest + ") t"
+                + " JOIN " + table + " ON " + table + ".id = t.group_id ORDER BY t.disbursed DESC, group_key";
+        Map<String, Totals> totals = new LinkedHashMap<>();
+        jdbc.sql(sql).params(params)
+                .query((RowCallbackHandler) row -> totals.put(row.getString("group_key"), totals(row)));
         boolean cut = totals.size() > groupLimit;
         if (cut) {
             totals.remove(List.copyOf(totals.keySet()).get(groupLimit));
@@ -169,18 +178,11 @@ class LedgerReports {
         return new Groups(Collections.unmodifiableMap(totals), cut);
     }
 
-    /**
-     * Per key, the groups' totals ordered by {@code order} and then the key, at most {@code limit} (null: all);
-     * {@code join} adds what the key needs beyond the ledger and the project.
-     */
-    private Map<String, Totals> groups(Filter filter, String key, String join, String order, Integer limit) {
+    /** Per key, every group's totals in the key's order; {@code join} adds what the key needs beyond the ledger. */
+    private Map<String, Totals> groups(Filter filter, String key, String join) {
         List<Object> params = new ArrayList<>();
         String sql = "SELECT " + key + " AS group_key, " + SUMS + SUMS_FROM + join + filter.where(params)
-                + " GROUP BY " + key + " ORDER BY " + order + "group_key";
-        if (limit != null) {
-            sql += " LIMIT ?";
-            params.add(limit);
-        }
+                + " GROUP BY " + key + " ORDER BY group_key";
         Map<String, Totals> totals = new LinkedHashMap<>();
         jdbc.sql(sql).params(params)
                 .query((RowCallbackHandler) row -> totals.put(row.getString("group_key"), totals(row)));
