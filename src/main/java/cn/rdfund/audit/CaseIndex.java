@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
 class CaseIndex {
 
     static final int MAX_RESULTS = 200;
+    private static final Pattern USCC_SHAPE = Pattern.compile("[0-9A-Z]{18}");
 
     /**
      * One SELECT per kind of case, with the same columns; the search reads their UNION, a lookup only its own. A
@@ -94,7 +96,11 @@ class CaseIndex {
 
     private static String where(CaseSearch search, List<Object> params) {
         StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
-        if (search.text() != null && !search.text().isBlank()) {
+        if (search.text() != null && USCC_SHAPE.matcher(search.text().strip()).matches()) {
+            // A whole credit code: that enterprise's cases, through the unique index instead of reading every case.
+            sql.append(" AND c.uscc = ?");
+            params.add(search.text().strip());
+        } else if (search.text() != null && !search.text().isBlank()) {
             String like = "%" + search.text().strip().replace("%", "").replace("_", "") + "%";
             sql.append(" AND (c.title LIKE ? OR c.code LIKE ? OR c.organization_name LIKE ? OR c.uscc LIKE ?)");
             params.addAll(List.of(like, like, like, like));
