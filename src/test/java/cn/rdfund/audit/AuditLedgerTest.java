@@ -60,6 +60,12 @@ class AuditLedgerTest {
         String timeline = Http.as(port, "auditor").get("/api/audit/cases/claim/" + paid.id()).body();
         assertThat(timeline).contains("开始：政策兑现申领", "高新技术企业", "命中第", "= 2025-06-01", "\"amountDisplay\":\"5.00万元\"",
                 "钱财（finance）", "结束：政策兑现申领");
+        String uscc = jdbc.sql("SELECT uscc FROM organization WHERE id = ?").param(paid.organizationId())
+                .query(String.class).single();
+        assertThat(Http.as(port, "auditor").get("/api/audit/cases?q=" + uscc).body())
+                .as("a whole credit code finds the enterprise's claim and its funding record")
+                .contains(paid.code(), "\"kind\":\"claim\"", "\"kind\":\"project\"");
+        assertThat(Http.as(port, "gxj").get("/api/audit/cases?q=" + uscc).body()).isEqualTo("[]");
         assertThat(Http.as(port, "finance").get("/api/audit/ledger?projectId=" + paid.projectId()).status()).isEqualTo(200);
         assertThat(Http.as(port, "kjj").get("/api/audit/ledger").status()).isEqualTo(403);
         assertThat(Http.as(port, claimant).get("/api/audit/ledger").status()).isEqualTo(403);
@@ -69,16 +75,7 @@ class AuditLedgerTest {
     void theLedgerComesAPageAtATimeWithTheTotalsOfEveryLineTheFiltersSelect() throws JsonProcessingException {
         String claimant = lifecycle.newApplicant("分页台账企业");
         ProcessInstance recognition = paidRecognitionAward(claimant, recognitionAward());
-        Map<String, Object> form = ClaimDriver.form("P6.3", "2025-09-01");
-        form.put("headcount", 1);
-        form.put("qualified", true);
-        ProcessInstance trainees = drive.submit(claimant, form);
-        drive.check(trainees, "rsj", PASS, null);
-        lifecycle.complete(trainees, PolicyClaimProcess.TASK_CONSULT, "jyj",
-                Map.of(PolicyClaimProcess.CONSULT_OPINION, "同意"));
-        drive.approve(trainees, "rsj2");
-        drive.passNotice(trainees, "rsj");
-        drive.financeApproves(trainees);
+        paidTraineeAward(claimant);
         long enterprise = claims.ofProcess(recognition.getId()).orElseThrow().organizationId();
         String query = "/api/audit/ledger?organizationId=" + enterprise;
 
@@ -110,6 +107,24 @@ class AuditLedgerTest {
         assertThat(largestProjectOnly.byMeasure()).hasSize(2);
     }
 
+    @Test
+    void theTotalsTakeInAPaymentMadeAfterTheyWereLastShown() throws JsonProcessingException {
+        String claimant = lifecycle.newApplicant("台账合计企业");
+        ProcessInstance recognition = paidRecognitionAward(claimant, recognitionAward());
+        String query = "/api/audit/ledger?organizationId="
+                + claims.ofProcess(recognition.getId()).orElseThrow().organizationId();
+        JsonNode before = read(Http.as(port, "auditor").get(query).body());
+
+        paidTraineeAward(claimant);
+        JsonNode after = read(Http.as(port, "auditor").get(query).body());
+
+        assertThat(before.path("lineCount").asLong()).isEqualTo(1);
+        assertThat(before.path("total").path("disbursedDisplay").asText()).isEqualTo("20.00万元");
+        assertThat(after.path("lineCount").asLong()).isEqualTo(2);
+        assertThat(after.path("total").path("disbursedDisplay").asText()).isEqualTo("20.50万元");
+        assertThat(after.path("byMeasure").path("P6.3").path("disbursedDisplay").asText()).isEqualTo("0.50万元");
+    }
+
     private static JsonNode read(String body) throws JsonProcessingException {
         return new ObjectMapper().readTree(body);
     }
@@ -117,6 +132,20 @@ class AuditLedgerTest {
     /** 高新技术企业首次认定 (P4.3): 20万元, less what another policy paid for the same recognition. */
     private static Map<String, Object> recognitionAward() {
         return ClaimDriver.form("P4.3", "2025-06-01", "recognitionType", "FIRST");
+    }
+
+    /** 订单班 (P6.3) for one trainee, 5000元: checked by rsj with jyj's opinion, approved, published and paid. */
+    private void paidTraineeAward(String claimant) {
+        Map<String, Object> form = ClaimDriver.form("P6.3", "2025-09-01");
+        form.put("headcount", 1);
+        form.put("qualified", true);
+        ProcessInstance trainees = drive.submit(claimant, form);
+        drive.check(trainees, "rsj", PASS, null);
+        lifecycle.complete(trainees, PolicyClaimProcess.TASK_CONSULT, "jyj",
+                Map.of(PolicyClaimProcess.CONSULT_OPINION, "同意"));
+        drive.approve(trainees, "rsj2");
+        drive.passNotice(trainees, "rsj");
+        drive.financeApproves(trainees);
     }
 
     /** The award claimed, checked and approved by kjj, published and paid by finance. */
