@@ -292,8 +292,8 @@ class ClaimCostBenchmark {
         report.append(line).append('\n');
     }
 
-    /** One side's measured round. */
-    private record Side(int completions, Duration wall, ServerCost cost, Map<String, Double> rowsPerCase) {
+    /** One side's measured round (also a round of HundredThousandCasesBenchmark). */
+    record Side(int completions, Duration wall, ServerCost cost, Map<String, Double> rowsPerCase) {
 
         Side withRows(Map<String, Double> rows) {
             return new Side(completions, wall, cost, rows);

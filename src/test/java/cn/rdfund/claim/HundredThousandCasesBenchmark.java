@@ -3,6 +3,7 @@ package cn.rdfund.claim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.rdfund.audit.benchmark.HistoryCloner;
+import cn.rdfund.claim.ClaimCostBenchmark.Side;
 import cn.rdfund.support.ApplicationProcess;
 import cn.rdfund.support.ClientThreads;
 import cn.rdfund.support.MySqlTestDatabase;
@@ -89,7 +90,7 @@ class HundredThousandCasesBenchmark {
                 int perRound = WARMUP_CLAIMS + CLAIMS;
                 List<String> claimants = ClaimCostBenchmark.applicants(node, 0, 2 * perRound);
 
-                Round empty = round(database, client, claimants.subList(0, perRound), node);
+                Side empty = round(database, client, claimants.subList(0, perRound), node);
                 long casesBefore = count(database, "policy_claim");
                 Map<String, long[]> readsEmpty = reads(database, client);
 
@@ -97,7 +98,7 @@ class HundredThousandCasesBenchmark {
                 long cases = fill(database);
                 double fillSeconds = (System.nanoTime() - started) / 1e9;
 
-                Round full = round(database, client, claimants.subList(perRound, 2 * perRound), node);
+                Side full = round(database, client, claimants.subList(perRound, 2 * perRound), node);
                 Map<String, long[]> readsFull = reads(database, client);
                 JsonNode ledger = client.get("auditor", "/api/audit/ledger?limit=1");
                 assertThat(ledger.path("lineCount").asLong()).as("one payment per claim, and the lines appended")
@@ -115,7 +116,7 @@ class HundredThousandCasesBenchmark {
     }
 
     /** A warm-up round of claims, then the measured one, each claim by an applicant of its own. */
-    private static Round round(MySqlTestDatabase database, TasklistClient client, List<String> claimants,
+    private static Side round(MySqlTestDatabase database, TasklistClient client, List<String> claimants,
             ApplicationProcess node) {
         List<TasklistClient> oneNode = List.of(client);
         ClientThreads.run(THREADS, WARMUP_CLAIMS, i -> ClaimCostBenchmark.claimUpToPayment(oneNode, i, claimants.get(i)));
@@ -125,7 +126,8 @@ class HundredThousandCasesBenchmark {
         Duration wall = ClientThreads.run(THREADS, CLAIMS,
                 i -> ClaimCostBenchmark.claimUpToPayment(oneNode, i, claimants.get(WARMUP_CLAIMS + i)));
         client.awaitEveryInstanceEnded(PolicyClaimProcess.KEY, ClaimCostBenchmark.CLAIMS_END_WITHIN);
-        return new Round(CLAIMS * ClaimCostBenchmark.TASKS_PER_CLAIM, wall, ServerCost.now(database, node).since(before));
+        return new Side(CLAIMS * ClaimCostBenchmark.TASKS_PER_CLAIM, wall,
+                ServerCost.now(database, node).since(before), Map.of());
     }
 
     /** Copies of the finished claims up to {@link #CASES} cases; answers how many claims there are. */
@@ -216,7 +218,7 @@ class HundredThousandCasesBenchmark {
         return items.get(random.nextInt(items.size()));
     }
 
-    private void printResults(Round empty, Round full, Map<String, long[]> readsEmpty, Map<String, long[]> readsFull,
+    private void printResults(Side empty, Side full, Map<String, long[]> readsEmpty, Map<String, long[]> readsFull,
             long casesBefore, long cases, double fillSeconds, MySqlTestDatabase database) throws IOException {
         print("");
         print("RDFund benchmark: " + String.format(Locale.ROOT, "%,d", cases) + " finished cases against "
@@ -285,21 +287,5 @@ class HundredThousandCasesBenchmark {
     private void print(String line) {
         System.out.println(line);
         report.append(line).append('\n');
-    }
-
-    /** One measured round of claims. */
-    private record Round(int completions, Duration wall, ServerCost cost) {
-
-        double perSecond() {
-            return completions / (wall.toNanos() / 1e9);
-        }
-
-        double cpuMillis() {
-            return cost.cpu().toNanos() / 1e6 / completions;
-        }
-
-        double per(String counter) {
-            return (double) cost.count(counter) / completions;
-        }
     }
 }
