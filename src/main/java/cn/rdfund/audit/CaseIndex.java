@@ -3,7 +3,6 @@ package cn.rdfund.audit;
 import cn.rdfund.organization.District;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -115,9 +114,7 @@ class CaseIndex {
         if (search.year() != null && (search.year() < 1900 || search.year() > 9999)) {
             sql.append(" AND 1 = 0");
         } else if (search.year() != null) {
-            sql.append(" AND c.created_at >= ? AND c.created_at < ?");
-            params.add(LocalDateTime.of(search.year(), 1, 1, 0, 0));
-            params.add(LocalDateTime.of(search.year() + 1, 1, 1, 0, 0));
+            sql.append(YearRange.of("c.created_at", search.year(), params));
         }
         return sql.toString();
     }

@@ -80,9 +80,10 @@ class Dashboard {
     private static List<Bucket> rollUp(List<Cell> cells, Function<Cell, String> label) {
         Map<String, Bucket> buckets = new TreeMap<>(Comparator.nullsFirst(Comparator.<String>naturalOrder()));
         for (Cell cell : cells) {
-            buckets.merge(label.apply(cell), new Bucket(label.apply(cell), cell.projects(), cell.approved(),
-                    cell.disbursed(), cell.repaid()), (a, b) -> new Bucket(a.label(), a.projects() + b.projects(),
-                    a.approved().add(b.approved()), a.disbursed().add(b.disbursed()), a.repaid().add(b.repaid())));
+            String key = label.apply(cell);
+            buckets.merge(key, new Bucket(key, cell.projects(), cell.approved(), cell.disbursed(), cell.repaid()),
+                    (a, b) -> new Bucket(key, a.projects() + b.projects(), a.approved().add(b.approved()),
+                            a.disbursed().add(b.disbursed()), a.repaid().add(b.repaid())));
         }
         return new ArrayList<>(buckets.values());
     }

@@ -8,7 +8,6 @@ import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -84,9 +83,7 @@ class LedgerReports {
                 params.add(measure);
             }
             if (year != null) {
-                sql.append(" AND l.recorded_at >= ? AND l.recorded_at < ?");
-                params.add(LocalDateTime.of(year, 1, 1, 0, 0));
-                params.add(LocalDateTime.of(year + 1, 1, 1, 0, 0));
+                sql.append(YearRange.of("l.recorded_at", year, params));
             }
             return sql.toString();
         }
@@ -166,11 +163,9 @@ class LedgerReports {
         String largest = "SELECT " + idColumn + " AS group_id, " + SUMS + SUMS_FROM + filter.join()
                 + filter.where(params) + " GROUP BY " + idColumn + " ORDER BY disbursed DESC, group_id LIMIT ?";
         params.add(groupLimit + 1);
-        String sql = "SELECT " + name + " AS group_key, t.disbursed, t.recovered, t.repaid FROM (" + largest + ") t"
-                + " JOIN " + table + " ON " + table + ".id = t.group_id ORDER BY t.disbursed DESC, group_key";
-        Map<String, Totals> totals = new LinkedHashMap<>();
-        jdbc.sql(sql).params(params)
-                .query((RowCallbackHandler) row -> totals.put(row.getString("group_key"), totals(row)));
+        Map<String, Totals> totals = totalsByKey("SELECT " + name + " AS group_key, t.disbursed, t.recovered, t.repaid"
+                + " FROM (" + largest + ") t JOIN " + table + " ON " + table + ".id = t.group_id"
+                + " ORDER BY t.disbursed DESC, group_key", params);
         boolean cut = totals.size() > groupLimit;
         if (cut) {
             totals.remove(List.copyOf(totals.keySet()).get(groupLimit));
@@ -181,12 +176,16 @@ class LedgerReports {
     /** Per key, every group's totals in the key's order; {@code join} adds what the key needs beyond the ledger. */
     private Map<String, Totals> groups(Filter filter, String key, String join) {
         List<Object> params = new ArrayList<>();
-        String sql = "SELECT " + key + " AS group_key, " + SUMS + SUMS_FROM + join + filter.where(params)
-                + " GROUP BY " + key + " ORDER BY group_key";
+        return Collections.unmodifiableMap(totalsByKey("SELECT " + key + " AS group_key, " + SUMS + SUMS_FROM + join
+                + filter.where(params) + " GROUP BY " + key + " ORDER BY group_key", params));
+    }
+
+    /** Each row's totals under its {@code group_key}, in the order the rows come. */
+    private Map<String, Totals> totalsByKey(String sql, List<Object> params) {
         Map<String, Totals> totals = new LinkedHashMap<>();
         jdbc.sql(sql).params(params)
                 .query((RowCallbackHandler) row -> totals.put(row.getString("group_key"), totals(row)));
-        return Collections.unmodifiableMap(totals);
+        return totals;
     }
 
     private static Totals totals(ResultSet row) throws SQLException {

@@ -106,9 +106,7 @@ public final class HistoryCloner {
             copyDomain(connection, "ledger_entry", "project_id IN (" + projects + ")", copies);
 
             // The engine's history of the projects' and their applications' process hierarchies.
-            for (String table : HISTORY_TABLES) {
-                copyHistory(connection, table, "ROOT_PROC_INST_ID_ IN (" + roots + ")", copies);
-            }
+            copyHierarchies(connection, roots, copies);
             execute(connection, "DROP TABLE bench_copy");
         }
     }
@@ -133,12 +131,17 @@ public final class HistoryCloner {
             copyDomain(connection, "instalment", "project_id IN (" + projects + ")", copies);
             copyDomain(connection, "ledger_entry", "project_id IN (" + projects + ")", copies);
 
-            for (String table : HISTORY_TABLES) {
-                copyHistory(connection, table, "ROOT_PROC_INST_ID_ IN (" + roots + ")", copies);
-            }
+            copyHierarchies(connection, roots, copies);
             copyHistory(connection, "ACT_RU_AUTHORIZATION", "RESOURCE_ID_ IN (SELECT ID_ FROM ACT_HI_PROCINST"
                     + " WHERE ROOT_PROC_INST_ID_ IN (" + roots + "))", copies);
             execute(connection, "DROP TABLE bench_copy");
+        }
+    }
+
+    /** Every history row of the process hierarchies under these root instances (a SELECT of their ids). */
+    private void copyHierarchies(Connection connection, String roots, int copies) throws SQLException {
+        for (String table : HISTORY_TABLES) {
+            copyHistory(connection, table, "ROOT_PROC_INST_ID_ IN (" + roots + ")", copies);
         }
     }
 
