@@ -19,8 +19,15 @@ public record LedgerReport(List<LedgerLine> lines, Map<String, Totals> byProject
     public record Totals(BigDecimal disbursed, BigDecimal recovered, BigDecimal repaid, String disbursedDisplay,
             String recoveredDisplay, String repaidDisplay) {
 
+        static final Totals NONE = of(BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2),
+                BigDecimal.ZERO.setScale(2));
+
         static Totals of(BigDecimal disbursed, BigDecimal recovered, BigDecimal repaid) {
             return new Totals(disbursed, recovered, repaid, Wan.format(disbursed), Wan.format(recovered), Wan.format(repaid));
+        }
+
+        Totals plus(Totals more) {
+            return of(disbursed.add(more.disbursed), recovered.add(more.recovered), repaid.add(more.repaid));
         }
     }
 }

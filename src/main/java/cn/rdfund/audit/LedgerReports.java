@@ -7,12 +7,15 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,11 +24,12 @@ import org.springframework.stereotype.Component;
 /**
  * Reads ledger lines with their calculation inputs (ledger, projects, instalments, enterprises) a page at a time, and
  * the selection's totals with SQL sums: however long the ledger grows, a request carries one page of lines and the
- * database adds up the rest. The sums read the whole selection, so they are kept per filter and used again while the
- * ledger is as it was when they were added up: the ledger only grows (no row is changed or removed), so the same
- * number of rows and the same newest row mean the same rows. Kept sums are also dropped after a minute, so that
- * even rows changed behind the application's back (which the ledger's seals report, GET /api/ledger/verify) show in
- * the totals within a minute.
+ * database adds up the rest. The sums read the whole selection, so they are kept per filter: the ledger only grows (no
+ * row is changed or removed), so the same number of rows and the same newest row mean the same rows, and after new
+ * lines the kept sums are brought up to date with those lines alone — if the rows after the newest one kept account
+ * for every row added (a line whose transaction ended late, below the newest id, makes them add up again). Kept sums
+ * are added up from scratch once they are a minute old, so that even rows changed behind the application's back
+ * (which the ledger's seals report, GET /api/ledger/verify) show in the totals within a minute.
  */
 @Component
 class LedgerReports {
@@ -37,6 +41,9 @@ class LedgerReports {
     /** The sums read the project only where a filter or a grouping needs it (the measure), never the enterprise. */
     private static final String SUMS_FROM = " FROM ledger_entry l";
     private static final String PROJECT = " JOIN project p ON p.id = l.project_id";
+    private static final String PROJECT_NAME = "code";
+    /** By name and USCC: two enterprises of the same name stay apart (and MySQL's collations compare names loosely). */
+    private static final String ENTERPRISE_NAME = "CONCAT(name, '（', uscc, '）')";
     private static final String LINE_COLUMNS = """
             SELECT l.id AS entry_id, l.kind, l.amount, l.recorded_at, l.approved_by, l.memo, p.id AS project_id,
               p.code AS project_code, p.title AS project_title, p.measure, o.id AS organization_id,
@@ -50,13 +57,17 @@ class LedgerReports {
               SUM(CASE WHEN l.kind = 'RECOVERY' THEN l.amount ELSE 0 END) AS recovered,
               SUM(CASE WHEN l.kind NOT IN ('DISBURSEMENT', 'RECOVERY') THEN l.amount ELSE 0 END) AS repaid""";
 
+    private static final Duration KEPT_AT_MOST = Duration.ofMinutes(1);
+
     private final JdbcClient jdbc;
     private final int groupLimit;
+    private final Clock clock;
     private final Cache<Filter, Sums> sums = Caffeine.newBuilder().maximumSize(64)
-            .expireAfterWrite(Duration.ofMinutes(1)).build();
+            .expireAfterWrite(KEPT_AT_MOST).build();
 
-    LedgerReports(JdbcClient jdbc, @Value("${rdfund.audit.ledger.group-limit:100}") int groupLimit) {
+    LedgerReports(JdbcClient jdbc, Clock clock, @Value("${rdfund.audit.ledger.group-limit:100}") int groupLimit) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.groupLimit = groupLimit;
     }
 
@@ -66,6 +77,20 @@ class LedgerReports {
         /** What the sums must join to apply the filter. */
         String join() {
             return measure != null ? PROJECT : "";
+        }
+
+        /**
+         * The filter's conditions on the lines up to the newest one {@code ledger} counts, after {@code since} if it is
+         * given: a line written while the sums are added up is left for the next time.
+         */
+        String where(List<Object> params, Fingerprint since, Fingerprint ledger) {
+            String where = where(params);
+            if (since != null) {
+                where += " AND l.id > ?";
+                params.add(since.newest());
+            }
+            params.add(ledger.newest());
+            return where + " AND l.id <= ?";
         }
 
         String where(List<Object> params) {
@@ -106,28 +131,48 @@ class LedgerReports {
         }
         Fingerprint ledger = jdbc.sql("SELECT COUNT(*) AS line_count, COALESCE(MAX(id), 0) AS newest FROM ledger_entry")
                 .query(Fingerprint.class).single();
-        Sums selection = sums.getIfPresent(filter);
-        if (selection == null || !selection.ledger().equals(ledger)) {
-            // Read before adding up: sums that took in a row written meanwhile are added up again next time.
-            selection = sums(filter, ledger);
-            sums.put(filter, selection);
-        }
+        Sums selection = upToDate(filter, sums.getIfPresent(filter), ledger);
+        sums.put(filter, selection);
         return new LedgerReport(lines, selection.byProject().totals(), selection.byEnterprise().totals(),
                 selection.byMeasure(), selection.byYear(), selection.totals(), selection.lineCount(), nextAfterId,
                 selection.byProject().cut() || selection.byEnterprise().cut());
     }
 
-    private Sums sums(Filter filter, Fingerprint ledger) {
-        Groups byProject = largestGroups(filter, "l.project_id", "project", "code");
-        // by name and USCC: two enterprises of the same name stay apart (and MySQL's collations compare names loosely)
-        Groups byEnterprise = largestGroups(filter, "l.organization_id", "organization",
-                "CONCAT(name, '（', uscc, '）')");
+    /** The kept sums as they are, brought up to date with the lines added since, or added up again. */
+    private Sums upToDate(Filter filter, Sums kept, Fingerprint ledger) {
+        if (kept != null && kept.ledger().equals(ledger)) {
+            return kept;
+        }
+        if (kept == null || kept.addedUpAt().plus(KEPT_AT_MOST).isBefore(clock.instant())
+                || kept.ledger().lineCount() + linesBetween(kept.ledger(), ledger) != ledger.lineCount()) {
+            return sums(filter, null, ledger);
+        }
+        return kept.plus(sums(filter, kept.ledger(), ledger), ledger);
+    }
+
+    private long linesBetween(Fingerprint since, Fingerprint ledger) {
+        return jdbc.sql("SELECT COUNT(*) FROM ledger_entry WHERE id > ? AND id <= ?")
+                .params(since.newest(), ledger.newest()).query(Long.class).single();
+    }
+
+    /**
+     * The sums of the selection's lines up to {@code ledger}: all of them, or those after {@code since} with the whole
+     * totals of the projects and enterprises they belong to.
+     */
+    private Sums sums(Filter filter, Fingerprint since, Fingerprint ledger) {
         List<Object> params = new ArrayList<>();
-        return jdbc.sql("SELECT COUNT(*) AS line_count, " + SUMS + SUMS_FROM + filter.join() + filter.where(params))
-                .params(params)
-                .query((row, number) -> new Sums(ledger, row.getLong("line_count"), totals(row), byProject,
-                        byEnterprise, groups(filter, "p.measure", PROJECT),
-                        groups(filter, "EXTRACT(YEAR FROM l.recorded_at)", filter.join())))
+        String where = filter.where(params, since, ledger);
+        return sums(filter.join(), where, params, ledger,
+                largestGroups(filter, ledger, since, "project_id", "project", PROJECT_NAME),
+                largestGroups(filter, ledger, since, "organization_id", "organization", ENTERPRISE_NAME));
+    }
+
+    private Sums sums(String join, String where, List<Object> params, Fingerprint ledger, LargestGroups byProject,
+            LargestGroups byEnterprise) {
+        return jdbc.sql("SELECT COUNT(*) AS line_count, " + SUMS + SUMS_FROM + join + where).params(params)
+                .query((row, number) -> new Sums(ledger, clock.instant(), row.getLong("line_count"), totals(row),
+                        byProject, byEnterprise, groups("p.measure", PROJECT, where, params),
+                        groups("EXTRACT(YEAR FROM l.recorded_at)", join, where, params)))
                 .single();
     }
 
@@ -142,42 +187,60 @@ class LedgerReports {
     }
 
     /** What tells one state of the whole ledger from another: rows are only ever added. */
-    private record Fingerprint(long lineCount, long newest) {
+    record Fingerprint(long lineCount, long newest) {
     }
 
-    /** A selection's sums, added up when the whole ledger was as {@code ledger} says. */
-    private record Sums(Fingerprint ledger, long lineCount, Totals totals, Groups byProject, Groups byEnterprise,
-            Map<String, Totals> byMeasure, Map<String, Totals> byYear) {
-    }
+    /** A selection's sums, added up from scratch at {@code addedUpAt} and brought up to the ledger {@code ledger}. */
+    private record Sums(Fingerprint ledger, Instant addedUpAt, long lineCount, Totals totals,
+            LargestGroups byProject, LargestGroups byEnterprise, Map<String, Totals> byMeasure,
+            Map<String, Totals> byYear) {
 
-    private record Groups(Map<String, Totals> totals, boolean cut) {
+        /** These sums and those of the lines after them. */
+        Sums plus(Sums added, Fingerprint ledger) {
+            return new Sums(ledger, addedUpAt, lineCount + added.lineCount, totals.plus(added.totals),
+                    byProject.with(added.byProject.ranked()), byEnterprise.with(added.byEnterprise.ranked()),
+                    merged(byMeasure, added.byMeasure), merged(byYear, added.byYear));
+        }
+
+        private static Map<String, Totals> merged(Map<String, Totals> kept, Map<String, Totals> added) {
+            Map<String, Totals> merged = new TreeMap<>(kept);
+            added.forEach((key, totals) -> merged.merge(key, totals, Totals::plus));
+            return Collections.unmodifiableMap(merged);
+        }
     }
 
     /**
      * The {@code groupLimit} groups that paid out most (projects, enterprises: as many as cases), added up by the
      * ledger's own id column and only then named from {@code table}: grouping a hundred thousand lines by a joined
-     * name took seconds, by the id a fraction of that (docs/performance.md).
+     * name took seconds, by the id a fraction of that (docs/performance.md). After {@code since}: the groups that the
+     * lines after it belong to, each with its whole totals.
      */
-    private Groups largestGroups(Filter filter, String idColumn, String table, String name) {
+    private LargestGroups largestGroups(Filter filter, Fingerprint ledger, Fingerprint since, String column,
+            String table, String name) {
         List<Object> params = new ArrayList<>();
-        String largest = "SELECT " + idColumn + " AS group_id, " + SUMS + SUMS_FROM + filter.join()
-                + filter.where(params) + " GROUP BY " + idColumn + " ORDER BY disbursed DESC, group_id LIMIT ?";
-        params.add(groupLimit + 1);
-        Map<String, Totals> totals = totalsByKey("SELECT " + name + " AS group_key, t.disbursed, t.recovered, t.repaid"
-                + " FROM (" + largest + ") t JOIN " + table + " ON " + table + ".id = t.group_id"
-                + " ORDER BY t.disbursed DESC, group_key", params);
-        boolean cut = totals.size() > groupLimit;
-        if (cut) {
-            totals.remove(List.copyOf(totals.keySet()).get(groupLimit));
+        String groups = "SELECT l." + column + " AS group_id, " + SUMS + SUMS_FROM + filter.join()
+                + filter.where(params, null, ledger);
+        if (since == null) {
+            groups += " GROUP BY l." + column + " ORDER BY disbursed DESC, group_id LIMIT ?";
+            params.add(groupLimit + 1);
+        } else {
+            groups += " AND l." + column + " IN (SELECT n." + column + " FROM ledger_entry n WHERE n.id > ? AND n.id <= ?)"
+                    + " GROUP BY l." + column;
+            params.add(since.newest());
+            params.add(ledger.newest());
         }
-        return new Groups(Collections.unmodifiableMap(totals), cut);
+        List<LargestGroups.Group> found = new ArrayList<>();
+        jdbc.sql("SELECT t.group_id, " + name + " AS group_key, t.disbursed, t.recovered, t.repaid FROM (" + groups
+                + ") t JOIN " + table + " ON " + table + ".id = t.group_id").params(params)
+                .query((RowCallbackHandler) row -> found.add(
+                        new LargestGroups.Group(row.getLong("group_id"), row.getString("group_key"), totals(row))));
+        return LargestGroups.of(found, groupLimit);
     }
 
     /** Per key, every group's totals in the key's order; {@code join} adds what the key needs beyond the ledger. */
-    private Map<String, Totals> groups(Filter filter, String key, String join) {
-        List<Object> params = new ArrayList<>();
+    private Map<String, Totals> groups(String key, String join, String where, List<Object> params) {
         return Collections.unmodifiableMap(totalsByKey("SELECT " + key + " AS group_key, " + SUMS + SUMS_FROM + join
-                + filter.where(params) + " GROUP BY " + key + " ORDER BY group_key", params));
+                + where + " GROUP BY " + key + " ORDER BY group_key", params));
     }
 
     /** Each row's totals under its {@code group_key}, in the order the rows come. */

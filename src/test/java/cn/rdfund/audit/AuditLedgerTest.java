@@ -13,6 +13,7 @@ import cn.rdfund.support.RdfundIntegrationTest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -98,7 +99,7 @@ class AuditLedgerTest {
                     .startsWith("分页台账企业").endsWith("）").contains("（9");
             assertThat(page.path("groupsCut").asBoolean()).isFalse();
         }
-        LedgerReport largestProjectOnly = new LedgerReports(jdbc, 1)
+        LedgerReport largestProjectOnly = new LedgerReports(jdbc, Clock.systemDefaultZone(), 1)
                 .page(new LedgerReports.Filter(null, enterprise, null, null), 0, 10);
         assertThat(largestProjectOnly.groupsCut()).isTrue();
         assertThat(largestProjectOnly.byProject().values()).singleElement()
@@ -123,6 +124,10 @@ class AuditLedgerTest {
         assertThat(after.path("lineCount").asLong()).isEqualTo(2);
         assertThat(after.path("total").path("disbursedDisplay").asText()).isEqualTo("20.50万元");
         assertThat(after.path("byMeasure").path("P6.3").path("disbursedDisplay").asText()).isEqualTo("0.50万元");
+        assertThat(after.path("byMeasure").path("P4.3").path("disbursedDisplay").asText()).isEqualTo("20.00万元");
+        assertThat(after.path("byProject").size()).as("the new claim's funding record beside the first")
+                .isEqualTo(2);
+        assertThat(after.path("byEnterprise").elements().next().path("disbursedDisplay").asText()).isEqualTo("20.50万元");
     }
 
     private static JsonNode read(String body) throws JsonProcessingException {
