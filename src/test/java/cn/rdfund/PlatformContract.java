@@ -352,7 +352,8 @@ abstract class PlatformContract {
                 "\"amountDisplay\":\"70.00万元\"", "\"amountDisplay\":\"30.00万元\"", "结束：项目实施");
         assertThat(auditor.get("/api/audit/cases/project/" + project.id() + "/timeline.xlsx").status()).isEqualTo(200);
         assertThat(auditor.get("/api/audit/ledger.csv?projectId=" + project.id()).body()).contains("追回到账", "40.00");
-        assertThat(auditor.get("/api/audit/dashboard").body()).contains("\"byDistrict\"", "\"TERMINATED\"");
+        assertThat(auditor.get("/api/audit/dashboard").body()).contains("\"byDistrict\"", "\"TERMINATED\"")
+                .containsPattern("\"asOf\":\"\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\"");
         assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
                 .processDefinitionKey(ProjectExecutionProcess.KEY).processInstanceBusinessKey(project.code())
                 .singleResult().getRemovalTime()).isNull();

@@ -139,6 +139,7 @@ class AuditorBrowserTest {
         shot("audit-ledger.png");
         open("/audit/dashboard.html");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("goalRows")));
+        assertThat(browser.findElement(By.id("asOf")).getText()).matches("统计时间 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}（.*");
         Thread.sleep(1000); // let the charts' animation finish before the screenshot
         shot("audit-dashboard.png");
         open("/audit/report.html?kind=project&id=" + project.id());
