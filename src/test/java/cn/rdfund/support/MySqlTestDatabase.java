@@ -22,19 +22,26 @@ public final class MySqlTestDatabase {
     private final String serverUrl;
     private final String user;
     private final String password;
-    private final String name = "rdfund_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final String name;
 
-    private MySqlTestDatabase(String serverUrl, String user, String password) {
+    private MySqlTestDatabase(String serverUrl, String user, String password, String name) {
         this.serverUrl = serverUrl.endsWith("/") ? serverUrl : serverUrl + "/";
         this.user = user;
         this.password = password;
+        this.name = name;
     }
 
+    /** A database of its own on the test server, to be created. */
     public static MySqlTestDatabase fromEnvironment() {
+        return named("rdfund_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+    }
+
+    /** A database on the test server by name (one a benchmark kept, for example). */
+    public static MySqlTestDatabase named(String name) {
         return new MySqlTestDatabase(
                 System.getenv().getOrDefault("RDFUND_TEST_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/"),
                 System.getenv().getOrDefault("RDFUND_TEST_MYSQL_USER", "root"),
-                System.getenv().getOrDefault("RDFUND_TEST_MYSQL_PASSWORD", ""));
+                System.getenv().getOrDefault("RDFUND_TEST_MYSQL_PASSWORD", ""), name);
     }
 
     public String jdbcUrl() {
