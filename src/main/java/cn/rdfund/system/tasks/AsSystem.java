@@ -1,5 +1,7 @@
 package cn.rdfund.system.tasks;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -11,6 +13,18 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 public final class AsSystem {
 
     private AsSystem() {
+    }
+
+    /** Who is logged in to the engine (user and groups), to check their permissions while running as the system. */
+    public record Caller(String userId, List<String> groupIds) {
+    }
+
+    /** The logged-in caller; empty without a login (the engine then checks nothing). */
+    public static Optional<Caller> caller(IdentityService identityService) {
+        Authentication current = identityService.getCurrentAuthentication();
+        return current == null || current.getUserId() == null ? Optional.empty()
+                : Optional.of(new Caller(current.getUserId(),
+                        current.getGroupIds() == null ? List.of() : List.copyOf(current.getGroupIds())));
     }
 
     public static <T> T call(IdentityService identityService, Supplier<T> action) {
