@@ -4,11 +4,13 @@ import static cn.rdfund.claim.PolicyClaimProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.rdfund.disbursement.DisbursementProcess;
+import cn.rdfund.execution.ProjectExecutionProcess;
 import cn.rdfund.support.ApplicationProcess;
 import cn.rdfund.support.ApplicationProcess.Launch;
 import cn.rdfund.support.ClientThreads;
 import cn.rdfund.support.Enterprises;
 import cn.rdfund.support.MySqlTestDatabase;
+import cn.rdfund.support.ProjectJourney;
 import cn.rdfund.support.ServerCost;
 import cn.rdfund.support.TasklistClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -32,7 +35,9 @@ import rawcamunda.RawCamundaApplication;
 
 /**
  * What one user-task completion costs the server in RDFund's shortest money path — a P4.3 award claim (高新技术企业首次认定,
- * 20万元): claimant, 形式审查, 审批, 公示结果, finance's 拨付审批; five user tasks, the notice timer, the payment — against raw
+ * 20万元): claimant, 形式审查, 审批, 公示结果, finance's 拨付审批; five user tasks, the notice timer, the payment — and in a
+ * key-technology project from call to acceptance ({@link ProjectJourney}: some thirty user tasks, three expert panels,
+ * three instalments) — against raw
  * Camunda 7 ({@link RawCamundaApplication}: twelve user tasks in a row, no project code), both driven over
  * {@code /engine-rest} with HTTP Basic the way Tasklist drives them, by the same client, in one run, on the same
  * MariaDB/MySQL server, each side in a database of its own. A benchmark, not a test: it checks that the work was done
@@ -48,7 +53,8 @@ import rawcamunda.RawCamundaApplication;
  * meanwhile). The client asks for a task's list until the task is there (every 200 ms, as {@link TasklistClient}
  * does); those requests are part of the cost, as Tasklist's would be.
  *
- * <p>System properties: {@code benchmark.claims} (80 measured claims = 400 completions), {@code benchmark.warmupClaims}
+ * <p>System properties: {@code benchmark.projects} (8 measured projects), {@code benchmark.warmupProjects} (4),
+ * {@code benchmark.claims} (80 measured claims = 400 completions), {@code benchmark.warmupClaims}
  * (40, for the JIT compiler), {@code benchmark.threads} (4), {@code benchmark.rawAuthorization} (false: Camunda's authorization checks off on
  * the raw side, as in Camunda's defaults; RDFund always has them on).
  */
@@ -59,6 +65,9 @@ class ClaimCostBenchmark {
     private static final int WARMUP_CLAIMS = Integer.getInteger("benchmark.warmupClaims", 40);
     private static final int THREADS = Integer.getInteger("benchmark.threads", 4);
     private static final boolean RAW_AUTHORIZATION = Boolean.getBoolean("benchmark.rawAuthorization");
+    private static final int PROJECTS = Integer.getInteger("benchmark.projects", 8);
+    private static final int WARMUP_PROJECTS = Integer.getInteger("benchmark.warmupProjects", 4);
+    private static final Duration PROJECTS_END_WITHIN = Duration.ofMinutes(5);
     static final int TASKS_PER_CLAIM = 5;
     static final Duration CLAIMS_END_WITHIN = Duration.ofMinutes(2);
     private static final Path RESULTS = Path.of("target", "benchmark", "claim-cost.txt");
@@ -74,27 +83,22 @@ class ClaimCostBenchmark {
     private final StringBuilder report = new StringBuilder();
 
     @Test
-    void aClaimsUserTaskAgainstRawCamundas() throws IOException {
+    void aUserTaskOfEachJourneyAgainstRawCamundas() throws IOException {
         List<Side> rdfundNodes = measureRdfund();
         Side rdfund = rdfundNodes.get(0);
         Side twoNodes = rdfundNodes.get(1);
+        Side project = measureProjects();
         Side raw = measureRaw();
 
-        print("RDFund benchmark: cost per user-task completion, P4.3 claim against raw Camunda ("
+        print("RDFund benchmark: cost per user-task completion against raw Camunda ("
                 + LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS) + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores, " + THREADS + " client threads, raw authorization " + (RAW_AUTHORIZATION ? "on" : "off") + ")");
-        print("");
-        print("| per user-task completion | RDFund (P4.3 claim) | raw Camunda REST | RDFund ÷ raw |");
-        print("|---|---|---|---|");
-        row("completions/s", rdfund.perSecond(), raw.perSecond(), "%.1f");
-        row("server CPU, ms", rdfund.cpuMillis(), raw.cpuMillis(), "%.1f");
-        row("SQL statements", rdfund.per("Questions"), raw.per("Questions"), "%.1f");
-        row("  of which SELECT", rdfund.per("Com_select"), raw.per("Com_select"), "%.1f");
-        row("  of which INSERT", rdfund.per("Com_insert"), raw.per("Com_insert"), "%.1f");
-        row("  of which UPDATE", rdfund.per("Com_update"), raw.per("Com_update"), "%.1f");
-        row("  of which DELETE", rdfund.per("Com_delete"), raw.per("Com_delete"), "%.1f");
-        row("  of which SET", rdfund.per("Com_set_option"), raw.per("Com_set_option"), "%.1f");
-        row("commits", rdfund.per("Com_commit"), raw.per("Com_commit"), "%.2f");
+        againstRaw("P4.3 claim", rdfund, raw);
+        againstRaw("P1.1a project, call to acceptance", project, raw);
+        print("RDFund projects: " + PROJECTS + " projects (" + project.completions + " completions, "
+                + project.completions / Math.max(1, PROJECTS) + " per project) in " + seconds(project.wall) + "; per"
+                + " project " + String.format(Locale.ROOT, "%.0f commits, %.0f inserts",
+                        project.total("Com_commit") / PROJECTS, project.total("Com_insert") / PROJECTS) + ".");
         print("");
         print("RDFund: " + CLAIMS + " claims (" + rdfund.completions + " completions) in " + seconds(rdfund.wall)
                 + "; per claim " + String.format(Locale.ROOT, "%.0f commits, %.0f inserts, %.0f SET statements",
@@ -118,6 +122,54 @@ class ClaimCostBenchmark {
         print("Raw Camunda, per instance of twelve tasks: " + rows(raw.rowsPerCase()));
         Files.createDirectories(RESULTS.getParent());
         Files.writeString(RESULTS, report);
+    }
+
+    private void againstRaw(String journey, Side rdfund, Side raw) {
+        print("");
+        print("| per user-task completion | RDFund (" + journey + ") | raw Camunda REST | RDFund ÷ raw |");
+        print("|---|---|---|---|");
+        row("completions/s", rdfund.perSecond(), raw.perSecond(), "%.1f");
+        row("server CPU, ms", rdfund.cpuMillis(), raw.cpuMillis(), "%.1f");
+        row("SQL statements", rdfund.per("Questions"), raw.per("Questions"), "%.1f");
+        row("  of which SELECT", rdfund.per("Com_select"), raw.per("Com_select"), "%.1f");
+        row("  of which INSERT", rdfund.per("Com_insert"), raw.per("Com_insert"), "%.1f");
+        row("  of which UPDATE", rdfund.per("Com_update"), raw.per("Com_update"), "%.1f");
+        row("  of which DELETE", rdfund.per("Com_delete"), raw.per("Com_delete"), "%.1f");
+        row("  of which SET", rdfund.per("Com_set_option"), raw.per("Com_set_option"), "%.1f");
+        row("commits", rdfund.per("Com_commit"), raw.per("Com_commit"), "%.2f");
+        print("");
+    }
+
+    /**
+     * Key-technology projects from call to acceptance ({@link ProjectJourney}), each by an applicant of its own and in a
+     * call of its own, on one node: a warm-up round, then the measured one.
+     */
+    private Side measureProjects() {
+        MySqlTestDatabase database = MySqlTestDatabase.fromEnvironment();
+        database.create();
+        try {
+            database.runCamundaCreateScripts();
+            try (ApplicationProcess node = startRdfund(database, "projects")) {
+                TasklistClient tasklist = new TasklistClient(node.port());
+                List<String> applicants = applicants(node, 0, WARMUP_PROJECTS + PROJECTS);
+                ClientThreads.run(THREADS, WARMUP_PROJECTS,
+                        i -> new ProjectJourney(tasklist).run(applicants.get(i)));
+                tasklist.awaitEveryInstanceEnded(ProjectExecutionProcess.KEY, PROJECTS_END_WITHIN);
+
+                AtomicInteger completions = new AtomicInteger();
+                ServerCost before = ServerCost.now(database, node);
+                Duration wall = ClientThreads.run(THREADS, PROJECTS, i -> completions.addAndGet(
+                        new ProjectJourney(tasklist).run(applicants.get(WARMUP_PROJECTS + i))));
+                tasklist.awaitEveryInstanceEnded(ProjectExecutionProcess.KEY, PROJECTS_END_WITHIN);
+                ServerCost cost = ServerCost.now(database, node).since(before);
+                JsonNode ledger = tasklist.get("auditor", "/api/audit/ledger");
+                assertThat(ledger.path("lineCount").asLong()).as("three instalments per project")
+                        .isEqualTo(3L * (WARMUP_PROJECTS + PROJECTS));
+                return new Side(completions.get(), wall, cost, rowsPer(database, WARMUP_PROJECTS + PROJECTS));
+            }
+        } finally {
+            database.drop();
+        }
     }
 
     /** One node, then two nodes on the same database (the second started after the first round). */
@@ -163,8 +215,9 @@ class ClaimCostBenchmark {
         List<String> arguments = new ArrayList<>(database.datasourceArguments());
         arguments.addAll(List.of("--spring.profiles.active=mysql,demo",
                 "--logging.file.name=" + directory.resolve("rdfund.log"),
-                // no demo story in the background; the notice period is a second instead of five working days
-                "--rdfund.demo.cases=false", "--rdfund.claims.notice-period=PT1S"));
+                // no demo story in the background; the notice periods are a second instead of five working days
+                "--rdfund.demo.cases=false", "--rdfund.claims.notice-period=PT1S",
+                "--rdfund.selection.notice-period=PT1S"));
         arguments.addAll(JOB_EXECUTOR);
         try {
             Files.createDirectories(directory);

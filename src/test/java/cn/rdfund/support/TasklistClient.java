@@ -82,6 +82,34 @@ public final class TasklistClient {
         ObjectNode body = json.createObjectNode();
         ObjectNode variables = body.putObject("variables");
         form.forEach((name, value) -> variables.putObject(name).put("value", value).put("type", "String"));
+        return submit(user, task, body, form);
+    }
+
+    /**
+     * Submits a form with typed fields, as Camunda Forms send them: numbers as Long, yes/no as Boolean, a
+     * {@link JsonNode} (a multi-select's choices) as Json, the rest as String.
+     */
+    public Completion submitTyped(String user, JsonNode task, Map<String, Object> form) {
+        ObjectNode body = json.createObjectNode();
+        ObjectNode variables = body.putObject("variables");
+        Map<String, String> shown = new java.util.LinkedHashMap<>();
+        form.forEach((name, value) -> {
+            ObjectNode variable = variables.putObject(name);
+            if (value instanceof Integer || value instanceof Long) {
+                variable.put("value", ((Number) value).longValue()).put("type", "Long");
+            } else if (value instanceof Boolean yes) {
+                variable.put("value", yes).put("type", "Boolean");
+            } else if (value instanceof JsonNode node) {
+                variable.put("value", node.toString()).put("type", "Json");
+            } else {
+                variable.put("value", String.valueOf(value)).put("type", "String");
+            }
+            shown.put(name, String.valueOf(value));
+        });
+        return submit(user, task, body, shown);
+    }
+
+    private Completion submit(String user, JsonNode task, ObjectNode body, Map<String, String> form) {
         String taskId = task.path("id").asText();
         Http.Response answer = Http.as(port, user).post("/engine-rest/task/" + taskId + "/submit-form",
                 body.toString());
