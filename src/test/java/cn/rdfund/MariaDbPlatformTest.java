@@ -57,6 +57,8 @@ class MariaDbPlatformTest extends PlatformContract implements RestartSeedingCont
         registry.add("spring.datasource.password", database::password);
         registry.add("camunda.bpm.job-execution.enabled", () -> "false");
         registry.add("rdfund.demo.cases", () -> "false");
+        // The tests read the dashboard right after making their cases (as application-test.yaml says for H2).
+        registry.add("rdfund.audit.dashboard.kept-for", () -> "PT0S");
         registry.add("logging.file.name", () -> "target/test-logs/mariadb.log");
         registry.add("rdfund.ledger.checkpoint-file", () -> "target/test-ledger/" + UUID.randomUUID() + "/chain-head.log");
     }

@@ -77,10 +77,19 @@ class Dashboard {
             BigDecimal disbursed, BigDecimal repaid) {
     }
 
+    /**
+     * The figures, added up or as kept, with the overdue tasks the caller may see (a task query as the caller: never
+     * kept, so that nobody sees another's).
+     */
     Figures figures(LocalDate today) {
-        return kept == null ? addUp(today) : kept.get(today, this::addUp);
+        Figures figures = kept == null ? addUp(today) : kept.get(today, this::addUp);
+        List<Overdue> overdue = new ArrayList<>(figures.overdue());
+        overdue.addAll(overdueTasks.list());
+        return new Figures(figures.byMeasure(), figures.byDistrict(), figures.byArea(), figures.byYear(),
+                figures.projectsByStage(), overdue, figures.goals(), figures.asOf());
     }
 
+    /** Every figure that reads only RDFund's tables, the same for every caller; overdue: the milestones. */
     private Figures addUp(LocalDate today) {
         String asOf = LocalDateTime.now(clock).format(AS_OF);
         // One pass over the projects and the ledger for measure, district and year, added up here per dimension.
@@ -96,7 +105,7 @@ class Dashboard {
                 .toList();
         return new Figures(rollUp(cells, Cell::measure), byDistrict,
                 buckets("a.area", "JOIN funding_call_area a ON a.call_id = p.call_id"),
-                rollUp(cells, Cell::createdYear), stages(), overdue(today), progress(), asOf);
+                rollUp(cells, Cell::createdYear), stages(), overdueMilestones(today), progress(), asOf);
     }
 
     /** The cells added up per label, ordered by it (none first, as the database orders them). */
@@ -126,19 +135,17 @@ class Dashboard {
                 .collect(Collectors.toMap(Stage::status, Stage::projects, Long::sum, TreeMap::new));
     }
 
-    private List<Overdue> overdue(LocalDate today) {
+    private List<Overdue> overdueMilestones(LocalDate today) {
         record Milestone(String title, String code, String projectTitle, LocalDate dueDate, String owner) {
         }
-        List<Overdue> overdue = new ArrayList<>(jdbc.sql("""
+        return jdbc.sql("""
                 SELECT m.title, p.code, p.title AS project_title, m.due_date, o.name AS owner
                 FROM milestone m JOIN project p ON p.id = m.project_id JOIN organization o ON o.id = p.organization_id
                 WHERE m.status = 'PLANNED' AND m.due_date < ? AND p.status IN ('IN_PROGRESS', 'RECTIFYING')
                 ORDER BY m.due_date""").param(today).query(Milestone.class).list().stream()
                 .map(m -> new Overdue("里程碑：" + m.title(), m.code() + " " + m.projectTitle(), m.dueDate().toString(),
                         m.owner()))
-                .toList());
-        overdue.addAll(overdueTasks.list());
-        return overdue;
+                .toList();
     }
 
     private List<GoalProgress> progress() {

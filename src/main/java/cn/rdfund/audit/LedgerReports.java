@@ -129,30 +129,38 @@ class LedgerReports {
             lines = lines.subList(0, limit);
             nextAfterId = lines.get(limit - 1).entryId();
         }
-        Fingerprint ledger = jdbc.sql("SELECT COUNT(*) AS line_count, COALESCE(MAX(id), 0) AS newest FROM ledger_entry")
-                .query(Fingerprint.class).single();
-        Sums selection = upToDate(filter, sums.getIfPresent(filter), ledger);
-        sums.put(filter, selection);
+        Sums selection = upToDate(filter, sums.getIfPresent(filter));
         return new LedgerReport(lines, selection.byProject().totals(), selection.byEnterprise().totals(),
                 selection.byMeasure(), selection.byYear(), selection.totals(), selection.lineCount(), nextAfterId,
                 selection.byProject().cut() || selection.byEnterprise().cut());
     }
 
-    /** The kept sums as they are, brought up to date with the lines added since, or added up again. */
-    private Sums upToDate(Filter filter, Sums kept, Fingerprint ledger) {
-        if (kept != null && kept.ledger().equals(ledger)) {
-            return kept;
-        }
+    /**
+     * The kept sums as they are, brought up to date with the lines added since, or added up again (and kept). The
+     * ledger's size, newest line and the lines after the newest kept are counted in one statement, so that the check
+     * that those lines are all that was added sees one state of the ledger.
+     */
+    private Sums upToDate(Filter filter, Sums kept) {
+        Ledger now = jdbc.sql("SELECT COUNT(*) AS line_count, COALESCE(MAX(id), 0) AS newest,"
+                        + " COALESCE(SUM(CASE WHEN id > ? THEN 1 ELSE 0 END), 0) AS after_kept FROM ledger_entry")
+                .param(kept == null ? 0 : kept.ledger().newest()).query(Ledger.class).single();
+        Fingerprint ledger = new Fingerprint(now.lineCount(), now.newest());
+        Sums selection;
         if (kept == null || kept.addedUpAt().plus(KEPT_AT_MOST).isBefore(clock.instant())
-                || kept.ledger().lineCount() + linesBetween(kept.ledger(), ledger) != ledger.lineCount()) {
-            return sums(filter, null, ledger);
+                || kept.ledger().lineCount() + now.afterKept() != ledger.lineCount()) {
+            // a line below the newest kept committed late, or sums a minute old: from scratch
+            selection = sums(filter, null, ledger);
+        } else if (kept.ledger().equals(ledger)) {
+            return kept;
+        } else {
+            selection = kept.plus(sums(filter, kept.ledger(), ledger), ledger);
         }
-        return kept.plus(sums(filter, kept.ledger(), ledger), ledger);
+        sums.put(filter, selection);
+        return selection;
     }
 
-    private long linesBetween(Fingerprint since, Fingerprint ledger) {
-        return jdbc.sql("SELECT COUNT(*) FROM ledger_entry WHERE id > ? AND id <= ?")
-                .params(since.newest(), ledger.newest()).query(Long.class).single();
+    /** The whole ledger's size and newest line, and how many lines came after the newest one kept. */
+    private record Ledger(long lineCount, long newest, long afterKept) {
     }
 
     /**
