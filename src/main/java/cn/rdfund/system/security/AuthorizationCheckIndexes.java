@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +31,8 @@ import org.springframework.stereotype.Component;
 @Component
 class AuthorizationCheckIndexes extends AbstractProcessEnginePlugin {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AuthorizationCheckIndexes.class);
+
     static final String TABLE = "ACT_RU_AUTHORIZATION";
     static final Map<String, String> INDEXES = new LinkedHashMap<>();
 
@@ -38,6 +41,7 @@ class AuthorizationCheckIndexes extends AbstractProcessEnginePlugin {
         INDEXES.put("RDF_IDX_AUTH_USER_RES", "USER_ID_, RESOURCE_TYPE_, TYPE_");
     }
 
+    /** An index only makes checks faster: when it cannot be made, RDFund starts anyway and says so. */
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         ProcessEngineConfigurationImpl configuration =
@@ -46,11 +50,35 @@ class AuthorizationCheckIndexes extends AbstractProcessEnginePlugin {
         try (Connection connection = configuration.getDataSource().getConnection()) {
             create(connection, table);
         } catch (SQLException e) {
-            throw new ProcessEngineException("Could not create the authorization-check indexes on " + table, e);
+            LOG.warn("Could not create the authorization-check indexes on {} ({}); authorization checks read every"
+                    + " grant of a group until a database administrator creates them (docs/operations.md)", table,
+                    e.getMessage());
         }
     }
 
     static void create(Connection connection, String table) throws SQLException {
+        String database = connection.getMetaData().getDatabaseProductName();
+        boolean mysql = database.contains("MySQL") || database.contains("MariaDB");
+        if (mysql) {
+            // Not a year (MySQL's default) behind a long transaction holding the table: give up and say so.
+            execute(connection, "SET SESSION lock_wait_timeout = 30");
+        }
+        try {
+            createMissing(connection, table);
+        } finally {
+            if (mysql) {
+                execute(connection, "SET SESSION lock_wait_timeout = DEFAULT"); // the connection goes back to the pool
+            }
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static void createMissing(Connection connection, String table) throws SQLException {
         for (Map.Entry<String, String> index : INDEXES.entrySet()) {
             if (indexesOf(connection, table).contains(index.getKey().toUpperCase(Locale.ROOT))) {
                 continue;
