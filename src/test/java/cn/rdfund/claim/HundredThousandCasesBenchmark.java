@@ -270,8 +270,10 @@ class HundredThousandCasesBenchmark {
         print("");
         print("RDFund benchmark: " + String.format(Locale.ROOT, "%,d", cases) + " finished cases against "
                 + casesBefore + " (" + LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS) + ", "
-                + Runtime.getRuntime().availableProcessors() + " cores, " + THREADS + " client threads; copies made in "
-                + String.format(Locale.ROOT, "%.0f s", fillSeconds) + "; InnoDB buffer pool "
+                + Runtime.getRuntime().availableProcessors() + " cores, " + THREADS + " client threads; "
+                + (KEPT_DATABASE != null ? "the copies of an earlier run, kept"
+                        : "copies made in " + String.format(Locale.ROOT, "%.0f s", fillSeconds))
+                + "; InnoDB buffer pool "
                 + ids(database, "SELECT @@innodb_buffer_pool_size DIV 1048576").get(0) + " MB)");
         print("");
         print("| per user-task completion (P4.3 claims) | " + casesBefore + " cases | "

@@ -32,7 +32,6 @@ import java.util.Set;
 public final class ProjectJourney {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     /** The call's technology areas: those of the demo's experts, so that panels of five can be drawn. */
     private static final JsonNode AREAS = JSON.createArrayNode().add("新药筛选").add("化学合成").add("中药组分分析与质量控制")
             .add("新制剂与新释药系统").add("医学影像").add("血管植入介入");
@@ -49,7 +48,8 @@ public final class ProjectJourney {
     /** Takes one project through its whole life for this applicant; answers the user tasks completed. */
     public int run(String applicant) {
         completions = 0;
-        String call = publishedCall();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String call = publishedCall(today);
         String application = tasklist.start(applicant, FundingApplicationProcess.KEY);
         submit(applicant, application, FundingApplicationProcess.TASK_FILL, Map.of(
                 FundingApplicationProcess.CALL_ID, callId(call), "title", "新型制剂关键技术攻关（" + applicant + "）",
@@ -77,8 +77,8 @@ public final class ProjectJourney {
         }
         String execution = agreement.path("processInstanceId").asText();
         completed(tasklist.submitTyped(applicant, agreement, Map.of(
-                MILESTONES, TODAY.plusMonths(6) + " 完成处方筛选\n" + TODAY.plusMonths(18) + " 完成中试与验收",
-                MIDTERM_DATE, TODAY.plusMonths(9).toString(), INDICATORS, "完成2个新制剂中试；申请发明专利3项")));
+                MILESTONES, today.plusMonths(6) + " 完成处方筛选\n" + today.plusMonths(18) + " 完成中试与验收",
+                MIDTERM_DATE, today.plusMonths(9).toString(), INDICATORS, "完成2个新制剂中试；申请发明专利3项")));
         submit("kjj", execution, TASK_APPROVE_AGREEMENT, Map.of(AGREEMENT_DECISION, APPROVE));
         financeApproves(execution);
         submit("kjj", execution, TASK_START_MIDTERM, Map.of());
@@ -98,11 +98,11 @@ public final class ProjectJourney {
     }
 
     /** A call of its own, drafted by kjj, approved by kjj2 and published (open for applications). */
-    private String publishedCall() {
+    private String publishedCall(LocalDate today) {
         String call = tasklist.start("kjj", FundingCallProcess.KEY);
         submit("kjj", call, FundingCallProcess.TASK_DRAFT, Map.of("title", "关键核心技术攻关指南", "measure", "P1.1a",
                 "areas", AREAS, "totalBudgetWan", "1000",
-                "projectCapWan", "500", "opensOn", TODAY.toString(), "closesOn", TODAY.plusDays(30).toString()));
+                "projectCapWan", "500", "opensOn", today.toString(), "closesOn", today.plusDays(30).toString()));
         submit("kjj2", call, FundingCallProcess.TASK_APPROVE,
                 Map.of(FundingCallProcess.APPROVAL_DECISION, FundingCallProcess.APPROVE));
         return call;
