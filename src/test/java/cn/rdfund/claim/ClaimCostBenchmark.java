@@ -3,6 +3,7 @@ package cn.rdfund.claim;
 import static cn.rdfund.claim.PolicyClaimProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.rdfund.challenge.ChallengeProcess;
 import cn.rdfund.disbursement.DisbursementProcess;
 import cn.rdfund.execution.ProjectExecutionProcess;
 import cn.rdfund.support.ApplicationProcess;
@@ -10,6 +11,7 @@ import cn.rdfund.support.ApplicationProcess.Launch;
 import cn.rdfund.support.ClientThreads;
 import cn.rdfund.support.Enterprises;
 import cn.rdfund.support.MySqlTestDatabase;
+import cn.rdfund.support.ChallengeJourney;
 import cn.rdfund.support.ProjectJourney;
 import cn.rdfund.support.ServerCost;
 import cn.rdfund.support.TasklistClient;
@@ -28,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +38,9 @@ import rawcamunda.RawCamundaApplication;
 
 /**
  * What one user-task completion costs the server in RDFund's shortest money path — a P4.3 award claim (高新技术企业首次认定,
- * 20万元): claimant, 形式审查, 审批, 公示结果, finance's 拨付审批; five user tasks, the notice timer, the payment — and in a
- * key-technology project from call to acceptance ({@link ProjectJourney}: some thirty user tasks, three expert panels,
- * three instalments) — against raw
+ * 20万元): claimant, 形式审查, 审批, 公示结果, finance's 拨付审批; five user tasks, the notice timer, the payment — in a
+ * key-technology project from call to acceptance ({@link ProjectJourney}: 29 user tasks, three expert panels, three
+ * instalments) and in a 揭榜挂帅 challenge with one team from demand to acceptance ({@link ChallengeJourney}) — against raw
  * Camunda 7 ({@link RawCamundaApplication}: twelve user tasks in a row, no project code), both driven over
  * {@code /engine-rest} with HTTP Basic the way Tasklist drives them, by the same client, in one run, on the same
  * MariaDB/MySQL server, each side in a database of its own. A benchmark, not a test: it checks that the work was done
@@ -54,6 +57,7 @@ import rawcamunda.RawCamundaApplication;
  * does); those requests are part of the cost, as Tasklist's would be.
  *
  * <p>System properties: {@code benchmark.projects} (8 measured projects), {@code benchmark.warmupProjects} (4),
+ * {@code benchmark.challenges} (8), {@code benchmark.warmupChallenges} (4),
  * {@code benchmark.claims} (80 measured claims = 400 completions), {@code benchmark.warmupClaims}
  * (40, for the JIT compiler), {@code benchmark.threads} (4), {@code benchmark.rawAuthorization} (false: Camunda's authorization checks off on
  * the raw side, as in Camunda's defaults; RDFund always has them on).
@@ -67,7 +71,9 @@ class ClaimCostBenchmark {
     private static final boolean RAW_AUTHORIZATION = Boolean.getBoolean("benchmark.rawAuthorization");
     private static final int PROJECTS = Integer.getInteger("benchmark.projects", 8);
     private static final int WARMUP_PROJECTS = Integer.getInteger("benchmark.warmupProjects", 4);
-    private static final Duration PROJECTS_END_WITHIN = Duration.ofMinutes(5);
+    private static final int CHALLENGES = Integer.getInteger("benchmark.challenges", 8);
+    private static final int WARMUP_CHALLENGES = Integer.getInteger("benchmark.warmupChallenges", 4);
+    private static final Duration JOURNEYS_END_WITHIN = Duration.ofMinutes(5);
     static final int TASKS_PER_CLAIM = 5;
     static final Duration CLAIMS_END_WITHIN = Duration.ofMinutes(2);
     private static final Path RESULTS = Path.of("target", "benchmark", "claim-cost.txt");
@@ -87,7 +93,10 @@ class ClaimCostBenchmark {
         List<Side> rdfundNodes = measureRdfund();
         Side rdfund = rdfundNodes.get(0);
         Side twoNodes = rdfundNodes.get(1);
-        Side project = measureProjects();
+        Side project = measureJourneys("projects", WARMUP_PROJECTS, PROJECTS, 1, ProjectExecutionProcess.KEY, 3,
+                (tasklist, users) -> new ProjectJourney(tasklist).run(users.get(0)));
+        Side challenge = measureJourneys("challenges", WARMUP_CHALLENGES, CHALLENGES, 2, ChallengeProcess.KEY, 2,
+                (tasklist, users) -> new ChallengeJourney(tasklist).run(users.get(0), users.get(1)));
         Side raw = measureRaw();
 
         print("RDFund benchmark: cost per user-task completion against raw Camunda ("
@@ -95,10 +104,15 @@ class ClaimCostBenchmark {
                 + " cores, " + THREADS + " client threads, raw authorization " + (RAW_AUTHORIZATION ? "on" : "off") + ")");
         againstRaw("P4.3 claim", rdfund, raw);
         againstRaw("P1.1a project, call to acceptance", project, raw);
+        againstRaw("揭榜挂帅 challenge, one team, demand to acceptance", challenge, raw);
         print("RDFund projects: " + PROJECTS + " projects (" + project.completions + " completions, "
                 + project.completions / Math.max(1, PROJECTS) + " per project) in " + seconds(project.wall) + "; per"
                 + " project " + String.format(Locale.ROOT, "%.0f commits, %.0f inserts",
                         project.total("Com_commit") / PROJECTS, project.total("Com_insert") / PROJECTS) + ".");
+        print("RDFund challenges: " + CHALLENGES + " challenges (" + challenge.completions + " completions, "
+                + challenge.completions / Math.max(1, CHALLENGES) + " per challenge) in " + seconds(challenge.wall)
+                + "; per challenge " + String.format(Locale.ROOT, "%.0f commits, %.0f inserts",
+                        challenge.total("Com_commit") / CHALLENGES, challenge.total("Com_insert") / CHALLENGES) + ".");
         print("");
         print("RDFund: " + CLAIMS + " claims (" + rdfund.completions + " completions) in " + seconds(rdfund.wall)
                 + "; per claim " + String.format(Locale.ROOT, "%.0f commits, %.0f inserts, %.0f SET statements",
@@ -140,32 +154,38 @@ class ClaimCostBenchmark {
         print("");
     }
 
+    /** One journey of RDFund's, taken by these users (their enterprises registered beforehand); answers completions. */
+    private interface Journey {
+        int run(TasklistClient tasklist, List<String> users);
+    }
+
     /**
-     * Key-technology projects from call to acceptance ({@link ProjectJourney}), each by an applicant of its own and in a
-     * call of its own, on one node: a warm-up round, then the measured one.
+     * Journeys of one kind, each by users of its own, on one node: a warm-up round, then the measured one, until every
+     * instance of {@code processKey} has ended with {@code ledgerLines} ledger lines each.
      */
-    private Side measureProjects() {
+    private Side measureJourneys(String name, int warmup, int measured, int usersEach, String processKey,
+            int ledgerLines, Journey journey) {
         MySqlTestDatabase database = MySqlTestDatabase.fromEnvironment();
         database.create();
         try {
             database.runCamundaCreateScripts();
-            try (ApplicationProcess node = startRdfund(database, "projects")) {
+            try (ApplicationProcess node = startRdfund(database, name)) {
                 TasklistClient tasklist = new TasklistClient(node.port());
-                List<String> applicants = applicants(node, 0, WARMUP_PROJECTS + PROJECTS);
-                ClientThreads.run(THREADS, WARMUP_PROJECTS,
-                        i -> new ProjectJourney(tasklist).run(applicants.get(i)));
-                tasklist.awaitEveryInstanceEnded(ProjectExecutionProcess.KEY, PROJECTS_END_WITHIN);
+                List<String> users = applicants(node, 0, (warmup + measured) * usersEach);
+                IntFunction<List<String>> usersOf = i -> users.subList(i * usersEach, (i + 1) * usersEach);
+                ClientThreads.run(THREADS, warmup, i -> journey.run(tasklist, usersOf.apply(i)));
+                tasklist.awaitEveryInstanceEnded(processKey, JOURNEYS_END_WITHIN);
 
                 AtomicInteger completions = new AtomicInteger();
                 ServerCost before = ServerCost.now(database, node);
-                Duration wall = ClientThreads.run(THREADS, PROJECTS, i -> completions.addAndGet(
-                        new ProjectJourney(tasklist).run(applicants.get(WARMUP_PROJECTS + i))));
-                tasklist.awaitEveryInstanceEnded(ProjectExecutionProcess.KEY, PROJECTS_END_WITHIN);
+                Duration wall = ClientThreads.run(THREADS, measured,
+                        i -> completions.addAndGet(journey.run(tasklist, usersOf.apply(warmup + i))));
+                tasklist.awaitEveryInstanceEnded(processKey, JOURNEYS_END_WITHIN);
                 ServerCost cost = ServerCost.now(database, node).since(before);
                 JsonNode ledger = tasklist.get("auditor", "/api/audit/ledger");
-                assertThat(ledger.path("lineCount").asLong()).as("three instalments per project")
-                        .isEqualTo(3L * (WARMUP_PROJECTS + PROJECTS));
-                return new Side(completions.get(), wall, cost, rowsPer(database, WARMUP_PROJECTS + PROJECTS));
+                assertThat(ledger.path("lineCount").asLong()).as(ledgerLines + " ledger lines per " + name)
+                        .isEqualTo((long) ledgerLines * (warmup + measured));
+                return new Side(completions.get(), wall, cost, rowsPer(database, warmup + measured));
             }
         } finally {
             database.drop();
