@@ -1,0 +1,81 @@
+package cn.rdfund.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The steps every journey over {@code /engine-rest} takes ({@link ProjectJourney}, {@link ChallengeJourney}): a task
+ * completed by its user once it is there, the drawn experts each completing theirs, and what the administrator looks
+ * up as a program manager would in Cockpit (a called process, a variable, a panel's size). Counts the completions.
+ */
+final class JourneySteps {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    /** The technology areas of the demo's experts, so that panels of five can be drawn. */
+    static final JsonNode AREAS = JSON.createArrayNode().add("新药筛选").add("化学合成").add("中药组分分析与质量控制")
+            .add("新制剂与新释药系统").add("医学影像").add("血管植入介入");
+
+    final TasklistClient tasklist;
+    private int completions;
+
+    JourneySteps(TasklistClient tasklist) {
+        this.tasklist = tasklist;
+    }
+
+    int completions() {
+        return completions;
+    }
+
+    /** Completes the instance's task of that kind as the user once the user sees it. */
+    void submit(String user, String instance, String taskKey, Map<String, Object> form) {
+        submit(user, tasklist.awaitTask(user, instance, taskKey), form);
+    }
+
+    void submit(String user, JsonNode task, Map<String, Object> form) {
+        tasklist.submitTyped(user, task, new LinkedHashMap<>(form));
+        completions++;
+    }
+
+    /** The running instance of that process the instance called (a review, a panel, a payment). */
+    String called(String instance, String processKey) {
+        return TasklistClient.await(() -> tasklist.get("admin", "/engine-rest/process-instance?superProcessInstance="
+                + instance + "&processDefinitionKey=" + processKey), found -> found.size() == 1,
+                processKey + " called by " + instance).get(0).path("id").asText();
+    }
+
+    /** A process variable's value as text, once it is set. */
+    String variable(String instance, String name) {
+        return TasklistClient.await(() -> tasklist.get("admin", "/engine-rest/process-instance/" + instance
+                + "/variables"), variables -> variables.has(name), name + " of " + instance).path(name)
+                .path("value").asText();
+    }
+
+    /** How many experts the panel drew: each works in a multi-instance element of its own, created one by one. */
+    int panelSize(String instance) {
+        return TasklistClient.await(() -> tasklist.get("admin", "/engine-rest/variable-instance?processInstanceIdIn="
+                + instance + "&variableName=nrOfInstances"), found -> !found.isEmpty(), "the panel of " + instance)
+                .get(0).path("value").asInt();
+    }
+
+    /** Each drawn expert completes their own task of that kind in the instance; answers how many experts did. */
+    int everyExpert(String instance, String taskKey, Map<String, Object> form) {
+        int count = panelSize(instance);
+        List<JsonNode> tasks;
+        try {
+            tasks = TasklistClient.await(() -> tasklist.tasks("admin", "processInstanceId=" + instance
+                    + "&taskDefinitionKey=" + taskKey), found -> found.size() == count, taskKey + " in " + instance);
+        } catch (IllegalStateException stuck) {
+            throw new IllegalStateException(stuck.getMessage() + "; its steps: "
+                    + tasklist.get("admin", "/engine-rest/history/activity-instance?processInstanceId=" + instance)
+                    + "; incidents: " + tasklist.get("admin", "/engine-rest/incident"), stuck);
+        }
+        for (JsonNode task : tasks) {
+            String expert = task.path("assignee").asText();
+            submit(expert, tasklist.awaitTask(expert, instance, taskKey), form);
+        }
+        return tasks.size();
+    }
+}
