@@ -5,7 +5,6 @@ import static cn.rdfund.challenge.ChallengeProcess.*;
 import cn.rdfund.application.FundingApplicationProcess;
 import cn.rdfund.disbursement.DisbursementProcess;
 import cn.rdfund.review.ExpertPanelProcess;
-import cn.rdfund.review.ExpertReviewProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -50,19 +49,8 @@ public final class ChallengeJourney {
                 INDICATORS, "产品纯度≥99.5%\n收率≥85%", COMMITTED_WAN, "500"));
 
         steps.tasklist.awaitTask("kjj", challenge, TASK_WINDOW); // published: open for applications
-        String application = steps.tasklist.start(team, FundingApplicationProcess.KEY);
-        steps.submit(team, application, FundingApplicationProcess.TASK_FILL, Map.of(
-                FundingApplicationProcess.CALL_ID, steps.variable(challenge, FundingApplicationProcess.CALL_ID),
-                "title", "揭榜方案（" + team + "）", "requestedWan", "450", "coFundingWan", "", "partnerUsccs", "",
-                "projectSummary", "连续流工艺", "teamDescription", "工艺团队", "workPlan", "两年计划",
-                "promisedIndicators", "纯度99.6%"));
-        steps.submit("kjj", application, FundingApplicationProcess.TASK_FORMAL_CHECK,
-                Map.of(FundingApplicationProcess.CHECK_DECISION, FundingApplicationProcess.PASS));
-        String review = steps.called(application, ExpertReviewProcess.KEY);
-        steps.everyExpert(review, ExpertReviewProcess.TASK_DECLARE,
-                Map.of(ExpertReviewProcess.DECLARATION, ExpertReviewProcess.NO_CONFLICT));
-        steps.everyExpert(review, ExpertReviewProcess.TASK_SCORE, Map.of("advancement", 88, "feasibility", 88,
-                "team", 88, "budget", 88, "industrialization", 88, ExpertReviewProcess.REVIEW_COMMENT, "方案可行"));
+        String application = steps.appliedAndReviewed(team,
+                steps.variable(challenge, FundingApplicationProcess.CALL_ID), "揭榜方案（" + team + "）", "450", 88);
         steps.submit("kjj", challenge, TASK_WINDOW, Map.of(WINDOW_ACTION, CLOSE));
         String applicationId = steps.variable(application, FundingApplicationProcess.APPLICATION_ID);
         steps.submit(owner, challenge, TASK_SELECT, Map.of(SELECTION_ACTION, SELECT, SELECTED_APPLICATIONS,

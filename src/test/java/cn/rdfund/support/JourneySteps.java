@@ -1,5 +1,7 @@
 package cn.rdfund.support;
 
+import cn.rdfund.application.FundingApplicationProcess;
+import cn.rdfund.review.ExpertReviewProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
@@ -27,6 +29,27 @@ final class JourneySteps {
 
     int completions() {
         return completions;
+    }
+
+    /**
+     * An application to the call (or challenge) {@code callId}, through the formal check (kjj) and a review in which
+     * every drawn expert declares no conflict and gives {@code score}; answers the application's instance.
+     */
+    String appliedAndReviewed(String applicant, String callId, String title, String requestedWan, int score) {
+        String application = tasklist.start(applicant, FundingApplicationProcess.KEY);
+        submit(applicant, application, FundingApplicationProcess.TASK_FILL, Map.of(
+                FundingApplicationProcess.CALL_ID, callId, "title", title, "requestedWan", requestedWan,
+                "coFundingWan", "", "partnerUsccs", "", "projectSummary", "项目简介", "teamDescription", "研发团队",
+                "workPlan", "计划", "promisedIndicators", "指标"));
+        submit("kjj", application, FundingApplicationProcess.TASK_FORMAL_CHECK,
+                Map.of(FundingApplicationProcess.CHECK_DECISION, FundingApplicationProcess.PASS));
+        String review = called(application, ExpertReviewProcess.KEY);
+        everyExpert(review, ExpertReviewProcess.TASK_DECLARE,
+                Map.of(ExpertReviewProcess.DECLARATION, ExpertReviewProcess.NO_CONFLICT));
+        everyExpert(review, ExpertReviewProcess.TASK_SCORE, Map.of("advancement", score, "feasibility", score,
+                "team", score, "budget", score, "industrialization", score,
+                ExpertReviewProcess.REVIEW_COMMENT, "评审意见"));
+        return application;
     }
 
     /** Completes the instance's task of that kind as the user once the user sees it. */

@@ -2,10 +2,8 @@ package cn.rdfund.support;
 
 import static cn.rdfund.execution.ProjectExecutionProcess.*;
 
-import cn.rdfund.application.FundingApplicationProcess;
 import cn.rdfund.disbursement.DisbursementProcess;
 import cn.rdfund.review.ExpertPanelProcess;
-import cn.rdfund.review.ExpertReviewProcess;
 import cn.rdfund.selection.FundingCallProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
@@ -41,19 +39,8 @@ public final class ProjectJourney {
     public int run(String applicant) {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         String call = publishedCall(today);
-        String application = steps.tasklist.start(applicant, FundingApplicationProcess.KEY);
-        steps.submit(applicant, application, FundingApplicationProcess.TASK_FILL, Map.of(
-                FundingApplicationProcess.CALL_ID, steps.variable(call, FundingCallProcess.CALL_ID),
-                "title", "新型制剂关键技术攻关（" + applicant + "）", "requestedWan", "300", "coFundingWan", "",
-                "partnerUsccs", "", "projectSummary", "项目简介", "teamDescription", "研发团队", "workPlan", "三年计划",
-                "promisedIndicators", "完成2个新制剂中试"));
-        steps.submit("kjj", application, FundingApplicationProcess.TASK_FORMAL_CHECK,
-                Map.of(FundingApplicationProcess.CHECK_DECISION, FundingApplicationProcess.PASS));
-        String review = steps.called(application, ExpertReviewProcess.KEY);
-        steps.everyExpert(review, ExpertReviewProcess.TASK_DECLARE,
-                Map.of(ExpertReviewProcess.DECLARATION, ExpertReviewProcess.NO_CONFLICT));
-        steps.everyExpert(review, ExpertReviewProcess.TASK_SCORE, Map.of("advancement", 85, "feasibility", 85,
-                "team", 85, "budget", 85, "industrialization", 85, ExpertReviewProcess.REVIEW_COMMENT, "技术路线清楚，建议立项"));
+        steps.appliedAndReviewed(applicant, steps.variable(call, FundingCallProcess.CALL_ID),
+                "新型制剂关键技术攻关（" + applicant + "）", "300", 85);
         steps.submit("kjj", call, FundingCallProcess.TASK_CLOSE_WINDOW, Map.of());
 
         JsonNode agreement = steps.tasklist.awaitTasks(applicant, "taskDefinitionKey=" + TASK_DRAFT_AGREEMENT, 1).get(0);
