@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -79,10 +80,7 @@ public final class TasklistClient {
 
     /** Submits the task's form as the user, as Tasklist does with a Camunda Form's fields; it must answer 204. */
     public Completion submit(String user, JsonNode task, Map<String, String> form) {
-        ObjectNode body = json.createObjectNode();
-        ObjectNode variables = body.putObject("variables");
-        form.forEach((name, value) -> variables.putObject(name).put("value", value).put("type", "String"));
-        return submit(user, task, body, form);
+        return submitTyped(user, task, new LinkedHashMap<>(form));
     }
 
     /**
@@ -92,7 +90,7 @@ public final class TasklistClient {
     public Completion submitTyped(String user, JsonNode task, Map<String, Object> form) {
         ObjectNode body = json.createObjectNode();
         ObjectNode variables = body.putObject("variables");
-        Map<String, String> shown = new java.util.LinkedHashMap<>();
+        Map<String, String> shown = new LinkedHashMap<>();
         form.forEach((name, value) -> {
             ObjectNode variable = variables.putObject(name);
             if (value instanceof Integer || value instanceof Long) {

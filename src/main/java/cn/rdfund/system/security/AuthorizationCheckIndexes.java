@@ -79,8 +79,9 @@ class AuthorizationCheckIndexes extends AbstractProcessEnginePlugin {
     }
 
     private static void createMissing(Connection connection, String table) throws SQLException {
+        Set<String> present = indexesOf(connection, table);
         for (Map.Entry<String, String> index : INDEXES.entrySet()) {
-            if (indexesOf(connection, table).contains(index.getKey().toUpperCase(Locale.ROOT))) {
+            if (present.contains(index.getKey().toUpperCase(Locale.ROOT))) {
                 continue;
             }
             try (Statement statement = connection.createStatement()) {
