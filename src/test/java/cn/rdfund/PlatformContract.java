@@ -1,5 +1,6 @@
 package cn.rdfund;
 
+import cn.rdfund.audit.CaseSearchIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -74,6 +75,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * whole application against it. Every test works on calls, organizations and projects of its own.
  */
 abstract class PlatformContract {
+
+    @Autowired
+    CaseSearchIndex caseSearchIndex;
 
     @Autowired
     Flyway flyway;
@@ -346,6 +350,10 @@ abstract class PlatformContract {
 
         assertThat(auditor.get("/api/audit/cases?q=数据库审计&kind=project&measure=P1.1a&year="
                 + LifecycleDriver.TODAY.getYear()).body()).contains(project.code(), "\"district\":\"浑南区\"");
+        assertThat(auditor.get("/api/audit/cases?q=数据库审计时间线").body()).contains("\"kind\":\"application\"");
+        // Once indexed, the same words are found through the index of character pairs (audit.CaseSearchIndex).
+        caseSearchIndex.indexCasesCreatedBefore(LocalDateTime.now().plusHours(1));
+        assertThat(auditor.get("/api/audit/cases?q=数据库审计时间线&kind=project").body()).contains(project.code());
         assertThat(auditor.get("/api/audit/cases?q=数据库审计时间线").body()).contains("\"kind\":\"application\"");
         String timeline = auditor.get("/api/audit/cases/project/" + project.id()).body();
         assertThat(timeline).contains("形式审查", "声明无利益冲突", "命中第", "\"amountDisplay\":\"120.00万元\"",

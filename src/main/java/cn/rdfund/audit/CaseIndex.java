@@ -4,12 +4,14 @@ import cn.rdfund.organization.District;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -65,24 +67,42 @@ class CaseIndex {
     private static final List<String> SEARCH_ORDER = List.of(AuditCase.PROJECT, AuditCase.APPLICATION, AuditCase.CLAIM,
             AuditCase.CALL);
 
-    private final JdbcClient jdbc;
+    /** Above this many cases for a word's rarest character pair, the search reads the newest cases instead. */
+    static final int INDEXED_AT_MOST = 1000;
+    private static final int GRAMS_COUNTED = 8;
 
-    CaseIndex(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final CaseSearchIndex searchIndex;
+
+    CaseIndex(JdbcClient jdbc, CaseSearchIndex searchIndex) {
         this.jdbc = jdbc;
+        this.searchIndex = searchIndex;
     }
 
     /**
      * The newest cases matching the search, at most {@link #MAX_RESULTS}. Each kind's SELECT filters, orders and
      * limits itself (through its table's index on created_at, migration V23), so that the newest cases are read
-     * without reading every case; their UNION holds at most {@link #MAX_RESULTS} rows per kind.
+     * without reading every case; their UNION holds at most {@link #MAX_RESULTS} rows per kind. A word of Chinese
+     * that few cases contain is looked up in the search index instead ({@link #candidates}).
      */
     List<AuditCase> search(CaseSearch search) {
+        Candidates candidates = candidates(search.text());
         List<String> selects = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         for (String kind : SEARCH_ORDER) {
             if (search.kind() == null || search.kind().isBlank() || search.kind().equals(kind)) {
-                selects.add("(SELECT * FROM (" + KINDS.get(kind) + ") c" + where(search, params)
-                        + " ORDER BY c.created_at DESC, c.id DESC LIMIT " + MAX_RESULTS + ")");
+                if (candidates == null) {
+                    selects.add(select(kind, search, "", List.of(), params));
+                    continue;
+                }
+                List<Long> indexed = candidates.ids().getOrDefault(kind, List.of());
+                if (!indexed.isEmpty()) {
+                    selects.add(select(kind, search, " AND c.id IN (" + String.join(", ",
+                            indexed.stream().map(id -> "?").toList()) + ")", indexed, params));
+                }
+                // Cases above the index's progress mark (the newest, not yet indexed) are read directly.
+                selects.add(select(kind, search, " AND c.id > ?", List.of(candidates.upTo().getOrDefault(kind, 0L)),
+                        params));
             }
         }
         if (selects.isEmpty()) {
@@ -93,8 +113,46 @@ class CaseIndex {
         return jdbc.sql(sql).params(params).query((rs, n) -> row(rs, List.of())).list();
     }
 
+    private static String select(String kind, CaseSearch search, String ids, List<Long> idParams,
+            List<Object> params) {
+        params.addAll(idParams);
+        return "(SELECT * FROM (" + KINDS.get(kind) + ") c WHERE 1 = 1" + ids + where(search, params)
+                + " ORDER BY c.created_at DESC, c.id DESC LIMIT " + MAX_RESULTS + ")";
+    }
+
+    /**
+     * The indexed cases that may contain the searched text: those having its rarest pair of Chinese characters, with
+     * every kind's progress mark (cases above it are not indexed yet). Null when the index does not help: the text
+     * has no such pair (one character, letters, digits), or even its rarest pair is in more than
+     * {@link #INDEXED_AT_MOST} cases (then matches are common and reading the newest cases finds them soon).
+     */
+    private Candidates candidates(String text) {
+        if (text == null || text.isBlank() || USCC_SHAPE.matcher(text.strip()).matches()) {
+            return null;
+        }
+        Set<Long> grams = CaseGrams.of(text.strip()).stream().limit(GRAMS_COUNTED)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (grams.isEmpty()) {
+            return null;
+        }
+        // The progress first: a case indexed after it was read is above it, and read directly, not twice.
+        Map<String, Long> upTo = searchIndex.progress();
+        Map.Entry<Long, Integer> rarest = searchIndex.counts(grams, INDEXED_AT_MOST + 1).entrySet().stream()
+                .min(Map.Entry.comparingByValue()).orElseThrow();
+        if (rarest.getValue() > INDEXED_AT_MOST) {
+            return null;
+        }
+        Map<String, List<Long>> ids = new HashMap<>();
+        searchIndex.cases(rarest.getKey()).forEach((kind, cases) -> ids.put(kind,
+                cases.stream().filter(id -> id <= upTo.getOrDefault(kind, 0L)).toList()));
+        return new Candidates(ids, upTo);
+    }
+
+    private record Candidates(Map<String, List<Long>> ids, Map<String, Long> upTo) {
+    }
+
     private static String where(CaseSearch search, List<Object> params) {
-        StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder();
         if (search.text() != null && USCC_SHAPE.matcher(search.text().strip()).matches()) {
             // A whole credit code: that enterprise's cases, through the unique index instead of reading every case.
             sql.append(" AND c.uscc = ?");

@@ -1,5 +1,7 @@
 package cn.rdfund.claim;
 
+import cn.rdfund.audit.AuditCase;
+import cn.rdfund.audit.CaseSearchIndex;
 import cn.rdfund.disbursement.DisbursementService;
 import cn.rdfund.organization.Organization;
 import cn.rdfund.organization.OrganizationAccess;
@@ -50,10 +52,12 @@ public class ClaimService {
     private final DisbursementService disbursements;
     private final ClaimSettings settings;
     private final Clock clock;
+    private final CaseSearchIndex caseSearch;
 
     ClaimService(ClaimRepository claims, ClaimOpinionRepository opinions, MeasureCatalogue catalogue,
             AwardTables awards, OrganizationMembers members, OrganizationRepository organizations,
-            ProjectService projects, DisbursementService disbursements, ClaimSettings settings, Clock clock) {
+            ProjectService projects, DisbursementService disbursements, ClaimSettings settings, Clock clock,
+            CaseSearchIndex caseSearch) {
         this.claims = claims;
         this.opinions = opinions;
         this.catalogue = catalogue;
@@ -64,6 +68,7 @@ public class ClaimService {
         this.disbursements = disbursements;
         this.settings = settings;
         this.clock = clock;
+        this.caseSearch = caseSearch;
     }
 
     Optional<PolicyClaim> find(long id) {
@@ -155,6 +160,9 @@ public class ClaimService {
                     f.previousOutputYuan(), f.growthPercent(), f.headcount(), f.qualified(), f.requestedYuan(),
                     submission.documents(), submission.otherAward(), submission.otherAwardPolicy(),
                     submission.otherAwardWaived(), now);
+            if (!existing.get().title().equals(submission.title())) {
+                caseSearch.renamed(AuditCase.CLAIM, existing.get().id(), existing.get().title());
+            }
         } else {
             PolicyClaim saved = claims.save(PolicyClaim.submitted(processInstanceId, filing, organizationId,
                     claimantUserId, submission, now));
