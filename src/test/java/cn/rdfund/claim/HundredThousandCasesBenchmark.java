@@ -77,6 +77,9 @@ class HundredThousandCasesBenchmark {
     @TempDir
     Path workingDirectory;
 
+    /** Second characters for a word that no case has (钴钼铌钽 and one of these). */
+    private static final String NO_CASE_HAS = "铼锇铱铂钯铑钌锝钪钇镧铈镨钕钷钐铕钆铽镝钬铒铥镱镥";
+
     private final StringBuilder report = new StringBuilder();
     private final Random random = new Random(20_261_206L);
     private int appendedLines;
@@ -192,7 +195,12 @@ class HundredThousandCasesBenchmark {
 
     /** The auditor's reads, one at a time, in random order of the cases: milliseconds per call, sorted. */
     private Map<String, long[]> reads(MySqlTestDatabase database, TasklistClient client) throws SQLException {
+        awaitSearchIndex(database);
         List<Long> claims = ids(database, "SELECT id FROM policy_claim");
+        // The Chinese part of the enterprises' names (the copies add " #n"): a word many cases have.
+        List<String> names = strings(database, "SELECT o.name FROM policy_claim pc JOIN organization o"
+                + " ON o.id = pc.organization_id").stream().map(name -> name.replaceAll("[^\\p{IsHan}]", ""))
+                .filter(name -> name.length() >= 2).toList();
         List<String> usccs = strings(database, "SELECT o.uscc FROM policy_claim pc JOIN organization o"
                 + " ON o.id = pc.organization_id");
         Map<String, long[]> reads = new LinkedHashMap<>();
@@ -202,6 +210,12 @@ class HundredThousandCasesBenchmark {
                 found -> assertThat(found.size()).isPositive()));
         reads.put("case search: one enterprise's credit code", sample(i -> "/api/audit/cases?q=" + pick(usccs), client,
                 found -> assertThat(found.size()).isPositive()));
+        reads.put("case search: a word of an enterprise's name (many cases)", sample(i -> "/api/audit/cases?q="
+                + pick(names), client, found -> assertThat(found.size()).isPositive()));
+        // The worst case for reading the newest cases until enough match: no case matches (audit.CaseSearchIndex).
+        reads.put("case search: a word no case has", sample(i -> "/api/audit/cases?q=钴钼铌钽"
+                + NO_CASE_HAS.charAt(random.nextInt(NO_CASE_HAS.length())), client,
+                found -> assertThat(found.size()).isZero()));
         reads.put("ledger report, first page and totals", sample(i -> "/api/audit/ledger", client,
                 page -> assertThat(page.path("lineCount").asLong()).isPositive()));
         // The totals are kept while the ledger stays as it was (audit.LedgerReports): a new line before each call
@@ -312,6 +326,33 @@ class HundredThousandCasesBenchmark {
         print("| " + label + " | " + String.format(Locale.ROOT, format, before) + " | "
                 + String.format(Locale.ROOT, format, after) + " | "
                 + String.format(Locale.ROOT, "%.2f×", after / before) + " |");
+    }
+
+    /**
+     * Waits until the case search's index (filled in the background, audit.CaseSearchIndex) has every case but the
+     * last rounds' (read directly by the search): copies made or kept are indexed first.
+     */
+    private void awaitSearchIndex(MySqlTestDatabase database) throws SQLException {
+        long started = System.nanoTime();
+        for (;;) {
+            long behind = count(database, "policy_claim WHERE id > (SELECT up_to_id FROM case_search_progress"
+                    + " WHERE kind = 'claim')") + count(database, "project WHERE id > (SELECT up_to_id FROM"
+                    + " case_search_progress WHERE kind = 'project')");
+            if (behind <= 4L * (WARMUP_CLAIMS + CLAIMS)) {
+                break;
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("search index caught up")
+                    .isLessThan(Duration.ofMinutes(30));
+            try {
+                Thread.sleep(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        print(String.format(Locale.ROOT, "Case search index: %,d character pairs of %,d cases, waited %.0f s",
+                count(database, "case_search_gram"), count(database, "policy_claim") + count(database, "project"),
+                (System.nanoTime() - started) / 1e9));
     }
 
     private static long count(MySqlTestDatabase database, String from) throws SQLException {
