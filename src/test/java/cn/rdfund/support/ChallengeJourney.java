@@ -31,13 +31,13 @@ public final class ChallengeJourney {
     private final JourneySteps steps;
 
     public ChallengeJourney(TasklistClient tasklist) {
-        this.steps = new JourneySteps(tasklist);
+        this.steps = new JourneySteps(Nodes.one(tasklist));
     }
 
     /** One challenge of this 发榜方 solved by this team; answers the user tasks completed. */
     public int run(String owner, String team) {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        String challenge = steps.tasklist.start(owner, KEY);
+        String challenge = steps.start(owner, KEY);
         steps.submit(owner, challenge, TASK_REGISTER, Map.of(TITLE, "高纯度原料药连续合成工艺（" + owner + "）",
                 CHALLENGE_TEXT, "现有批次工艺纯度不足，需连续流工艺", INDICATORS, "产品纯度≥99.5%\n收率≥85%",
                 AREAS, JourneySteps.AREAS, SOLVE_BY, today.plusYears(2).toString(), COMMITTED_WAN, "500",
@@ -48,7 +48,7 @@ public final class ChallengeJourney {
         steps.submit("kjj", challenge, TASK_PUBLISH, Map.of(CLOSES_ON, today.plusDays(20).toString(),
                 INDICATORS, "产品纯度≥99.5%\n收率≥85%", COMMITTED_WAN, "500"));
 
-        steps.tasklist.awaitTask("kjj", challenge, TASK_WINDOW); // published: open for applications
+        steps.awaitTask("kjj", challenge, TASK_WINDOW); // published: open for applications
         String application = steps.appliedAndReviewed(team,
                 steps.variable(challenge, FundingApplicationProcess.CALL_ID), "揭榜方案（" + team + "）", "450", 88);
         steps.submit("kjj", challenge, TASK_WINDOW, Map.of(WINDOW_ACTION, CLOSE));
@@ -98,9 +98,9 @@ public final class ChallengeJourney {
     /** The user's open tasks of that kind anywhere in the challenge's processes (its teams', milestones', panels'). */
     private List<JsonNode> tasksInTree(String user, String root, String taskKey) {
         List<String> instances = new ArrayList<>();
-        steps.tasklist.get("admin", "/engine-rest/history/process-instance?unfinished=true&rootProcessInstanceId="
+        steps.get("admin", "/engine-rest/history/process-instance?unfinished=true&rootProcessInstanceId="
                 + root).forEach(instance -> instances.add(instance.path("id").asText()));
-        return steps.tasklist.tasks(user, "processInstanceIdIn=" + String.join(",", instances)
+        return steps.tasks(user, "processInstanceIdIn=" + String.join(",", instances)
                 + "&taskDefinitionKey=" + taskKey);
     }
 

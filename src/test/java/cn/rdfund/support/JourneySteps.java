@@ -4,9 +4,13 @@ import cn.rdfund.application.FundingApplicationProcess;
 import cn.rdfund.review.ExpertReviewProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.rdfund.support.TasklistClient.Completion;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The steps every journey over {@code /engine-rest} takes ({@link ProjectJourney}, {@link ChallengeJourney}): a task
@@ -20,15 +24,64 @@ final class JourneySteps {
     static final JsonNode AREAS = JSON.createArrayNode().add("新药筛选").add("化学合成").add("中药组分分析与质量控制")
             .add("新制剂与新释药系统").add("医学影像").add("血管植入介入");
 
-    final TasklistClient tasklist;
-    private int completions;
+    /** Instances whose start some journey has seen: a lost start's instance is the one nobody has seen. */
+    private static final Set<String> STARTED = ConcurrentHashMap.newKeySet();
+    private static final Map<String, Object> STARTING = new ConcurrentHashMap<>();
 
-    JourneySteps(TasklistClient tasklist) {
-        this.tasklist = tasklist;
+    private final Nodes nodes;
+    private final List<Completion> acknowledged = new ArrayList<>();
+
+    JourneySteps(Nodes nodes) {
+        this.nodes = nodes;
     }
 
     int completions() {
-        return completions;
+        return acknowledged.size();
+    }
+
+    /** Every completion a node answered with 204. */
+    List<Completion> acknowledged() {
+        return List.copyOf(acknowledged);
+    }
+
+    /**
+     * Starts a process as the user. Where the answer was lost, the instance that start made (if it did) is the one of
+     * the user's starts of that process that no journey has seen; the user's starts of a process are made one at a
+     * time, so there is at most one such instance.
+     */
+    String start(String user, String processKey) {
+        synchronized (STARTING.computeIfAbsent(user + " " + processKey, key -> new Object())) {
+            String started = nodes.request((tasklist, retry) -> {
+                if (retry) {
+                    for (JsonNode instance : tasklist.get("admin", "/engine-rest/history/process-instance?"
+                            + "processDefinitionKey=" + processKey + "&startedBy=" + user)) {
+                        if (!STARTED.contains(instance.path("id").asText())) {
+                            return instance.path("id").asText();
+                        }
+                    }
+                }
+                return tasklist.start(user, processKey);
+            });
+            STARTED.add(started);
+            return started;
+        }
+    }
+
+    JsonNode get(String user, String path) {
+        return nodes.request((tasklist, retry) -> tasklist.get(user, path));
+    }
+
+    List<JsonNode> tasks(String user, String query) {
+        return nodes.request((tasklist, retry) -> tasklist.tasks(user, query));
+    }
+
+    JsonNode awaitTask(String user, String instance, String taskKey) {
+        return awaitTasks(user, "processInstanceId=" + instance + "&taskDefinitionKey=" + taskKey, 1).get(0);
+    }
+
+    List<JsonNode> awaitTasks(String user, String query, int count) {
+        return TasklistClient.await(() -> tasks(user, query), tasks -> tasks.size() == count,
+                user + " to see " + count + " task(s) for " + query);
     }
 
     /**
@@ -36,7 +89,7 @@ final class JourneySteps {
      * every drawn expert declares no conflict and gives {@code score}; answers the application's instance.
      */
     String appliedAndReviewed(String applicant, String callId, String title, String requestedWan, int score) {
-        String application = tasklist.start(applicant, FundingApplicationProcess.KEY);
+        String application = start(applicant, FundingApplicationProcess.KEY);
         submit(applicant, application, FundingApplicationProcess.TASK_FILL, Map.of(
                 FundingApplicationProcess.CALL_ID, callId, "title", title, "requestedWan", requestedWan,
                 "coFundingWan", "", "partnerUsccs", "", "projectSummary", "项目简介", "teamDescription", "研发团队",
@@ -52,33 +105,49 @@ final class JourneySteps {
         return application;
     }
 
-    /** Completes the instance's task of that kind as the user once the user sees it. */
+    /**
+     * Completes the instance's task of that kind as the user once the user sees it. Where the answer was lost, the
+     * task is done if the user's task of that kind in the instance is completed in the history, else submitted again.
+     */
     void submit(String user, String instance, String taskKey, Map<String, Object> form) {
-        submit(user, tasklist.awaitTask(user, instance, taskKey), form);
+        complete(user, instance, taskKey, null, form);
     }
 
     void submit(String user, JsonNode task, Map<String, Object> form) {
-        tasklist.submitTyped(user, task, new LinkedHashMap<>(form));
-        completions++;
+        complete(user, task.path("processInstanceId").asText(), task.path("taskDefinitionKey").asText(), task, form);
+    }
+
+    private void complete(String user, String instance, String taskKey, JsonNode seen, Map<String, Object> form) {
+        Completion completion = nodes.request((tasklist, retry) -> {
+            if (retry && !tasklist.get("admin", "/engine-rest/history/task?processInstanceId=" + instance
+                    + "&taskDefinitionKey=" + taskKey + "&taskAssignee=" + user + "&finished=true").isEmpty()) {
+                return null;
+            }
+            JsonNode task = seen != null && !retry ? seen : awaitTask(user, instance, taskKey);
+            return tasklist.submitTyped(user, task, new LinkedHashMap<>(form));
+        });
+        if (completion != null) {
+            acknowledged.add(completion);
+        }
     }
 
     /** The running instance of that process the instance called (a review, a panel, a payment). */
     String called(String instance, String processKey) {
-        return TasklistClient.await(() -> tasklist.get("admin", "/engine-rest/process-instance?superProcessInstance="
+        return TasklistClient.await(() -> get("admin", "/engine-rest/process-instance?superProcessInstance="
                 + instance + "&processDefinitionKey=" + processKey), found -> found.size() == 1,
                 processKey + " called by " + instance).get(0).path("id").asText();
     }
 
     /** A process variable's value as text, once it is set. */
     String variable(String instance, String name) {
-        return TasklistClient.await(() -> tasklist.get("admin", "/engine-rest/process-instance/" + instance
+        return TasklistClient.await(() -> get("admin", "/engine-rest/process-instance/" + instance
                 + "/variables"), variables -> variables.has(name), name + " of " + instance).path(name)
                 .path("value").asText();
     }
 
     /** How many experts the panel drew: each works in a multi-instance element of its own, created one by one. */
     int panelSize(String instance) {
-        return TasklistClient.await(() -> tasklist.get("admin", "/engine-rest/variable-instance?processInstanceIdIn="
+        return TasklistClient.await(() -> get("admin", "/engine-rest/variable-instance?processInstanceIdIn="
                 + instance + "&variableName=nrOfInstances"), found -> !found.isEmpty(), "the panel of " + instance)
                 .get(0).path("value").asInt();
     }
@@ -88,16 +157,16 @@ final class JourneySteps {
         int count = panelSize(instance);
         List<JsonNode> tasks;
         try {
-            tasks = TasklistClient.await(() -> tasklist.tasks("admin", "processInstanceId=" + instance
+            tasks = TasklistClient.await(() -> tasks("admin", "processInstanceId=" + instance
                     + "&taskDefinitionKey=" + taskKey), found -> found.size() == count, taskKey + " in " + instance);
         } catch (IllegalStateException stuck) {
             throw new IllegalStateException(stuck.getMessage() + "; its steps: "
-                    + tasklist.get("admin", "/engine-rest/history/activity-instance?processInstanceId=" + instance)
-                    + "; incidents: " + tasklist.get("admin", "/engine-rest/incident"), stuck);
+                    + get("admin", "/engine-rest/history/activity-instance?processInstanceId=" + instance)
+                    + "; incidents: " + get("admin", "/engine-rest/incident"), stuck);
         }
         for (JsonNode task : tasks) {
             String expert = task.path("assignee").asText();
-            submit(expert, tasklist.awaitTask(expert, instance, taskKey), form);
+            submit(expert, instance, taskKey, form);
         }
         return tasks.size();
     }

@@ -8,6 +8,7 @@ import cn.rdfund.selection.FundingCallProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import cn.rdfund.support.TasklistClient.Completion;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,7 +33,16 @@ public final class ProjectJourney {
     private final JourneySteps steps;
 
     public ProjectJourney(TasklistClient tasklist) {
-        this.steps = new JourneySteps(tasklist);
+        this(Nodes.one(tasklist));
+    }
+
+    public ProjectJourney(Nodes nodes) {
+        this.steps = new JourneySteps(nodes);
+    }
+
+    /** Every completion a node answered with 204. */
+    public List<Completion> acknowledged() {
+        return steps.acknowledged();
     }
 
     /** Takes one project through its whole life for this applicant; answers the user tasks completed. */
@@ -43,7 +53,7 @@ public final class ProjectJourney {
                 "新型制剂关键技术攻关（" + applicant + "）", "300", 85);
         steps.submit("kjj", call, FundingCallProcess.TASK_CLOSE_WINDOW, Map.of());
 
-        JsonNode agreement = steps.tasklist.awaitTasks(applicant, "taskDefinitionKey=" + TASK_DRAFT_AGREEMENT, 1).get(0);
+        JsonNode agreement = steps.awaitTasks(applicant, "taskDefinitionKey=" + TASK_DRAFT_AGREEMENT, 1).get(0);
         String execution = agreement.path("processInstanceId").asText();
         steps.submit(applicant, agreement, Map.of(
                 MILESTONES, today.plusMonths(6) + " 完成处方筛选\n" + today.plusMonths(18) + " 完成中试与验收",
@@ -67,7 +77,7 @@ public final class ProjectJourney {
 
     /** A call of its own, drafted by kjj, approved by kjj2 and published (open for applications). */
     private String publishedCall(LocalDate today) {
-        String call = steps.tasklist.start("kjj", FundingCallProcess.KEY);
+        String call = steps.start("kjj", FundingCallProcess.KEY);
         steps.submit("kjj", call, FundingCallProcess.TASK_DRAFT, Map.of("title", "关键核心技术攻关指南",
                 "measure", "P1.1a", "areas", JourneySteps.AREAS, "totalBudgetWan", "1000", "projectCapWan", "500",
                 "opensOn", today.toString(), "closesOn", today.plusDays(30).toString()));
@@ -79,7 +89,7 @@ public final class ProjectJourney {
     /** Finance approves every instalment the release point reached (each a payment process of its own). */
     private void financeApproves(String execution) {
         List<String> due = new ArrayList<>();
-        TasklistClient.await(() -> steps.tasklist.get("admin", "/engine-rest/process-instance?superProcessInstance="
+        TasklistClient.await(() -> steps.get("admin", "/engine-rest/process-instance?superProcessInstance="
                 + execution + "&processDefinitionKey=" + DisbursementProcess.KEY), found -> {
                     due.clear();
                     found.forEach(payment -> due.add(payment.path("id").asText()));
