@@ -3,6 +3,7 @@ package cn.rdfund.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.rdfund.support.RdfundIntegrationTest;
+import cn.rdfund.support.TasklistClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -16,9 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The dashboard's figures are kept for a minute (the tests' own configuration adds them up on every call, so this
- * class builds a dashboard that keeps them): what every caller shares is kept, the overdue tasks each caller may see
- * are not.
+ * The dashboard's figures are kept (the tests' own configuration adds them up on every call, so this class builds a
+ * dashboard that keeps them): what every caller shares is kept, the overdue tasks each caller may see are not; a call
+ * after the figures aged answers at once with them and has them added up again for the next calls.
  */
 @RdfundIntegrationTest
 class DashboardKeptFiguresTest {
@@ -64,5 +65,18 @@ class DashboardKeptFiguresTest {
             identityService.clearAuthentication();
             taskService.deleteTask(overdue.getId(), true);
         }
+    }
+
+    @Test
+    void aCallAfterTheFiguresAgedAnswersWithThemAndTheNextCallsGetNewOnes() throws InterruptedException {
+        Dashboard dashboard = new Dashboard(jdbc, goals, overdueTasks, clock, Duration.ofMillis(300));
+        LocalDate today = LocalDate.now(clock);
+        String first = dashboard.figures(today).asOf();
+        Thread.sleep(1_100); // asOf is to the second
+
+        assertThat(dashboard.figures(today).asOf()).as("answered with the kept figures").isEqualTo(first);
+        String later = TasklistClient.await(() -> dashboard.figures(today).asOf(), asOf -> !asOf.equals(first),
+                "figures added up again in the background", Duration.ofSeconds(20));
+        assertThat(later).isGreaterThan(first);
     }
 }
