@@ -237,7 +237,8 @@ class ClaimCostBenchmark {
                 "--logging.file.name=" + directory.resolve("rdfund.log"),
                 // no demo story in the background; the notice periods are a second instead of five working days
                 "--rdfund.demo.cases=false", "--rdfund.claims.notice-period=PT1S",
-                "--rdfund.selection.notice-period=PT1S"));
+                "--rdfund.selection.notice-period=PT1S", "--rdfund.audit.dashboard.kept-for="
+                        + HundredThousandCasesBenchmark.DASHBOARD_KEPT_FOR));
         arguments.addAll(JOB_EXECUTOR);
         try {
             Files.createDirectories(directory);
