@@ -14,8 +14,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,15 +56,22 @@ class Dashboard {
 
     private final LoadingCache<LocalDate, Figures> kept;
 
+    @Autowired
     Dashboard(JdbcClient jdbc, AuditGoals goals, OverdueTasks overdueTasks, Clock clock,
             @Value("${rdfund.audit.dashboard.kept-for:PT1M}") Duration keptFor) {
+        this(jdbc, goals, overdueTasks, clock, keptFor, ForkJoinPool.commonPool());
+    }
+
+    /** {@code refreshes}: where aged figures are added up again. */
+    Dashboard(JdbcClient jdbc, AuditGoals goals, OverdueTasks overdueTasks, Clock clock, Duration keptFor,
+            Executor refreshes) {
         this.jdbc = jdbc;
         this.goals = goals;
         this.overdueTasks = overdueTasks;
         this.clock = clock;
         this.kept = keptFor.isZero() ? null
                 : Caffeine.newBuilder().maximumSize(2).refreshAfterWrite(keptFor)
-                        .expireAfterWrite(keptFor.multipliedBy(DROPPED_AFTER)).build(this::addUp);
+                        .expireAfterWrite(keptFor.multipliedBy(DROPPED_AFTER)).executor(refreshes).build(this::addUp);
     }
 
     record Bucket(String label, long projects, BigDecimal approved, BigDecimal disbursed, BigDecimal repaid) {
