@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,8 @@ class CaseIndex {
 
     static final int MAX_RESULTS = 200;
     private static final Pattern USCC_SHAPE = Pattern.compile("[0-9A-Z]{18}");
+    /** A whole case code: XM2026-000003 (project), DX2026-000001 (claim), ZN2026-1A2B3C4D (call), JB… (challenge). */
+    private static final Pattern CODE_SHAPE = Pattern.compile("[A-Z]{2}\\d{4}-[0-9A-Z]{6,8}");
 
     /**
      * One SELECT per kind of case, with the same columns; the search reads their UNION, a lookup only its own. A
@@ -157,6 +160,11 @@ class CaseIndex {
             // A whole credit code: that enterprise's cases, through the unique index instead of reading every case.
             sql.append(" AND c.uscc = ?");
             params.add(search.text().strip());
+        } else if (search.text() != null && CODE_SHAPE.matcher(search.text().strip().toUpperCase(Locale.ROOT))
+                .matches()) {
+            // A whole code: that case (an application: its call's code) through the code's unique index.
+            sql.append(" AND c.code = ?");
+            params.add(search.text().strip().toUpperCase(Locale.ROOT));
         } else if (search.text() != null && !search.text().isBlank()) {
             String like = "%" + search.text().strip().replace("%", "").replace("_", "") + "%";
             sql.append(" AND (c.title LIKE ? OR c.code LIKE ? OR c.organization_name LIKE ? OR c.uscc LIKE ?)");

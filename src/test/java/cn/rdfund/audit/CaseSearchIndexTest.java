@@ -57,6 +57,8 @@ class CaseSearchIndexTest {
         assertThat(search("细胞治疗中试")).contains(indexed.code());
         assertThat(search("蓝湾细胞科技")).as("by the enterprise's name").contains(indexed.code());
         assertThat(search("钴钼铌钽锆铪")).isEqualTo("[]");
+        assertThat(search(indexed.code().toLowerCase())).as("a whole code, by its unique index")
+                .contains("\"code\":\"" + indexed.code() + "\"");
 
         PolicyClaim fresh = claim(lifecycle.newApplicant("紫荆材料"), "紫荆光刻胶验证奖励");
         assertThat(fresh.id()).isGreaterThan(progress(AuditCase.CLAIM));
