@@ -1,12 +1,12 @@
 package cn.rdfund;
 
-import cn.rdfund.audit.CaseSearchIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.rdfund.application.Application;
 import cn.rdfund.application.ApplicationRepository;
 import cn.rdfund.application.FundingApplicationProcess;
+import cn.rdfund.audit.CaseSearchIndex;
 import cn.rdfund.call.FundingCall;
 import cn.rdfund.call.FundingCallRepository;
 import cn.rdfund.challenge.Challenge;
@@ -40,8 +40,8 @@ import cn.rdfund.support.ClaimDriver;
 import cn.rdfund.support.Http;
 import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.ProcessDriver;
-import cn.rdfund.support.RdfundIntegrationTest;
 import cn.rdfund.support.ProjectScenarios;
+import cn.rdfund.support.RdfundIntegrationTest;
 import cn.rdfund.support.TestData;
 import java.io.InputStream;
 import java.math.BigDecimal;

@@ -1,5 +1,7 @@
 package cn.rdfund.application;
 
+import cn.rdfund.audit.AuditCase;
+import cn.rdfund.audit.CaseSearchIndex;
 import cn.rdfund.call.FundingCall;
 import cn.rdfund.call.FundingCallRepository;
 import cn.rdfund.money.Wan;
@@ -38,10 +40,11 @@ public class ApplicationService {
     private final EnterpriseCommitments commitments;
     private final FundingCapsTable caps;
     private final Clock clock;
+    private final CaseSearchIndex caseSearch;
 
     ApplicationService(ApplicationRepository applications, FundingCallRepository calls,
             OrganizationRepository organizations, OrganizationMembers members, EnterpriseCommitments commitments,
-            FundingCapsTable caps, Clock clock) {
+            FundingCapsTable caps, Clock clock, CaseSearchIndex caseSearch) {
         this.applications = applications;
         this.calls = calls;
         this.organizations = organizations;
@@ -49,6 +52,7 @@ public class ApplicationService {
         this.commitments = commitments;
         this.caps = caps;
         this.clock = clock;
+        this.caseSearch = caseSearch;
     }
 
     /** Calls open for applications now, as options {label, value} for the application form. */
@@ -114,10 +118,14 @@ public class ApplicationService {
                 throw new WindowClosed(call.code());
             }
         }
-        return applications.save(new Application(existing == null ? null : existing.id(), draft.callId(), applicantId,
-                draft.title(), draft.requested(), draft.coFunding(), SUBMITTED, now, processInstanceId,
+        Application saved = applications.save(new Application(existing == null ? null : existing.id(), draft.callId(),
+                applicantId, draft.title(), draft.requested(), draft.coFunding(), SUBMITTED, now, processInstanceId,
                 existing == null ? now : existing.createdAt(), content.projectSummary(), content.team(),
                 content.workPlan(), content.promisedIndicators(), partners));
+        if (existing != null && !existing.title().equals(draft.title())) {
+            caseSearch.renamed(AuditCase.APPLICATION, existing.id(), existing.title());
+        }
+        return saved;
     }
 
     /** Changes the status of the application this process instance submitted (not whatever id a variable holds). */

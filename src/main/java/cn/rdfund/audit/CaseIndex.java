@@ -27,7 +27,7 @@ class CaseIndex {
     static final int MAX_RESULTS = 200;
     private static final Pattern USCC_SHAPE = Pattern.compile("[0-9A-Z]{18}");
     /** A whole case code: XM2026-000003 (project), DX2026-000001 (claim), ZN2026-1A2B3C4D (call), JB… (challenge). */
-    private static final Pattern CODE_SHAPE = Pattern.compile("[A-Z]{2}\\d{4}-[0-9A-Z]{6,8}");
+    private static final Pattern CODE_SHAPE = Pattern.compile("(XM|DX)\\d{4}-\\d{6,}|(ZN|JB)\\d{4}-[0-9A-F]{8}");
 
     /**
      * One SELECT per kind of case, with the same columns; the search reads their UNION, a lookup only its own. A

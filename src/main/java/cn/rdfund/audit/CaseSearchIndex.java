@@ -23,8 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The case search's index of Chinese character pairs ({@link CaseGrams}) in each case's name and enterprise name.
  * Cases enter it in the background, oldest first, once they are {@code rdfund.audit.search-index.settle} old (a
  * minute: by then the transaction that created a case has long committed, so no case with a lower id can still
- * appear); {@code case_search_progress} says per kind up to which id every case is in. The search reads the cases
- * above that id directly, so a new case is found at once. Nodes index one after another (the progress row is
+ * appear; the longest, a call's approval creating all its projects, takes seconds); {@code case_search_progress}
+ * says per kind up to which id every case is in. The search reads the cases above that id directly, so a new case is
+ * found at once. Nodes index one after another (the progress row is
  * locked), and a batch and its progress commit together, so a rerun indexes nothing twice.
  */
 @Component
@@ -108,9 +109,9 @@ public class CaseSearchIndex {
     }
 
     /**
-     * After a case's name changed (a returned claim resubmitted under another name): its pairs become those of the
-     * new name. A case above the progress mark is left alone: the search reads it directly, and the background
-     * indexing takes its current name.
+     * After a case's name changed (a returned claim or application resubmitted under another name): its pairs become
+     * those of the new name. A case above the progress mark is left alone: the search reads it directly, and the
+     * background indexing takes its current name.
      */
     @Transactional
     public void renamed(String kind, long id, String previousTitle) {

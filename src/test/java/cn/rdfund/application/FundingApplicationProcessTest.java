@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
+import cn.rdfund.audit.CaseSearchIndex;
 import cn.rdfund.call.CallDraft;
 import cn.rdfund.call.FundingCall;
 import cn.rdfund.call.FundingCallService;
@@ -13,12 +14,14 @@ import cn.rdfund.organization.OrganizationMembers;
 import cn.rdfund.organization.OrganizationRepository;
 import cn.rdfund.project.Project;
 import cn.rdfund.project.ProjectRepository;
+import cn.rdfund.support.Http;
 import cn.rdfund.support.ProcessDriver;
 import cn.rdfund.support.RdfundIntegrationTest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +36,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Every path of bpmn/application/FundingApplication.bpmn, on the real engine and database. */
 @RdfundIntegrationTest
@@ -69,6 +73,12 @@ class FundingApplicationProcessTest {
 
     @Autowired
     ProjectRepository projects;
+
+    @Autowired
+    CaseSearchIndex caseSearch;
+
+    @LocalServerPort
+    int port;
 
     private FundingCall ownRdCall;
     private ProcessInstance application;
@@ -148,6 +158,20 @@ class FundingApplicationProcessTest {
         BpmnAwareTests.assertThat(application).hasPassed(TASK_CORRECT).isWaitingAt(CALL_REVIEW);
         assertThat(stored().requestedAmount()).isEqualTo(new BigDecimal("4000000.00"));
         assertThat(applications.findAll()).filteredOn(a -> application.getId().equals(a.processInstanceId())).hasSize(1);
+    }
+
+    @Test
+    void anApplicationRenamedInItsCorrectionIsFoundByItsNewNameOnceIndexed() {
+        fillAndSubmit("500");
+        complete(application, TASK_FORMAL_CHECK, "kjj", Map.of(CHECK_DECISION, CORRECT, CHECK_COMMENT, "名称不规范"));
+        caseSearch.indexCasesCreatedBefore(LocalDateTime.now().plusHours(1));
+        Map<String, Object> renamed = new HashMap<>(draft(ownRdCall.id(), "400"));
+        renamed.put("title", "银屑病双特异性抗体中试研究");
+        complete(application, TASK_CORRECT, "applicant", renamed);
+        execute(job(application));
+
+        assertThat(Http.as(port, "auditor").get("/api/audit/cases?kind=application&q=双特异性抗体中试").body())
+                .contains("\"code\":\"" + ownRdCall.code() + "\"");
     }
 
     @Test
