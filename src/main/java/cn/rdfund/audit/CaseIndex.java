@@ -34,7 +34,7 @@ class CaseIndex {
      * project's lead unit by challenge or claim is a subquery, not a join: with a join to the (small) challenge table
      * MySQL buffers the join and sorts every project instead of reading the newest through the index.
      */
-    private static final Map<String, String> KINDS = Map.of(
+    static final Map<String, String> KINDS = Map.of(
             AuditCase.PROJECT, """
                     SELECT 'project' AS kind, p.id, p.code, p.title, p.organization_id, o.name AS organization_name,
                       o.uscc, o.district, p.measure, COALESCE(fc.lead_unit,

@@ -1,17 +1,15 @@
 package cn.rdfund.audit;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,8 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * minute: by then the transaction that created a case has long committed, so no case with a lower id can still
  * appear; the longest, a call's approval creating all its projects, takes seconds); {@code case_search_progress}
  * says per kind up to which id every case is in. The search reads the cases above that id directly, so a new case is
- * found at once. Nodes index one after another (the progress row is
- * locked), and a batch and its progress commit together, so a rerun indexes nothing twice.
+ * found at once. Nodes index one after another (the progress row is locked), and a batch and its progress commit
+ * together, so a rerun indexes nothing twice. A case's name and enterprise are read through {@link CaseIndex}'s
+ * SELECT for its kind, the one the search reads.
  */
 @Component
 @EnableScheduling
@@ -36,31 +35,22 @@ public class CaseSearchIndex {
     static final int BATCH = 500;
     private static final int ROWS_PER_INSERT = 500;
 
-    /** Per kind: id, name, enterprise name and creation time of the cases above an id, oldest first. */
-    private static final Map<String, String> TEXTS = Map.of(
-            AuditCase.PROJECT, """
-                    SELECT p.id, p.title, o.name, p.created_at FROM project p
-                    JOIN organization o ON o.id = p.organization_id WHERE p.id > ? ORDER BY p.id LIMIT ?""",
-            AuditCase.APPLICATION, """
-                    SELECT a.id, a.title, o.name, a.created_at FROM application a
-                    JOIN organization o ON o.id = a.applicant_id WHERE a.id > ? ORDER BY a.id LIMIT ?""",
-            AuditCase.CLAIM, """
-                    SELECT pc.id, pc.title, o.name, pc.created_at FROM policy_claim pc
-                    JOIN organization o ON o.id = pc.organization_id WHERE pc.id > ? ORDER BY pc.id LIMIT ?""",
-            AuditCase.CALL, """
-                    SELECT fc.id, fc.title, o.name, fc.created_at FROM funding_call fc
-                    LEFT JOIN organization o ON o.id = fc.owner_organization_id WHERE fc.id > ? ORDER BY fc.id LIMIT ?""");
+    /** A case's text as indexed: its name and its enterprise's name. */
+    private record CaseText(long id, String title, String enterprise, LocalDateTime createdAt) {
+
+        Set<Long> grams() {
+            return CaseGrams.of(title, enterprise);
+        }
+    }
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration settle;
 
-    CaseSearchIndex(JdbcClient jdbc, JdbcTemplate batches, TransactionTemplate transactions, Clock clock,
+    CaseSearchIndex(JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
             @Value("${rdfund.audit.search-index.settle:PT1M}") Duration settle) {
         this.jdbc = jdbc;
-        this.batches = batches;
         this.transactions = transactions;
         this.clock = clock;
         this.settle = settle;
@@ -75,7 +65,7 @@ public class CaseSearchIndex {
     /** Indexes every not yet indexed case created before {@code cutoff}; answers how many. */
     public int indexCasesCreatedBefore(LocalDateTime cutoff) {
         int indexed = 0;
-        for (String kind : TEXTS.keySet()) {
+        for (String kind : CaseIndex.KINDS.keySet()) {
             int batch;
             do {
                 Integer cases = transactions.execute(status -> indexNextBatch(kind, cutoff));
@@ -91,15 +81,13 @@ public class CaseSearchIndex {
         List<Object[]> grams = new ArrayList<>();
         long last = upTo;
         int cases = 0;
-        for (Map<String, Object> row : casesAbove(kind, upTo, BATCH)) {
-            if (!createdAt(row).isBefore(cutoff)) {
+        for (CaseText text : texts(kind, " WHERE c.id > ? ORDER BY c.id LIMIT " + BATCH, upTo)) {
+            if (!text.createdAt().isBefore(cutoff)) {
                 break; // newer cases stay above the progress mark, where the search reads them directly
             }
-            last = ((Number) value(row, "id")).longValue();
+            last = text.id();
             cases++;
-            for (long gram : CaseGrams.of((String) value(row, "title"), (String) value(row, "name"))) {
-                grams.add(new Object[] {gram, kind, last});
-            }
+            text.grams().forEach(gram -> grams.add(new Object[] {gram, kind, text.id()}));
         }
         insert(grams);
         if (last > upTo) {
@@ -118,30 +106,23 @@ public class CaseSearchIndex {
         if (id > lockProgress(kind)) {
             return;
         }
-        Map<String, Object> row = casesAbove(kind, id - 1, 1).stream().findFirst().orElse(null);
-        if (row == null || ((Number) value(row, "id")).longValue() != id) {
-            return;
+        for (CaseText text : texts(kind, " WHERE c.id = ?", id)) {
+            List<Object> previous = new ArrayList<>(CaseGrams.of(previousTitle, text.enterprise()));
+            previous.addAll(List.of(kind, id));
+            jdbc.sql("DELETE FROM case_search_gram WHERE gram IN (" + String.join(", ",
+                    Collections.nCopies(previous.size() - 2, "?")) + ") AND kind = ? AND case_id = ?")
+                    .params(previous).update();
+            List<Object[]> current = new ArrayList<>();
+            text.grams().forEach(gram -> current.add(new Object[] {gram, kind, id}));
+            insert(current);
         }
-        String enterprise = (String) value(row, "name");
-        List<Object[]> previous = new ArrayList<>();
-        for (long gram : CaseGrams.of(previousTitle, enterprise)) {
-            previous.add(new Object[] {gram, kind, id});
-        }
-        batches.batchUpdate("DELETE FROM case_search_gram WHERE gram = ? AND kind = ? AND case_id = ?", previous);
-        List<Object[]> current = new ArrayList<>();
-        for (long gram : CaseGrams.of((String) value(row, "title"), enterprise)) {
-            current.add(new Object[] {gram, kind, id});
-        }
-        insert(current);
     }
 
     /** Per kind, the id up to which every case is indexed. */
     Map<String, Long> progress() {
-        Map<String, Long> progress = new HashMap<>();
-        jdbc.sql("SELECT kind, up_to_id FROM case_search_progress").query()
-                .listOfRows().forEach(row -> progress.put((String) value(row, "kind"),
-                        ((Number) value(row, "up_to_id")).longValue()));
-        return progress;
+        return jdbc.sql("SELECT kind, up_to_id FROM case_search_progress")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /**
@@ -155,20 +136,17 @@ public class CaseSearchIndex {
             selects.add("SELECT " + i + " AS i, COUNT(*) AS n FROM (SELECT 1 AS one FROM case_search_gram"
                     + " WHERE gram = ? LIMIT " + cap + ") g" + i);
         }
-        Map<Long, Integer> counts = new HashMap<>();
-        jdbc.sql(String.join(" UNION ALL ", selects)).params(new ArrayList<>(ordered)).query().listOfRows()
-                .forEach(row -> counts.put(ordered.get(((Number) value(row, "i")).intValue()),
-                        ((Number) value(row, "n")).intValue()));
-        return counts;
+        return jdbc.sql(String.join(" UNION ALL ", selects)).params(new ArrayList<>(ordered))
+                .query((rs, n) -> Map.entry(ordered.get(rs.getInt(1)), rs.getInt(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** Per kind, the ids of the cases that have this pair. */
     Map<String, List<Long>> cases(long gram) {
-        Map<String, List<Long>> cases = new HashMap<>();
-        jdbc.sql("SELECT kind, case_id FROM case_search_gram WHERE gram = ?").param(gram).query().listOfRows()
-                .forEach(row -> cases.computeIfAbsent((String) value(row, "kind"), kind -> new ArrayList<>())
-                        .add(((Number) value(row, "case_id")).longValue()));
-        return cases;
+        return jdbc.sql("SELECT kind, case_id FROM case_search_gram WHERE gram = ?").param(gram)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
     private long lockProgress(String kind) {
@@ -176,8 +154,12 @@ public class CaseSearchIndex {
                 .query(Long.class).single();
     }
 
-    private List<Map<String, Object>> casesAbove(String kind, long id, int limit) {
-        return jdbc.sql(TEXTS.get(kind)).params(id, limit).query().listOfRows();
+    /** The texts of the cases of that kind (CaseIndex's SELECT for it) the condition picks. */
+    private List<CaseText> texts(String kind, String condition, long id) {
+        return jdbc.sql("SELECT c.id, c.title, c.organization_name, c.created_at FROM (" + CaseIndex.KINDS.get(kind)
+                        + ") c" + condition).param(id)
+                .query((rs, n) -> new CaseText(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toLocalDateTime())).list();
     }
 
     /**
@@ -194,16 +176,5 @@ public class CaseSearchIndex {
                     + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?)"))).params(params).update();
         }
         rows.clear();
-    }
-
-    private static LocalDateTime createdAt(Map<String, Object> row) {
-        Object value = value(row, "created_at");
-        return value instanceof Timestamp time ? time.toLocalDateTime() : (LocalDateTime) value;
-    }
-
-    /** A column of a row, whatever case the database gives its label in. */
-    private static Object value(Map<String, Object> row, String column) {
-        Object value = row.get(column);
-        return value != null || row.containsKey(column) ? value : row.get(column.toUpperCase());
     }
 }
