@@ -3,9 +3,9 @@ package cn.rdfund.durability;
 import static cn.rdfund.claim.PolicyClaimProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.rdfund.disbursement.DisbursementProcess;
 import cn.rdfund.execution.ProjectExecutionProcess;
 import cn.rdfund.support.ApplicationProcess;
+import cn.rdfund.support.ClaimJourney;
 import cn.rdfund.support.ClientThreads;
 import cn.rdfund.support.Enterprises;
 import cn.rdfund.support.MySqlTestDatabase;
@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,12 +109,10 @@ class TwoNodesTest {
         // The projects first, so that the kill finds them under way as well.
         ClientThreads.run(CLIENT_THREADS, PROJECTS + CLAIMS, i -> {
             if (i < PROJECTS) {
-                ProjectJourney project = new ProjectJourney(bothNodes);
-                project.run(applicants.get(i));
-                acknowledged.addAll(project.acknowledged());
+                new ProjectJourney(bothNodes, acknowledged).run(applicants.get(i));
                 projects.incrementAndGet();
             } else {
-                claims.add(claimThroughBothNodes(applicants.get(i), i));
+                claims.add(new ClaimJourney(bothNodes, acknowledged).run(applicants.get(i)));
             }
         });
         killer.join(PATIENCE.toMillis());
@@ -140,21 +137,34 @@ class TwoNodesTest {
         assertThat(projects.get()).isEqualTo(PROJECTS);
     }
 
-    /** Each request through the next node; where a node is down or its answer lost, the other (a load balancer). */
+    /**
+     * Each request through the next node; where that node is down or its answer is lost, the other, as a load balancer
+     * would send it (a request sent again is told so).
+     */
     private final Nodes bothNodes = new Nodes() {
         private final AtomicInteger next = new AtomicInteger();
 
         @Override
         public <T> T request(BiFunction<TasklistClient, Boolean, T> request) {
-            boolean[] retry = {false};
-            return onAnyNode(next.getAndIncrement(), tasklist -> {
-                try {
-                    return request.apply(tasklist, retry[0]);
-                } catch (RuntimeException lost) {
-                    retry[0] = true;
-                    throw lost;
+            Instant deadline = Instant.now().plus(PATIENCE);
+            int attempt = next.getAndIncrement();
+            boolean retry = false;
+            while (true) {
+                TasklistClient tasklist = client(attempt % 2);
+                if (tasklist != null) {
+                    try {
+                        return request.apply(tasklist, retry);
+                    } catch (RuntimeException lost) {
+                        if (Instant.now().isAfter(deadline)) {
+                            throw lost;
+                        }
+                        retry = true;
+                    }
                 }
-            });
+                redirected.incrementAndGet();
+                attempt++;
+                pause(100);
+            }
         }
     };
 
@@ -176,77 +186,6 @@ class TwoNodesTest {
         killed.killHard();
         killed.close();
         nodes.set(0, start(nodeA, "a-after-kill"));
-    }
-
-    /** The claim's five users, each step through the other node than the step before. */
-    private String claimThroughBothNodes(String claimant, int index) {
-        int node = index % 2;
-        String claim = onAnyNode(node, tasklist -> startOnce(tasklist, claimant));
-        step(++node, claimant, claim, TASK_SUBMIT, TasklistClient.firstRecognitionClaim(claimant));
-        step(++node, "kjj", claim, TASK_CHECK, Map.of(CHECK_DECISION, PASS));
-        step(++node, "kjj2", claim, TASK_APPROVE, Map.of(APPROVAL_DECISION, APPROVE));
-        step(++node, "kjj", claim, TASK_CONCLUDE_NOTICE, Map.of(NOTICE_RESULT, NO_OBJECTION));
-        String payment = onAnyNode(++node, tasklist -> TasklistClient.await(() -> tasklist.get("auditor",
-                        "/engine-rest/history/process-instance?superProcessInstanceId=" + claim),
-                instances -> instances.size() == 1, "the payment of claim " + claim).get(0).path("id").asText());
-        step(++node, "finance", payment, DisbursementProcess.TASK_APPROVE,
-                Map.of(DisbursementProcess.DECISION, DisbursementProcess.APPROVE));
-        return claim;
-    }
-
-    /**
-     * Starts the claimant's claim, unless a start whose answer was lost (the node killed after its commit) already did:
-     * each claimant starts one claim, and a second start would leave the first waiting forever at its first task.
-     */
-    private static String startOnce(TasklistClient tasklist, String claimant) {
-        JsonNode started = tasklist.get("auditor", "/engine-rest/history/process-instance?processDefinitionKey=" + KEY
-                + "&startedBy=" + claimant);
-        return started.isEmpty() ? tasklist.start(claimant, KEY) : started.get(0).path("id").asText();
-    }
-
-    /**
-     * Completes the instance's task of that key as the user, through {@code node} if it is up, else the other: submits
-     * it while it is open; done when it is completed in the history (also by a submit whose answer was lost).
-     */
-    private void step(int node, String user, String instance, String taskKey, Map<String, String> form) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        while (Instant.now().isBefore(deadline)) {
-            boolean done = onAnyNode(node, tasklist -> {
-                List<JsonNode> open = tasklist.tasks(user, "processInstanceId=" + instance + "&taskDefinitionKey=" + taskKey);
-                if (!open.isEmpty()) {
-                    acknowledged.add(tasklist.submit(user, open.get(0), form));
-                    return true;
-                }
-                return !tasklist.get("auditor", "/engine-rest/history/task?processInstanceId=" + instance
-                        + "&taskDefinitionKey=" + taskKey + "&finished=true").isEmpty();
-            });
-            if (done) {
-                return;
-            }
-            pause(200);
-        }
-        throw new IllegalStateException(user + " could not complete " + taskKey + " of " + instance + " in " + PATIENCE);
-    }
-
-    /** Asks the node, or the other one when that one is down or its answer is lost (as a load balancer would). */
-    private <T> T onAnyNode(int node, Function<TasklistClient, T> request) {
-        Instant deadline = Instant.now().plus(PATIENCE);
-        int attempt = node;
-        while (true) {
-            TasklistClient tasklist = client(attempt % 2);
-            if (tasklist != null) {
-                try {
-                    return request.apply(tasklist);
-                } catch (RuntimeException lost) {
-                    if (Instant.now().isAfter(deadline)) {
-                        throw lost;
-                    }
-                }
-            }
-            redirected.incrementAndGet();
-            attempt++;
-            pause(100);
-        }
     }
 
     private TasklistClient client(int node) {

@@ -29,19 +29,21 @@ final class JourneySteps {
     private static final Map<String, Object> STARTING = new ConcurrentHashMap<>();
 
     private final Nodes nodes;
-    private final List<Completion> acknowledged = new ArrayList<>();
+    private final List<Completion> acknowledged;
+    private int completions;
 
     JourneySteps(Nodes nodes) {
+        this(nodes, new ArrayList<>());
+    }
+
+    /** {@code acknowledged}: where each completion a node answered with 204 is added as it happens. */
+    JourneySteps(Nodes nodes, List<Completion> acknowledged) {
         this.nodes = nodes;
+        this.acknowledged = acknowledged;
     }
 
     int completions() {
-        return acknowledged.size();
-    }
-
-    /** Every completion a node answered with 204. */
-    List<Completion> acknowledged() {
-        return List.copyOf(acknowledged);
+        return completions;
     }
 
     /**
@@ -128,6 +130,7 @@ final class JourneySteps {
         });
         if (completion != null) {
             acknowledged.add(completion);
+            completions++;
         }
     }
 

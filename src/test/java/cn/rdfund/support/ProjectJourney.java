@@ -33,16 +33,12 @@ public final class ProjectJourney {
     private final JourneySteps steps;
 
     public ProjectJourney(TasklistClient tasklist) {
-        this(Nodes.one(tasklist));
+        this.steps = new JourneySteps(Nodes.one(tasklist));
     }
 
-    public ProjectJourney(Nodes nodes) {
-        this.steps = new JourneySteps(nodes);
-    }
-
-    /** Every completion a node answered with 204. */
-    public List<Completion> acknowledged() {
-        return steps.acknowledged();
+    /** {@code acknowledged}: where each completion a node answered with 204 is added as it happens. */
+    public ProjectJourney(Nodes nodes, List<Completion> acknowledged) {
+        this.steps = new JourneySteps(nodes, acknowledged);
     }
 
     /** Takes one project through its whole life for this applicant; answers the user tasks completed. */
