@@ -1,5 +1,14 @@
 // RDFund: the welcome page (after logging in to Camunda) links to RDFund's own pages, which use the same login.
+// In Simplified Chinese for every browser, like Tasklist, Cockpit and Admin (docs/operations.md).
 export default {
+  app: {
+    name: '欢迎',
+    vendor: 'RDFund'
+  },
+  locales: {
+    availableLocales: ['zh'],
+    fallbackLocale: 'zh'
+  },
   links: [
     {
       label: '审计与监督（RDFund）',

@@ -1,0 +1,21 @@
+// RDFund: Admin in Simplified Chinese for every browser (locales/zh.json, written for the project), dates
+// yyyy-MM-dd and 24-hour times (docs/operations.md, "Language of the webapps"). Unlike Tasklist and Cockpit, Admin
+// keeps Camunda's end-of-life notice: the people who use it are the ones who plan the engine's future.
+export default {
+  app: {
+    name: '系统管理',
+    vendor: 'RDFund'
+  },
+  locales: {
+    availableLocales: ['zh'],
+    fallbackLocale: 'zh'
+  },
+  dateFormat: {
+    monthName: 'M月',
+    day: 'D',
+    abbr: 'YYYY-MM-DD HH:mm',
+    normal: 'YYYY-MM-DD HH:mm:ss',
+    long: 'YYYY-MM-DD dddd HH:mm:ss',
+    short: 'YYYY-MM-DD'
+  }
+};
