@@ -1,0 +1,130 @@
+package cn.rdfund.system.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.rdfund.bureau.LeadUnit;
+import cn.rdfund.support.Browser;
+import cn.rdfund.support.RdfundIntegrationTest;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A 处室 manager's first steps of the key-technology journey in Tasklist, in a browser set to English: log in, start
+ * 指南发布, fill in 拟定指南 with a cap above the policy's, read the server's refusal, correct the cap and complete
+ * the task. Every screen is in Chinese: apart from a few names (Camunda, RDFund, the user id) no English word is
+ * visible, and the date fields take yyyy-MM-dd.
+ */
+@RdfundIntegrationTest
+class TasklistBrowserTest {
+
+    /** Words a Chinese screen may still show: product names and the time zone. */
+    private static final Set<String> NAMES = Set.of("Camunda", "Platform", "RDFund", "Asia", "Shanghai");
+    private static final Pattern ENGLISH_WORD = Pattern.compile("[A-Za-z]{3,}");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    IdentityService identities;
+
+    @Test
+    void aManagerDraftsACallInChineseTasklistAndIsToldWhatToCorrect() throws Exception {
+        String manager = newManager();
+        try (Browser browser = Browser.start(port, "en-US")) {
+            browser.open("/camunda/app/tasklist/");
+            browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+            assertChinese(browser, "the login page");
+            browser.logIn(manager, manager);
+
+            browser.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("发起流程"))).click();
+            browser.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("指南发布"))).click();
+            browser.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='发起']")));
+            assertChinese(browser, "the start dialog");
+            browser.find(By.xpath("//button[normalize-space(.)='发起']")).click();
+
+            browser.until(ExpectedConditions.elementToBeClickable(By.linkText("拟定指南"))).click();
+            WebElement title = browser.until(ExpectedConditions.elementToBeClickable(field("Field_Title")));
+            assertChinese(browser, "the task list and the empty form");
+            title.sendKeys("浏览器测试指南");
+            browser.find(By.cssSelector("[id$='-Field_Measure-display']")).click();
+            browser.until(ExpectedConditions.elementToBeClickable(
+                    By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and contains(.,'自主研发')]"))).click();
+            browser.find(By.xpath("//label[contains(.,'医学影像')]")).click();
+            browser.find(field("Field_TotalBudget")).sendKeys("3000");
+            browser.find(field("Field_ProjectCap")).sendKeys("800");
+            LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+            typeDate(browser, "Field_OpensOn", today.plusDays(1));
+            typeDate(browser, "Field_ClosesOn", today.plusDays(30));
+            browser.shot("call-draft-form.png");
+
+            complete(browser);
+            WebElement refusal = browser.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath("//*[contains(@class,'notification') and contains(.,'单个项目资助上限')]")));
+            assertThat(refusal.getText())
+                    .contains("未能提交", "单个项目资助上限不能超过政策上限700.00万元")
+                    .doesNotContain("Cannot", "form", "ENGINE")
+                    .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}");
+            assertChinese(browser, "the refused form");
+            browser.shot("call-draft-refused.png");
+
+            WebElement cap = browser.find(field("Field_ProjectCap"));
+            cap.sendKeys(Keys.chord(Keys.CONTROL, "a"), "700");
+            complete(browser);
+            browser.until(ExpectedConditions.invisibilityOfElementLocated(field("Field_Title")));
+        }
+        assertThat(tasks.createTaskQuery().taskDefinitionKey("Task_DraftCall").taskAssignee(manager)
+                .processVariableValueEquals("title", "浏览器测试指南").count())
+                .as("the draft is no longer waiting").isZero();
+        assertThat(tasks.createTaskQuery().taskDefinitionKey("Task_ApproveCall")
+                .processVariableValueEquals("title", "浏览器测试指南").singleResult().getName()).isEqualTo("审核指南");
+    }
+
+    /** A 市科技局 manager of this test's own, so that its task list holds only what this test started. */
+    private String newManager() {
+        String id = "zl" + System.nanoTime() % 1_000_000;
+        User user = identities.newUser(id);
+        user.setFirstName("赵");
+        user.setLastName("丽");
+        user.setPassword(id);
+        identities.saveUser(user);
+        identities.createMembership(id, LeadUnit.KJJ.groupId());
+        return id;
+    }
+
+    private static By field(String id) {
+        return By.cssSelector("[id$='-" + id + "']");
+    }
+
+    private static void typeDate(Browser browser, String id, LocalDate date) {
+        WebElement input = browser.find(By.cssSelector("[id*='-" + id + "'] input, input[id*='-" + id + "']"));
+        assertThat(input.getAttribute("placeholder")).as("the date field's pattern").isEqualTo("yyyy-mm-dd");
+        input.sendKeys(date.toString(), Keys.TAB);
+    }
+
+    private static void complete(Browser browser) {
+        browser.click(browser.find(By.xpath("//button[normalize-space(.)='完成']")));
+    }
+
+    private static void assertChinese(Browser browser, String screen) {
+        List<String> english = ENGLISH_WORD.matcher(browser.visibleText()).results().map(MatchResult::group)
+                .filter(word -> !NAMES.contains(word)).distinct().toList();
+        assertThat(english).as("English words on " + screen).isEmpty();
+    }
+}
