@@ -39,8 +39,8 @@ class ReviewRules {
     TaskCompletionRule scoringRule(ReviewService reviews) {
         return rule(TASK_SCORE, completion -> {
             List<ReviewCriterion> criteria = reviews.criteria(completion.processInstanceId());
-            Map<String, Integer> scores = new HashMap<>();
-            criteria.forEach(c -> scores.put(c.key(), FormValues.integer(completion.get(c.key()))));
+            Map<String, Number> scores = new HashMap<>();
+            criteria.forEach(c -> scores.put(c.key(), FormValues.number(completion.get(c.key()))));
             return ScoreSheet.problems(criteria, scores);
         });
     }

@@ -16,15 +16,21 @@ public final class ScoreSheet {
     private ScoreSheet() {
     }
 
-    /** Everything wrong with the scores, in words for the expert; empty when they are complete and in range. */
-    public static List<String> problems(List<ReviewCriterion> criteria, Map<String, Integer> scores) {
+    /**
+     * Everything wrong with the scores as entered, in words for the expert; empty when they are complete, whole
+     * points and in range.
+     */
+    public static List<String> problems(List<ReviewCriterion> criteria, Map<String, ? extends Number> scores) {
         List<String> problems = new ArrayList<>();
         for (ReviewCriterion criterion : criteria) {
-            Integer score = scores.get(criterion.key());
+            Number entered = scores.get(criterion.key());
+            BigDecimal score = entered == null ? null : new BigDecimal(entered.toString()).stripTrailingZeros();
             if (score == null) {
                 problems.add("请为「" + criterion.name() + "」打分");
-            } else if (score < MIN_SCORE || score > MAX_SCORE) {
-                problems.add("「" + criterion.name() + "」的分数应在0到100之间，实际为" + score);
+            } else if (score.scale() > 0) {
+                problems.add("「" + criterion.name() + "」应为0到100之间的整数，填写的是" + score.toPlainString());
+            } else if (score.compareTo(BigDecimal.valueOf(MIN_SCORE)) < 0 || score.compareTo(BigDecimal.valueOf(MAX_SCORE)) > 0) {
+                problems.add("「" + criterion.name() + "」的分数应在0到100之间，实际为" + score.toPlainString());
             }
         }
         return problems;

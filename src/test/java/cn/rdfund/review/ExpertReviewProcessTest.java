@@ -267,7 +267,7 @@ class ExpertReviewProcessTest {
     }
 
     @Test
-    void refusesScoresOutOfRangeOrMissing() {
+    void refusesScoresOutOfRangeOrMissingOrNotWhole() {
         openTasks(TASK_DECLARE).forEach(task -> declare(task, NO_CONFLICT, null));
         Task scoring = openTasks(TASK_SCORE).get(0);
 
@@ -275,6 +275,11 @@ class ExpertReviewProcessTest {
                 .hasMessageContaining("「技术先进性」的分数应在0到100之间，实际为101", "请为「团队能力」打分");
         assertThatThrownBy(() -> complete(scoring, Map.of()))
                 .hasMessageContaining("请为「技术先进性」打分");
+        // what the score form sends for 85.5 typed into a number field (it used to drop the point: 855)
+        assertThatThrownBy(() -> complete(scoring, Map.of("advancement", 85.5, "feasibility", 80, "team", 70,
+                "budget", 60, "industrialization", 90)))
+                .hasMessageContaining("「技术先进性」应为0到100之间的整数，填写的是85.5");
+        assertThat(taskService.createTaskQuery().taskId(scoring.getId()).count()).as("the task stays open").isOne();
     }
 
     @Test

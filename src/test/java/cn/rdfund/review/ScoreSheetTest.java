@@ -45,6 +45,17 @@ class ScoreSheetTest {
                 "请为「产业化前景」打分");
     }
 
+    /** A number field keeps what the expert typed: 85.5 is not silently read as 855 or 85, and not as "missing". */
+    @Test
+    void namesAScoreWithDecimalsAndTakesWholePointsHoweverTheyAreWritten() {
+        Map<String, Number> scores = Map.of("advancement", 85.5, "feasibility", 90.0, "team", new BigDecimal("100.00"),
+                "budget", 0L, "industrialization", new BigDecimal("0.01"));
+
+        assertThat(ScoreSheet.problems(CRITERIA, scores)).containsExactly(
+                "「技术先进性」应为0到100之间的整数，填写的是85.5",
+                "「产业化前景」应为0到100之间的整数，填写的是0.01");
+    }
+
     @Test
     void refusesWeightsThatDoNotAddUpTo100() {
         List<ReviewCriterion> broken = List.of(new ReviewCriterion("a", "甲", 50), new ReviewCriterion("b", "乙", 40));

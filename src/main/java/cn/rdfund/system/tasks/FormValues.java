@@ -1,5 +1,6 @@
 package cn.rdfund.system.tasks;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,6 +17,15 @@ public final class FormValues {
 
     public static String text(Object value) {
         return value instanceof String text ? text.strip() : null;
+    }
+
+    /** A number as a number field or a text field submits it (85, 85.5, "85.5"); null if it is not one. */
+    public static Number number(Object value) {
+        if (value instanceof Number number) {
+            return number;
+        }
+        String text = text(value);
+        return text != null && text.matches("-?\\d{1,9}(\\.\\d{1,6})?") ? new BigDecimal(text) : null;
     }
 
     /** A whole number as a number field or a text field submits it; null if it is not one. */
