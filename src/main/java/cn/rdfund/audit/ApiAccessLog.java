@@ -1,5 +1,6 @@
 package cn.rdfund.audit;
 
+import cn.rdfund.system.Rows;
 import cn.rdfund.system.Texts;
 import cn.rdfund.system.security.CamundaUser;
 import cn.rdfund.system.security.WebappSession;
@@ -77,6 +78,6 @@ public class ApiAccessLog extends OncePerRequestFilter {
         String columns = "SELECT user_id, method, path, query, status, accessed_at FROM api_access ";
         return (userId == null ? jdbc.sql(columns + "ORDER BY id DESC LIMIT ?").param(limit)
                 : jdbc.sql(columns + "WHERE user_id = ? ORDER BY id DESC LIMIT ?").params(userId, limit))
-                .query(Access.class).list();
+                .query(Rows.of(Access.class)).list();
     }
 }

@@ -1,6 +1,7 @@
 package cn.rdfund.audit;
 
 import cn.rdfund.money.Wan;
+import cn.rdfund.system.Rows;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -56,14 +57,14 @@ class CaseRecords {
         var result = jdbc.sql("""
                 SELECT score, spread, valid_reviews, trimmed, consensus_score, consensus_reason, consensus_by, decided_at,
                   process_instance_id
-                FROM review_result WHERE application_id = ?""").param(applicationId).query(ResultRow.class).optional();
+                FROM review_result WHERE application_id = ?""").param(applicationId).query(Rows.of(ResultRow.class)).optional();
         if (result.isEmpty() || !processEnded.test(result.get().processInstanceId())) {
             return List.of();
         }
         List<TimelineEvent> events = new ArrayList<>();
         for (ReviewRow review : jdbc.sql("""
                 SELECT expert_user_id, status, conflict_reason, scores, total, review_comment, drawn_at, finished_at
-                FROM review WHERE application_id = ? ORDER BY id""").param(applicationId).query(ReviewRow.class).list()) {
+                FROM review WHERE application_id = ? ORDER BY id""").param(applicationId).query(Rows.of(ReviewRow.class)).list()) {
             List<String> details = new ArrayList<>();
             details.add("抽取 " + review.drawnAt());
             details.add(switch (review.status()) {
@@ -98,7 +99,7 @@ class CaseRecords {
         List<AssessmentRow> rows = jdbc.sql("""
                 SELECT stage, check_round, team_id, expert_user_id, verdict, assessment_comment, drawn_at, submitted_at
                 FROM project_assessment WHERE project_id = ? ORDER BY id""").param(projectId)
-                .query(AssessmentRow.class).list();
+                .query(Rows.of(AssessmentRow.class)).list();
         return rows.stream().filter(row -> rows.stream().noneMatch(other -> other.stage().equals(row.stage())
                         && other.checkRound() == row.checkRound() && other.teamId() == row.teamId()
                         && other.submittedAt() == null))

@@ -1,6 +1,7 @@
 package cn.rdfund.audit;
 
 import cn.rdfund.organization.District;
+import cn.rdfund.system.Rows;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.math.BigDecimal;
@@ -114,7 +115,7 @@ class Dashboard {
                 + " COALESCE(SUM(l.disbursed), 0) AS disbursed, COALESCE(SUM(l.repaid), 0) AS repaid"
                 + " FROM project p JOIN organization o ON o.id = p.organization_id " + PAID + " WHERE " + FUNDED
                 + " GROUP BY p.measure, o.district, YEAR(p.created_at)")
-                .query(Cell.class).list();
+                .query(Rows.of(Cell.class)).list();
         List<Bucket> byDistrict = rollUp(cells, Cell::district).stream()
                 .map(b -> new Bucket(b.label() == null ? "未填" : District.displayNameOf(b.label()), b.projects(),
                         b.approved(), b.disbursed(), b.repaid()))
@@ -140,14 +141,14 @@ class Dashboard {
         return jdbc.sql("SELECT " + label + " AS label, COUNT(*) AS projects, SUM(p.approved_amount) AS approved,"
                 + " COALESCE(SUM(l.disbursed), 0) AS disbursed, COALESCE(SUM(l.repaid), 0) AS repaid FROM project p "
                 + join + " " + PAID + " WHERE " + FUNDED + " GROUP BY " + label + " ORDER BY " + label)
-                .query(Bucket.class).list();
+                .query(Rows.of(Bucket.class)).list();
     }
 
     private Map<String, Long> stages() {
         record Stage(String status, long projects) {
         }
         return jdbc.sql("SELECT status, COUNT(*) AS projects FROM project GROUP BY status ORDER BY status")
-                .query(Stage.class).list().stream()
+                .query(Rows.of(Stage.class)).list().stream()
                 .collect(Collectors.toMap(Stage::status, Stage::projects, Long::sum, TreeMap::new));
     }
 
@@ -158,7 +159,7 @@ class Dashboard {
                 SELECT m.title, p.code, p.title AS project_title, m.due_date, o.name AS owner
                 FROM milestone m JOIN project p ON p.id = m.project_id JOIN organization o ON o.id = p.organization_id
                 WHERE m.status = 'PLANNED' AND m.due_date < ? AND p.status IN ('IN_PROGRESS', 'RECTIFYING')
-                ORDER BY m.due_date""").param(today).query(Milestone.class).list().stream()
+                ORDER BY m.due_date""").param(today).query(Rows.of(Milestone.class)).list().stream()
                 .map(m -> new Overdue("里程碑：" + m.title(), m.code() + " " + m.projectTitle(), m.dueDate().toString(),
                         m.owner()))
                 .toList();

@@ -1,6 +1,7 @@
 package cn.rdfund.audit;
 
 import cn.rdfund.audit.LedgerReport.Totals;
+import cn.rdfund.system.Rows;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
@@ -143,7 +144,7 @@ class LedgerReports {
     private Sums upToDate(Filter filter, Sums kept) {
         Ledger now = jdbc.sql("SELECT COUNT(*) AS line_count, COALESCE(MAX(id), 0) AS newest,"
                         + " COALESCE(SUM(CASE WHEN id > ? THEN 1 ELSE 0 END), 0) AS after_kept FROM ledger_entry")
-                .param(kept == null ? 0 : kept.ledger().newest()).query(Ledger.class).single();
+                .param(kept == null ? 0 : kept.ledger().newest()).query(Rows.of(Ledger.class)).single();
         Fingerprint ledger = new Fingerprint(now.lineCount(), now.newest());
         Sums selection;
         if (kept == null || kept.addedUpAt().plus(KEPT_AT_MOST).isBefore(clock.instant())
@@ -191,7 +192,7 @@ class LedgerReports {
     }
 
     private List<LedgerLine> lines(String sql, List<Object> params) {
-        return jdbc.sql(sql).params(params).query(LedgerLine.class).list().stream().map(LedgerLine::inWords).toList();
+        return jdbc.sql(sql).params(params).query(Rows.of(LedgerLine.class)).list().stream().map(LedgerLine::inWords).toList();
     }
 
     /** What tells one state of the whole ledger from another: rows are only ever added. */

@@ -1,5 +1,6 @@
 package cn.rdfund.challenge;
 
+import cn.rdfund.system.Rows;
 import cn.rdfund.system.Texts;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -24,12 +25,12 @@ class ContractMilestones {
 
     List<ContractMilestone> of(long teamId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM challenge_milestone WHERE team_id = ? ORDER BY seq").param(teamId)
-                .query(ContractMilestone.class).list();
+                .query(Rows.of(ContractMilestone.class)).list();
     }
 
     Optional<ContractMilestone> find(long teamId, int seq) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM challenge_milestone WHERE team_id = ? AND seq = ?")
-                .params(teamId, seq).query(ContractMilestone.class).optional();
+                .params(teamId, seq).query(Rows.of(ContractMilestone.class)).optional();
     }
 
     ContractMilestone get(long teamId, int seq) {

@@ -1,5 +1,6 @@
 package cn.rdfund.disbursement;
 
+import cn.rdfund.system.Rows;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +18,7 @@ class Instalments {
 
     List<Instalment> of(long projectId) {
         return jdbc.sql("SELECT project_id, seq, percent, released_by, amount, basis FROM instalment WHERE project_id = ? ORDER BY seq")
-                .param(projectId).query(Instalment.class).list();
+                .param(projectId).query(Rows.of(Instalment.class)).list();
     }
 
     Optional<Instalment> find(long projectId, int seq) {

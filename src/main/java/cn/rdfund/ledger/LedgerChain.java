@@ -1,5 +1,6 @@
 package cn.rdfund.ledger;
 
+import cn.rdfund.system.Rows;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -82,7 +83,7 @@ public class LedgerChain {
         }
         List<LedgerEntry> rows = new ArrayList<>();
         for (long id : new TreeSet<>(entryIds)) {
-            LedgerEntry entry = jdbc.sql("SELECT * FROM ledger_entry WHERE id = ?").param(id).query(LedgerEntry.class)
+            LedgerEntry entry = jdbc.sql("SELECT * FROM ledger_entry WHERE id = ?").param(id).query(Rows.of(LedgerEntry.class))
                     .optional().orElseThrow(() -> new SealingRefused("台账记录#" + id + "不存在"));
             Optional<Long> sealedAs = jdbc.sql("SELECT seq FROM ledger_seal WHERE entry_id = ?").param(id).query(Long.class).optional();
             if (sealedAs.isPresent()) {
@@ -126,10 +127,10 @@ public class LedgerChain {
     public Verification verify() {
         Optional<Map<String, Object>> head = jdbc.sql(LOCK_HEAD)
                 .query().listOfRows().stream().findFirst();
-        List<LedgerEntry> entries = jdbc.sql("SELECT * FROM ledger_entry").query(LedgerEntry.class).list();
+        List<LedgerEntry> entries = jdbc.sql("SELECT * FROM ledger_entry").query(Rows.of(LedgerEntry.class)).list();
         List<Seal> seals = jdbc.sql("""
                 SELECT seq, entry_id, key_id, row_digest, prev_mac, mac, sealed_at, sealed_by FROM ledger_seal ORDER BY seq""")
-                .query(Seal.class).list();
+                .query(Rows.of(Seal.class)).list();
         return new ChainCheck(keys, entries, seals, head.map(h -> ((Number) h.get("last_seq")).longValue()).orElse(ChainCheck.NO_HEAD),
                 head.map(h -> (String) h.get("last_mac")).orElse(""), checkpoint.read()).run();
     }

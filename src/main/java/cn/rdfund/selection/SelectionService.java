@@ -14,6 +14,7 @@ import cn.rdfund.project.ProjectService;
 import cn.rdfund.review.ReviewResult;
 import cn.rdfund.review.ReviewResultRepository;
 import cn.rdfund.review.ReviewTables;
+import cn.rdfund.system.Rows;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -108,7 +109,7 @@ public class SelectionService {
         return jdbc.sql("""
                 SELECT application_id, rank_no, score, outcome, approved_amount, reason FROM call_selection
                 WHERE call_id = ? AND notice_round = ? ORDER BY rank_no""")
-                .params(callId, round).query(Ranking.class).list();
+                .params(callId, round).query(Rows.of(Ranking.class)).list();
     }
 
     /** The ranking as the public notice reads: rank, applicant, project, score, amount or why not. */
