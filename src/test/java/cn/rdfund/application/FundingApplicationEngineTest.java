@@ -76,6 +76,7 @@ class FundingApplicationEngineTest {
             execution.setVariable(APPLICATION_ID, 7L);
             execution.setVariable("title", "智能传感器研发");
         });
+        Mocks.register("labelTaskWithCase", (TaskListener) task -> { });
         Mocks.register("freshFormAnswers", (TaskListener) task -> calls.add("check"));
         Mocks.register("acceptApplication", (JavaDelegate) execution -> calls.add("accept"));
         Mocks.register("markReviewed", (ExecutionListener) execution -> calls.add("reviewed " + execution.getVariable("reviewScore")));

@@ -125,7 +125,8 @@ class FundingApplicationProcessTest {
 
         fillAndSubmit("500");
 
-        BpmnAwareTests.assertThat(application).isWaitingAt(TASK_FORMAL_CHECK).task().hasCandidateGroup("pm-kjj");
+        BpmnAwareTests.assertThat(application).isWaitingAt(TASK_FORMAL_CHECK).task().hasCandidateGroup("pm-kjj")
+                .hasName("形式审查 · 靶向抗肿瘤新药研发（沈阳浑南创新药业有限公司（演示））");
         BpmnAwareTests.assertThat(application).variables()
                 .containsEntry("requestedDisplay", "500.00万元")
                 .containsEntry("applicantName", "沈阳浑南创新药业有限公司（演示）");

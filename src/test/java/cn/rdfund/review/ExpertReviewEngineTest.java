@@ -79,6 +79,7 @@ class ExpertReviewEngineTest {
     @BeforeEach
     void registerBeans() {
         steps = new EngineOnlySteps(processEngine);
+        Mocks.register("labelTaskWithCase", (TaskListener) task -> { });
         Mocks.register("drawPanel", (JavaDelegate) execution -> calls.add("draw " + execution.getProcessBusinessKey()));
         Mocks.register("reviewPanel", new DrawnPanel());
         Mocks.register("openExpertScope", (ExecutionListener) execution -> {

@@ -267,6 +267,12 @@ class ExpertReviewProcessTest {
     }
 
     @Test
+    void everyExpertTaskNamesTheProjectAndTheApplicant() {
+        assertThat(openTasks(TASK_DECLARE)).isNotEmpty().allSatisfy(task -> assertThat(task.getName())
+                .isEqualTo("回避声明 · 评审测试项目（" + runtimeService.getVariable(application.getId(), "applicantName") + "）"));
+    }
+
+    @Test
     void refusesScoresOutOfRangeOrMissingOrNotWhole() {
         openTasks(TASK_DECLARE).forEach(task -> declare(task, NO_CONFLICT, null));
         Task scoring = openTasks(TASK_SCORE).get(0);

@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -146,6 +147,7 @@ class FundingCallEngineTest {
         steps = new EngineOnlySteps(processEngine);
         SelectionDelegates selection = new SelectionDelegates();
         SelectionTimes times = new SelectionTimes(Clock.fixed(NOW, SHENYANG), CALENDAR, "PT24H", 5, null);
+        Mocks.register("labelTaskWithCase", (TaskListener) task -> { });
         Mocks.register("freshFormAnswers", new FreshFormAnswers());
         Mocks.register("publishCall", (JavaDelegate) execution -> {
             calls.add("publish " + execution.getVariable("title") + " capped at " + execution.getVariable("projectCapWan")

@@ -96,7 +96,8 @@ class TasklistBrowserTest {
                 .processVariableValueEquals("title", "浏览器测试指南").count())
                 .as("the draft is no longer waiting").isZero();
         assertThat(tasks.createTaskQuery().taskDefinitionKey("Task_ApproveCall")
-                .processVariableValueEquals("title", "浏览器测试指南").singleResult().getName()).isEqualTo("审核指南");
+                .processVariableValueEquals("title", "浏览器测试指南").singleResult().getName())
+                .as("the task names its case").isEqualTo("审核指南 · 浏览器测试指南");
     }
 
     /** A 市科技局 manager of this test's own, so that its task list holds only what this test started. */
