@@ -1,0 +1,94 @@
+package cn.rdfund.notification;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a notice's mail to each person it concerns who has an e-mail address, one after another on a thread of its
+ * own: a slow or absent mail server delays no task. Without a mail server configured it sends nothing.
+ */
+@Component
+@EnableConfigurationProperties(NotificationSettings.class)
+class Notifier {
+
+    private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final ObjectProvider<IdentityService> identities;
+    private final NotificationSettings settings;
+    private final ExecutorService sending = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "rdfund-mail");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    Notifier(ObjectProvider<JavaMailSender> mailSender, ObjectProvider<IdentityService> identities,
+            NotificationSettings settings) {
+        this.mailSender = mailSender;
+        this.identities = identities;
+        this.settings = settings;
+    }
+
+    boolean enabled() {
+        return mailSender.getIfAvailable() != null;
+    }
+
+    /** Queues the notice's mails; called once the transaction that created the reason has committed. */
+    void send(TaskNotice notice) {
+        JavaMailSender sender = mailSender.getIfAvailable();
+        if (sender != null) {
+            sending.execute(() -> deliver(sender, notice));
+        }
+    }
+
+    private void deliver(JavaMailSender sender, TaskNotice notice) {
+        for (User person : recipients(notice).values()) {
+            SimpleMailMessage mail = new SimpleMailMessage();
+            mail.setFrom(settings.from());
+            mail.setTo(person.getEmail());
+            mail.setSubject(NotificationMail.subject(notice));
+            mail.setText(NotificationMail.body(notice, name(person), settings.baseUrl()));
+            try {
+                sender.send(mail);
+            } catch (RuntimeException failed) {
+                log.warn("邮件提醒未能发送给 {}（任务 {}）：{}", person.getId(), notice.taskId(), failed.getMessage());
+            }
+        }
+    }
+
+    private Map<String, User> recipients(TaskNotice notice) {
+        IdentityService identityService = identities.getObject();
+        Map<String, User> people = new LinkedHashMap<>();
+        if (notice.assignee() != null) {
+            User assignee = identityService.createUserQuery().userId(notice.assignee()).singleResult();
+            if (assignee != null) {
+                people.put(assignee.getId(), assignee);
+            }
+        } else {
+            notice.candidateGroups().forEach(group -> identityService.createUserQuery().memberOfGroup(group).list()
+                    .forEach(member -> people.putIfAbsent(member.getId(), member)));
+        }
+        people.values().removeIf(person -> person.getEmail() == null || person.getEmail().isBlank());
+        return people;
+    }
+
+    private static String name(User person) {
+        String name = (nullToEmpty(person.getFirstName()) + nullToEmpty(person.getLastName())).strip();
+        return name.isEmpty() ? person.getId() : name;
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}
