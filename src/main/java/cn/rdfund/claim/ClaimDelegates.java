@@ -202,7 +202,7 @@ class ClaimDelegates {
 
     private static void showCalculation(DelegateExecution execution, ClaimService claims) {
         long id = claimId(execution);
-        execution.setVariable("calculationText", ClaimView.calculation(claims.get(id)));
+        execution.setVariable("calculationText", claims.calculationText(claims.get(id)));
         execution.setVariable("coUnitOpinions", claims.opinionText(id));
     }
 }

@@ -272,6 +272,13 @@ public class ClaimService {
         }
     }
 
+    /** How the claim's award was worked out, in words, with the award table by its name. */
+    public String calculationText(PolicyClaim claim) {
+        String table = claim.awardDecisionId() == null ? null
+                : awards.nameOf(claim.awardDecisionId()).orElse("奖励金额表");
+        return ClaimView.calculation(claim, table);
+    }
+
     /** Opens the funding record once and plans its instalments; returns their numbers. */
     @Transactional
     public List<Integer> openAward(long id) {
@@ -280,7 +287,7 @@ public class ClaimService {
                 claim.organizationId(), null, null, claim.claimantUserId(), claim.payableAmount(), now()));
         projects.changeStatus(project.id(), Project.IN_PROGRESS);
         claims.award(id, project.id(), now());
-        return disbursements.planAward(project.id(), Texts.clip(ClaimView.calculation(claim).replace('\n', '；'),
+        return disbursements.planAward(project.id(), Texts.clip(calculationText(claim).replace('\n', '；'),
                 INSTALMENT_BASIS_MAX));
     }
 

@@ -81,9 +81,10 @@ final class ClaimView {
         return String.join("\n", lines);
     }
 
-    static String calculation(PolicyClaim claim) {
+    /** How the award was worked out, naming the table by {@code tableName} (its name in words) and version. */
+    static String calculation(PolicyClaim claim, String tableName) {
         String table = claim.awardDecisionId() == null ? ""
-                : "（决策表 " + claim.awardDecisionId() + "，第" + claim.awardDecisionVersion() + "版）";
+                : "（依据「" + tableName + "」第" + claim.awardDecisionVersion() + "版）";
         StringBuilder text = new StringBuilder("按政策计算" + table + "：" + claim.calculation());
         if (claim.overlapNote() != null) {
             text.append("\n从优就高：").append(claim.overlapNote());

@@ -31,6 +31,11 @@ public class AwardTables {
         return Optional.empty();
     }
 
+    /** The name in words of the table a claim was judged by (e.g. 企业升级与梯队奖励), for people to read. */
+    public Optional<String> nameOf(String decisionId) {
+        return tables.version(decisionId).map(DecisionTables.Version::name);
+    }
+
     /** The claim judged by exactly the version it was filed under, whatever was deployed since. */
     public Optional<AwardRule> judgeBy(String decisionId, String measure, ClaimFacts facts) {
         return tables.version(decisionId).flatMap(version -> tables.evaluate(version, facts.variables(measure))

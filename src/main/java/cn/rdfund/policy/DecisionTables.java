@@ -40,14 +40,15 @@ public class DecisionTables {
     }
 
     /** One deployed version of a decision table. */
-    public record Version(String id, String key, int version) {
+    /** A deployed version of a table; {@code name} is the table's name in words (e.g. 企业升级与梯队奖励). */
+    public record Version(String id, String key, int version, String name) {
     }
 
     /** Every deployed version of a table, the newest first (a new year's policy is a new version). */
     public List<Version> versionsNewestFirst(String decisionKey) {
         return asSystem(() -> repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(decisionKey)
                 .orderByDecisionDefinitionVersion().desc().list().stream()
-                .map(d -> new Version(d.getId(), d.getKey(), d.getVersion())).toList());
+                .map(d -> new Version(d.getId(), d.getKey(), d.getVersion(), d.getName())).toList());
     }
 
     /** One rule of a table as written: its input entries' text and its outputs' literal values (strings unquoted). */
@@ -81,7 +82,7 @@ public class DecisionTables {
     public Optional<Version> version(String decisionId) {
         return Optional.ofNullable(asSystem(() -> repositoryService.createDecisionDefinitionQuery()
                 .decisionDefinitionId(decisionId).singleResult()))
-                .map(d -> new Version(d.getId(), d.getKey(), d.getVersion()));
+                .map(d -> new Version(d.getId(), d.getKey(), d.getVersion(), d.getName()));
     }
 
     /** A FEEL string literal's value ("…" with \" and \\ escapes), or the text as written. */

@@ -93,7 +93,8 @@ class PolicyClaimProcessTest {
         drive.check(instance, "kjj", PASS, null);
         assertThat(claimOf(instance).calculatedAmount()).isEqualByComparingTo("200000");
         assertThat((String) processEngine.getRuntimeService().getVariable(instance.getId(), "calculationText"))
-                .contains("首次认定").contains("20.00万元");
+                .contains("首次认定").contains("20.00万元")
+                .contains("（依据「企业升级与梯队奖励」第").doesNotContain("IndustryAwards");
         drive.approve(instance, "kjj2");
         assertThat(claimOf(instance).status()).isEqualTo(PolicyClaim.NOTICE);
         drive.passNotice(instance, "kjj");
