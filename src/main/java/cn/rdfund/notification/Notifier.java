@@ -1,5 +1,7 @@
 package cn.rdfund.notification;
 
+import cn.rdfund.notification.TaskNotice.Kind;
+import cn.rdfund.system.tasks.TaskWaiting;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -10,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -44,7 +47,14 @@ class Notifier {
         return mailSender.getIfAvailable() != null;
     }
 
-    /** Queues the notice's mails; called once the transaction that created the reason has committed. */
+    /** A task now waits for someone (published after its step committed): they hear of it. */
+    @EventListener
+    void on(TaskWaiting task) {
+        send(new TaskNotice(task.assignee() != null ? Kind.ASSIGNED : Kind.OPEN_TO_GROUP, task.taskId(),
+                task.taskName(), task.assignee(), task.candidateGroups(), task.dueDate()));
+    }
+
+    /** Queues the notice's mails. */
     void send(TaskNotice notice) {
         JavaMailSender sender = mailSender.getIfAvailable();
         if (sender != null) {

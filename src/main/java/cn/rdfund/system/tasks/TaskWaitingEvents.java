@@ -1,6 +1,6 @@
-package cn.rdfund.notification;
+package cn.rdfund.system.tasks;
 
-import cn.rdfund.notification.TaskNotice.Kind;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -18,35 +18,35 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells people about every user task of every model, without a line in the models: when the process or a colleague
- * gives a task to someone (not when they take it themselves), and when a task without an assignee opens for its
- * groups. The mail leaves once the transaction has committed, so a refused or rolled-back step tells nobody.
- * Engine-specific (a parse listener and the engine's transaction listener).
+ * Publishes {@link TaskWaiting} for every user task of every model, without a line in the models: when the process or
+ * a colleague gives a task to someone (not when they take it themselves), and when a task without an assignee opens
+ * for its groups. The event leaves once the transaction has committed, so a refused or rolled-back step announces
+ * nothing. Engine-specific (a parse listener and the engine's transaction listener).
  */
 @Component
-class TaskNotifications extends AbstractProcessEnginePlugin {
+class TaskWaitingEvents extends AbstractProcessEnginePlugin {
 
-    private final ObjectProvider<Notifier> notifier;
+    private final ApplicationEventPublisher events;
 
-    TaskNotifications(ObjectProvider<Notifier> notifier) {
-        this.notifier = notifier;
+    TaskWaitingEvents(ApplicationEventPublisher events) {
+        this.events = events;
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         if (configuration.getCustomPostBPMNParseListeners() == null) {
-            configuration.setCustomPostBPMNParseListeners(new java.util.ArrayList<>());
+            configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }
         configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, TaskNotifications.this::assigned);
-                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskNotifications.this::created);
+                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, TaskWaitingEvents.this::assigned);
+                definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, TaskWaitingEvents.this::created);
             }
         });
     }
@@ -55,8 +55,7 @@ class TaskNotifications extends AbstractProcessEnginePlugin {
     private void assigned(DelegateTask task) {
         String assignee = task.getAssignee();
         if (assignee != null && !assignee.equals(Context.getCommandContext().getAuthenticatedUserId())) {
-            afterCommit(() -> new TaskNotice(Kind.ASSIGNED, task.getId(), task.getName(), assignee, List.of(),
-                    task.getDueDate()));
+            afterCommit(() -> new TaskWaiting(task.getId(), task.getName(), assignee, List.of(), task.getDueDate()));
         }
     }
 
@@ -66,21 +65,17 @@ class TaskNotifications extends AbstractProcessEnginePlugin {
                     .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
                     .map(IdentityLink::getGroupId).filter(Objects::nonNull).distinct().toList();
             if (!groups.isEmpty()) {
-                afterCommit(() -> new TaskNotice(Kind.OPEN_TO_GROUP, task.getId(), task.getName(), null, groups,
-                        task.getDueDate()));
+                afterCommit(() -> new TaskWaiting(task.getId(), task.getName(), null, groups, task.getDueDate()));
             }
         }
     }
 
     /**
-     * The notice is read from the task once committed: the models' own listeners, which run after these built-in
-     * ones, name the task after its case (system.tasks.TaskLabels) and the mail should say that name.
+     * The event is read from the task once committed: the models' own listeners, which run after these built-in ones,
+     * name the task after its case ({@link TaskLabels}), and that is the name to announce.
      */
-    private void afterCommit(Supplier<TaskNotice> notice) {
-        Notifier mails = notifier.getIfAvailable();
-        if (mails != null && mails.enabled()) {
-            Context.getCommandContext().getTransactionContext()
-                    .addTransactionListener(TransactionState.COMMITTED, committed -> mails.send(notice.get()));
-        }
+    private void afterCommit(Supplier<TaskWaiting> waiting) {
+        Context.getCommandContext().getTransactionContext()
+                .addTransactionListener(TransactionState.COMMITTED, committed -> events.publishEvent(waiting.get()));
     }
 }
