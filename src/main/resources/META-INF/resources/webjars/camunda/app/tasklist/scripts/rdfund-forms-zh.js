@@ -24,17 +24,25 @@ const MESSAGES = [
   [/^Field must be a valid +international phone number\..*$/, () => '请填写有效的电话号码（含国家代码，如 +86）。'],
   [/^Value is not a number\.$/, () => '请填写数字。'],
   [/^Please select a valid value, the two nearest valid values are (.+) and (.+)\.$/,
-    (m) => `请填写有效值，最接近的两个有效值为${m[1]}和${m[2]}。`],
-  [/^Select$/, () => '请选择'],
-  [/^Date$/, () => '日期'],
-  [/^Time$/, () => '时间']
+    (m) => `请填写有效值，最接近的两个有效值为${m[1]}和${m[2]}。`]
+];
+// form-js's own words that case data could also be: translated only where form-js writes them.
+const PLACES = [
+  ['.fjs-select-display', 'Select', '请选择'],
+  ['label.fjs-form-field-label', 'Date', '日期'],
+  ['label.fjs-form-field-label', 'Time', '时间']
 ];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
   'November', 'December'];
 const WEEKDAYS = { Sun: '日', Mon: '一', Tue: '二', Wed: '三', Thu: '四', Fri: '五', Sat: '六' };
 
-function chinese(text, inCalendar) {
+function chinese(text, inCalendar, parent) {
   const trimmed = text.trim();
+  for (const [place, english, words] of PLACES) {
+    if (trimmed === english && parent.matches(place)) {
+      return words;
+    }
+  }
   if (inCalendar) {
     const month = MONTHS.indexOf(trimmed);
     if (month >= 0) {
@@ -58,7 +66,7 @@ function translate(node) {
     const parent = node.parentElement;
     const inCalendar = !!(parent && parent.closest('.flatpickr-calendar'));
     if (parent && (inCalendar || parent.closest('.fjs-container'))) {
-      const words = chinese(node.nodeValue, inCalendar);
+      const words = chinese(node.nodeValue, inCalendar, parent);
       if (words !== null) {
         node.nodeValue = words;
       }
@@ -90,5 +98,25 @@ new MutationObserver((changes) => {
     }
   }
 }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+
+// Camunda Forms applies what is typed into a field after a short pause, or when the field is left. A 完成 or 保存
+// triggered while a field still has the focus (a script's click, a click that does not move the focus) would submit
+// the value from before the last keys: the field is left first, and the button pressed once that has been applied.
+document.addEventListener('click', (event) => {
+  const button = event.target instanceof Element
+    && event.target.closest('button[ng-click="complete()"], button[ng-click="save($event)"]');
+  const field = document.activeElement;
+  if (!button || button.dataset.rdfundFieldLeft || !field || !field.closest || !field.closest('.fjs-container')) {
+    return;
+  }
+  event.preventDefault();
+  event.stopImmediatePropagation();
+  field.blur();
+  setTimeout(() => {
+    button.dataset.rdfundFieldLeft = 'true';
+    button.click();
+    delete button.dataset.rdfundFieldLeft;
+  }, 50);
+}, true);
 
 export default [];
