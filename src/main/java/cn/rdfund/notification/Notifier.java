@@ -2,10 +2,13 @@ package cn.rdfund.notification;
 
 import cn.rdfund.notification.TaskNotice.Kind;
 import cn.rdfund.system.tasks.TaskWaiting;
+import jakarta.annotation.PreDestroy;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -30,17 +33,23 @@ class Notifier {
     private final ObjectProvider<JavaMailSender> mailSender;
     private final ObjectProvider<IdentityService> identities;
     private final NotificationSettings settings;
-    private final ExecutorService sending = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "rdfund-mail");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService sending =
+            Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "rdfund-mail"));
 
     Notifier(ObjectProvider<JavaMailSender> mailSender, ObjectProvider<IdentityService> identities,
             NotificationSettings settings) {
         this.mailSender = mailSender;
         this.identities = identities;
         this.settings = settings;
+    }
+
+    /** Mails already queued still leave when the application stops, for up to half a minute. */
+    @PreDestroy
+    void finishSending() throws InterruptedException {
+        sending.shutdown();
+        if (!sending.awaitTermination(30, TimeUnit.SECONDS)) {
+            log.warn("邮件提醒：停止时仍有 {} 封未发出", sending.shutdownNow().size());
+        }
     }
 
     boolean enabled() {
@@ -51,7 +60,7 @@ class Notifier {
     @EventListener
     void on(TaskWaiting task) {
         send(new TaskNotice(task.assignee() != null ? Kind.ASSIGNED : Kind.OPEN_TO_GROUP, task.taskId(),
-                task.taskName(), task.assignee(), task.candidateGroups(), task.dueDate()));
+                task.taskName(), task.assignee(), task.candidateGroups(), task.candidateUsers(), task.dueDate()));
     }
 
     /** Queues the notice's mails. */
@@ -80,12 +89,14 @@ class Notifier {
     private Map<String, User> recipients(TaskNotice notice) {
         IdentityService identityService = identities.getObject();
         Map<String, User> people = new LinkedHashMap<>();
-        if (notice.assignee() != null) {
-            User assignee = identityService.createUserQuery().userId(notice.assignee()).singleResult();
-            if (assignee != null) {
-                people.put(assignee.getId(), assignee);
+        List<String> users = notice.assignee() != null ? List.of(notice.assignee()) : notice.candidateUsers();
+        users.forEach(id -> {
+            User user = identityService.createUserQuery().userId(id).singleResult();
+            if (user != null) {
+                people.put(user.getId(), user);
             }
-        } else {
+        });
+        if (notice.assignee() == null) {
             notice.candidateGroups().forEach(group -> identityService.createUserQuery().memberOfGroup(group).list()
                     .forEach(member -> people.putIfAbsent(member.getId(), member)));
         }

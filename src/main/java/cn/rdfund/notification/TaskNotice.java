@@ -5,7 +5,7 @@ import java.util.List;
 
 /** Why someone is told about a task: what the mail says, and to whom it goes. */
 record TaskNotice(Kind kind, String taskId, String taskName, String assignee, List<String> candidateGroups,
-        Date dueDate) {
+        List<String> candidateUsers, Date dueDate) {
 
     enum Kind {
         /** The task is now the assignee's: the process or a colleague gave it to them. */

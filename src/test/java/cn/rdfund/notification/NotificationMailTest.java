@@ -15,7 +15,7 @@ class NotificationMailTest {
     @Test
     void saysWhatTheTaskIsWhenItIsDueInBeijingTimeAndWhereToDoIt() {
         TaskNotice notice = new TaskNotice(Kind.OVERDUE, "t-1", "拨付审批 · XM2026-000001 新药研发", "finance",
-                List.of(), DUE);
+                List.of(), List.of(), DUE);
 
         assertThat(NotificationMail.subject(notice)).isEqualTo("【RDFund】已逾期：拨付审批 · XM2026-000001 新药研发");
         assertThat(NotificationMail.body(notice, "钱财", "https://rdfund.example.gov.cn/"))
@@ -28,7 +28,7 @@ class NotificationMailTest {
     @Test
     void namesEveryKindInItsSubject() {
         assertThat(List.of(Kind.values())).extracting(kind -> NotificationMail.subject(
-                new TaskNotice(kind, "t", "形式审查", null, List.of("pm-kjj"), null)))
+                new TaskNotice(kind, "t", "形式审查", null, List.of("pm-kjj"), List.of(), null)))
                 .containsExactly("【RDFund】新待办：形式审查", "【RDFund】待领取：形式审查", "【RDFund】即将到期：形式审查",
                         "【RDFund】已逾期：形式审查");
     }

@@ -93,6 +93,12 @@ class TaskNotificationsTest {
         awaitMail(manager, "即将到期：审核指南 · " + title);
         Thread.sleep(500); // a second reminder, were there one, would be on its way by now
         assertThat(mailsTo(manager)).filteredOn(m -> subject(m).startsWith("【RDFund】即将到期")).hasSize(1);
+
+        approval.setFollowUpDate(Date.from(Instant.now().minusSeconds(30))); // moved: a new date, a new reminder
+        tasks.saveTask(approval);
+        reminders.remind();
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(manager).stream()
+                .filter(m -> subject(m).startsWith("【RDFund】即将到期")).count() == 2);
     }
 
     /** A 市科技局 manager with the address {@code <id>@bureau.example}, or none. */

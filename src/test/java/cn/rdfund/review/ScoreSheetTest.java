@@ -3,6 +3,7 @@ package cn.rdfund.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.rdfund.system.tasks.FormValues;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,15 @@ class ScoreSheetTest {
         assertThat(ScoreSheet.problems(CRITERIA, scores)).containsExactly(
                 "「技术先进性」应为0到100之间的整数，填写的是85.5",
                 "「产业化前景」应为0到100之间的整数，填写的是0.01");
+    }
+
+    /** What a REST client may send that is no number a person types: asked for again, never an error. */
+    @Test
+    void takesNoNumberFromWhatIsNotOne() {
+        assertThat(FormValues.number(Double.NaN)).isNull();
+        assertThat(FormValues.number(Double.POSITIVE_INFINITY)).isNull();
+        assertThat(FormValues.number("85.")).isNull();
+        assertThat(FormValues.number(" 85.5 ")).isEqualTo(new BigDecimal("85.5"));
     }
 
     @Test

@@ -21,6 +21,10 @@ public final class FormValues {
 
     /** A number as a number field or a text field submits it (85, 85.5, "85.5"); null if it is not one. */
     public static Number number(Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            double number = ((Number) value).doubleValue();
+            return Double.isFinite(number) ? (Number) value : null;
+        }
         if (value instanceof Number number) {
             return number;
         }

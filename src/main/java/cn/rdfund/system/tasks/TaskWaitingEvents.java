@@ -51,21 +51,30 @@ class TaskWaitingEvents extends AbstractProcessEnginePlugin {
         });
     }
 
-    /** The engine fires this before "create" when a task starts with an assignee, and on every later change. */
+    /**
+     * A task created with an assignee (set by the model before "create") fires this after "create"; later it fires on
+     * every change of assignee. Someone taking a task themselves (认领) is not told.
+     */
     private void assigned(DelegateTask task) {
         String assignee = task.getAssignee();
         if (assignee != null && !assignee.equals(Context.getCommandContext().getAuthenticatedUserId())) {
-            afterCommit(() -> new TaskWaiting(task.getId(), task.getName(), assignee, List.of(), task.getDueDate()));
+            afterCommit(() -> new TaskWaiting(task.getId(), task.getName(), assignee, List.of(), List.of(),
+                    task.getDueDate()));
         }
     }
 
+    /** A task created without an assignee waits for its candidates: the users named and the groups' members. */
     private void created(DelegateTask task) {
         if (task.getAssignee() == null) {
-            List<String> groups = task.getCandidates().stream()
-                    .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                    .map(IdentityLink::getGroupId).filter(Objects::nonNull).distinct().toList();
-            if (!groups.isEmpty()) {
-                afterCommit(() -> new TaskWaiting(task.getId(), task.getName(), null, groups, task.getDueDate()));
+            List<IdentityLink> candidates = task.getCandidates().stream()
+                    .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())).toList();
+            List<String> groups = candidates.stream().map(IdentityLink::getGroupId).filter(Objects::nonNull)
+                    .distinct().toList();
+            List<String> users = candidates.stream().map(IdentityLink::getUserId).filter(Objects::nonNull)
+                    .distinct().toList();
+            if (!groups.isEmpty() || !users.isEmpty()) {
+                afterCommit(() -> new TaskWaiting(task.getId(), task.getName(), null, groups, users,
+                        task.getDueDate()));
             }
         }
     }
