@@ -1,7 +1,9 @@
 package cn.rdfund.application;
 
 import static cn.rdfund.application.FundingApplicationProcess.APPLICATION_ID;
+import static cn.rdfund.application.FundingApplicationProcess.APPLICATIONS_RECEIVED;
 import static cn.rdfund.application.FundingApplicationProcess.APPLICATION_SETTLED;
+import static cn.rdfund.application.FundingApplicationProcess.FUNDING_CALL;
 import static cn.rdfund.application.FundingApplicationProcess.OPEN_CALLS;
 import static cn.rdfund.application.FundingApplicationProcess.WINDOW_CLOSED;
 
@@ -44,9 +46,10 @@ class ApplicationDelegates {
     }
 
     @Bean
-    JavaDelegate submitApplication(ApplicationService applications, ProcessStarter starter) {
+    JavaDelegate submitApplication(ApplicationService applications, ProcessStarter starter, RuntimeService runtime) {
         return execution -> {
             FundingApplicationProcess.Variables vars = FundingApplicationProcess.of(execution);
+            boolean first = execution.getVariable(APPLICATION_ID) == null;
             Application application;
             try {
                 application = applications.submit(vars.draft(), vars.content(),
@@ -56,7 +59,17 @@ class ApplicationDelegates {
             }
             execution.setVariable(APPLICATION_ID, application.id());
             execution.setVariables(applications.summary(application));
+            if (first) {
+                applications.applicationsReceivedBy(application).filter(call -> isFundingCall(runtime, call.getKey()))
+                        .ifPresent(call -> runtime.setVariable(call.getKey(), APPLICATIONS_RECEIVED, call.getValue()));
+            }
         };
+    }
+
+    /** A running 指南发布 (a challenge's call runs in its Challenge process, whose window task counts otherwise). */
+    private static boolean isFundingCall(RuntimeService runtime, String processInstanceId) {
+        return runtime.createProcessInstanceQuery().processInstanceId(processInstanceId)
+                .processDefinitionKey(FUNDING_CALL).count() > 0;
     }
 
     @Bean

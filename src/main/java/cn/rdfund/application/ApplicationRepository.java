@@ -8,6 +8,9 @@ import org.springframework.data.repository.ListCrudRepository;
 
 public interface ApplicationRepository extends ListCrudRepository<Application, Long> {
 
+    /** Every application a call has received (a draft is not stored before it is submitted). */
+    long countByCallId(long callId);
+
     List<Application> findByCallId(Long callId);
 
     /**

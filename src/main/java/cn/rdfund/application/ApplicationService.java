@@ -162,6 +162,16 @@ public class ApplicationService {
                 });
     }
 
+    /**
+     * The call's process and how many applications it has received, for its 截止申报 task; empty for a call whose
+     * process is not RDFund's FundingCall (a challenge's). The call's row was locked by the submission: two first
+     * submissions to one call count one after the other.
+     */
+    public Optional<Map.Entry<String, Long>> applicationsReceivedBy(Application application) {
+        return calls.findById(application.callId()).filter(call -> call.processInstanceId() != null)
+                .map(call -> Map.entry(call.processInstanceId(), applications.countByCallId(call.id())));
+    }
+
     /** What the program manager sees of an application in the formal check. */
     public Map<String, Object> summary(Application application) {
         FundingCall call = calls.findById(application.callId()).orElseThrow();

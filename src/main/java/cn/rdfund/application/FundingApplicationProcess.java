@@ -27,6 +27,9 @@ public final class FundingApplicationProcess {
     public static final String CALL_ID = "callId";
     public static final String OPEN_CALLS = "openCalls";
     public static final String APPLICATION_ID = "applicationId";
+    /** On the call's own process (FundingCall): how many applications it has received, shown by 截止申报. */
+    public static final String APPLICATIONS_RECEIVED = "applicationsReceived";
+    static final String FUNDING_CALL = "FundingCall";
     public static final String CHECK_DECISION = "formalCheckDecision";
     public static final String CHECK_COMMENT = "formalCheckComment";
     public static final String PASS = "PASS";

@@ -1,5 +1,6 @@
 package cn.rdfund.selection;
 
+import cn.rdfund.application.FundingApplicationProcess;
 import cn.rdfund.call.FundingCall;
 import cn.rdfund.call.FundingCallService;
 import cn.rdfund.system.tasks.ProcessStarter;
@@ -25,6 +26,7 @@ class PublishCallDelegate implements JavaDelegate {
                 starter.of(execution.getProcessInstanceId()));
         execution.setVariable(FundingCallProcess.CALL_ID, call.id());
         execution.setVariable(FundingCallProcess.CALL_CODE, call.code());
+        execution.setVariable(FundingApplicationProcess.APPLICATIONS_RECEIVED, 0L);
         execution.setVariable(FundingCallProcess.CLOSES_AT, calls.closesAtForTimer(call));
     }
 }

@@ -78,6 +78,8 @@ class SelectionProcessTest {
         ProcessInstance first = lifecycle.applyAndReview(call, lifecycle.newApplicant("遴选甲"), "高分项目", "300", 90);
         ProcessInstance second = lifecycle.applyAndReview(call, lifecycle.newApplicant("遴选乙"), "中分项目", "400", 80);
         ProcessInstance third = lifecycle.applyAndReview(call, lifecycle.newApplicant("遴选丙"), "小额项目", "200", 75);
+        assertThat(runtimeService.getVariable(call.getId(), "applicationsReceived"))
+                .as("what 截止申报 shows the program manager").isEqualTo(3L);
 
         lifecycle.closeWindow(call);
 
