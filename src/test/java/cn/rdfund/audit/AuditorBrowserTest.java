@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -22,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * dashboard and printable report (screenshots for docs/user-guide.md: {@link Browser}).
  */
 @RdfundIntegrationTest
+@ResourceLock(Browser.CHROMIUM_LOCK)
 class AuditorBrowserTest {
 
     @LocalServerPort

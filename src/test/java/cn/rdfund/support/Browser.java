@@ -6,15 +6,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -29,6 +33,15 @@ public final class Browser implements AutoCloseable {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    /**
+     * Long enough for a webapp's first page while the test JVM, Maven and the kill -9 test's application share two
+     * cores (a Tasklist login page once took longer than 30 s in CI); a wait that fails reports what the page showed.
+     */
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    /** The browser tests take turns: two Chromiums at once on two cores slow every other test class as well. */
+    public static final String CHROMIUM_LOCK = "chromium";
+
     private final ChromeDriver chrome;
     private final WebDriverWait wait;
     private final Path downloads;
@@ -36,7 +49,7 @@ public final class Browser implements AutoCloseable {
 
     private Browser(ChromeDriver chrome, Path downloads, int port) {
         this.chrome = chrome;
-        this.wait = new WebDriverWait(chrome, Duration.ofSeconds(30));
+        this.wait = new WebDriverWait(chrome, WAIT);
         this.downloads = downloads;
         this.port = port;
     }
@@ -53,6 +66,9 @@ public final class Browser implements AutoCloseable {
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--lang=" + language, "--window-size=1400,1000",
                 "--user-data-dir=" + Files.createTempDirectory("rdfund-chromium"));
+        LoggingPreferences console = new LoggingPreferences();
+        console.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", console);
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false, "intl.accept_languages", language));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -74,8 +90,25 @@ public final class Browser implements AutoCloseable {
         chrome.get("http://localhost:" + port + path);
     }
 
+    /** Waits up to a minute; a timeout says where the browser was, what it showed and what its console reported. */
     public <T> T until(ExpectedCondition<T> condition) {
-        return wait.until(condition);
+        try {
+            return wait.until(condition);
+        } catch (TimeoutException timeout) {
+            throw new AssertionError(whatTheBrowserShows(), timeout);
+        }
+    }
+
+    private String whatTheBrowserShows() {
+        StringBuilder seen = new StringBuilder("the browser was at ").append(chrome.getCurrentUrl());
+        try {
+            shot("timeout-" + System.currentTimeMillis() + ".png");
+            seen.append("\nit showed: ").append(chrome.findElement(By.tagName("body")).getText());
+            chrome.manage().logs().get(LogType.BROWSER).forEach(entry -> seen.append("\nconsole: ").append(entry));
+        } catch (RuntimeException | IOException unavailable) {
+            seen.append("\n(").append(unavailable).append(')');
+        }
+        return seen.toString();
     }
 
     public WebElement find(By by) {

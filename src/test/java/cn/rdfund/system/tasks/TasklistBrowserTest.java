@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -30,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * visible, and the date fields take yyyy-MM-dd.
  */
 @RdfundIntegrationTest
+@ResourceLock(Browser.CHROMIUM_LOCK)
 class TasklistBrowserTest {
 
     /**
