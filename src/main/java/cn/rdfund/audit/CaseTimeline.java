@@ -1,5 +1,7 @@
 package cn.rdfund.audit;
 
+import cn.rdfund.document.CaseDocument;
+import cn.rdfund.document.CaseDocuments;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,10 +19,12 @@ class CaseTimeline {
 
     private final ProcessHistory history;
     private final CaseRecords records;
+    private final CaseDocuments documents;
 
-    CaseTimeline(ProcessHistory history, CaseRecords records) {
+    CaseTimeline(ProcessHistory history, CaseRecords records, CaseDocuments documents) {
         this.history = history;
         this.records = records;
+        this.documents = documents;
     }
 
     /**
@@ -29,8 +33,15 @@ class CaseTimeline {
      * Events of the same time keep the order the history gave them (occurrence within a process, callers first).
      */
     private static LocalDateTime order(TimelineEvent event) {
-        boolean record = TimelineEvent.REVIEW.equals(event.type()) || TimelineEvent.LEDGER.equals(event.type());
+        boolean record = TimelineEvent.REVIEW.equals(event.type()) || TimelineEvent.LEDGER.equals(event.type())
+                || TimelineEvent.DOCUMENT.equals(event.type());
         return record && event.at().getNano() == 0 ? event.at().plusNanos(999_999_999) : event.at();
+    }
+
+    private static TimelineEvent documentEvent(CaseDocument document) {
+        return new TimelineEvent(document.uploadedAt(), TimelineEvent.DOCUMENT,
+                (document.version() == 1 ? "上传材料 " : "更换材料 ") + document.kind(), document.uploadedBy(),
+                List.of(document.description(), "下载：/api/documents/" + document.id()), null, null, "材料");
     }
 
     /** One read-only transaction for the whole timeline, instead of one per engine query. */
@@ -39,6 +50,7 @@ class CaseTimeline {
         ProcessHistory.Read read = history.read(found.processInstanceIds());
         List<TimelineEvent> events = new ArrayList<>(read.events());
         events.addAll(records.events(found, read.ended()::contains));
+        documents.ofCases(found.processInstanceIds()).forEach(document -> events.add(documentEvent(document)));
         events.sort(Comparator.comparing(CaseTimeline::order));
         Set<String> actors = events.stream().map(TimelineEvent::actor).filter(Objects::nonNull).collect(Collectors.toSet());
         Map<String, String> names = history.names(actors);

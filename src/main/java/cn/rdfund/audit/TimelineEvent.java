@@ -22,6 +22,7 @@ public record TimelineEvent(LocalDateTime at, String type, String title, String 
     public static final String DECISION = "DECISION";
     public static final String REVIEW = "REVIEW";
     public static final String LEDGER = "LEDGER";
+    public static final String DOCUMENT = "DOCUMENT";
 
     @JsonProperty
     public String kindLabel() {
@@ -34,6 +35,7 @@ public record TimelineEvent(LocalDateTime at, String type, String title, String 
             case VARIABLE -> "数据变更";
             case DECISION -> "决策表";
             case REVIEW -> "评审";
+            case DOCUMENT -> "材料";
             default -> "资金";
         };
     }

@@ -36,7 +36,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <li>everything else is Camunda's webapps (Tasklist, Cockpit, Admin) with their own login page,
  * session and CSRF protection; only their first-run setup page is closed, and their copy of the engine API is behind
  * the same allow-list. RDFund's audit pages ({@code /audit/})
- * use that login too, and may read (GET) the audit API with it (WebappSession).</li>
+ * use that login too, and may read (GET) the audit API and documents with it, and attach documents with it and the
+ * session's CSRF token (WebappSession).</li>
  * </ol>
  */
 @Configuration
@@ -75,7 +76,12 @@ class SecurityConfiguration {
                 // Basic credentials travel with every request and no cookie authenticates it: no CSRF risk.
                 .csrf(AbstractHttpConfigurer::disable)
                 .addFilterBefore(webappSession.readsFor(new OrRequestMatcher(path(HttpMethod.GET, "/api/audit/**"),
-                        path(HttpMethod.GET, "/api/ledger/verify"))), BasicAuthenticationFilter.class)
+                        path(HttpMethod.GET, "/api/ledger/verify"), path(HttpMethod.GET, "/api/tasks/*/documents"),
+                        path(HttpMethod.GET, "/api/cases/*/documents"), path(HttpMethod.GET, "/api/documents/*"))),
+                        BasicAuthenticationFilter.class)
+                // Tasklist's 材料 tab attaches files with the webapp's login and its CSRF token.
+                .addFilterBefore(webappSession.writesFor(path(HttpMethod.POST, "/api/tasks/*/documents")),
+                        BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
                 .addFilterAfter(new EngineApiGuard(allowList, webappSession, sealedHistoryReads),
                         EngineAuthenticationFilter.class);

@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +35,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class WebappSession {
 
     private static final String ENGINE = "default";
+    /** Where Camunda's webapps keep a session's CSRF token, and the header their pages send it in. */
+    private static final String CSRF_TOKEN_SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
+    private static final String CSRF_TOKEN_HEADER = "X-XSRF-TOKEN";
 
     private final IdentityService identityService;
 
@@ -81,6 +86,35 @@ public class WebappSession {
                 chain.doFilter(request, response);
             }
         };
+    }
+
+    /**
+     * On POST requests to these paths without Basic credentials, the webapp login is the caller only when the request
+     * carries the session's CSRF token (header X-XSRF-TOKEN, as Tasklist sends it to Camunda's own API): a page of
+     * another site cannot read that token, so it cannot forge the request.
+     */
+    OncePerRequestFilter writesFor(RequestMatcher paths) {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                if (HttpMethod.POST.matches(request.getMethod()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                        && paths.matches(request) && carriesSessionToken(request)) {
+                    userOf(request).ifPresent(user -> SecurityContextHolder.getContext().setAuthentication(
+                            UsernamePasswordAuthenticationToken.authenticated(user, null,
+                                    CamundaIdentityAuthenticationProvider.authorities(user.groupIds()))));
+                }
+                chain.doFilter(request, response);
+            }
+        };
+    }
+
+    private static boolean carriesSessionToken(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Object expected = session == null ? null : session.getAttribute(CSRF_TOKEN_SESSION_ATTRIBUTE);
+        String sent = request.getHeader(CSRF_TOKEN_HEADER);
+        return expected instanceof String token && sent != null
+                && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.rdfund.bureau.LeadUnit;
 import cn.rdfund.support.Browser;
 import cn.rdfund.support.RdfundIntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -21,13 +24,14 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A 处室 manager's first steps of the key-technology journey in Tasklist, in a browser set to English: log in, start
- * 指南发布, fill in 拟定指南 with a cap above the policy's, read the server's refusal, correct the cap and complete
- * the task. Every screen is in Chinese: apart from a few names (Camunda, RDFund, the user id) no English word is
+ * 指南发布, attach the guide's meeting minutes (a PDF) in the task's 材料 tab and download them again, fill in 拟定指南
+ * with a cap above the policy's, read the server's refusal, correct the cap and complete the task. Every screen is in Chinese: apart from a few names (Camunda, RDFund, the user id) no English word is
  * visible, and the date fields take yyyy-MM-dd.
  */
 @RdfundIntegrationTest
@@ -40,6 +44,11 @@ class TasklistBrowserTest {
      */
     private static final Set<String> NAMES = Set.of("Camunda", "Platform", "RDFund", "Asia", "Shanghai", "default");
     private static final Pattern ENGLISH_WORD = Pattern.compile("[A-Za-z]{3,}");
+    /** The 材料 tab names the file types it accepts, the uploaded file's extension and SHA-256 by their own names. */
+    private static final Set<String> FILE_TYPES = Set.of("PDF", "pdf", "Word", "docx", "doc", "Excel", "xlsx", "xls",
+            "JPEG", "PNG", "SHA");
+    private static final byte[] PDF = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+            .getBytes(StandardCharsets.US_ASCII);
 
     @LocalServerPort
     int port;
@@ -66,8 +75,28 @@ class TasklistBrowserTest {
             browser.find(By.xpath("//button[normalize-space(.)='发起']")).click();
 
             browser.until(ExpectedConditions.elementToBeClickable(By.linkText("拟定指南"))).click();
-            WebElement title = browser.until(ExpectedConditions.elementToBeClickable(field("Field_Title")));
+            browser.until(ExpectedConditions.elementToBeClickable(field("Field_Title")));
             assertChinese(browser, "the task list and the empty form");
+
+            browser.until(ExpectedConditions.elementToBeClickable(By.linkText("材料"))).click();
+            new Select(browser.until(ExpectedConditions.elementToBeClickable(By.id("rdfund-document-kind"))))
+                    .selectByVisibleText("会议纪要");
+            Path minutes = Files.createTempDirectory("rdfund-upload").resolve("指南论证会议纪要.pdf");
+            Files.write(minutes, PDF);
+            browser.find(By.id("rdfund-document-file")).sendKeys(minutes.toString());
+            browser.find(By.xpath("//button[normalize-space(.)='上传']")).click();
+            browser.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".rdfund-documents-message"),
+                    "已上传：会议纪要 第1版（指南论证会议纪要.pdf）"));
+            assertThat(browser.find(By.cssSelector("table.rdfund-documents tbody")).getText())
+                    .contains("会议纪要", "第1版", "指南论证会议纪要.pdf", "赵 丽", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+            assertChinese(browser, "the 材料 tab", FILE_TYPES);
+            browser.shot("task-documents.png");
+            browser.click(browser.find(By.linkText("指南论证会议纪要.pdf")));
+            assertThat(Files.readAllBytes(browser.awaitDownload("指南论证会议纪要.pdf"))).as("the download is the upload")
+                    .isEqualTo(PDF);
+
+            browser.find(By.linkText("表单")).click();
+            WebElement title = browser.until(ExpectedConditions.elementToBeClickable(field("Field_Title")));
             title.sendKeys("浏览器测试指南");
             browser.find(By.cssSelector("[id$='-Field_Measure-display']")).click();
             browser.until(ExpectedConditions.elementToBeClickable(
@@ -133,8 +162,14 @@ class TasklistBrowserTest {
     }
 
     private static void assertChinese(Browser browser, String screen) {
-        List<String> english = ENGLISH_WORD.matcher(browser.visibleText()).results().map(MatchResult::group)
-                .filter(word -> !NAMES.contains(word)).distinct().toList();
+        assertChinese(browser, screen, Set.of());
+    }
+
+    private static void assertChinese(Browser browser, String screen, Set<String> alsoAllowed) {
+        // Checksums (hexadecimal digits) are not words.
+        String text = browser.visibleText().replaceAll("[0-9a-f]{8,}", "");
+        List<String> english = ENGLISH_WORD.matcher(text).results().map(MatchResult::group)
+                .filter(word -> !NAMES.contains(word) && !alsoAllowed.contains(word)).distinct().toList();
         assertThat(english).as("English words on " + screen).isEmpty();
     }
 }

@@ -18,8 +18,9 @@ export default {
     long: 'YYYY-MM-DD dddd HH:mm',
     short: 'YYYY-MM-DD'
   },
-  // Camunda Forms' own words (required, limits, "Select", the calendar) in Chinese and dates typed as yyyy-MM-dd.
-  customScripts: ['scripts/rdfund-forms-zh'],
+  // Camunda Forms' own words (required, limits, "Select", the calendar) in Chinese and dates typed as yyyy-MM-dd;
+  // the 材料 tab of every task (documents attached to its case).
+  customScripts: ['scripts/rdfund-forms-zh', 'scripts/rdfund-documents'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',

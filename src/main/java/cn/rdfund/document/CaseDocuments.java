@@ -1,0 +1,113 @@
+package cn.rdfund.document;
+
+import cn.rdfund.system.InvalidInputException;
+import cn.rdfund.system.security.CamundaUser;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+/**
+ * A case's documents: attached on a task the user may work, listed and read by those who may read the case. What
+ * other modules read (the audit timeline) is {@link #ofCases}.
+ */
+@Service
+@EnableConfigurationProperties(DocumentSettings.class)
+public class CaseDocuments {
+
+    private final DocumentRepository repository;
+    private final CaseMembership membership;
+    private final DocumentSettings settings;
+    private final FileCheck check;
+    private final Clock clock;
+
+    CaseDocuments(DocumentRepository repository, CaseMembership membership, DocumentSettings settings, Clock clock) {
+        this.repository = repository;
+        this.membership = membership;
+        this.settings = settings;
+        this.check = new FileCheck(settings);
+        this.clock = clock;
+    }
+
+    /** Every version of every document of these cases (root process instances), oldest first: for auditors' views. */
+    public List<CaseDocument> ofCases(Collection<String> caseIds) {
+        return repository.ofCases(caseIds);
+    }
+
+    /** {@code uploaders}: the names of the users who uploaded {@code documents}, by user id. */
+    record TaskDocuments(String caseId, List<String> kinds, String accepted, String maxSize,
+            List<CaseDocument> documents, Map<String, String> uploaders) {
+    }
+
+    /** What a task's 材料 tab shows: the kinds one may attach, the limits and the case's documents this user reads. */
+    Optional<TaskDocuments> onTask(String taskId, CamundaUser user) {
+        return membership.workable(taskId, user).map(task -> {
+            List<CaseDocument> documents = readable(task.caseId(), user);
+            return new TaskDocuments(task.caseId(), settings.kinds(), check.accepted(),
+                    FileCheck.megabytes(settings.maxSize().toBytes()), documents,
+                    membership.names(documents.stream().map(CaseDocument::uploadedBy).collect(Collectors.toSet())));
+        });
+    }
+
+    /** Attaches a file on a task the user may work; a kind that the case already has gets its next version. */
+    Optional<CaseDocument> attach(String taskId, String kind, String originalName, byte[] content, CamundaUser user) {
+        Optional<CaseMembership.WorkedTask> task = membership.workable(taskId, user);
+        if (task.isEmpty()) {
+            return Optional.empty();
+        }
+        if (kind == null || !settings.kinds().contains(kind.strip())) {
+            throw new InvalidInputException("「材料类别」须为其中之一：" + String.join("、", settings.kinds()));
+        }
+        String fileName = FileCheck.cleanName(originalName);
+        String type = check.typeOf(fileName, content);
+        return Optional.of(repository.add(new DocumentRepository.NewDocument(task.get().caseId(), kind.strip(),
+                fileName, type, sha256(content), content, task.get().taskId(), task.get().taskName(), user.id(),
+                LocalDateTime.now(clock))));
+    }
+
+    /** The case's documents this user may read; empty when they may read none (or the case does not exist). */
+    Optional<List<CaseDocument>> ofCase(String caseId, CamundaUser user) {
+        return switch (membership.reading(caseId, user)) {
+            case NOTHING -> Optional.empty();
+            default -> Optional.of(readable(caseId, user));
+        };
+    }
+
+    record Download(CaseDocument document, byte[] content) {
+    }
+
+    Optional<Download> download(long id, CamundaUser user) {
+        return repository.find(id).filter(document -> readable(document.caseId(), user).contains(document))
+                .map(document -> new Download(document, repository.content(id)));
+    }
+
+    private List<CaseDocument> readable(String caseId, CamundaUser user) {
+        List<CaseDocument> all = repository.ofCases(List.of(caseId));
+        return switch (membership.reading(caseId, user)) {
+            case WHOLE_CASE -> all;
+            case NOTHING -> List.of();
+            case OWN_TASKS -> {
+                Set<String> tasks = membership.tasksOf(caseId, user);
+                yield all.stream().filter(document -> document.uploadedBy().equals(user.id())
+                        || tasks.contains(document.taskId())).toList();
+            }
+        };
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

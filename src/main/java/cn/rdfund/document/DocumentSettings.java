@@ -1,0 +1,22 @@
+package cn.rdfund.document;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code rdfund.documents.*}: the kinds of document a case holds, the largest file accepted and the file types accepted
+ * (as detected from the content), each with the name users read.
+ */
+@ConfigurationProperties("rdfund.documents")
+record DocumentSettings(List<String> kinds, DataSize maxSize, List<FileType> types) {
+
+    record FileType(String mime, String name) {
+    }
+
+    DocumentSettings {
+        kinds = kinds == null ? List.of() : List.copyOf(kinds);
+        maxSize = maxSize == null ? DataSize.ofMegabytes(10) : maxSize;
+        types = types == null ? List.of() : List.copyOf(types);
+    }
+}
