@@ -72,6 +72,11 @@ class TasklistBrowserTest {
             browser.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("指南发布"))).click();
             browser.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='发起']")));
             assertChinese(browser, "the start dialog");
+            assertThat(browser.visibleText()).as("the start dialog says what to do").contains("这里无需填写任何内容：点击「发起」即可");
+            assertThat(browser.driver().findElements(By.id("business-key-field"))).as("no field the server would refuse")
+                    .noneMatch(WebElement::isDisplayed);
+            assertThat(browser.driver().findElements(By.partialLinkText("添加变量"))).noneMatch(WebElement::isDisplayed);
+            browser.shot("start-dialog.png");
             browser.find(By.xpath("//button[normalize-space(.)='发起']")).click();
 
             browser.until(ExpectedConditions.elementToBeClickable(By.linkText("拟定指南"))).click();
