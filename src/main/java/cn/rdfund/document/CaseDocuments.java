@@ -2,6 +2,7 @@ package cn.rdfund.document;
 
 import cn.rdfund.system.InvalidInputException;
 import cn.rdfund.system.security.CamundaUser;
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -44,42 +45,56 @@ public class CaseDocuments {
     }
 
     /** {@code uploaders}: the names of the users who uploaded {@code documents}, by user id. */
-    record TaskDocuments(String caseId, List<String> kinds, String accepted, String maxSize,
+    record TaskDocuments(String caseId, boolean attachable, List<String> kinds, String accepted, String maxSize,
             List<CaseDocument> documents, Map<String, String> uploaders) {
+    }
+
+    /** An upload's content, read only once the task, the kind and the declared size have been checked. */
+    @FunctionalInterface
+    interface Content {
+        byte[] read() throws IOException;
     }
 
     /** What a task's 材料 tab shows: the kinds one may attach, the limits and the case's documents this user reads. */
     Optional<TaskDocuments> onTask(String taskId, CamundaUser user) {
         return membership.workable(taskId, user).map(task -> {
             List<CaseDocument> documents = readable(task.caseId(), user);
-            return new TaskDocuments(task.caseId(), settings.kinds(), check.accepted(),
+            return new TaskDocuments(task.caseId(), task.attachable(), settings.kinds(), check.accepted(),
                     FileCheck.megabytes(settings.maxSize().toBytes()), documents,
                     membership.names(documents.stream().map(CaseDocument::uploadedBy).collect(Collectors.toSet())));
         });
     }
 
-    /** Attaches a file on a task the user may work; a kind that the case already has gets its next version. */
-    Optional<CaseDocument> attach(String taskId, String kind, String originalName, byte[] content, CamundaUser user) {
+    /**
+     * Attaches a file on a task the user may work; a kind that the case already has gets its next version. The file
+     * is kept under its name with an extension of its detected type.
+     */
+    Optional<CaseDocument> attach(String taskId, String kind, String originalName, long declaredSize, Content content,
+            CamundaUser user) throws IOException {
         Optional<CaseMembership.WorkedTask> task = membership.workable(taskId, user);
         if (task.isEmpty()) {
             return Optional.empty();
+        }
+        if (!task.get().attachable()) {
+            throw new InvalidInputException("专家评审和评议任务不接受附件：评审结束前意见不公开，请把意见写在表单中");
         }
         if (kind == null || !settings.kinds().contains(kind.strip())) {
             throw new InvalidInputException("「材料类别」须为其中之一：" + String.join("、", settings.kinds()));
         }
         String fileName = FileCheck.cleanName(originalName);
-        String type = check.typeOf(fileName, content);
+        check.checkSize(fileName, declaredSize);
+        byte[] bytes = content.read();
+        String type = check.typeOf(fileName, bytes);
         return Optional.of(repository.add(new DocumentRepository.NewDocument(task.get().caseId(), kind.strip(),
-                fileName, type, sha256(content), content, task.get().taskId(), task.get().taskName(), user.id(),
-                LocalDateTime.now(clock))));
+                FileCheck.withExtensionOf(fileName, type), type, sha256(bytes), bytes, task.get().taskId(),
+                task.get().taskName(), user.id(), LocalDateTime.now(clock))));
     }
 
     /** The case's documents this user may read; empty when they may read none (or the case does not exist). */
     Optional<List<CaseDocument>> ofCase(String caseId, CamundaUser user) {
-        return switch (membership.reading(caseId, user)) {
-            case NOTHING -> Optional.empty();
-            default -> Optional.of(readable(caseId, user));
-        };
+        List<CaseDocument> readable = readable(caseId, user);
+        return readable.isEmpty() && membership.reading(caseId, user) == CaseMembership.Reading.NOTHING
+                ? Optional.empty() : Optional.of(readable);
     }
 
     record Download(CaseDocument document, byte[] content) {
@@ -94,7 +109,8 @@ public class CaseDocuments {
         List<CaseDocument> all = repository.ofCases(List.of(caseId));
         return switch (membership.reading(caseId, user)) {
             case WHOLE_CASE -> all;
-            case NOTHING -> List.of();
+            // A group's member who attached on an open task without claiming it has no task of the case: their own files.
+            case NOTHING -> all.stream().filter(document -> document.uploadedBy().equals(user.id())).toList();
             case OWN_TASKS -> {
                 Set<String> tasks = membership.tasksOf(caseId, user);
                 yield all.stream().filter(document -> document.uploadedBy().equals(user.id())

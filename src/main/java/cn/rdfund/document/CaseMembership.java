@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -32,19 +33,25 @@ class CaseMembership {
     /** How much of a case a user reads: all of its documents, or only theirs (uploaded by them or on their tasks). */
     enum Reading { WHOLE_CASE, OWN_TASKS, NOTHING }
 
-    record WorkedTask(String taskId, String taskName, String caseId) {
+    /** {@code attachable}: false on an expert panel's tasks (DocumentSettings.sealedProcesses). */
+    record WorkedTask(String taskId, String taskName, String caseId, boolean attachable) {
     }
 
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final HistoryService history;
     private final IdentityService identity;
+    private final RepositoryService repository;
+    private final DocumentSettings settings;
 
-    CaseMembership(TaskService tasks, RuntimeService runtime, HistoryService history, IdentityService identity) {
+    CaseMembership(TaskService tasks, RuntimeService runtime, HistoryService history, IdentityService identity,
+            RepositoryService repository, DocumentSettings settings) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.history = history;
         this.identity = identity;
+        this.repository = repository;
+        this.settings = settings;
     }
 
     /**
@@ -59,7 +66,9 @@ class CaseMembership {
             }
             String caseId = runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
                     .singleResult().getRootProcessInstanceId();
-            return Optional.of(new WorkedTask(task.getId(), task.getName(), caseId));
+            String process = repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+            return Optional.of(new WorkedTask(task.getId(), task.getName(), caseId,
+                    !settings.sealedProcesses().contains(process)));
         });
     }
 
@@ -74,8 +83,9 @@ class CaseMembership {
 
     /**
      * Auditors, finance, administrators and the unit leading the case (the engine's read grant on the case) read the
-     * whole case, and so does an expert who reviewed in it; someone else who worked on one of its tasks (an
-     * applicant) reads what they uploaded or what was uploaded on their tasks; anybody else nothing.
+     * whole case, and so does an expert drawn to score or assess in it (not one who declared a conflict: the tasks are
+     * DocumentSettings.reviewerTasks, whatever other groups the user has); someone else who worked on one of its tasks
+     * (an applicant) reads what they uploaded or what was uploaded on their tasks; anybody else nothing.
      */
     Reading reading(String caseId, CamundaUser user) {
         if (user.groupIds().stream().anyMatch(READ_EVERY_CASE::contains)) {
@@ -90,14 +100,16 @@ class CaseMembership {
             if (found == null || !caseId.equals(found.getRootProcessInstanceId())) {
                 return Reading.NOTHING;
             }
+            if (!settings.reviewerTasks().isEmpty() && history.createHistoricTaskInstanceQuery()
+                    .rootProcessInstanceId(caseId).taskAssignee(user.id())
+                    .taskDefinitionKeyIn(settings.reviewerTasks().toArray(String[]::new)).count() > 0) {
+                return Reading.WHOLE_CASE;
+            }
             boolean involved = history.createHistoricTaskInstanceQuery().rootProcessInstanceId(caseId)
                     .taskInvolvedUser(user.id()).count() > 0
                     || history.createHistoricTaskInstanceQuery().rootProcessInstanceId(caseId)
                     .taskAssignee(user.id()).count() > 0;
-            if (!involved) {
-                return Reading.NOTHING;
-            }
-            return user.groupIds().contains(Groups.EXPERTS) ? Reading.WHOLE_CASE : Reading.OWN_TASKS;
+            return involved ? Reading.OWN_TASKS : Reading.NOTHING;
         });
     }
 

@@ -1,5 +1,6 @@
 package cn.rdfund.document;
 
+import cn.rdfund.system.ConflictException;
 import cn.rdfund.system.Rows;
 import java.time.LocalDateTime;
 import java.util.Collection;
@@ -46,13 +47,20 @@ class DocumentRepository {
                                 document.uploadedAt())
                         .update();
             } catch (DuplicateKeyException concurrentUpload) {
-                if (attempt == 2) {
-                    throw concurrentUpload;
+                if (attempt == 4) {
+                    throw new ConcurrentUploads(document.kind());
                 }
                 continue;
             }
             return jdbc.sql("SELECT " + COLUMNS + " FROM case_document WHERE case_id = ? AND kind = ? AND version = ?")
                     .params(document.caseId(), document.kind(), version).query(Rows.of(CaseDocument.class)).single();
+        }
+    }
+
+    /** Five uploads of one kind kept colliding on the next version number: 409, try again. */
+    static final class ConcurrentUploads extends ConflictException {
+        ConcurrentUploads(String kind) {
+            super("「材料类别」" + kind + "正有多份同时上传，请稍后重试");
         }
     }
 

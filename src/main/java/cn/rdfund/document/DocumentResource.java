@@ -44,9 +44,9 @@ class DocumentResource {
     CaseDocument attach(@PathVariable String taskId, @RequestParam(required = false) String kind,
             @RequestParam(required = false) MultipartFile file, @AuthenticationPrincipal CamundaUser user)
             throws IOException {
-        byte[] content = file == null ? new byte[0] : file.getBytes();
         String name = file == null ? null : file.getOriginalFilename();
-        return documents.attach(taskId, kind, name, content, user)
+        long size = file == null ? 0 : file.getSize();
+        return documents.attach(taskId, kind, name, size, () -> file == null ? new byte[0] : file.getBytes(), user)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, NO_TASK));
     }
 

@@ -6,10 +6,13 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * {@code rdfund.documents.*}: the kinds of document a case holds, the largest file accepted and the file types accepted
- * (as detected from the content), each with the name users read.
+ * (as detected from the content), each with the name users read; the expert tasks whose holder reads the whole case
+ * ({@code reviewerTasks}: scoring and assessing, not the 回避 declaration); the processes whose tasks take no
+ * attachments ({@code sealedProcesses}: an expert panel's opinions stay closed until it ends, files included).
  */
 @ConfigurationProperties("rdfund.documents")
-record DocumentSettings(List<String> kinds, DataSize maxSize, List<FileType> types) {
+record DocumentSettings(List<String> kinds, DataSize maxSize, List<FileType> types, List<String> reviewerTasks,
+        List<String> sealedProcesses) {
 
     record FileType(String mime, String name) {
     }
@@ -18,5 +21,7 @@ record DocumentSettings(List<String> kinds, DataSize maxSize, List<FileType> typ
         kinds = kinds == null ? List.of() : List.copyOf(kinds);
         maxSize = maxSize == null ? DataSize.ofMegabytes(10) : maxSize;
         types = types == null ? List.of() : List.copyOf(types);
+        reviewerTasks = reviewerTasks == null ? List.of() : List.copyOf(reviewerTasks);
+        sealedProcesses = sealedProcesses == null ? List.of() : List.copyOf(sealedProcesses);
     }
 }

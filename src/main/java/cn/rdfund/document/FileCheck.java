@@ -3,9 +3,14 @@ package cn.rdfund.document;
 import cn.rdfund.system.InvalidInputException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.tika.Tika;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MimeTypeException;
+import org.apache.tika.mime.MimeTypes;
 
 /**
  * What an uploaded file must be: not empty, within the size limit, and of an accepted type as its content shows
@@ -23,26 +28,48 @@ final class FileCheck {
         this.settings = settings;
     }
 
-    /** The file's type (MIME) as detected from its content, if accepted; otherwise an {@link InvalidInputException}. */
+    /**
+     * The file's type (MIME) as detected from its content, if accepted; otherwise an {@link InvalidInputException}.
+     * Content without a signature Tika knows is refused whatever its name.
+     */
     String typeOf(String fileName, byte[] content) {
         if (content.length == 0) {
             throw new InvalidInputException("「文件」为空：请选择要上传的文件");
         }
-        if (content.length > settings.maxSize().toBytes()) {
-            throw new InvalidInputException("「文件」" + fileName + "有" + megabytes(content.length) + "，超过上限"
-                    + megabytes(settings.maxSize().toBytes()));
-        }
-        String detected = TIKA.detect(content, fileName);
+        checkSize(fileName, content.length);
+        String byContent = TIKA.detect(content);
+        String detected = MediaType.OCTET_STREAM.toString().equals(byContent) ? byContent : TIKA.detect(content, fileName);
         return settings.types().stream().filter(type -> type.mime().equals(detected)).findFirst()
                 .map(DocumentSettings.FileType::mime)
                 .orElseThrow(() -> new InvalidInputException("「文件」" + fileName + "的内容不是可接受的类型（按文件内容识别为 "
                         + detected + "，与文件名无关）；可上传：" + accepted()));
     }
 
+    /** Refuses a file above the limit, before its content is read when the size is known. */
+    void checkSize(String fileName, long size) {
+        if (size > settings.maxSize().toBytes()) {
+            throw new InvalidInputException("「文件」" + fileName + "有" + megabytes(size) + "，超过上限"
+                    + megabytes(settings.maxSize().toBytes()));
+        }
+    }
+
+    /** The name with an extension of its detected type: a PDF named evil.html is kept as evil.html.pdf. */
+    static String withExtensionOf(String fileName, String type) {
+        try {
+            List<String> extensions = MimeTypes.getDefaultMimeTypes().forName(type).getExtensions();
+            String lower = fileName.toLowerCase(Locale.ROOT);
+            return extensions.isEmpty() || extensions.stream().anyMatch(lower::endsWith) ? fileName
+                    : fileName + extensions.get(0);
+        } catch (MimeTypeException unknown) {
+            return fileName;
+        }
+    }
+
     /** The name the file is kept under: without the folders a browser may send, and not longer than 200 characters. */
     static String cleanName(String original) {
         String name = Optional.ofNullable(original).orElse("").replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        // Control and format characters go (U+202E, the right-to-left override, would show "reportexe.pdf").
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\\p{Cf}]", "").strip();
         if (name.isEmpty()) {
             throw new InvalidInputException("「文件」缺少文件名");
         }

@@ -132,10 +132,25 @@ class CaseDocumentsOverHttpTest {
         driver.complete(application, FundingApplicationProcess.TASK_FORMAL_CHECK, "kjj",
                 Map.of(FundingApplicationProcess.CHECK_DECISION, FundingApplicationProcess.PASS));
         lifecycle.runJobs(application);
-        Task review = lifecycle.tasks(application, ExpertReviewProcess.TASK_DECLARE).get(0);
-        assertThat(json.readTree(Http.as(port, review.getAssignee()).get(caseDocuments).body()))
-                .as("an expert drawn for the application reads its 申报书").hasSize(2);
-        assertThat(json.readTree(Http.as(port, review.getAssignee()).get("/api/tasks/" + review.getId() + "/documents")
+        Task declaration = lifecycle.tasks(application, ExpertReviewProcess.TASK_DECLARE).get(0);
+        String expert = declaration.getAssignee();
+        assertThat(json.readTree(Http.as(port, expert).get(caseDocuments).body()))
+                .as("an expert who has only been asked to declare conflicts reads nothing yet").isEmpty();
+        String onDeclaration = "/api/tasks/" + declaration.getId() + "/documents";
+        assertThat(json.readTree(Http.as(port, expert).get(onDeclaration).body()).path("attachable").asBoolean())
+                .isFalse();
+        Http.Response sealed = Http.as(port, expert).postFile(onDeclaration, Map.of("kind", "其他材料"), "file",
+                "评审意见.pdf", PDF);
+        assertThat(sealed.status()).isEqualTo(400);
+        assertThat(sealed.body()).contains("专家评审和评议任务不接受附件");
+
+        lifecycle.completeAll(application, ExpertReviewProcess.TASK_DECLARE,
+                Map.of(ExpertReviewProcess.DECLARATION, ExpertReviewProcess.NO_CONFLICT));
+        Task scoring = lifecycle.tasks(application, ExpertReviewProcess.TASK_SCORE).stream()
+                .filter(task -> expert.equals(task.getAssignee())).findFirst().orElseThrow();
+        assertThat(json.readTree(Http.as(port, expert).get(caseDocuments).body()))
+                .as("an expert drawn to score the application reads its 申报书").hasSize(2);
+        assertThat(json.readTree(Http.as(port, expert).get("/api/tasks/" + scoring.getId() + "/documents")
                 .body()).path("caseId").asText()).as("a review task's documents are its application's")
                 .isEqualTo(application.getId());
 

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class FileCheckTest {
             List.of(new DocumentSettings.FileType("application/pdf", "PDF"),
                     new DocumentSettings.FileType(
                             "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word（.docx）"),
-                    new DocumentSettings.FileType("image/png", "PNG图片")));
+                    new DocumentSettings.FileType("image/png", "PNG图片")), List.of(), List.of());
     private static final FileCheck CHECK = new FileCheck(SETTINGS);
 
     @Test
@@ -45,12 +46,25 @@ class FileCheckTest {
         assertThatThrownBy(() -> CHECK.typeOf("申报书.pdf", docx())).as("an Office file is not a PDF because of its name")
                 .hasMessageContaining("application/x-tika-ooxml");
         assertThatThrownBy(() -> CHECK.typeOf("a.pdf", new byte[0])).hasMessage("「文件」为空：请选择要上传的文件");
+        byte[] noSignature = new byte[64];
+        new Random(7).nextBytes(noSignature);
+        noSignature[0] = 0x01;
+        assertThatThrownBy(() -> CHECK.typeOf("x.pdf", noSignature)).as("bytes no signature names are not a PDF by name")
+                .hasMessageContaining("application/octet-stream");
+    }
+
+    @Test
+    void aFileKeepsAnExtensionOfWhatItIs() {
+        assertThat(FileCheck.withExtensionOf("evil.html", "application/pdf")).isEqualTo("evil.html.pdf");
+        assertThat(FileCheck.withExtensionOf("报告.PDF", "application/pdf")).isEqualTo("报告.PDF");
+        assertThat(FileCheck.withExtensionOf("扫描件", "image/png")).isEqualTo("扫描件.png");
     }
 
     @Test
     void theNameLosesTheFoldersABrowserSends() {
         assertThat(FileCheck.cleanName("C:\\Users\\王\\申报书.pdf")).isEqualTo("申报书.pdf");
         assertThat(FileCheck.cleanName("../../etc/passwd")).isEqualTo("passwd");
+        assertThat(FileCheck.cleanName("report\u202Efdp.exe")).as("no right-to-left override").isEqualTo("reportfdp.exe");
         assertThat(FileCheck.cleanName("a".repeat(300) + ".pdf")).hasSize(200).endsWith(".pdf");
         assertThatThrownBy(() -> FileCheck.cleanName("  ")).hasMessage("「文件」缺少文件名");
     }

@@ -73,7 +73,8 @@ class SecurityConfiguration {
                                 "您的角色不能调用此接口：" + request.getMethod() + " " + EnginePaths.pathOf(request))))
                 .httpBasic(basic -> basic.realmName(REALM))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // Basic credentials travel with every request and no cookie authenticates it: no CSRF risk.
+                // Basic credentials travel with every request; the one write a session cookie may make (attaching a
+                // document) needs the session's CSRF token as well (WebappSession.writesFor): Spring's CSRF filter is off.
                 .csrf(AbstractHttpConfigurer::disable)
                 .addFilterBefore(webappSession.readsFor(new OrRequestMatcher(path(HttpMethod.GET, "/api/audit/**"),
                         path(HttpMethod.GET, "/api/ledger/verify"), path(HttpMethod.GET, "/api/tasks/*/documents"),

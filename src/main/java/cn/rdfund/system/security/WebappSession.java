@@ -26,10 +26,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The login of Camunda's webapps (Tasklist, Cockpit, the welcome page) also opens RDFund's audit pages: who is
- * logged in there, read from the webapps' HTTP session, with their current Camunda groups. The audit API accepts
- * that session for reads only (GET), so a page can fetch its data without a second login and a forged cross-site
- * request can change nothing; writes still need HTTP Basic. Engine-specific: it reads Camunda's session key.
+ * The login of Camunda's webapps (Tasklist, Cockpit, the welcome page) also opens RDFund's audit pages and a task's
+ * documents: who is logged in there, read from the webapps' HTTP session, with their current Camunda groups. The
+ * audit API and the document reads accept that session for GET requests, so a page can fetch its data without a
+ * second login; the only write it is accepted for is attaching a document, and only with the session's CSRF token,
+ * so a forged cross-site request changes nothing. Every other write needs HTTP Basic. Engine-specific: it reads
+ * Camunda's session keys.
  */
 @Component
 public class WebappSession {

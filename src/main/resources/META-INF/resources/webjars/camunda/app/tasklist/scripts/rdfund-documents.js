@@ -97,7 +97,9 @@ async function show(node, taskId, csrfToken) {
       message.textContent = `未能上传：${await problem(sent)}`;
     }
   });
-  node.replaceChildren(element('h4', {}, '本案材料'), table(tab.documents, tab.uploaders), element('h4', {}, '上传材料'), form);
+  node.replaceChildren(element('h4', {}, '本案材料'), table(tab.documents, tab.uploaders),
+    ...(tab.attachable ? [element('h4', {}, '上传材料'), form]
+      : [element('p', { class: 'help-block' }, '专家评审和评议任务不接受附件：评审结束前意见不公开，请把意见写在表单中。')]));
 }
 
 export default [{
