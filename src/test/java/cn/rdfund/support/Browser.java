@@ -35,7 +35,7 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Long enough for a webapp's first page while the test JVM, Maven and the kill -9 test's application share two
-     * cores (a Tasklist login page once took longer than 30 s in CI); a wait that fails reports what the page showed.
+     * cores; a wait that fails reports what the page showed (which found the blank Tasklist of WebappPageNonce).
      */
     private static final Duration WAIT = Duration.ofSeconds(60);
 

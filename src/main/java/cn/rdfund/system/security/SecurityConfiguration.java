@@ -8,8 +8,11 @@ import static cn.rdfund.system.security.Groups.PROGRAM_MANAGERS;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -122,6 +125,16 @@ class SecurityConfiguration {
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         return http.build();
+    }
+
+    /** Outermost around the webapps' pages, so that it sees the page and the header as they leave. */
+    @Bean
+    FilterRegistrationBean<WebappPageNonce> webappPageNonce(CamundaBpmProperties camunda) {
+        FilterRegistrationBean<WebappPageNonce> registration = new FilterRegistrationBean<>(
+                new WebappPageNonce(camunda.getWebapp().getApplicationPath()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        return registration;
     }
 
     /** The roles of an authenticated caller; none for anonymous ones. */
