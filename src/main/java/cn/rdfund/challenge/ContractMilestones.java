@@ -74,6 +74,13 @@ class ContractMilestones {
                 .params(supportSeq, teamId, seq).update();
     }
 
+    /** What the 发榜方 has paid one team so far, as finance confirmed it. */
+    BigDecimal paidTo(long teamId) {
+        return jdbc.sql("""
+                SELECT COALESCE(SUM(paid_amount), 0) FROM challenge_milestone
+                WHERE team_id = ? AND payment_confirmed_by IS NOT NULL""").param(teamId).query(BigDecimal.class).single();
+    }
+
     /** What the 发榜方 has paid all teams of a challenge so far, as finance confirmed it. */
     BigDecimal paidToSolvers(long challengeId) {
         return jdbc.sql("""

@@ -2,6 +2,7 @@ package cn.rdfund.challenge;
 
 import cn.rdfund.disbursement.DisbursementService;
 import cn.rdfund.disbursement.Reduction;
+import cn.rdfund.disbursement.ReleaseEvent;
 import cn.rdfund.money.Wan;
 import cn.rdfund.policy.FundingCaps;
 import cn.rdfund.policy.FundingCapsTable;
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SupportService {
 
-    static final String RELEASED_BY = "CHALLENGE_MILESTONE";
+    static final String RELEASED_BY = ReleaseEvent.CHALLENGE_MILESTONE;
 
     private final ChallengeTeams teams;
     private final ContractMilestones milestones;
@@ -52,6 +53,23 @@ public class SupportService {
         String note = "支持比例" + ratio + "%，按发榜方实际支付额分阶段拨付"
                 + (most.reductions().isEmpty() ? "" : "；" + reasons(most));
         return projects.approveSupport(project.id(), most.dueInAll(), note, challenge.solveBy());
+    }
+
+    /**
+     * After the stage gate: the most the support can still reach is the ratio of the kept teams' contracts and of what
+     * the cut teams were paid before the gate, after the caps; 立项金额 is lowered to it (never raised).
+     */
+    @Transactional
+    public Project afterStageGate(Challenge challenge) {
+        Project project = projects.get(challenge.projectId());
+        int ratio = ratios.ratioPercentFor(project.measure());
+        BigDecimal paidToCut = teams.of(challenge.id()).stream().filter(team -> !team.active())
+                .map(team -> milestones.paidTo(team.id())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal base = teams.contractedPayments(challenge.id()).add(paidToCut);
+        ChallengeSupport.Stage most = stage(project, ratio, base, BigDecimal.ZERO);
+        String note = "支持比例" + ratio + "%，按发榜方实际支付额分阶段拨付；赛马淘汰后按保留团队的合同额和已向淘汰团队支付的"
+                + Wan.formatExact(paidToCut) + "核定支持上限" + (most.reductions().isEmpty() ? "" : "；" + reasons(most));
+        return projects.lowerSupport(project.id(), most.dueInAll(), note);
     }
 
     /** A stage of the support and the instalment it was planned as (0: nothing due). */

@@ -104,10 +104,16 @@ class TeamDelegates {
         };
     }
 
+    /** The 赛马 stage gate; the support's maximum then follows the teams that go on (立项金额 on later approvals). */
     @Bean
-    JavaDelegate stageGate(ChallengeTeams teams) {
-        return execution -> execution.setVariable(GATE_RESULT,
-                ChallengeTeams.gateText(teams.stageGate(of(execution).challengeId())));
+    JavaDelegate stageGate(ChallengeTeams teams, ChallengeService challenges, SupportService support) {
+        return execution -> {
+            long challengeId = of(execution).challengeId();
+            execution.setVariable(GATE_RESULT, ChallengeTeams.gateText(teams.stageGate(challengeId)));
+            Project project = support.afterStageGate(challenges.get(challengeId));
+            execution.setVariable("supportDisplay", Wan.formatExact(project.approvedAmount()));
+            execution.setVariable("supportNote", project.fundingNote());
+        };
     }
 
     /** The team's next milestone (0: all passed, acceptance is next). */

@@ -126,13 +126,15 @@ public class DisbursementService {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("instalmentDisplay", Wan.format(instalment.amount()));
         view.put("instalmentBasis", "第" + seq + "期（" + ReleaseEvent.label(instalment.releasedBy()) + "），"
-                + instalment.percent() + "%" + (instalment.basis() == null ? "" : "。" + instalment.basis()));
+                + ReleaseEvent.percentText(instalment.releasedBy(), instalment.percent())
+                + (instalment.basis() == null ? "" : "。" + instalment.basis()));
         view.put("approvedDisplay", Wan.format(project.approvedAmount()));
         view.put("fundedDisplay", Wan.format(project.committedAmount()));
         view.put("fundingNote", project.fundingNote() == null ? "未核减" : project.fundingNote());
         view.put("paidDisplay", Wan.format(paid(projectId)));
         view.put("planDisplay", plan.stream()
-                .map(i -> "第" + i.seq() + "期 " + i.percent() + "% " + Wan.format(i.amount()) + "（"
+                .map(i -> "第" + i.seq() + "期 " + ReleaseEvent.percentText(i.releasedBy(), i.percent()) + " "
+                        + Wan.format(i.amount()) + "（"
                         + ReleaseEvent.label(i.releasedBy()) + "）")
                 .collect(Collectors.joining("\n")));
         return view;

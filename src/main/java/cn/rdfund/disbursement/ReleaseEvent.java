@@ -9,12 +9,14 @@ public final class ReleaseEvent {
     public static final String SIGNING = "SIGNING";
     public static final String MIDTERM_PASSED = "MIDTERM_PASSED";
     public static final String ACCEPTED = "ACCEPTED";
+    /** A 揭榜挂帅 support stage: its percent is the support ratio of what the 发榜方 paid, not a share of the total. */
+    public static final String CHALLENGE_MILESTONE = "CHALLENGE_MILESTONE";
 
     /** The release points of ProjectExecution.bpmn, in the order a project reaches them. */
     static final List<String> PROJECT_LIFECYCLE = List.of(SIGNING, MIDTERM_PASSED, ACCEPTED);
 
     private static final Map<String, String> LABELS = Map.of(SIGNING, "任务书签订", MIDTERM_PASSED, "中期检查通过",
-            ACCEPTED, "验收通过", "CHALLENGE_MILESTONE", "揭榜方里程碑通过、发榜方支付经财务确认",
+            ACCEPTED, "验收通过", CHALLENGE_MILESTONE, "揭榜方里程碑通过、发榜方支付经财务确认",
             "AWARD", "奖励公示无异议", "AWARD_ANNIVERSARY", "分年度兑现：奖励兑现起每满一年");
 
     private ReleaseEvent() {
@@ -22,6 +24,11 @@ public final class ReleaseEvent {
 
     public static String label(String releasedBy) {
         return LABELS.getOrDefault(releasedBy, releasedBy);
+    }
+
+    /** An instalment's percent as a reader takes it: its share of the total, or a challenge stage's support ratio. */
+    public static String percentText(String releasedBy, int percent) {
+        return (CHALLENGE_MILESTONE.equals(releasedBy) ? "支持比例" : "") + percent + "%";
     }
 
     /**

@@ -89,6 +89,17 @@ public class ProjectService {
         return projects.save(get(id).withFunding(funded, note));
     }
 
+    /**
+     * 揭榜挂帅: a lower support maximum once the contracts it was planned on have changed (a team cut at the stage
+     * gate); never raised. Planned stages stay as they are.
+     */
+    @Transactional
+    public Project lowerSupport(long id, BigDecimal amount, String note) {
+        Project project = get(id);
+        return project.approvedAmount() == null || amount.compareTo(project.approvedAmount()) >= 0 ? project
+                : projects.save(project.withSupport(amount, note, project.startDate(), project.endDate()));
+    }
+
     @Transactional
     public Project changeStatus(long id, String status) {
         Project project = get(id);

@@ -234,6 +234,8 @@ class ChallengeProcessTest {
                 .extracting(Task::getAssignee).isEqualTo(both.get(0).solverUserId());
         // 30 % of 200万 paid to each team
         assertThat(supportPaid(race)).containsExactly(new BigDecimal("600000.00"), new BigDecimal("600000.00"));
+        // 立项金额 no longer counts the cut team's unpaid 300万: 30 % of the kept team's 500万 and the cut team's 200万
+        assertThat(projects.findById(race.projectId()).orElseThrow().approvedAmount()).isEqualByComparingTo("2100000.00");
 
         Task final_ = lifecycle.tasks(challenge, TASK_SUBMIT_ACCEPTANCE).get(0);
         assertThat(final_.getName()).contains(teams.teamName(both.get(0)));

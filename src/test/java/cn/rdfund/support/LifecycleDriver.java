@@ -63,6 +63,7 @@ public class LifecycleDriver {
         String userId = "app-" + UUID.randomUUID().toString().substring(0, 8);
         User user = identityService.newUser(userId);
         user.setFirstName(organizationName);
+        user.setLastName("申报人");
         user.setPassword(userId);
         identityService.saveUser(user);
         identityService.createMembership(userId, "applicants");
@@ -79,6 +80,7 @@ public class LifecycleDriver {
         String userId = "staff-" + UUID.randomUUID().toString().substring(0, 8);
         User user = identityService.newUser(userId);
         user.setFirstName("兼岗人员");
+        user.setLastName(userId.substring("staff-".length()));
         user.setPassword(userId);
         identityService.saveUser(user);
         for (String group : groups) {

@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,11 +23,16 @@ public class ProcessDriver {
     private final IdentityService identityService;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
+    private final RepositoryService repositoryService;
+    private final Environment environment;
 
-    ProcessDriver(IdentityService identityService, RuntimeService runtimeService, TaskService taskService) {
+    ProcessDriver(IdentityService identityService, RuntimeService runtimeService, TaskService taskService,
+            RepositoryService repositoryService, Environment environment) {
         this.identityService = identityService;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
+        this.repositoryService = repositoryService;
+        this.environment = environment;
     }
 
     public ProcessInstance start(String processKey, String user) {
@@ -40,10 +47,21 @@ public class ProcessDriver {
 
     /** Completes the task as the user. */
     public void complete(Task task, String user, Map<String, Object> variables) {
+        if (ScreenshotTour.ON) {
+            ScreenshotTour.beforeCompleting(task, user, caseProcessOf(task),
+                    environment.getRequiredProperty("local.server.port", Integer.class));
+        }
         as(user, () -> {
             taskService.complete(task.getId(), variables);
             return null;
         });
+    }
+
+    private String caseProcessOf(Task task) {
+        String root = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .singleResult().getRootProcessInstanceId();
+        return repositoryService.getProcessDefinition(runtimeService.createProcessInstanceQuery()
+                .processInstanceId(root).singleResult().getProcessDefinitionId()).getKey();
     }
 
     private <T> T as(String user, Supplier<T> action) {

@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
@@ -75,19 +76,8 @@ public class WebappSession {
 
     /** On GET requests to these paths without Basic credentials, the webapp login (if any) is the caller. */
     OncePerRequestFilter readsFor(RequestMatcher paths) {
-        return new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                if (HttpMethod.GET.matches(request.getMethod()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null
-                        && paths.matches(request)) {
-                    userOf(request).ifPresent(user -> SecurityContextHolder.getContext().setAuthentication(
-                            UsernamePasswordAuthenticationToken.authenticated(user, null,
-                                    CamundaIdentityAuthenticationProvider.authorities(user.groupIds()))));
-                }
-                chain.doFilter(request, response);
-            }
-        };
+        return sessionCallerOn("webappSessionReads",
+                request -> HttpMethod.GET.matches(request.getMethod()) && paths.matches(request));
     }
 
     /**
@@ -96,12 +86,17 @@ public class WebappSession {
      * another site cannot read that token, so it cannot forge the request.
      */
     OncePerRequestFilter writesFor(RequestMatcher paths) {
-        return new OncePerRequestFilter() {
+        return sessionCallerOn("webappSessionWrites", request -> HttpMethod.POST.matches(request.getMethod())
+                && paths.matches(request) && carriesSessionToken(request));
+    }
+
+    /** {@code name}: each filter's own, as a once-per-request filter is known by its name (else its class). */
+    private OncePerRequestFilter sessionCallerOn(String name, Predicate<HttpServletRequest> accepted) {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                if (HttpMethod.POST.matches(request.getMethod()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null
-                        && paths.matches(request) && carriesSessionToken(request)) {
+                if (request.getHeader(HttpHeaders.AUTHORIZATION) == null && accepted.test(request)) {
                     userOf(request).ifPresent(user -> SecurityContextHolder.getContext().setAuthentication(
                             UsernamePasswordAuthenticationToken.authenticated(user, null,
                                     CamundaIdentityAuthenticationProvider.authorities(user.groupIds()))));
@@ -109,6 +104,8 @@ public class WebappSession {
                 chain.doFilter(request, response);
             }
         };
+        filter.setBeanName(name);
+        return filter;
     }
 
     private static boolean carriesSessionToken(HttpServletRequest request) {

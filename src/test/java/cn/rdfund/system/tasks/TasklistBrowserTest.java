@@ -131,6 +131,15 @@ class TasklistBrowserTest {
             ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].click();",
                     browser.find(By.xpath("//button[normalize-space(.)='完成']")));
             browser.until(ExpectedConditions.invisibilityOfElementLocated(field("Field_Title")));
+
+            // The approval now waits for the unit: opened before it is claimed, the form says what to do first.
+            browser.find(By.partialLinkText("待领取")).click();
+            browser.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("审核指南 · 浏览器测试指南"))).click();
+            WebElement readOnly = browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".disabled-form")));
+            assertThat((String) ((JavascriptExecutor) browser.driver()).executeScript(
+                    "return getComputedStyle(arguments[0], '::before').content;", readOnly))
+                    .contains("待领取的任务请先点击右上方的「认领」");
+            browser.shot("task-to-claim.png");
         }
         assertThat(tasks.createTaskQuery().taskDefinitionKey("Task_DraftCall").taskAssignee(manager)
                 .processVariableValueEquals("title", "浏览器测试指南").count())
