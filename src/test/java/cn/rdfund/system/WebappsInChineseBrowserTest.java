@@ -1,0 +1,76 @@
+package cn.rdfund.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.rdfund.support.Browser;
+import cn.rdfund.support.RdfundIntegrationTest;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Cockpit for an auditor and Admin for an administrator, in a browser set to English, are in Chinese: no English word
+ * on their first screens but a few names. Their pictures go to the user guide and the README.
+ */
+@RdfundIntegrationTest
+@ResourceLock(Browser.CHROMIUM_LOCK)
+class WebappsInChineseBrowserTest {
+
+    /** Product names, the time zone, and "default", the engine's name Cockpit and Admin show. */
+    private static final Set<String> NAMES = Set.of("Camunda", "Platform", "RDFund", "Asia", "Shanghai", "default");
+    private static final Pattern ENGLISH_WORD = Pattern.compile("[A-Za-z]{3,}");
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void cockpitForAnAuditorIsInChinese() throws Exception {
+        try (Browser browser = Browser.start(port, "en-US")) {
+            browser.open("/camunda/app/cockpit/");
+            browser.logIn("auditor", "auditor");
+            browser.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "流程监控"));
+            browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".dashboard")));
+            Thread.sleep(1500); // the dashboard's counts arrive one after another
+            assertThat(english(browser.visibleText())).as("English words in Cockpit's dashboard").isEmpty();
+            browser.shot("cockpit-auditor.png");
+        }
+    }
+
+    @Test
+    void adminsGroupsAreInChinese() throws Exception {
+        try (Browser browser = Browser.start(port, "en-US")) {
+            browser.open("/camunda/app/admin/");
+            browser.logIn("admin", "admin");
+            browser.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "系统管理"));
+            browser.open("/camunda/app/admin/default/#/groups");
+            browser.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "市科技局项目处室"));
+            // The table's rows are data: group ids (pm-kjj, auditors) and types are identifiers, their names Chinese.
+            assertThat(english(chromeOf(browser))).as("English words in Admin's groups page").isEmpty();
+            assertThat(browser.visibleText()).contains("市科技局项目处室", "审计");
+            browser.shot("admin-groups.png");
+        }
+    }
+
+    /** The page's visible text without its tables' rows. */
+    private static String chromeOf(Browser browser) {
+        return (String) ((JavascriptExecutor) browser.driver()).executeScript("""
+                const page = document.body.cloneNode(true);
+                page.querySelectorAll('tbody').forEach(rows => rows.remove());
+                document.body.appendChild(page);
+                const text = page.innerText;
+                page.remove();
+                return text;""");
+    }
+
+    private static List<String> english(String text) {
+        return ENGLISH_WORD.matcher(text).results().map(MatchResult::group)
+                .filter(word -> !NAMES.contains(word)).distinct().toList();
+    }
+}
