@@ -3,16 +3,20 @@ package cn.rdfund.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.rdfund.support.Browser;
+import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.RdfundIntegrationTest;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -29,6 +33,9 @@ class WebappsInChineseBrowserTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    LifecycleDriver lifecycle;
 
     @Test
     void cockpitForAnAuditorIsInChinese() throws Exception {
@@ -55,6 +62,33 @@ class WebappsInChineseBrowserTest {
             assertThat(english(chromeOf(browser))).as("English words in Admin's groups page").isEmpty();
             assertThat(browser.visibleText()).contains("市科技局项目处室", "审计");
             browser.shot("admin-groups.png");
+        }
+    }
+
+    /**
+     * Pictures only (with -Drdfund.screenshots=true, docs/user-guide.md "Screenshots"): Tasklist's login and a 处室
+     * manager's 待领取 with two applications to check. TasklistBrowserTest checks these screens' language.
+     */
+    @Test
+    void tasklistsLoginAndAManagersTasksForTheGuide() throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("rdfund.screenshots"), "pictures only: -Drdfund.screenshots=true");
+        ProcessInstance call = lifecycle.publishCall("3000");
+        lifecycle.submitApplication(call, lifecycle.newApplicant("沈阳示范生物医药有限公司"), "新型抗体药物研发", "300");
+        lifecycle.submitApplication(call, lifecycle.newApplicant("沈阳示范医疗器械有限公司"), "介入导管关键技术攻关", "450");
+        try (Browser browser = Browser.start(port, "zh-CN")) {
+            browser.open("/camunda/app/tasklist/");
+            browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+            browser.shot("tasklist-login.png");
+            browser.logIn("kjj", "kjj");
+            JavascriptExecutor script = (JavascriptExecutor) browser.driver();
+            // Clicked by script, so that no tooltip of a hovered link is in the picture.
+            script.executeScript("arguments[0].click();",
+                    browser.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("待领取"))));
+            script.executeScript("arguments[0].click();", browser.until(
+                    ExpectedConditions.elementToBeClickable(By.partialLinkText("形式审查 · 新型抗体药物研发"))));
+            browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form-field")));
+            Thread.sleep(1500);
+            browser.shot("tasklist-kjj.png");
         }
     }
 
