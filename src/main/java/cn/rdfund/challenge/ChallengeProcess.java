@@ -29,6 +29,7 @@ public final class ChallengeProcess {
     public static final String TASK_COUNTERSIGN = "Task_CountersignContract";
     public static final String TASK_SUBMIT_ACCEPTANCE = "Task_SubmitChallengeAcceptance";
     public static final String TASK_SIGN_OFF = "Task_SignOffAcceptance";
+    public static final String TASK_READ_GATE_OUTCOME = "Task_ReadGateOutcome";
     public static final String WINDOW_CLOSED = "BoundaryEvent_WindowClosed";
     /** Waiting for the next team's application to end (message ApplicationSettled); no timer. */
     public static final String AWAIT_REVIEWS = "MessageEvent_ApplicationSettled";
@@ -86,6 +87,8 @@ public final class ChallengeProcess {
     public static final String OWNER_ASSESSMENT = "ownerAssessment";
     public static final String HORSE_RACE = "horseRace";
     public static final String GATE_RESULT = "stageGateResult";
+    /** A cut team's own outcome, on its 赛马结果告知 task alone. */
+    public static final String GATE_OUTCOME = "gateOutcome";
 
     // contract (任务签订)
     public static final String CONTRACT_MILESTONES = "contractMilestones";

@@ -116,6 +116,12 @@ class TeamDelegates {
         };
     }
 
+    /** A cut team's 赛马结果告知 reads its own outcome (a variable of the task alone, never sent back: disabled field). */
+    @Bean
+    TaskListener describeGateOutcome(GateOutcomes outcomes) {
+        return task -> task.setVariableLocal(GATE_OUTCOME, outcomes.of(of(task).challengeId(), task.getAssignee()));
+    }
+
     /** The team's next milestone (0: all passed, acceptance is next). */
     @Bean
     JavaDelegate nextMilestone(ChallengeTeams teams) {

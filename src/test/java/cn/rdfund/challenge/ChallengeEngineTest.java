@@ -160,6 +160,19 @@ class ChallengeEngineTest {
         }
     }
 
+    /** Who the stage gate cut and what each is told ({@code ${gateOutcomes.cutSolvers(challengeId)}}); public for the EL. */
+    public final class CutTeams {
+        public List<String> cutSolvers(long challengeId) {
+            return teams.selected.values().stream().filter(t -> ChallengeTeam.CUT.equals(t.status)).map(t -> t.solver)
+                    .toList();
+        }
+
+        public String of(long challengeId, String solver) {
+            return teams.selected.values().stream().filter(t -> t.solver.equals(solver))
+                    .map(t -> t.name + "：终止攻关，不再拨付").findFirst().orElse("");
+        }
+    }
+
     /** What a team's panel must avoid ({@code ${challengePanels.applicationOf(teamId)}}); public for the expression language. */
     public static final class Panels {
         public long applicationOf(long teamId) {
@@ -195,6 +208,10 @@ class ChallengeEngineTest {
         Mocks.register("challengeTimes", new ChallengeTimes(Duration.ofDays(15)));
         Mocks.register("challengePanels", new Panels());
         Mocks.register("challengeTeams", teams);
+        CutTeams cutTeams = new CutTeams();
+        Mocks.register("gateOutcomes", cutTeams);
+        Mocks.register("describeGateOutcome", (TaskListener) task -> task.setVariableLocal(GATE_OUTCOME,
+                cutTeams.of(CHALLENGE, task.getAssignee())));
         Mocks.register("recordDemand", (JavaDelegate) execution -> {
             calls.add("record demand for " + execution.getVariable(PARALLEL_TEAMS) + " team(s)");
             execution.setVariable(CHALLENGE_ID, CHALLENGE);
@@ -605,6 +622,11 @@ class ChallengeEngineTest {
         milestoneEnds(1, 1, true, 90);
 
         assertThat(variable(challenge, GATE_RESULT)).isEqualTo("甲团队：继续攻关\n乙团队：终止攻关，不再拨付");
+        Task told = taskQuery().taskDefinitionKey(TASK_READ_GATE_OUTCOME).singleResult();
+        assertThat(told.getAssignee()).as("the cut team is told, in its own task list").isEqualTo("solver2");
+        assertThat(taskVariable(told, GATE_OUTCOME)).isEqualTo("乙团队：终止攻关，不再拨付");
+        assertThat(taskVariable(told, GATE_RESULT)).as("not the other teams' results").isNull();
+        steps.complete(told, "solver2", Map.of());
         Task report = openFor(TASK_SUBMIT_ACCEPTANCE, FIRST);
         assertThat(taskQuery().taskDefinitionKey(TASK_SUBMIT_ACCEPTANCE).list()).singleElement()
                 .extracting(Task::getAssignee).isEqualTo("solver1");
@@ -617,7 +639,8 @@ class ChallengeEngineTest {
         assertThat(panel()).containsEntry(SIGN_OFF_OPINION, "纯度未达标");
         panelConcludes(FAIL, "专家1：不通过。纯度未达99.5%");
 
-        assertThat(challenge).isEnded().hasPassed("ServiceTask_StageGate", "EndEvent_TeamFailedAcceptance", END_FAILED)
+        assertThat(challenge).isEnded().hasPassed("ServiceTask_StageGate", "EndEvent_GateOutcomeRead",
+                        "EndEvent_TeamFailedAcceptance", END_FAILED)
                 .hasNotPassed("CallActivity_FinalPayment", "CallActivity_Milestone");
         assertThat(calls).containsSubsequence("sign 甲团队 paying 200/300", "sign 乙团队 paying 200/300", "plan support",
                 "stage gate keeps 甲团队", "acceptance of 甲团队 REFUSE FAIL", "close failed");

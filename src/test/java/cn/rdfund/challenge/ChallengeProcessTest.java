@@ -230,6 +230,15 @@ class ChallengeProcessTest {
 
         assertThat(teams.team(both.get(1).id()).status()).isEqualTo(ChallengeTeam.CUT);
         assertThat(teams.team(both.get(1).id()).outcomeReason()).contains("终止攻关，不再拨付");
+        // the cut team is told in its own task list, of its own outcome only
+        Task told = lifecycle.tasks(challenge, TASK_READ_GATE_OUTCOME).stream().findFirst().orElseThrow();
+        assertThat(told.getAssignee()).isEqualTo(both.get(1).solverUserId());
+        assertThat(told.getName()).startsWith("赛马结果告知 · ");
+        Map<String, Object> toldVariables = processEngine.getTaskService().getVariables(told.getId());
+        assertThat((String) toldVariables.get(GATE_OUTCOME)).startsWith(teams.teamName(teams.team(both.get(1).id())) + "：")
+                .contains("终止攻关，不再拨付");
+        assertThat(toldVariables.get(GATE_RESULT)).as("not the other team's result").isNull();
+        processDriver.complete(told, told.getAssignee(), Map.of());
         assertThat(lifecycle.tasks(challenge, TASK_SUBMIT_ACCEPTANCE)).singleElement()
                 .extracting(Task::getAssignee).isEqualTo(both.get(0).solverUserId());
         // 30 % of 200万 paid to each team

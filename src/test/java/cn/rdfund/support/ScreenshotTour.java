@@ -43,6 +43,7 @@ public final class ScreenshotTour {
             Map.entry("Challenge:需求论证", "challenge-validation-form.png"),
             Map.entry("Challenge:里程碑争议认定", "challenge-dispute-form.png"),
             Map.entry("Challenge:揭榜验收评议", "challenge-acceptance-assessment-form.png"),
+            Map.entry("Challenge:赛马结果告知", "challenge-gate-outcome-form.png"),
             Map.entry("Challenge:发榜", "challenge-publish-form.png"),
             Map.entry("Challenge:揭榜期（到期自动截止）", "challenge-window-task.png"),
             Map.entry("Challenge:发榜方评估并定标", "challenge-selection-form.png"),
