@@ -38,6 +38,8 @@ public final class FundingCallProcess {
     public static final String NOTICE_ROUND = "noticeRound";
     public static final String SELECTED_COUNT = "selectedCount";
     public static final String SELECTION_NOTICE = "selectionNotice";
+    /** For the 处室 only, never published: the applications reviewed by fewer experts than the panel size. */
+    public static final String REVIEW_SHORTFALLS = "reviewShortfalls";
     public static final String SELECTED_OPTIONS = "selectedOptions";
     public static final String NOTICE_ENDS_AT = "noticeEndsAt";
     public static final String NOTICE_ENDS_DISPLAY = "noticeEndsDisplay";

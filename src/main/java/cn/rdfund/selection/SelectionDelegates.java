@@ -46,8 +46,9 @@ class SelectionDelegates {
         return execution -> {
             int round = of(execution).noticeRound();
             execution.setVariable(NOTICE_ROUND, round);
-            List<SelectionService.Ranking> ranking = selection.rank(selection.callOf(execution.getProcessInstanceId()).id(),
-                    round);
+            long callId = selection.callOf(execution.getProcessInstanceId()).id();
+            List<SelectionService.Ranking> ranking = selection.rank(callId, round);
+            execution.setVariable(REVIEW_SHORTFALLS, selection.reviewShortfallText(callId, ranking));
             execution.setVariable(SELECTED_COUNT, ranking.stream().filter(SelectionService.Ranking::selected).count());
             execution.setVariable(SELECTION_NOTICE, selection.noticeText(ranking));
             execution.setVariable(SELECTED_OPTIONS, Spin.JSON(selection.selectedOptions(ranking)));

@@ -123,6 +123,25 @@ public class SelectionService {
         }).collect(Collectors.joining("\n"));
     }
 
+    /**
+     * For the 处室, not for the notice: the ranked applications whose panel gave fewer valid reviews than the measure's
+     * panel size (too few eligible experts without a conflict, or experts who let their time run out).
+     */
+    public String reviewShortfallText(long callId, List<Ranking> ranking) {
+        int panelSize = reviewTables.settingsFor(calls.findById(callId).orElseThrow().measure()).panelSize();
+        String shortfalls = ranking.stream()
+                .flatMap(row -> results.findById(row.applicationId()).stream())
+                .filter(result -> result.validReviews() < panelSize)
+                .map(result -> {
+                    Application a = applications.findById(result.applicationId()).orElseThrow();
+                    String applicant = organizations.findById(a.applicantId()).map(Organization::name).orElse("?");
+                    return "《" + a.title() + "》（" + applicant + "）：有效评审意见" + result.validReviews() + "份，少于规定的"
+                            + panelSize + "份";
+                })
+                .collect(Collectors.joining("\n"));
+        return shortfalls.isEmpty() ? "无：每项申请的有效评审意见均达到规定的" + panelSize + "份" : shortfalls;
+    }
+
     /** The selected applications as options {label, value} of the objection form. */
     public List<Map<String, String>> selectedOptions(List<Ranking> ranking) {
         return ranking.stream().filter(Ranking::selected)

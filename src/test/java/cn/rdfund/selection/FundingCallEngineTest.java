@@ -115,6 +115,11 @@ class FundingCallEngineTest {
         }
 
         @Override
+        public String reviewShortfallText(long callId, List<Ranking> ranking) {
+            return "无：每项申请的有效评审意见均达到规定的5份";
+        }
+
+        @Override
         public List<Map<String, String>> selectedOptions(List<Ranking> ranking) {
             return ranking.stream().filter(Ranking::selected).map(row -> Map.of("label",
                     APPLICATIONS.get(row.applicationId()), "value", String.valueOf(row.applicationId()))).toList();

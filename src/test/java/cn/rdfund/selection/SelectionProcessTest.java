@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The call after its window: waiting for the reviews, ranking within the budget, the public notice with
@@ -32,6 +33,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @RdfundIntegrationTest
 class SelectionProcessTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Autowired
     ProcessEngine processEngine;
@@ -81,9 +85,16 @@ class SelectionProcessTest {
         assertThat(runtimeService.getVariable(call.getId(), "applicationsReceived"))
                 .as("what 截止申报 shows the program manager").isEqualTo(3L);
 
+        // 中分项目's panel as if only four experts had been eligible (four valid reviews of the five the table asks for)
+        jdbc.sql("UPDATE review_result SET valid_reviews = 4 WHERE application_id = ?").param(application(second).id())
+                .update();
         lifecycle.closeWindow(call);
 
         BpmnAwareTests.assertThat(call).isWaitingAt(TASK_PUBLIC_NOTICE).task().hasCandidateGroup("pm-kjj");
+        assertThat((String) runtimeService.getVariable(call.getId(), REVIEW_SHORTFALLS))
+                .as("what 公示 tells the 处室 and the notice does not")
+                .startsWith("《中分项目》（遴选乙").endsWith("）：有效评审意见4份，少于规定的5份").doesNotContain("高分项目");
+        assertThat((String) runtimeService.getVariable(call.getId(), SELECTION_NOTICE)).doesNotContain("有效评审");
         List<SelectionService.Ranking> ranking = selection.ranking(callId(), 1);
         assertThat(ranking).extracting(SelectionService.Ranking::outcome)
                 .containsExactly("SELECTED", "OVER_BUDGET", "SELECTED");
