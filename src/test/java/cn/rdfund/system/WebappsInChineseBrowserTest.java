@@ -39,10 +39,7 @@ class WebappsInChineseBrowserTest {
 
     @Test
     void cockpitForAnAuditorIsInChinese() throws Exception {
-        try (Browser browser = Browser.start(port, "en-US")) {
-            browser.open("/camunda/app/cockpit/");
-            browser.logIn("auditor", "auditor");
-            browser.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "流程监控"));
+        try (Browser browser = loggedIn("cockpit", "auditor", "流程监控")) {
             browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".dashboard")));
             Thread.sleep(1500); // the dashboard's counts arrive one after another
             assertThat(english(browser.visibleText())).as("English words in Cockpit's dashboard").isEmpty();
@@ -52,10 +49,7 @@ class WebappsInChineseBrowserTest {
 
     @Test
     void adminsGroupsAreInChinese() throws Exception {
-        try (Browser browser = Browser.start(port, "en-US")) {
-            browser.open("/camunda/app/admin/");
-            browser.logIn("admin", "admin");
-            browser.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "系统管理"));
+        try (Browser browser = loggedIn("admin", "admin", "系统管理")) {
             browser.open("/camunda/app/admin/default/#/groups");
             browser.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "市科技局项目处室"));
             // The table's rows are data: group ids (pm-kjj, auditors) and types are identifiers, their names Chinese.
@@ -90,6 +84,15 @@ class WebappsInChineseBrowserTest {
             Thread.sleep(1500);
             browser.shot("tasklist-kjj.png");
         }
+    }
+
+    /** A browser set to English, logged in to the webapp as the user (password = user id), its name in the header. */
+    private Browser loggedIn(String webapp, String user, String appName) throws Exception {
+        Browser browser = Browser.start(port, "en-US");
+        browser.open("/camunda/app/" + webapp + "/");
+        browser.logIn(user, user);
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), appName));
+        return browser;
     }
 
     /** The page's visible text without its tables' rows. */
