@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
@@ -58,7 +57,7 @@ public class CaseDocuments {
     /** What a task's 材料 tab shows: the kinds one may attach, the limits and the case's documents this user reads. */
     Optional<TaskDocuments> onTask(String taskId, CamundaUser user) {
         return membership.workable(taskId, user).map(task -> {
-            List<CaseDocument> documents = readable(task.caseId(), user);
+            List<CaseDocument> documents = readable(task.caseId(), membership.readership(task.caseId(), user), user);
             return new TaskDocuments(task.caseId(), task.attachable(), settings.kinds(), check.accepted(),
                     FileCheck.megabytes(settings.maxSize().toBytes()), documents,
                     membership.names(documents.stream().map(CaseDocument::uploadedBy).collect(Collectors.toSet())));
@@ -92,31 +91,27 @@ public class CaseDocuments {
 
     /** The case's documents this user may read; empty when they may read none (or the case does not exist). */
     Optional<List<CaseDocument>> ofCase(String caseId, CamundaUser user) {
-        List<CaseDocument> readable = readable(caseId, user);
-        return readable.isEmpty() && membership.reading(caseId, user) == CaseMembership.Reading.NOTHING
-                ? Optional.empty() : Optional.of(readable);
+        CaseMembership.Readership readership = membership.readership(caseId, user);
+        List<CaseDocument> readable = readable(caseId, readership, user);
+        return readable.isEmpty() && readership.outsider() ? Optional.empty() : Optional.of(readable);
     }
 
     record Download(CaseDocument document, byte[] content) {
     }
 
     Optional<Download> download(long id, CamundaUser user) {
-        return repository.find(id).filter(document -> readable(document.caseId(), user).contains(document))
+        return repository.find(id)
+                .filter(document -> membership.readership(document.caseId(), user).reads(document, user.id()))
                 .map(document -> new Download(document, repository.content(id)));
     }
 
-    private List<CaseDocument> readable(String caseId, CamundaUser user) {
-        List<CaseDocument> all = repository.ofCases(List.of(caseId));
-        return switch (membership.reading(caseId, user)) {
-            case WHOLE_CASE -> all;
-            // A group's member who attached on an open task without claiming it has no task of the case: their own files.
-            case NOTHING -> all.stream().filter(document -> document.uploadedBy().equals(user.id())).toList();
-            case OWN_TASKS -> {
-                Set<String> tasks = membership.tasksOf(caseId, user);
-                yield all.stream().filter(document -> document.uploadedBy().equals(user.id())
-                        || tasks.contains(document.taskId())).toList();
-            }
-        };
+    /**
+     * What this readership lets the user read of the case; a group's member who attached on an open task without
+     * claiming it has no task of the case, and still reads what they attached.
+     */
+    private List<CaseDocument> readable(String caseId, CaseMembership.Readership readership, CamundaUser user) {
+        return repository.ofCases(List.of(caseId)).stream().filter(document -> readership.reads(document, user.id()))
+                .toList();
     }
 
     static String sha256(byte[] content) {

@@ -30,8 +30,24 @@ class CaseMembership {
     private static final Set<String> READ_EVERY_CASE = Set.of(Groups.AUDITORS, Groups.FINANCE, Groups.ADMINS,
             Groups.CAMUNDA_ADMIN);
 
-    /** How much of a case a user reads: all of its documents, or only theirs (uploaded by them or on their tasks). */
-    enum Reading { WHOLE_CASE, OWN_TASKS, NOTHING }
+    /**
+     * How much of a case a user reads: all of its documents, or only theirs: those they uploaded and those uploaded on
+     * the case's tasks they worked on or were offered ({@code ownTasks}).
+     */
+    record Readership(boolean wholeCase, Set<String> ownTasks) {
+
+        static final Readership WHOLE_CASE = new Readership(true, Set.of());
+        static final Readership NONE = new Readership(false, Set.of());
+
+        boolean reads(CaseDocument document, String userId) {
+            return wholeCase || document.uploadedBy().equals(userId) || ownTasks.contains(document.taskId());
+        }
+
+        /** Neither the case nor any of its tasks: only what the user uploaded themselves, if anything. */
+        boolean outsider() {
+            return !wholeCase && ownTasks.isEmpty();
+        }
+    }
 
     /** {@code attachable}: false on an expert panel's tasks (DocumentSettings.sealedProcesses). */
     record WorkedTask(String taskId, String taskName, String caseId, boolean attachable) {
@@ -87,29 +103,30 @@ class CaseMembership {
      * DocumentSettings.reviewerTasks, whatever other groups the user has); someone else who worked on one of its tasks
      * (an applicant) reads what they uploaded or what was uploaded on their tasks; anybody else nothing.
      */
-    Reading reading(String caseId, CamundaUser user) {
+    Readership readership(String caseId, CamundaUser user) {
         if (user.groupIds().stream().anyMatch(READ_EVERY_CASE::contains)) {
-            return Reading.WHOLE_CASE;
+            return Readership.WHOLE_CASE;
         }
         if (history.createHistoricProcessInstanceQuery().processInstanceId(caseId).count() > 0) {
-            return Reading.WHOLE_CASE;
+            return Readership.WHOLE_CASE;
         }
         return AsSystem.call(identity, () -> {
             HistoricProcessInstance found = history.createHistoricProcessInstanceQuery().processInstanceId(caseId)
                     .singleResult();
             if (found == null || !caseId.equals(found.getRootProcessInstanceId())) {
-                return Reading.NOTHING;
+                return Readership.NONE;
             }
             if (!settings.reviewerTasks().isEmpty() && history.createHistoricTaskInstanceQuery()
                     .rootProcessInstanceId(caseId).taskAssignee(user.id())
                     .taskDefinitionKeyIn(settings.reviewerTasks().toArray(String[]::new)).count() > 0) {
-                return Reading.WHOLE_CASE;
+                return Readership.WHOLE_CASE;
             }
-            boolean involved = history.createHistoricTaskInstanceQuery().rootProcessInstanceId(caseId)
-                    .taskInvolvedUser(user.id()).count() > 0
-                    || history.createHistoricTaskInstanceQuery().rootProcessInstanceId(caseId)
-                    .taskAssignee(user.id()).count() > 0;
-            return involved ? Reading.OWN_TASKS : Reading.NOTHING;
+            Set<String> ownTasks = new HashSet<>();
+            history.createHistoricTaskInstanceQuery().rootProcessInstanceId(caseId).taskInvolvedUser(user.id()).list()
+                    .forEach(task -> ownTasks.add(task.getId()));
+            history.createHistoricTaskInstanceQuery().rootProcessInstanceId(caseId).taskAssignee(user.id()).list()
+                    .forEach(task -> ownTasks.add(task.getId()));
+            return new Readership(false, Set.copyOf(ownTasks));
         });
     }
 
@@ -122,17 +139,5 @@ class CaseMembership {
                 .stream().collect(Collectors.toMap(User::getId,
                         user -> (Objects.toString(user.getFirstName(), "") + " " + Objects.toString(user.getLastName(), ""))
                                 .strip())));
-    }
-
-    /** The ids of the tasks of this case that the user worked on or was offered. */
-    Set<String> tasksOf(String caseId, CamundaUser user) {
-        return AsSystem.call(identity, () -> {
-            Set<String> ids = new HashSet<>();
-            history.createHistoricTaskInstanceQuery().rootProcessInstanceId(caseId).taskInvolvedUser(user.id()).list()
-                    .forEach(task -> ids.add(task.getId()));
-            history.createHistoricTaskInstanceQuery().rootProcessInstanceId(caseId).taskAssignee(user.id()).list()
-                    .forEach(task -> ids.add(task.getId()));
-            return ids;
-        });
     }
 }
