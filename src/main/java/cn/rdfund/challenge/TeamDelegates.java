@@ -98,9 +98,8 @@ class TeamDelegates {
     @Bean
     JavaDelegate planSupport(ChallengeService challenges, SupportService support) {
         return execution -> {
-            Project project = support.plan(challenges.changeStatus(execution.getProcessInstanceId(), Challenge.IN_PROGRESS));
-            execution.setVariable("supportDisplay", Wan.formatExact(project.approvedAmount()));
-            execution.setVariable("supportNote", project.fundingNote());
+            showSupport(execution, support.plan(challenges.changeStatus(execution.getProcessInstanceId(),
+                    Challenge.IN_PROGRESS)));
         };
     }
 
@@ -110,10 +109,14 @@ class TeamDelegates {
         return execution -> {
             long challengeId = of(execution).challengeId();
             execution.setVariable(GATE_RESULT, ChallengeTeams.gateText(teams.stageGate(challengeId)));
-            Project project = support.afterStageGate(challenges.get(challengeId));
-            execution.setVariable("supportDisplay", Wan.formatExact(project.approvedAmount()));
-            execution.setVariable("supportNote", project.fundingNote());
+            showSupport(execution, support.afterStageGate(challenges.get(challengeId)));
         };
+    }
+
+    /** The support's maximum and its note as the challenge's later forms show them (shadowed on the teams' tasks). */
+    private static void showSupport(DelegateExecution execution, Project project) {
+        execution.setVariable("supportDisplay", Wan.formatExact(project.approvedAmount()));
+        execution.setVariable("supportNote", project.fundingNote());
     }
 
     /** A cut team's 赛马结果告知 reads its own outcome (a variable of the task alone, never sent back: disabled field). */

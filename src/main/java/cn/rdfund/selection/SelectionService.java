@@ -117,8 +117,7 @@ public class SelectionService {
         Function<Long, Application> application = id -> applications.findById(id).orElseThrow();
         return ranking.stream().map(row -> {
             Application a = application.apply(row.applicationId());
-            String applicant = organizations.findById(a.applicantId()).map(Organization::name).orElse("?");
-            return row.rankNo() + ". " + applicant + "《" + a.title() + "》 " + row.score().toPlainString() + "分 — "
+            return row.rankNo() + ". " + applicantOf(a) + "《" + a.title() + "》 " + row.score().toPlainString() + "分 — "
                     + (row.selected() ? "拟立项，资助" + Wan.format(row.approvedAmount()) : "未入选：" + row.reason());
         }).collect(Collectors.joining("\n"));
     }
@@ -134,12 +133,15 @@ public class SelectionService {
                 .filter(result -> result.validReviews() < panelSize)
                 .map(result -> {
                     Application a = applications.findById(result.applicationId()).orElseThrow();
-                    String applicant = organizations.findById(a.applicantId()).map(Organization::name).orElse("?");
-                    return "《" + a.title() + "》（" + applicant + "）：有效评审意见" + result.validReviews() + "份，少于规定的"
+                    return "《" + a.title() + "》（" + applicantOf(a) + "）：有效评审意见" + result.validReviews() + "份，少于规定的"
                             + panelSize + "份";
                 })
                 .collect(Collectors.joining("\n"));
         return shortfalls.isEmpty() ? "无：每项申请的有效评审意见均达到规定的" + panelSize + "份" : shortfalls;
+    }
+
+    private String applicantOf(Application application) {
+        return organizations.findById(application.applicantId()).map(Organization::name).orElse("?");
     }
 
     /** The selected applications as options {label, value} of the objection form. */
