@@ -1,7 +1,7 @@
 // Shared helpers of RDFund's audit pages. Data comes from /api/audit (read-only), with the Camunda webapp login.
 const Audit = {
   async get(path) {
-    const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } });
     if (response.status === 401 || response.status === 403) {
       throw new Error('无权查看（请先在 Camunda 登录页以审计、财务、处室或管理员身份登录）');
     }

@@ -31,7 +31,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Three filter chains:
  * <ol>
  * <li>{@code /api/**} and {@code /engine-rest/**}: HTTP Basic against Camunda's users, stateless,
- * 401 without valid credentials. Both are behind the allow-list (security/allow-list.yaml, docs/security.md):
+ * 401 without valid credentials (the Basic challenge to API clients, not to browsers: BrowserAwareEntryPoint). Both are behind the allow-list (security/allow-list.yaml, docs/security.md):
  * RDFund's API by its rules, checked before a request body is even read, the engine API by {@link EngineApiGuard};
  * what is not listed is refused, and auditors never change anything. The caller is then handed to the engine, whose
  * authorizations decide which objects a permitted operation may touch.</li>
@@ -74,7 +74,7 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) ->
                         EngineErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
                                 "您的角色不能调用此接口：" + request.getMethod() + " " + EnginePaths.pathOf(request))))
-                .httpBasic(basic -> basic.realmName(REALM))
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(new BrowserAwareEntryPoint(REALM)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Basic credentials travel with every request; the one write a session cookie may make (attaching a
                 // document) needs the session's CSRF token as well (WebappSession.writesFor): Spring's CSRF filter is off.

@@ -49,6 +49,27 @@ class AuditPagesAccessTest {
         assertThat(get(HttpClient.newHttpClient(), "/api/audit/cases").statusCode()).isEqualTo(401);
     }
 
+    /** A browser whose session ended must not get the Basic challenge: it would open its own login dialog. */
+    @Test
+    void aBrowserWithoutALoginIsToldToLogInWithoutTheBasicChallengeThatApiClientsGet() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> fromPage = client.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/audit/cases")).header("Sec-Fetch-Mode", "cors").build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> fromScript = client.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/engine-rest/task")).header("X-Requested-With", "XMLHttpRequest")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> fromApiClient = get(client, "/api/audit/cases");
+
+        assertThat(fromPage.statusCode()).isEqualTo(401);
+        assertThat(fromPage.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(fromPage.body()).contains("登录已失效或尚未登录");
+        assertThat(fromScript.statusCode()).isEqualTo(401);
+        assertThat(fromScript.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(fromApiClient.statusCode()).isEqualTo(401);
+        assertThat(fromApiClient.headers().firstValue("WWW-Authenticate")).contains("Basic realm=\"RDFund\"");
+    }
+
     @ParameterizedTest(name = "{0} opens the audit page → {1}")
     @CsvSource({"auditor, 200", "finance, 200", "kjj, 200", "admin, 200", "applicant, 403", "expert1, 403"})
     void theWebappLoginOpensThePagesForStaff(String user, int expected) throws Exception {

@@ -48,7 +48,7 @@ function table(documents, uploaders) {
 
 async function show(node, taskId, csrfToken) {
   const response = await fetch(`/api/tasks/${encodeURIComponent(taskId)}/documents`,
-    { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    { credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } });
   if (!response.ok) {
     node.replaceChildren(element('p', {}, response.status === 404
       ? '只有办理此任务的人可以在这里上传和查看材料。' : await problem(response)));
@@ -86,7 +86,7 @@ async function show(node, taskId, csrfToken) {
     submit.disabled = true;
     message.textContent = '正在上传…';
     const sent = await fetch(`/api/tasks/${encodeURIComponent(taskId)}/documents`,
-      { method: 'POST', credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': csrfToken }, body });
+      { method: 'POST', credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': csrfToken, 'X-Requested-With': 'XMLHttpRequest' }, body });
     submit.disabled = false;
     if (sent.ok) {
       const added = await sent.json();
