@@ -82,8 +82,11 @@ public class CaseDocuments {
         }
         String fileName = FileCheck.cleanName(originalName);
         check.checkSize(fileName, declaredSize);
+        long caseBytes = repository.bytesOfCase(task.get().caseId());
+        check.checkCaseQuota(fileName, declaredSize, caseBytes);
         byte[] bytes = content.read();
         String type = check.typeOf(fileName, bytes);
+        check.checkCaseQuota(fileName, bytes.length, caseBytes);
         return Optional.of(repository.add(new DocumentRepository.NewDocument(task.get().caseId(), kind.strip(),
                 FileCheck.withExtensionOf(fileName, type), type, sha256(bytes), bytes, task.get().taskId(),
                 task.get().taskName(), user.id(), LocalDateTime.now(clock))));

@@ -73,6 +73,12 @@ class DocumentRepository {
                 .param("cases", caseIds).query(Rows.of(CaseDocument.class)).list();
     }
 
+    /** The size of every version of every document of the case. */
+    long bytesOfCase(String caseId) {
+        return jdbc.sql("SELECT COALESCE(SUM(size_bytes), 0) FROM case_document WHERE case_id = ?").param(caseId)
+                .query(Long.class).single();
+    }
+
     Optional<CaseDocument> find(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM case_document WHERE id = ?").param(id)
                 .query(Rows.of(CaseDocument.class)).optional();

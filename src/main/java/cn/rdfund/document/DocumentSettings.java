@@ -8,11 +8,12 @@ import org.springframework.util.unit.DataSize;
  * {@code rdfund.documents.*}: the kinds of document a case holds, the largest file accepted and the file types accepted
  * (as detected from the content), each with the name users read; the expert tasks whose holder reads the whole case
  * ({@code reviewerTasks}: scoring and assessing, not the 回避 declaration); the processes whose tasks take no
- * attachments ({@code sealedProcesses}: an expert panel's opinions stay closed until it ends, files included).
+ * attachments ({@code sealedProcesses}: an expert panel's opinions stay closed until it ends, files included); the most a
+ * case may hold, every version counted ({@code caseQuota}).
  */
 @ConfigurationProperties("rdfund.documents")
 record DocumentSettings(List<String> kinds, DataSize maxSize, List<FileType> types, List<String> reviewerTasks,
-        List<String> sealedProcesses) {
+        List<String> sealedProcesses, DataSize caseQuota) {
 
     record FileType(String mime, String name) {
     }
@@ -23,5 +24,6 @@ record DocumentSettings(List<String> kinds, DataSize maxSize, List<FileType> typ
         types = types == null ? List.of() : List.copyOf(types);
         reviewerTasks = reviewerTasks == null ? List.of() : List.copyOf(reviewerTasks);
         sealedProcesses = sealedProcesses == null ? List.of() : List.copyOf(sealedProcesses);
+        caseQuota = caseQuota == null ? DataSize.ofMegabytes(200) : caseQuota;
     }
 }

@@ -53,6 +53,18 @@ final class FileCheck {
         }
     }
 
+    /**
+     * Refuses a file that would take the case's documents, every version counted, above the case's quota. Two uploads
+     * at the same moment may each pass: the quota can be exceeded by one file per upload running at once.
+     */
+    void checkCaseQuota(String fileName, long size, long caseBytes) {
+        long quota = settings.caseQuota().toBytes();
+        if (caseBytes + size > quota) {
+            throw new InvalidInputException("「文件」" + fileName + "上传后本案材料将达" + megabytes(caseBytes + size)
+                    + "，超过每案上限" + megabytes(quota) + "（历次版本都计入）；请压缩后再传，或请处室联系系统管理员");
+        }
+    }
+
     /** The name with an extension of its detected type: a PDF named evil.html is kept as evil.html.pdf. */
     static String withExtensionOf(String fileName, String type) {
         try {

@@ -21,7 +21,7 @@ class FileCheckTest {
             List.of(new DocumentSettings.FileType("application/pdf", "PDF"),
                     new DocumentSettings.FileType(
                             "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word（.docx）"),
-                    new DocumentSettings.FileType("image/png", "PNG图片")), List.of(), List.of());
+                    new DocumentSettings.FileType("image/png", "PNG图片")), List.of(), List.of(), DataSize.ofKilobytes(10));
     private static final FileCheck CHECK = new FileCheck(SETTINGS);
 
     @Test
@@ -31,6 +31,14 @@ class FileCheckTest {
         assertThatThrownBy(() -> CHECK.typeOf("报告.pdf", pdfOf(1025))).isInstanceOf(InvalidInputException.class)
                 .hasMessageEndingWith("超过上限1 KB");
         assertThatThrownBy(() -> CHECK.typeOf("报告.pdf", pdfOf(1536))).hasMessage("「文件」报告.pdf有1.5 KB，超过上限1 KB");
+    }
+
+    @Test
+    void aCaseHoldsUpToItsQuotaWithEveryVersionCounted() {
+        CHECK.checkCaseQuota("报告.pdf", 1024, 9 * 1024);
+        assertThatThrownBy(() -> CHECK.checkCaseQuota("报告.pdf", 1025, 9 * 1024)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("超过每案上限10 KB");
+        assertThatThrownBy(() -> CHECK.checkCaseQuota("报告.pdf", 2048, 9 * 1024)).hasMessage("「文件」报告.pdf上传后本案材料将达11 KB，超过每案上限10 KB（历次版本都计入）；请压缩后再传，或请处室联系系统管理员");
     }
 
     @Test
