@@ -138,8 +138,11 @@ class ProjectExecutionProcessTest {
                 Map.of(DisbursementProcess.DECISION, DisbursementProcess.APPROVE));
     }
 
+    private static final Map<String, String> OPINIONS = Map.of("PASS", "进展符合任务书", "RECTIFY", "中试进度滞后，需补充人员",
+            "FAIL", "主要指标无法完成");
+
     private void panel(String stage, String verdict) {
-        lifecycle.completePanel(execution, stage, Map.of(VERDICT, verdict, ASSESSMENT_COMMENT, "评议意见：" + verdict));
+        lifecycle.completePanel(execution, stage, Map.of(VERDICT, verdict, ASSESSMENT_COMMENT, OPINIONS.get(verdict)));
     }
 
     private void reachMidtermCheck(String spentWan) {

@@ -1,5 +1,6 @@
 package cn.rdfund.support;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -48,13 +49,28 @@ public class ProcessDriver {
     /** Completes the task as the user. */
     public void complete(Task task, String user, Map<String, Object> variables) {
         if (ScreenshotTour.ON) {
-            ScreenshotTour.beforeCompleting(task, user, caseProcessOf(task),
+            ScreenshotTour.beforeCompleting(task, seenBy(task, variables), user, caseProcessOf(task),
                     environment.getRequiredProperty("local.server.port", Integer.class));
         }
         as(user, () -> {
             taskService.complete(task.getId(), variables);
             return null;
         });
+    }
+
+    /** The task's variables, then those of the processes that called it (the nearest first), then what is submitted. */
+    private Map<String, Object> seenBy(Task task, Map<String, Object> submitted) {
+        Map<String, Object> seen = new HashMap<>(taskService.getVariables(task.getId()));
+        for (ProcessInstance caller = callerOf(task.getProcessInstanceId()); caller != null;
+                caller = callerOf(caller.getId())) {
+            runtimeService.getVariables(caller.getId()).forEach(seen::putIfAbsent);
+        }
+        seen.putAll(submitted);
+        return seen;
+    }
+
+    private ProcessInstance callerOf(String processInstanceId) {
+        return runtimeService.createProcessInstanceQuery().subProcessInstanceId(processInstanceId).singleResult();
     }
 
     private String caseProcessOf(Task task) {
