@@ -127,6 +127,8 @@ class DemoCases implements ApplicationRunner {
                 "projectSummary", "围绕" + title.substring(3) + "开展研发", "teamDescription", "企业研发中心联合高校团队",
                 "workPlan", "第一年完成小试，第二年完成中试与验收"));
         form.put("promisedIndicators", "申请发明专利3项；完成中试");
+        tasks.attach(FundingApplicationProcess.TASK_FILL, application, applicant, "申报书", title + "申报书.pdf",
+                "/demo/application-form.pdf");
         tasks.complete(FundingApplicationProcess.TASK_FILL, application, applicant, form);
         tasks.complete(FundingApplicationProcess.TASK_FORMAL_CHECK, application, "kjj",
                 Map.of(FundingApplicationProcess.CHECK_DECISION, FundingApplicationProcess.PASS));

@@ -1,6 +1,10 @@
 package cn.rdfund.demo;
 
+import cn.rdfund.document.CaseDocuments;
 import cn.rdfund.execution.ProjectExecutionProcess;
+import cn.rdfund.system.security.CamundaUser;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,13 +36,15 @@ class DemoTasks {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final ManagementService managementService;
+    private final CaseDocuments documents;
 
     DemoTasks(IdentityService identityService, RuntimeService runtimeService, TaskService taskService,
-            ManagementService managementService) {
+            ManagementService managementService, CaseDocuments documents) {
         this.identityService = identityService;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.managementService = managementService;
+        this.documents = documents;
     }
 
     String start(String processKey, String user) {
@@ -62,6 +68,19 @@ class DemoTasks {
             taskService.complete(task.getId(), variables);
             return null;
         });
+    }
+
+    /** Waits for the open task of that id in the demo case and attaches the resource there as the user, in the 材料 tab. */
+    void attach(String taskKey, String caseRoot, String user, String kind, String fileName, String resource) {
+        Task task = await(() -> open(taskKey, caseRoot), tasks -> tasks.size() == 1, taskKey).get(0);
+        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
+                .toList();
+        try (InputStream content = DemoTasks.class.getResourceAsStream(resource)) {
+            documents.attachAs(new CamundaUser(user, groups), task.getId(), kind, fileName, content.readAllBytes())
+                    .orElseThrow(() -> new IllegalStateException(user + " may not attach on " + taskKey));
+        } catch (IOException missing) {
+            throw new IllegalStateException(resource, missing);
+        }
     }
 
     /** Waits until the parallel tasks of that id in the case are all there, and completes each as its assignee. */

@@ -88,6 +88,12 @@ class CaseMembership {
         });
     }
 
+    /** The case a process instance belongs to: its root process instance. */
+    String caseOf(String processInstanceId) {
+        return AsSystem.call(identity, () -> runtime.createProcessInstanceQuery().processInstanceId(processInstanceId)
+                .singleResult().getRootProcessInstanceId());
+    }
+
     private boolean mayWork(Task task, CamundaUser user) {
         if (task.getAssignee() != null) {
             return task.getAssignee().equals(user.id());

@@ -73,6 +73,12 @@ class DocumentRepository {
                 .param("cases", caseIds).query(Rows.of(CaseDocument.class)).list();
     }
 
+    /** The kinds of document the case holds (in any version). */
+    List<String> kindsOfCase(String caseId) {
+        return jdbc.sql("SELECT DISTINCT kind FROM case_document WHERE case_id = ?").param(caseId).query(String.class)
+                .list();
+    }
+
     /** The size of every version of every document of the case. */
     long bytesOfCase(String caseId) {
         return jdbc.sql("SELECT COALESCE(SUM(size_bytes), 0) FROM case_document WHERE case_id = ?").param(caseId)

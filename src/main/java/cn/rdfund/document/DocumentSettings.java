@@ -9,13 +9,17 @@ import org.springframework.util.unit.DataSize;
  * (as detected from the content), each with the name users read; the expert tasks whose holder reads the whole case
  * ({@code reviewerTasks}: scoring and assessing, not the 回避 declaration); the processes whose tasks take no
  * attachments ({@code sealedProcesses}: an expert panel's opinions stay closed until it ends, files included); the most a
- * case may hold, every version counted ({@code caseQuota}).
+ * case may hold, every version counted ({@code caseQuota}); the documents a task may not be completed without
+ * ({@code required}: the process, the task's id in the model and the kinds the case must hold by then).
  */
 @ConfigurationProperties("rdfund.documents")
 record DocumentSettings(List<String> kinds, DataSize maxSize, List<FileType> types, List<String> reviewerTasks,
-        List<String> sealedProcesses, DataSize caseQuota) {
+        List<String> sealedProcesses, DataSize caseQuota, List<Requirement> required) {
 
     record FileType(String mime, String name) {
+    }
+
+    record Requirement(String process, String task, List<String> kinds) {
     }
 
     DocumentSettings {
@@ -25,5 +29,12 @@ record DocumentSettings(List<String> kinds, DataSize maxSize, List<FileType> typ
         reviewerTasks = reviewerTasks == null ? List.of() : List.copyOf(reviewerTasks);
         sealedProcesses = sealedProcesses == null ? List.of() : List.copyOf(sealedProcesses);
         caseQuota = caseQuota == null ? DataSize.ofMegabytes(200) : caseQuota;
+        required = required == null ? List.of() : List.copyOf(required);
+        for (Requirement requirement : required) {
+            if (!kinds.containsAll(requirement.kinds())) {
+                throw new IllegalArgumentException("rdfund.documents.required: " + requirement.task() + " requires "
+                        + requirement.kinds() + ", not all of them in rdfund.documents.kinds " + kinds);
+            }
+        }
     }
 }

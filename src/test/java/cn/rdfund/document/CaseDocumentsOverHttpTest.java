@@ -6,6 +6,7 @@ import cn.rdfund.application.FundingApplicationProcess;
 import cn.rdfund.selection.FundingCallProcess;
 import cn.rdfund.review.ExpertReviewProcess;
 import cn.rdfund.support.Http;
+import cn.rdfund.support.TasklistClient;
 import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.ProcessDriver;
 import cn.rdfund.support.RdfundIntegrationTest;
@@ -35,8 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @RdfundIntegrationTest
 class CaseDocumentsOverHttpTest {
 
-    static final byte[] PDF = ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
-            .getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PDF = TasklistClient.MINIMAL_PDF;
     private static final byte[] PROGRAM = concat(new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0},
             "This program cannot be run in DOS mode.".getBytes(StandardCharsets.US_ASCII));
 

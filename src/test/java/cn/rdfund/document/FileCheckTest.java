@@ -21,7 +21,7 @@ class FileCheckTest {
             List.of(new DocumentSettings.FileType("application/pdf", "PDF"),
                     new DocumentSettings.FileType(
                             "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word（.docx）"),
-                    new DocumentSettings.FileType("image/png", "PNG图片")), List.of(), List.of(), DataSize.ofKilobytes(10));
+                    new DocumentSettings.FileType("image/png", "PNG图片")), List.of(), List.of(), DataSize.ofKilobytes(10), List.of());
     private static final FileCheck CHECK = new FileCheck(SETTINGS);
 
     @Test

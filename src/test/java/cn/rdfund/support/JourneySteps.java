@@ -92,6 +92,12 @@ final class JourneySteps {
      */
     String appliedAndReviewed(String applicant, String callId, String title, String requestedWan, int score) {
         String application = start(applicant, FundingApplicationProcess.KEY);
+        // 填写申报书 is completed only once the 申报书 is attached (rdfund.documents.required).
+        nodes.request((tasklist, retry) -> {
+            tasklist.attach(applicant, awaitTask(applicant, application, FundingApplicationProcess.TASK_FILL), "申报书",
+                    title + "申报书.pdf", TasklistClient.MINIMAL_PDF);
+            return null;
+        });
         submit(applicant, application, FundingApplicationProcess.TASK_FILL, Map.of(
                 FundingApplicationProcess.CALL_ID, callId, "title", title, "requestedWan", requestedWan,
                 "coFundingWan", "", "partnerUsccs", "", "projectSummary", "项目简介", "teamDescription", "研发团队",

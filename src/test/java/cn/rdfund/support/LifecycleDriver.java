@@ -1,5 +1,7 @@
 package cn.rdfund.support;
 
+import cn.rdfund.document.CaseDocuments;
+import cn.rdfund.system.security.CamundaUser;
 import cn.rdfund.application.FundingApplicationProcess;
 import cn.rdfund.execution.ProjectExecutionProcess;
 import cn.rdfund.organization.OrganizationMembers;
@@ -19,6 +21,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.JobQuery;
@@ -45,10 +48,11 @@ public class LifecycleDriver {
     private final IdentityService identityService;
     private final OrganizationRepository organizations;
     private final OrganizationMembers members;
+    private final CaseDocuments documents;
 
     LifecycleDriver(ProcessDriver driver, RuntimeService runtimeService, TaskService taskService,
             ManagementService managementService, IdentityService identityService, OrganizationRepository organizations,
-            OrganizationMembers members) {
+            OrganizationMembers members, CaseDocuments documents) {
         this.driver = driver;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
@@ -56,6 +60,7 @@ public class LifecycleDriver {
         this.identityService = identityService;
         this.organizations = organizations;
         this.members = members;
+        this.documents = documents;
     }
 
     /** A fresh enterprise with one applicant account, so that tests never share an enterprise's cap. */
@@ -107,11 +112,22 @@ public class LifecycleDriver {
     public ProcessInstance submitApplication(ProcessInstance call, String applicant, String title, String requestedWan) {
         Object callId = runtimeService.getVariable(call.getId(), FundingCallProcess.CALL_ID);
         ProcessInstance application = driver.start(FundingApplicationProcess.KEY, applicant);
+        attachApplicationForm(application, applicant, title);
         driver.complete(application, FundingApplicationProcess.TASK_FILL, applicant, Map.of(
                 FundingApplicationProcess.CALL_ID, String.valueOf(callId), "title", title,
                 "requestedWan", requestedWan, "coFundingWan", "", "partnerUsccs", "", "projectSummary", "项目简介", "teamDescription", "团队", "workPlan", "计划", "promisedIndicators", "指标"));
         runJobs(application);
         return application;
+    }
+
+    /** The applicant attaches the 申报书 on 填写申报书, as in the 材料 tab (the shipped configuration requires it). */
+    public void attachApplicationForm(ProcessInstance application, String applicant, String title) {
+        Task fill = taskService.createTaskQuery().processInstanceId(application.getId())
+                .taskDefinitionKey(FundingApplicationProcess.TASK_FILL).singleResult();
+        List<String> groups = identityService.createGroupQuery().groupMember(applicant).list().stream()
+                .map(Group::getId).toList();
+        documents.attachAs(new CamundaUser(applicant, groups), fill.getId(), "申报书", title + "申报书.pdf",
+                TasklistClient.MINIMAL_PDF).orElseThrow();
     }
 
     /** An application through the formal check and a review in which every expert gives the same score. */

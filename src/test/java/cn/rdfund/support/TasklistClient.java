@@ -49,6 +49,20 @@ public final class TasklistClient {
                 "otherAwardWan", "0");
     }
 
+    /** A minimal PDF: the 申报书 a journey attaches, or any document a test uploads. */
+    public static final byte[] MINIMAL_PDF = ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n"
+            + "%%EOF\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Attaches a document on the task as the user, as the 材料 tab does. */
+    public void attach(String user, JsonNode task, String kind, String fileName, byte[] content) {
+        Http.Response answer = Http.as(port, user).postFile("/api/tasks/" + task.path("id").asText() + "/documents",
+                Map.of("kind", kind), "file", fileName, content);
+        if (answer.status() / 100 != 2) {
+            throw new IllegalStateException(user + " could not attach " + fileName + " on " + task.path("name").asText()
+                    + ": " + answer.status() + " " + answer.body());
+        }
+    }
+
     /** Starts a process as the user; the new instance's id. */
     public String start(String user, String processKey) {
         Http.Response started = Http.as(port, user).post("/engine-rest/process-definition/key/" + processKey + "/start",

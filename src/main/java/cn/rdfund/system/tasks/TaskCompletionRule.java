@@ -15,6 +15,11 @@ public interface TaskCompletionRule {
     /** The task's id in the model, e.g. {@code Task_ReviewApplication}. */
     String taskKey();
 
+    /** Whether the rule checks this task; by default the one task {@link #processKey()}, {@link #taskKey()}. */
+    default boolean appliesTo(String processKey, String taskKey) {
+        return processKey().equals(processKey) && taskKey().equals(taskKey);
+    }
+
     /** Everything wrong with the input, each in words the person completing the task can act on. */
     List<String> problems(TaskCompletion completion);
 

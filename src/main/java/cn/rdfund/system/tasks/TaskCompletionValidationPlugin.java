@@ -121,11 +121,11 @@ class TaskCompletionValidationPlugin extends AbstractProcessEnginePlugin {
         List<String> problems = new ArrayList<>(fourEyesRule
                 .map(rule -> fourEyes.refusals(rule, task, user, user)).orElse(List.of()));
         List<TaskCompletionRule> applicable = rules.stream()
-                .filter(rule -> rule.processKey().equals(processKey) && rule.taskKey().equals(task.getTaskDefinitionKey()))
+                .filter(rule -> rule.appliesTo(processKey, task.getTaskDefinitionKey()))
                 .toList();
         if (!applicable.isEmpty()) {
             TaskCompletion completion = new TaskCompletion(task.getVariables(), user, task.getProcessInstanceId(),
-                    starter.getObject().of(task.getProcessInstanceId()));
+                    starter.getObject().of(task.getProcessInstanceId()), processKey, task.getTaskDefinitionKey());
             applicable.forEach(rule -> problems.addAll(rule.problems(completion)));
         }
         if (!problems.isEmpty()) {
