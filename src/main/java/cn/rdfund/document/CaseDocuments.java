@@ -82,11 +82,17 @@ public class CaseDocuments {
         }
         String fileName = FileCheck.cleanName(originalName);
         check.checkSize(fileName, declaredSize);
-        long caseBytes = repository.bytesOfCase(task.get().caseId());
-        check.checkCaseQuota(fileName, declaredSize, caseBytes);
+        // A kind the task requires is always taken (within max-size), so that a full case cannot block its task.
+        boolean required = settings.requiredOn(task.get().process(), task.get().taskKey()).contains(kind.strip());
+        long caseBytes = required ? 0 : repository.bytesOfCase(task.get().caseId());
+        if (!required) {
+            check.checkCaseQuota(fileName, declaredSize, caseBytes);
+        }
         byte[] bytes = content.read();
         String type = check.typeOf(fileName, bytes);
-        check.checkCaseQuota(fileName, bytes.length, caseBytes);
+        if (!required) {
+            check.checkCaseQuota(fileName, bytes.length, caseBytes);
+        }
         return Optional.of(repository.add(new DocumentRepository.NewDocument(task.get().caseId(), kind.strip(),
                 FileCheck.withExtensionOf(fileName, type), type, sha256(bytes), bytes, task.get().taskId(),
                 task.get().taskName(), user.id(), LocalDateTime.now(clock))));

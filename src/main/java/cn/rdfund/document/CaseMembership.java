@@ -49,8 +49,12 @@ class CaseMembership {
         }
     }
 
-    /** {@code attachable}: false on an expert panel's tasks (DocumentSettings.sealedProcesses). */
-    record WorkedTask(String taskId, String taskName, String caseId, boolean attachable) {
+    /**
+     * {@code attachable}: false on an expert panel's tasks (DocumentSettings.sealedProcesses); {@code process} and
+     * {@code taskKey}: the task's process and its id in the model.
+     */
+    record WorkedTask(String taskId, String taskName, String caseId, boolean attachable, String process,
+            String taskKey) {
     }
 
     private final TaskService tasks;
@@ -84,7 +88,7 @@ class CaseMembership {
                     .singleResult().getRootProcessInstanceId();
             String process = repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
             return Optional.of(new WorkedTask(task.getId(), task.getName(), caseId,
-                    !settings.sealedProcesses().contains(process)));
+                    !settings.sealedProcesses().contains(process), process, task.getTaskDefinitionKey()));
         });
     }
 

@@ -19,7 +19,27 @@ record DocumentSettings(List<String> kinds, DataSize maxSize, List<FileType> typ
     record FileType(String mime, String name) {
     }
 
+    /** A task that may not complete before the case holds documents of these kinds. */
     record Requirement(String process, String task, List<String> kinds) {
+
+        Requirement {
+            if (process == null || process.isBlank() || task == null || task.isBlank() || kinds == null
+                    || kinds.isEmpty()) {
+                throw new IllegalArgumentException("rdfund.documents.required: each row needs process, task and kinds, "
+                        + "e.g. { process: FundingApplication, task: Task_FillApplication, kinds: [申报书] }");
+            }
+            kinds = List.copyOf(kinds);
+        }
+
+        boolean of(String processKey, String taskKey) {
+            return process.equals(processKey) && task.equals(taskKey);
+        }
+    }
+
+    /** The kinds a task requires (none for most tasks). */
+    List<String> requiredOn(String processKey, String taskKey) {
+        return required.stream().filter(requirement -> requirement.of(processKey, taskKey)).findFirst()
+                .map(Requirement::kinds).orElse(List.of());
     }
 
     DocumentSettings {

@@ -3,7 +3,6 @@ package cn.rdfund.document;
 import cn.rdfund.system.tasks.TaskCompletion;
 import cn.rdfund.system.tasks.TaskCompletionRule;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,13 +34,12 @@ class RequiredDocuments implements TaskCompletionRule {
 
     @Override
     public boolean appliesTo(String processKey, String taskKey) {
-        return requirement(processKey, taskKey).isPresent();
+        return !settings.requiredOn(processKey, taskKey).isEmpty();
     }
 
     @Override
     public List<String> problems(TaskCompletion completion) {
-        List<String> kinds = requirement(completion.processKey(), completion.taskKey())
-                .map(DocumentSettings.Requirement::kinds).orElse(List.of());
+        List<String> kinds = settings.requiredOn(completion.processKey(), completion.taskKey());
         if (kinds.isEmpty()) {
             return List.of();
         }
@@ -49,11 +47,5 @@ class RequiredDocuments implements TaskCompletionRule {
         List<String> missing = kinds.stream().filter(kind -> !held.contains(kind)).toList();
         return missing.isEmpty() ? List.of()
                 : List.of("请先在「材料」页上传：" + String.join("、", missing) + "（PDF等，上传后再点「完成」）");
-    }
-
-    private Optional<DocumentSettings.Requirement> requirement(String processKey, String taskKey) {
-        return settings.required().stream()
-                .filter(requirement -> requirement.process().equals(processKey) && requirement.task().equals(taskKey))
-                .findFirst();
     }
 }

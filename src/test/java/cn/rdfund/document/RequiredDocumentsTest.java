@@ -9,7 +9,9 @@ import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.ProcessDriver;
 import cn.rdfund.support.RdfundIntegrationTest;
 import cn.rdfund.support.TasklistClient;
+import cn.rdfund.system.security.CamundaUser;
 import cn.rdfund.system.tasks.TaskCompletion;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
@@ -18,6 +20,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.unit.DataSize;
 
 /**
  * 填写申报书 waits for the 申报书 where the configuration requires it (the shipped one does; the tests' profile does not,
@@ -67,6 +70,31 @@ class RequiredDocumentsTest {
         assertThat(new RequiredDocuments(settings(List.of()), repository, membership)
                 .appliesTo(FundingApplicationProcess.KEY, FundingApplicationProcess.TASK_FILL))
                 .as("nothing required: the rule checks no task").isFalse();
+    }
+
+    @Test
+    void aFullCaseStillTakesTheDocumentItsTaskRequires() throws Exception {
+        DocumentSettings oneByte = new DocumentSettings(List.of("申报书", "可行性研究报告"), null,
+                List.of(new DocumentSettings.FileType("application/pdf", "PDF")), List.of(), List.of(),
+                DataSize.ofBytes(1), SHIPPED);
+        CaseDocuments documents = new CaseDocuments(repository, membership, oneByte, Clock.systemUTC());
+        String applicant = lifecycle.newApplicant("配额测试有限公司");
+        ProcessInstance application = driver.start(FundingApplicationProcess.KEY, applicant);
+        Task fill = tasks.createTaskQuery().processInstanceId(application.getId()).singleResult();
+        CamundaUser user = new CamundaUser(applicant, List.of("applicants"));
+
+        assertThatThrownBy(() -> documents.attachAs(user, fill.getId(), "可行性研究报告", "报告.pdf",
+                TasklistClient.MINIMAL_PDF)).hasMessageContaining("超过每案上限");
+        assertThat(documents.attachAs(user, fill.getId(), "申报书", "申报书.pdf", TasklistClient.MINIMAL_PDF))
+                .as("the 申报书 that 填写申报书 requires").isPresent();
+    }
+
+    @Test
+    void aRequirementNamesItsTaskAndKinds() {
+        assertThatThrownBy(() -> new DocumentSettings.Requirement(FundingApplicationProcess.KEY, " ", List.of("申报书")))
+                .hasMessageContaining("each row needs process, task and kinds");
+        assertThatThrownBy(() -> new DocumentSettings.Requirement(FundingApplicationProcess.KEY,
+                FundingApplicationProcess.TASK_FILL, List.of())).hasMessageContaining("each row needs");
     }
 
     @Test

@@ -11,8 +11,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationEn
  * The 401 of {@code /api} and {@code /engine-rest}. API clients get the Basic challenge ({@code WWW-Authenticate});
  * a browser does not: on a Basic challenge it would open its own login dialog and then send those credentials with
  * every later request, past the webapps' login, its session timeout and logout. A request is a browser's when it
- * carries the fetch metadata every current browser sends ({@code Sec-Fetch-Mode}) or says it is a script's
- * ({@code X-Requested-With}); it gets a Chinese message pointing to the login page instead.
+ * carries the fetch metadata current browsers send over HTTPS and to localhost ({@code Sec-Fetch-Mode}), says it is a
+ * page's script ({@code X-Requested-With}), or asks for a page ({@code Accept: text/html}: a link followed, such as a
+ * document's download over plain HTTP); it gets a Chinese message pointing to the login page instead.
  */
 final class BrowserAwareEntryPoint implements AuthenticationEntryPoint {
 
@@ -35,7 +36,9 @@ final class BrowserAwareEntryPoint implements AuthenticationEntryPoint {
     }
 
     static boolean fromBrowser(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
         return request.getHeader("Sec-Fetch-Mode") != null
-                || "XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"));
+                || "XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"))
+                || (accept != null && accept.contains("text/html"));
     }
 }

@@ -59,6 +59,9 @@ class AuditPagesAccessTest {
         HttpResponse<String> fromScript = client.send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/engine-rest/task")).header("X-Requested-With", "XMLHttpRequest")
                 .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> linkFollowed = client.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/documents/1")).header("Accept", "text/html,*/*").build(),
+                HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> fromApiClient = get(client, "/api/audit/cases");
 
         assertThat(fromPage.statusCode()).isEqualTo(401);
@@ -66,6 +69,8 @@ class AuditPagesAccessTest {
         assertThat(fromPage.body()).contains("登录已失效或尚未登录");
         assertThat(fromScript.statusCode()).isEqualTo(401);
         assertThat(fromScript.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(linkFollowed.statusCode()).as("a download link followed over plain HTTP").isEqualTo(401);
+        assertThat(linkFollowed.headers().firstValue("WWW-Authenticate")).isEmpty();
         assertThat(fromApiClient.statusCode()).isEqualTo(401);
         assertThat(fromApiClient.headers().firstValue("WWW-Authenticate")).contains("Basic realm=\"RDFund\"");
     }
