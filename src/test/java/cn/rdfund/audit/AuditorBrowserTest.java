@@ -44,7 +44,7 @@ class AuditorBrowserTest {
     private static void walk(Browser browser, Project project) throws Exception {
         browser.open("/audit/index.html");
         browser.logIn("auditor", "auditor");
-        browser.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("审计与监督"))).click();
+        browser.clickWhenReady(By.partialLinkText("审计与监督"));
 
         browser.until(ExpectedConditions.urlContains("/audit/index.html"));
         // the page opens with the list of every case; search once it is there, as a person would

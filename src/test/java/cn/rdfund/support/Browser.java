@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -20,6 +21,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -109,6 +111,23 @@ public final class Browser implements AutoCloseable {
             seen.append("\n(").append(unavailable).append(')');
         }
         return seen.toString();
+    }
+
+    /**
+     * Clicks what {@code by} finds once it is clickable. Tasklist re-renders its lists as they load, so an element found
+     * a moment before may be gone: it is looked up again.
+     */
+    public void clickWhenReady(By by) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                until(ExpectedConditions.elementToBeClickable(by)).click();
+                return;
+            } catch (StaleElementReferenceException rerendered) {
+                if (attempt == 5) {
+                    throw rerendered;
+                }
+            }
+        }
     }
 
     public WebElement find(By by) {

@@ -121,7 +121,7 @@ public final class ScreenshotTour {
             }
             if (LISTS.containsKey(kind)) {
                 browser.open("/camunda/app/tasklist/default/#/");
-                browser.until(ExpectedConditions.elementToBeClickable(By.partialLinkText(LISTS.get(kind)[0]))).click();
+                browser.clickWhenReady(By.partialLinkText(LISTS.get(kind)[0]));
                 browser.until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText(task.getName())));
                 // No focus ring or tooltip of the filter just clicked in the picture.
                 ((JavascriptExecutor) browser.driver()).executeScript("document.activeElement.blur();");

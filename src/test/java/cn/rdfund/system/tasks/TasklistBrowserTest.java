@@ -68,8 +68,8 @@ class TasklistBrowserTest {
             assertChinese(browser, "the login page");
             browser.logIn(manager, manager);
 
-            browser.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("发起流程"))).click();
-            browser.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("指南发布"))).click();
+            browser.clickWhenReady(By.partialLinkText("发起流程"));
+            browser.clickWhenReady(By.partialLinkText("指南发布"));
             browser.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)='发起']")));
             assertChinese(browser, "the start dialog");
             assertThat(browser.visibleText()).as("the start dialog says what to do").contains("这里无需填写任何内容：点击「发起」即可");
@@ -79,11 +79,11 @@ class TasklistBrowserTest {
             browser.shot("start-dialog.png");
             browser.find(By.xpath("//button[normalize-space(.)='发起']")).click();
 
-            browser.until(ExpectedConditions.elementToBeClickable(By.linkText("拟定指南"))).click();
+            browser.clickWhenReady(By.linkText("拟定指南"));
             browser.until(ExpectedConditions.elementToBeClickable(field("Field_Title")));
             assertChinese(browser, "the task list and the empty form");
 
-            browser.until(ExpectedConditions.elementToBeClickable(By.linkText("材料"))).click();
+            browser.clickWhenReady(By.linkText("材料"));
             new Select(browser.until(ExpectedConditions.elementToBeClickable(By.id("rdfund-document-kind"))))
                     .selectByVisibleText("会议纪要");
             Path minutes = Files.createTempDirectory("rdfund-upload").resolve("指南论证会议纪要.pdf");
@@ -133,8 +133,8 @@ class TasklistBrowserTest {
             browser.until(ExpectedConditions.invisibilityOfElementLocated(field("Field_Title")));
 
             // The approval now waits for the unit: opened before it is claimed, the form says what to do first.
-            browser.find(By.partialLinkText("待领取")).click();
-            browser.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("审核指南 · 浏览器测试指南"))).click();
+            browser.clickWhenReady(By.partialLinkText("待领取"));
+            browser.clickWhenReady(By.partialLinkText("审核指南 · 浏览器测试指南"));
             WebElement readOnly = browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".disabled-form")));
             assertThat((String) ((JavascriptExecutor) browser.driver()).executeScript(
                     "return getComputedStyle(arguments[0], '::before').content;", readOnly))
