@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -70,14 +71,28 @@ public class ApiAccessLog extends OncePerRequestFilter {
         }
     }
 
-    /** Access rows, newest first, of one user or of everyone (at most {@code limit}). */
+    /** One recorded request. */
     public record Access(String userId, String method, String path, String query, int status, LocalDateTime accessedAt) {
     }
 
-    List<Access> recent(String userId, int limit) {
-        String columns = "SELECT user_id, method, path, query, status, accessed_at FROM api_access ";
-        return (userId == null ? jdbc.sql(columns + "ORDER BY id DESC LIMIT ?").param(limit)
-                : jdbc.sql(columns + "WHERE user_id = ? ORDER BY id DESC LIMIT ?").params(userId, limit))
+    /** Access rows newest first: of one user or everyone, from one day to another (either open), at most {@code limit}. */
+    List<Access> rows(String userId, LocalDateTime from, LocalDateTime before, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT user_id, method, path, query, status, accessed_at FROM api_access WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (userId != null) {
+            sql.append(" AND user_id = ?");
+            params.add(userId);
+        }
+        if (from != null) {
+            sql.append(" AND accessed_at >= ?");
+            params.add(from);
+        }
+        if (before != null) {
+            sql.append(" AND accessed_at < ?");
+            params.add(before);
+        }
+        params.add(limit);
+        return jdbc.sql(sql.append(" ORDER BY id DESC LIMIT ?").toString()).params(params)
                 .query(Rows.of(Access.class)).list();
     }
 }

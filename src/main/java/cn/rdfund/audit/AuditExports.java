@@ -34,6 +34,15 @@ final class AuditExports {
                 "拨付节点", "计算依据", "摘要"), rows);
     }
 
+    static ExportTable access(List<AccessRecords.AccessRecord> records) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (AccessRecords.AccessRecord record : records) {
+            rows.add(Arrays.asList(record.accessedAt(), record.userName(), record.sentence(), record.result(),
+                    record.method() + " " + record.path() + (record.query() == null ? "" : "?" + record.query())));
+        }
+        return new ExportTable("访问记录", List.of("时间", "人员", "做了什么", "结果", "原始请求"), rows);
+    }
+
     private static BigDecimal wan(BigDecimal yuan) {
         return yuan == null ? null : Wan.toWan(yuan);
     }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,15 +30,15 @@ class AuditResource {
 
     private final LedgerReports reports;
     private final EnterpriseCommitments commitments;
-    private final ApiAccessLog accessLog;
+    private final AccessRecords accessRecords;
     private final Dashboard dashboard;
     private final Clock clock;
 
-    AuditResource(LedgerReports reports, EnterpriseCommitments commitments, ApiAccessLog accessLog, Dashboard dashboard,
+    AuditResource(LedgerReports reports, EnterpriseCommitments commitments, AccessRecords accessRecords, Dashboard dashboard,
             Clock clock) {
         this.reports = reports;
         this.commitments = commitments;
-        this.accessLog = accessLog;
+        this.accessRecords = accessRecords;
         this.dashboard = dashboard;
         this.clock = clock;
     }
@@ -47,11 +48,28 @@ class AuditResource {
         return dashboard.figures(LocalDate.now(clock));
     }
 
-    /** Who read what through /api, newest first (this request included). */
+    /**
+     * Who read or did what, in words, newest first (this request included): of one person, mentioning a case (its code
+     * or a word of its title), between two dates.
+     */
     @GetMapping("/access")
-    List<ApiAccessLog.Access> access(@RequestParam(required = false) String userId,
+    List<AccessRecords.AccessRecord> access(@RequestParam(required = false) String userId,
+            @RequestParam(required = false) String caseText,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "100") int limit) {
-        return accessLog.recent(userId, Math.max(1, Math.min(limit, MAX_ACCESS_ROWS)));
+        return accessRecords.find(new AccessRecords.Filter(userId, caseText, from, to,
+                Math.max(1, Math.min(limit, MAX_ACCESS_ROWS))));
+    }
+
+    /** The same records as a file. */
+    @GetMapping("/access.{format:csv|xlsx}")
+    ResponseEntity<byte[]> accessExport(@PathVariable String format, @RequestParam(required = false) String userId,
+            @RequestParam(required = false) String caseText,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return AuditExports.access(accessRecords.find(new AccessRecords.Filter(userId, caseText, from, to,
+                MAX_ACCESS_ROWS))).download(format, "access");
     }
 
     /** One page of the ledger lines the filters select, after entry {@code afterId}, with the selection's totals. */

@@ -117,6 +117,29 @@ class ProcessHistory {
         return depth;
     }
 
+    /** The names of these tasks as their task lists showed them (with their case's label), by id; unknown ids left out. */
+    Map<String, String> taskNames(Set<String> taskIds) {
+        Map<String, String> names = new HashMap<>();
+        for (String taskId : taskIds) {
+            HistoricTaskInstance task = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+            if (task != null) {
+                names.put(taskId, task.getName());
+            }
+        }
+        return names;
+    }
+
+    /** Each of these process instances as its process's name and its case's business key, by id. */
+    Map<String, String> processLabels(Set<String> instanceIds) {
+        if (instanceIds.isEmpty()) {
+            return Map.of();
+        }
+        return historyService.createHistoricProcessInstanceQuery().processInstanceIds(instanceIds).list().stream()
+                .collect(Collectors.toMap(HistoricProcessInstance::getId, instance ->
+                        Optional.ofNullable(instance.getProcessDefinitionName()).orElse(instance.getProcessDefinitionKey())
+                                + (instance.getBusinessKey() == null ? "" : " " + instance.getBusinessKey())));
+    }
+
     /** Display names ("王科（kjj）") of the users among these ids that the caller may read; others stay ids. */
     Map<String, String> names(Set<String> userIds) {
         if (userIds.isEmpty()) {

@@ -43,6 +43,11 @@ public class CaseDocuments {
         return repository.ofCases(caseIds);
     }
 
+    /** One document's record (not its content), whoever asks: for the access records of auditors' views. */
+    public Optional<CaseDocument> recordOf(long id) {
+        return repository.find(id);
+    }
+
     /** {@code uploaders}: the names of the users who uploaded {@code documents}, by user id. */
     record TaskDocuments(String caseId, boolean attachable, List<String> kinds, String accepted, String maxSize,
             List<CaseDocument> documents, Map<String, String> uploaders) {

@@ -172,7 +172,8 @@ class AuditLedgerTest {
         Http.as(port, manager).get("/api/projects?status=IN_PROGRESS");
 
         String mine = Http.as(port, "auditor").get("/api/audit/access?userId=" + claimant).body();
-        assertThat(mine).contains("\"userId\":\"" + claimant + "\"", "\"path\":\"/api/claims\"", "\"status\":200");
+        assertThat(mine).contains("\"userId\":\"" + claimant + "\"", "\"path\":\"/api/claims\"", "\"result\":\"成功\"",
+                "查看了政策兑现申领");
         assertThat(Http.as(port, "auditor").get("/api/audit/access?userId=" + manager + "&limit=5").body())
                 .contains("\"path\":\"/api/projects\"", "\"query\":\"status=IN_PROGRESS\"");
         assertThat(Http.as(port, "kjj").get("/api/audit/access").status()).isEqualTo(403);
