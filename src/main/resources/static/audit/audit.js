@@ -60,8 +60,8 @@ const Audit = {
     element.innerHTML = `<p class="result bad">${Audit.text(error.message)}</p>`;
   },
   facts(c, keys) {
-    const all = { 单位: c.organizationName, 统一社会信用代码: c.uscc, 措施: c.measure, 牵头单位: c.leadUnit,
-      区县: c.district, 状态: c.status, 创建: Audit.time(c.createdAt), 流程实例: (c.processInstanceIds || []).join('，') };
+    const all = { 单位: c.organizationName, 统一社会信用代码: c.uscc, 措施: c.measure, 牵头单位: c.leadUnitLabel,
+      区县: c.district, 状态: c.statusLabel, 创建: Audit.time(c.createdAt), 流程实例: (c.processInstanceIds || []).join('，') };
     return keys.map(k => `<dt>${k}</dt><dd>${Audit.text(all[k])}</dd>`).join('');
   },
   timelineRows(events) {

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,7 @@ class CaseRecords {
         };
         if (applicationId != null) {
             events.addAll(reviews(applicationId, processEnded));
+            events.addAll(selection(applicationId));
         }
         if (found.projectId() != null && !AuditCase.CALL.equals(found.kind())) {
             events.addAll(assessments(found.projectId()));
@@ -88,6 +90,45 @@ class CaseRecords {
         }
         events.add(new TimelineEvent(panel.decidedAt(), TimelineEvent.REVIEW, "评审结果", panel.consensusBy(), details,
                 null, null, "专家评审"));
+        return events;
+    }
+
+    record SelectionRow(String callCode, int noticeRound, int rankNo, BigDecimal score, String outcome,
+            BigDecimal approvedAmount, String reason, LocalDateTime rankedAt) {
+    }
+
+    record ObjectionRow(int noticeRound, String objection, String registeredBy, String decision, String decisionReason,
+            String decidedBy, LocalDateTime decidedAt) {
+    }
+
+    private static final Map<String, String> OUTCOMES = Map.of("SELECTED", "拟立项", "BELOW_PASS_SCORE", "未达立项分数线",
+            "OVER_BUDGET", "超出指南预算", "OVER_ENTERPRISE_CAP", "超出企业累计上限", "EXCLUDED", "不予立项");
+
+    /** How the call ranked the application in each public notice, and the objections raised against it. */
+    private List<TimelineEvent> selection(long applicationId) {
+        List<TimelineEvent> events = new ArrayList<>();
+        for (SelectionRow row : jdbc.sql("""
+                SELECT fc.code AS call_code, s.notice_round, s.rank_no, s.score, s.outcome, s.approved_amount, s.reason,
+                       s.ranked_at
+                FROM call_selection s JOIN funding_call fc ON fc.id = s.call_id
+                WHERE s.application_id = ? ORDER BY s.notice_round""").param(applicationId)
+                .query(Rows.of(SelectionRow.class)).list()) {
+            List<String> details = new ArrayList<>(List.of("指南 " + row.callCode() + "，第" + row.noticeRound() + "轮公示",
+                    "排名第" + row.rankNo() + "，得分 " + row.score(), "结论：" + OUTCOMES.getOrDefault(row.outcome(),
+                    row.outcome()) + (row.approvedAmount() == null ? "" : "，拟资助 " + Wan.format(row.approvedAmount()))));
+            details.add("说明：" + row.reason());
+            events.add(new TimelineEvent(row.rankedAt(), TimelineEvent.SELECTION, "排序与立项建议（公示）", null, details,
+                    null, null, "指南遴选"));
+        }
+        for (ObjectionRow row : jdbc.sql("""
+                SELECT notice_round, objection, registered_by, decision, decision_reason, decided_by, decided_at
+                FROM call_objection WHERE application_id = ? ORDER BY id""").param(applicationId)
+                .query(Rows.of(ObjectionRow.class)).list()) {
+            events.add(new TimelineEvent(row.decidedAt(), TimelineEvent.SELECTION, "公示异议处理", row.decidedBy(),
+                    List.of("第" + row.noticeRound() + "轮公示，登记人 " + row.registeredBy(), "异议：" + row.objection(),
+                            ("UPHELD".equals(row.decision()) ? "异议成立" : "异议不成立") + "：" + row.decisionReason()),
+                    null, null, "指南遴选"));
+        }
         return events;
     }
 

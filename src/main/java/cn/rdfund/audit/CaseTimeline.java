@@ -4,7 +4,9 @@ import cn.rdfund.document.CaseDocument;
 import cn.rdfund.document.CaseDocuments;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** A case's one chronological view: its processes' history merged with reviews, assessments and the ledger. */
 @Component
 class CaseTimeline {
+
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final ProcessHistory history;
     private final CaseRecords records;
@@ -34,7 +38,7 @@ class CaseTimeline {
      */
     private static LocalDateTime order(TimelineEvent event) {
         boolean record = TimelineEvent.REVIEW.equals(event.type()) || TimelineEvent.LEDGER.equals(event.type())
-                || TimelineEvent.DOCUMENT.equals(event.type());
+                || TimelineEvent.DOCUMENT.equals(event.type()) || TimelineEvent.SELECTION.equals(event.type());
         return record && event.at().getNano() == 0 ? event.at().plusNanos(999_999_999) : event.at();
     }
 
@@ -54,8 +58,42 @@ class CaseTimeline {
         events.sort(Comparator.comparing(CaseTimeline::order));
         Set<String> actors = events.stream().map(TimelineEvent::actor).filter(Objects::nonNull).collect(Collectors.toSet());
         Map<String, String> names = history.names(actors);
-        return events.stream().map(event -> event.actor() == null || !names.containsKey(event.actor()) ? event
+        return foldRepeatedDecisions(events).stream().map(event -> event.actor() == null
+                || !names.containsKey(event.actor()) ? event
                 : new TimelineEvent(event.at(), event.type(), event.title(), names.get(event.actor()), event.details(),
                         event.amount(), event.amountDisplay(), event.process())).toList();
+    }
+
+    /**
+     * A decision table evaluated again with the same inputs and the same result (every expert's score weighs the same
+     * criteria) is one line, at its first evaluation, saying how often and when last.
+     */
+    static List<TimelineEvent> foldRepeatedDecisions(List<TimelineEvent> events) {
+        Map<List<Object>, Integer> first = new HashMap<>();
+        Map<Integer, List<TimelineEvent>> repeats = new HashMap<>();
+        List<TimelineEvent> kept = new ArrayList<>();
+        for (TimelineEvent event : events) {
+            if (!TimelineEvent.DECISION.equals(event.type())) {
+                kept.add(event);
+                continue;
+            }
+            List<Object> sameness = List.of(event.process(), event.title(), event.details());
+            Integer at = first.get(sameness);
+            if (at == null) {
+                first.put(sameness, kept.size());
+                kept.add(event);
+            } else {
+                repeats.computeIfAbsent(at, index -> new ArrayList<>()).add(event);
+            }
+        }
+        repeats.forEach((index, again) -> {
+            TimelineEvent shown = kept.get(index);
+            List<String> details = new ArrayList<>(shown.details());
+            details.add("同样的输入和结果共评估" + (again.size() + 1) + "次，末次 "
+                    + again.get(again.size() - 1).at().format(SECONDS));
+            kept.set(index, new TimelineEvent(shown.at(), shown.type(), shown.title(), shown.actor(), details,
+                    shown.amount(), shown.amountDisplay(), shown.process()));
+        });
+        return kept;
     }
 }

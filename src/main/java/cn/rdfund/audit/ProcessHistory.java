@@ -48,6 +48,7 @@ import org.springframework.stereotype.Component;
 class ProcessHistory {
 
     static final String SEALED = "评审进行中：评审内容在评审结束后显示";
+    private static final String EMPTY = "（空）";
     private static final int MAX_VALUE_LENGTH = 300;
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final Set<String> TIMERS = Set.of("intermediateTimer", "boundaryTimer", "startTimerEvent");
@@ -62,13 +63,15 @@ class ProcessHistory {
     private final HistoryService historyService;
     private final IdentityService identityService;
     private final HistoricInstanceReads historicInstanceReads;
+    private final FieldLabels labels;
     private final ZoneId zone;
 
     ProcessHistory(HistoryService historyService, IdentityService identityService,
-            HistoricInstanceReads historicInstanceReads, Clock clock) {
+            HistoricInstanceReads historicInstanceReads, FieldLabels labels, Clock clock) {
         this.historyService = historyService;
         this.identityService = identityService;
         this.historicInstanceReads = historicInstanceReads;
+        this.labels = labels;
         this.zone = clock.getZone();
     }
 
@@ -187,7 +190,7 @@ class ProcessHistory {
             events.add(incidentEvent(incident, process));
         }
         if (instance.getEndTime() != null) {
-            List<String> details = new ArrayList<>(List.of("状态 " + instance.getState()));
+            List<String> details = new ArrayList<>(List.of(endState(instance.getState())));
             if (instance.getDeleteReason() != null) {
                 details.add("原因 " + instance.getDeleteReason());
             }
@@ -195,6 +198,15 @@ class ProcessHistory {
                     details, null, null, process));
         }
         return events;
+    }
+
+    private static String endState(String state) {
+        return switch (String.valueOf(state)) {
+            case "COMPLETED" -> "正常结束";
+            case "EXTERNALLY_TERMINATED" -> "被人工终止";
+            case "INTERNALLY_TERMINATED" -> "由流程内部终止";
+            default -> "状态 " + state;
+        };
     }
 
     /**
@@ -245,16 +257,20 @@ class ProcessHistory {
             HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
             String value = text(update);
             String old = lastValue.put(update.getVariableName() + "@" + update.getExecutionId(), value);
-            String line = update.getVariableName() + "：" + (old == null ? "" : old + " → ") + value;
-            if (sealed.covers(update.getActivityInstanceId()) || ENGINE_VARIABLES.contains(update.getVariableName())) {
+            String name = update.getVariableName();
+            String label = labels.of(name);
+            String line = label + "：" + (old == null ? "" : labels.valueOf(name, old) + " → ") + labels.valueOf(name, value);
+            // A read-only field sent back with its task, a value written again, a field left empty: nothing changed.
+            if (sealed.covers(update.getActivityInstanceId()) || ENGINE_VARIABLES.contains(name) || value.equals(old)
+                    || (old == null && (value.isEmpty() || EMPTY.equals(value)))) {
                 continue;
             }
             HistoricTaskInstance task = tasks.get(update.getActivityInstanceId());
             if (task != null && completedWith(task, update)) {
                 recorded.computeIfAbsent(update.getActivityInstanceId(), k -> new ArrayList<>()).add(line);
             } else {
-                events.add(new TimelineEvent(time(update.getTime()), TimelineEvent.VARIABLE, update.getVariableName(),
-                        null, List.of(line), null, null, process));
+                events.add(new TimelineEvent(time(update.getTime()), TimelineEvent.VARIABLE, label, null, List.of(line),
+                        null, null, process));
             }
         }
         return events;
@@ -351,7 +367,7 @@ class ProcessHistory {
         if (shown instanceof Date date) {
             shown = format(date);
         }
-        return shown == null ? "（空）" : Texts.clip(String.valueOf(shown), MAX_VALUE_LENGTH);
+        return shown == null ? EMPTY : Texts.clip(String.valueOf(shown), MAX_VALUE_LENGTH);
     }
 
     private LocalDateTime time(Date date) {

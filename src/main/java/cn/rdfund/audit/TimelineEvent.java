@@ -23,6 +23,7 @@ public record TimelineEvent(LocalDateTime at, String type, String title, String 
     public static final String REVIEW = "REVIEW";
     public static final String LEDGER = "LEDGER";
     public static final String DOCUMENT = "DOCUMENT";
+    public static final String SELECTION = "SELECTION";
 
     @JsonProperty
     public String kindLabel() {
@@ -36,6 +37,7 @@ public record TimelineEvent(LocalDateTime at, String type, String title, String 
             case DECISION -> "决策表";
             case REVIEW -> "评审";
             case DOCUMENT -> "材料";
+            case SELECTION -> "遴选";
             default -> "资金";
         };
     }

@@ -63,6 +63,18 @@ class AuditorBrowserTest {
         String timeline = browser.find(By.id("events")).getText();
         assertThat(timeline).contains("形式审查", "专家评审", "声明无利益冲突", "拨付 · 账目", "120.00万元", "60.00万元",
                 "验收专家评议", "钱财（finance）", "决策表");
+        // A case file, not the engine's log: the selection that made the project, fields by their forms' labels,
+        // no engine elements or variable names unless asked for, each repeated decision once.
+        assertThat(timeline).contains("遴选", "排序与立项建议（公示）", "排名第1", "申请资助金额（万元）")
+                .doesNotContain("startEvent", "exclusiveGateway", "Gateway_", "coFundingWan", "requestedWan",
+                        "状态 COMPLETED");
+        assertThat(browser.find(By.id("facts")).getText()).contains("市科技局", "已验收结题").doesNotContain("KJJ");
+        int shown = browser.driver().findElements(By.cssSelector("#events tr")).size() - 1;
+        assertThat(shown).as("the lines shown by default").isLessThan(80);
+        String count = browser.find(By.id("count")).getText();
+        assertThat(count).endsWith("显示 " + shown + " 条");
+        assertThat(Integer.parseInt(count.replaceAll("共 (\\d+) 条.*", "$1"))).as("the engine's rows, on request")
+                .isGreaterThan(shown);
 
         browser.find(By.id("verify")).click();
         browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verification"), "台账完整"));
