@@ -12,6 +12,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -75,7 +76,13 @@ class Dashboard {
                         .expireAfterWrite(keptFor.multipliedBy(DROPPED_AFTER)).executor(refreshes).build(this::addUp);
     }
 
-    record Bucket(String label, long projects, BigDecimal approved, BigDecimal disbursed, BigDecimal repaid) {
+    /** {@code drill}: the case search that lists the bucket's projects (null where the search has no such filter). */
+    record Bucket(String label, long projects, BigDecimal approved, BigDecimal disbursed, BigDecimal repaid,
+            String drill) {
+
+        Bucket withLabel(String shown, String search) {
+            return new Bucket(shown, projects, approved, disbursed, repaid, search);
+        }
     }
 
     record Overdue(String what, String project, String due, String owner) {
@@ -117,12 +124,15 @@ class Dashboard {
                 + " GROUP BY p.measure, o.district, YEAR(p.created_at)")
                 .query(Rows.of(Cell.class)).list();
         List<Bucket> byDistrict = rollUp(cells, Cell::district).stream()
-                .map(b -> new Bucket(b.label() == null ? "未填" : District.displayNameOf(b.label()), b.projects(),
-                        b.approved(), b.disbursed(), b.repaid()))
+                .map(b -> b.label() == null ? b.withLabel("未填", null)
+                        : b.withLabel(District.displayNameOf(b.label()), "kind=project&district=" + b.label()))
                 .toList();
-        return new Figures(rollUp(cells, Cell::measure), byDistrict,
-                buckets("a.area", "JOIN funding_call_area a ON a.call_id = p.call_id"),
-                rollUp(cells, Cell::createdYear), stages(), overdueMilestones(today), progress(), asOf);
+        List<Bucket> byMeasure = rollUp(cells, Cell::measure).stream()
+                .map(b -> b.withLabel(b.label(), "kind=project&measure=" + b.label())).toList();
+        List<Bucket> byYear = rollUp(cells, Cell::createdYear).stream()
+                .map(b -> b.withLabel(b.label(), "kind=project&year=" + b.label())).toList();
+        return new Figures(byMeasure, byDistrict, byArea(), byYear, stages(), overdueMilestones(today), progress(),
+                asOf);
     }
 
     /** The cells added up per label, ordered by it (none first, as the database orders them). */
@@ -130,18 +140,43 @@ class Dashboard {
         Map<String, Bucket> buckets = new TreeMap<>(Comparator.nullsFirst(Comparator.<String>naturalOrder()));
         for (Cell cell : cells) {
             String key = label.apply(cell);
-            buckets.merge(key, new Bucket(key, cell.projects(), cell.approved(), cell.disbursed(), cell.repaid()),
+            buckets.merge(key, new Bucket(key, cell.projects(), cell.approved(), cell.disbursed(), cell.repaid(), null),
                     (a, b) -> new Bucket(key, a.projects() + b.projects(), a.approved().add(b.approved()),
-                            a.disbursed().add(b.disbursed()), a.repaid().add(b.repaid())));
+                            a.disbursed().add(b.disbursed()), a.repaid().add(b.repaid()), null));
         }
         return new ArrayList<>(buckets.values());
     }
 
-    private List<Bucket> buckets(String label, String join) {
-        return jdbc.sql("SELECT " + label + " AS label, COUNT(*) AS projects, SUM(p.approved_amount) AS approved,"
-                + " COALESCE(SUM(l.disbursed), 0) AS disbursed, COALESCE(SUM(l.repaid), 0) AS repaid FROM project p "
-                + join + " " + PAID + " WHERE " + FUNDED + " GROUP BY " + label + " ORDER BY " + label)
-                .query(Rows.of(Bucket.class)).list();
+    /** A funded project's money and one of its call's technology areas (none: the project has no call areas). */
+    private record AreaRow(long projectId, String area, BigDecimal approved, BigDecimal disbursed, BigDecimal repaid) {
+    }
+
+    /**
+     * By technology area: a project's call may name several areas and the project has none of its own, so its money
+     * is split evenly between them (EvenSplit), and every area counts the project. The amounts add up to the
+     * other charts' and the ledger's.
+     */
+    private List<Bucket> byArea() {
+        List<AreaRow> rows = jdbc.sql("SELECT p.id AS project_id, a.area, COALESCE(p.approved_amount, 0) AS approved,"
+                + " COALESCE(l.disbursed, 0) AS disbursed, COALESCE(l.repaid, 0) AS repaid FROM project p"
+                + " LEFT JOIN funding_call_area a ON a.call_id = p.call_id " + PAID + " WHERE " + FUNDED
+                + " ORDER BY p.id, a.area").query(Rows.of(AreaRow.class)).list();
+        Map<String, Bucket> byArea = new TreeMap<>();
+        rows.stream().collect(Collectors.groupingBy(AreaRow::projectId, LinkedHashMap::new, Collectors.toList()))
+                .values().forEach(areas -> {
+                    AreaRow project = areas.get(0);
+                    List<BigDecimal> approved = EvenSplit.of(project.approved(), areas.size());
+                    List<BigDecimal> disbursed = EvenSplit.of(project.disbursed(), areas.size());
+                    List<BigDecimal> repaid = EvenSplit.of(project.repaid(), areas.size());
+                    for (int i = 0; i < areas.size(); i++) {
+                        String area = areas.get(i).area() == null ? "未填" : areas.get(i).area();
+                        Bucket share = new Bucket(area, 1, approved.get(i), disbursed.get(i), repaid.get(i), null);
+                        byArea.merge(area, share, (a, b) -> new Bucket(area, a.projects() + 1,
+                                a.approved().add(b.approved()), a.disbursed().add(b.disbursed()),
+                                a.repaid().add(b.repaid()), null));
+                    }
+                });
+        return new ArrayList<>(byArea.values());
     }
 
     private Map<String, Long> stages() {
@@ -149,7 +184,8 @@ class Dashboard {
         }
         return jdbc.sql("SELECT status, COUNT(*) AS projects FROM project GROUP BY status ORDER BY status")
                 .query(Rows.of(Stage.class)).list().stream()
-                .collect(Collectors.toMap(Stage::status, Stage::projects, Long::sum, TreeMap::new));
+                .collect(Collectors.toMap(stage -> CaseWords.status(stage.status()), Stage::projects, Long::sum,
+                        TreeMap::new));
     }
 
     private List<Overdue> overdueMilestones(LocalDate today) {

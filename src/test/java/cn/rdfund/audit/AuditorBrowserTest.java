@@ -68,7 +68,7 @@ class AuditorBrowserTest {
         assertThat(timeline).contains("遴选", "排序与立项建议（公示）", "排名第1", "申请资助金额（万元）")
                 .doesNotContain("startEvent", "exclusiveGateway", "Gateway_", "coFundingWan", "requestedWan",
                         "状态 COMPLETED");
-        assertThat(browser.find(By.id("facts")).getText()).contains("市科技局", "已验收结题").doesNotContain("KJJ");
+        assertThat(browser.find(By.id("facts")).getText()).contains("市科技局", "已完成").doesNotContain("KJJ");
         int shown = browser.driver().findElements(By.cssSelector("#events tr")).size() - 1;
         assertThat(shown).as("the lines shown by default").isLessThan(80);
         String count = browser.find(By.id("count")).getText();
