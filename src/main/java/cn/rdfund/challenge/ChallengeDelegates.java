@@ -39,7 +39,9 @@ class ChallengeDelegates {
             execution.setVariable(CHALLENGE_ID, challenge.id());
             execution.setVariable("callId", challenge.callId());
             execution.setVariable(PROJECT_ID, challenge.projectId());
-            execution.setVariable(PROJECT_CODE, challenges.codeOf(challenge));
+            String code = challenges.codeOf(challenge);
+            execution.setVariable(PROJECT_CODE, code);
+            execution.setProcessBusinessKey(code);
             execution.setVariable(TITLE, challenge.title());
             execution.setVariable(OWNER_NAME, organizations.findById(challenge.ownerOrganizationId()).orElseThrow().name());
             execution.setVariable(HORSE_RACE, challenge.horseRace());

@@ -69,6 +69,9 @@ class ClaimDelegates {
             }
             ClaimSubmission submission = vars.claimForm(LocalDate.MAX, catalogue::claimFields).submission();
             PolicyClaim claim = claims.register(execution.getProcessInstanceId(), claimant, submission);
+            if (claim.code() != null) {
+                execution.setProcessBusinessKey(claim.code());
+            }
             if (PolicyClaim.REJECTED.equals(claim.status())) {
                 execution.setVariable(DUPLICATE, true);
                 return;

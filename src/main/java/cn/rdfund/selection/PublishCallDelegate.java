@@ -26,6 +26,8 @@ class PublishCallDelegate implements JavaDelegate {
                 starter.of(execution.getProcessInstanceId()));
         execution.setVariable(FundingCallProcess.CALL_ID, call.id());
         execution.setVariable(FundingCallProcess.CALL_CODE, call.code());
+        // The case code as business key: the call is found by it in Cockpit and the REST API.
+        execution.setProcessBusinessKey(call.code());
         execution.setVariable(FundingApplicationProcess.APPLICATIONS_RECEIVED, 0L);
         execution.setVariable(FundingCallProcess.CLOSES_AT, calls.closesAtForTimer(call));
     }

@@ -89,6 +89,10 @@ class ChallengeProcessTest {
     @Test
     void republishesOnceAfterNoQualifiedTeamThenOneTeamSolvesIt() {
         ProcessInstance challenge = drive.published(owner, 1);
+        String code = (String) processEngine.getRuntimeService().getVariable(challenge.getId(), "projectCode");
+        assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(code)
+                .processDefinitionKey("Challenge").singleResult().getId()).as("found by its code in Cockpit")
+                .isEqualTo(challenge.getId());
         // the window: the 发榜方 may cancel (with the reason) but not close early; the manager may not cancel
         assertThatThrownBy(() -> lifecycle.complete(challenge, TASK_WINDOW, owner, Map.of(WINDOW_ACTION, CANCEL)))
                 .hasMessageContaining("取消榜单时请写明原因");

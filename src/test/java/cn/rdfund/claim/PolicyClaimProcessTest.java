@@ -89,6 +89,9 @@ class PolicyClaimProcessTest {
         assertThat(submitted.code()).matches("DX\\d{4}-\\d{6}");
         assertThat(submitted.policyVersion()).isEqualTo("2024");
         assertThat(lifecycle.tasks(instance, TASK_CHECK).get(0).getName()).contains(submitted.code());
+        assertThat(processEngine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(submitted.code()).singleResult().getId())
+                .as("found by its code in Cockpit and the REST API").isEqualTo(instance.getId());
 
         drive.check(instance, "kjj", PASS, null);
         assertThat(claimOf(instance).calculatedAmount()).isEqualByComparingTo("200000");

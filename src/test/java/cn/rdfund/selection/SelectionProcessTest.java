@@ -79,6 +79,9 @@ class SelectionProcessTest {
 
     @Test
     void ranksWithinTheBudgetHoldsTheNoticeAndStartsTheProjects() {
+        String code = calls.findByProcessInstanceId(call.getId()).orElseThrow().code();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code).singleResult().getId())
+                .as("the call found by its code in Cockpit and the REST API").isEqualTo(call.getId());
         ProcessInstance first = lifecycle.applyAndReview(call, lifecycle.newApplicant("遴选甲"), "高分项目", "300", 90);
         ProcessInstance second = lifecycle.applyAndReview(call, lifecycle.newApplicant("遴选乙"), "中分项目", "400", 80);
         ProcessInstance third = lifecycle.applyAndReview(call, lifecycle.newApplicant("遴选丙"), "小额项目", "200", 75);
