@@ -2,6 +2,7 @@ package cn.rdfund.audit;
 
 import cn.rdfund.money.Wan;
 import cn.rdfund.project.EnterpriseCommitments;
+import cn.rdfund.system.security.CamundaUser;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,20 +34,23 @@ class AuditResource {
     private final EnterpriseCommitments commitments;
     private final AccessRecords accessRecords;
     private final Dashboard dashboard;
+    private final CaseAccess caseAccess;
     private final Clock clock;
 
     AuditResource(LedgerReports reports, EnterpriseCommitments commitments, AccessRecords accessRecords, Dashboard dashboard,
-            Clock clock) {
+            CaseAccess caseAccess, Clock clock) {
         this.reports = reports;
         this.commitments = commitments;
         this.accessRecords = accessRecords;
         this.dashboard = dashboard;
+        this.caseAccess = caseAccess;
         this.clock = clock;
     }
 
+    /** Every unit's figures for auditors, finance and administrators; a program manager's unit's for them. */
     @GetMapping("/dashboard")
-    Dashboard.Figures dashboard() {
-        return dashboard.figures(LocalDate.now(clock));
+    Dashboard.Figures dashboard(@AuthenticationPrincipal CamundaUser user) {
+        return dashboard.figures(LocalDate.now(clock), caseAccess.unitsOf(user));
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.rdfund.audit;
 
+import cn.rdfund.bureau.LeadUnit;
 import cn.rdfund.organization.District;
 import cn.rdfund.system.Rows;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
@@ -56,7 +59,7 @@ class Dashboard {
     /** Kept figures unread this many times {@code kept-for} are dropped rather than shown once more. */
     static final int DROPPED_AFTER = 10;
 
-    private final LoadingCache<LocalDate, Figures> kept;
+    private final LoadingCache<Scope, Figures> kept;
 
     @Autowired
     Dashboard(JdbcClient jdbc, AuditGoals goals, OverdueTasks overdueTasks, Clock clock,
@@ -72,7 +75,7 @@ class Dashboard {
         this.overdueTasks = overdueTasks;
         this.clock = clock;
         this.kept = keptFor.isZero() ? null
-                : Caffeine.newBuilder().maximumSize(2).refreshAfterWrite(keptFor)
+                : Caffeine.newBuilder().maximumSize(16).refreshAfterWrite(keptFor)
                         .expireAfterWrite(keptFor.multipliedBy(DROPPED_AFTER)).executor(refreshes).build(this::addUp);
     }
 
@@ -93,7 +96,36 @@ class Dashboard {
 
     /** {@code asOf}: when the figures were added up (yyyy-MM-dd HH:mm:ss, Beijing time). */
     record Figures(List<Bucket> byMeasure, List<Bucket> byDistrict, List<Bucket> byArea, List<Bucket> byYear,
-            Map<String, Long> projectsByStage, List<Overdue> overdue, List<GoalProgress> goals, String asOf) {
+            Map<String, Long> projectsByStage, List<Overdue> overdue, List<GoalProgress> goals, String asOf,
+            String scope) {
+    }
+
+    /** Whose projects the figures count: every unit's ({@code units} null), or those led by these units. */
+    private record Scope(LocalDate day, Set<String> units) {
+
+        /** The project's lead unit: its call's, its challenge's call's, or its claim's (as the case search has it). */
+        private static final String PROJECT_UNIT = " AND COALESCE((SELECT fcu.lead_unit FROM funding_call fcu"
+                + " WHERE fcu.id = p.call_id), (SELECT cc.lead_unit FROM challenge ch JOIN funding_call cc"
+                + " ON cc.id = ch.call_id WHERE ch.project_id = p.id ORDER BY ch.id LIMIT 1), (SELECT pc.lead_unit"
+                + " FROM policy_claim pc WHERE pc.project_id = p.id ORDER BY pc.id LIMIT 1)) IN (:units)";
+
+        String filter() {
+            return units == null ? "" : PROJECT_UNIT;
+        }
+
+        <T extends org.springframework.jdbc.core.simple.JdbcClient.StatementSpec> T bind(T statement) {
+            if (units != null) {
+                statement.param("units", units.isEmpty() ? List.of("-") : List.copyOf(units));
+            }
+            return statement;
+        }
+
+        String label() {
+            return units == null ? "全部单位" : units.isEmpty() ? "（无所属处室）" : units.stream().sorted()
+                    .map(unit -> java.util.Arrays.stream(LeadUnit.values()).filter(u -> u.name().equals(unit))
+                            .findFirst().map(LeadUnit::displayName).orElse(unit))
+                    .collect(Collectors.joining("、"));
+        }
     }
 
     /** The funded projects of one measure, district and year, with their money. */
@@ -105,23 +137,24 @@ class Dashboard {
      * The figures, added up or as kept, with the overdue tasks the caller may see (a task query as the caller: never
      * kept, so that nobody sees another's).
      */
-    Figures figures(LocalDate today) {
-        Figures figures = kept == null ? addUp(today) : kept.get(today);
+    Figures figures(LocalDate today, Optional<Set<String>> units) {
+        Scope scope = new Scope(today, units.orElse(null));
+        Figures figures = kept == null ? addUp(scope) : kept.get(scope);
         List<Overdue> overdue = new ArrayList<>(figures.overdue());
         overdue.addAll(overdueTasks.list());
         return new Figures(figures.byMeasure(), figures.byDistrict(), figures.byArea(), figures.byYear(),
-                figures.projectsByStage(), overdue, figures.goals(), figures.asOf());
+                figures.projectsByStage(), overdue, figures.goals(), figures.asOf(), figures.scope());
     }
 
     /** Every figure that reads only RDFund's tables, the same for every caller; overdue: the milestones. */
-    private Figures addUp(LocalDate today) {
+    private Figures addUp(Scope scope) {
         String asOf = LocalDateTime.now(clock).format(AS_OF);
         // One pass over the projects and the ledger for measure, district and year, added up here per dimension.
-        List<Cell> cells = jdbc.sql("SELECT p.measure, o.district, YEAR(p.created_at) AS created_year,"
+        List<Cell> cells = scope.bind(jdbc.sql("SELECT p.measure, o.district, YEAR(p.created_at) AS created_year,"
                 + " COUNT(*) AS projects, SUM(p.approved_amount) AS approved,"
                 + " COALESCE(SUM(l.disbursed), 0) AS disbursed, COALESCE(SUM(l.repaid), 0) AS repaid"
                 + " FROM project p JOIN organization o ON o.id = p.organization_id " + PAID + " WHERE " + FUNDED
-                + " GROUP BY p.measure, o.district, YEAR(p.created_at)")
+                + scope.filter() + " GROUP BY p.measure, o.district, YEAR(p.created_at)"))
                 .query(Rows.of(Cell.class)).list();
         List<Bucket> byDistrict = rollUp(cells, Cell::district).stream()
                 .map(b -> b.label() == null ? b.withLabel("未填", null)
@@ -131,8 +164,8 @@ class Dashboard {
                 .map(b -> b.withLabel(b.label(), "kind=project&measure=" + b.label())).toList();
         List<Bucket> byYear = rollUp(cells, Cell::createdYear).stream()
                 .map(b -> b.withLabel(b.label(), "kind=project&year=" + b.label())).toList();
-        return new Figures(byMeasure, byDistrict, byArea(), byYear, stages(), overdueMilestones(today), progress(),
-                asOf);
+        return new Figures(byMeasure, byDistrict, byArea(scope), byYear, stages(scope),
+                overdueMilestones(scope), progress(scope), asOf, scope.label());
     }
 
     /** The cells added up per label, ordered by it (none first, as the database orders them). */
@@ -156,11 +189,11 @@ class Dashboard {
      * is split evenly between them (EvenSplit), and every area counts the project. The amounts add up to the
      * other charts' and the ledger's.
      */
-    private List<Bucket> byArea() {
-        List<AreaRow> rows = jdbc.sql("SELECT p.id AS project_id, a.area, COALESCE(p.approved_amount, 0) AS approved,"
+    private List<Bucket> byArea(Scope scope) {
+        List<AreaRow> rows = scope.bind(jdbc.sql("SELECT p.id AS project_id, a.area, COALESCE(p.approved_amount, 0) AS approved,"
                 + " COALESCE(l.disbursed, 0) AS disbursed, COALESCE(l.repaid, 0) AS repaid FROM project p"
                 + " LEFT JOIN funding_call_area a ON a.call_id = p.call_id " + PAID + " WHERE " + FUNDED
-                + " ORDER BY p.id, a.area").query(Rows.of(AreaRow.class)).list();
+                + scope.filter() + " ORDER BY p.id, a.area")).query(Rows.of(AreaRow.class)).list();
         Map<String, Bucket> byArea = new TreeMap<>();
         rows.stream().collect(Collectors.groupingBy(AreaRow::projectId, LinkedHashMap::new, Collectors.toList()))
                 .values().forEach(areas -> {
@@ -179,33 +212,34 @@ class Dashboard {
         return new ArrayList<>(byArea.values());
     }
 
-    private Map<String, Long> stages() {
+    private Map<String, Long> stages(Scope scope) {
         record Stage(String status, long projects) {
         }
-        return jdbc.sql("SELECT status, COUNT(*) AS projects FROM project GROUP BY status ORDER BY status")
-                .query(Rows.of(Stage.class)).list().stream()
+        return scope.bind(jdbc.sql("SELECT p.status, COUNT(*) AS projects FROM project p WHERE 1 = 1" + scope.filter()
+                        + " GROUP BY p.status ORDER BY p.status")).query(Rows.of(Stage.class)).list().stream()
                 .collect(Collectors.toMap(stage -> CaseWords.status(stage.status()), Stage::projects, Long::sum,
                         TreeMap::new));
     }
 
-    private List<Overdue> overdueMilestones(LocalDate today) {
+    private List<Overdue> overdueMilestones(Scope scope) {
         record Milestone(String title, String code, String projectTitle, LocalDate dueDate, String owner) {
         }
-        return jdbc.sql("""
+        return scope.bind(jdbc.sql("""
                 SELECT m.title, p.code, p.title AS project_title, m.due_date, o.name AS owner
                 FROM milestone m JOIN project p ON p.id = m.project_id JOIN organization o ON o.id = p.organization_id
-                WHERE m.status = 'PLANNED' AND m.due_date < ? AND p.status IN ('IN_PROGRESS', 'RECTIFYING')
-                ORDER BY m.due_date""").param(today).query(Rows.of(Milestone.class)).list().stream()
+                WHERE m.status = 'PLANNED' AND m.due_date < :today AND p.status IN ('IN_PROGRESS', 'RECTIFYING')"""
+                + scope.filter() + " ORDER BY m.due_date")).param("today", scope.day()).query(Rows.of(Milestone.class))
+                .list().stream()
                 .map(m -> new Overdue("里程碑：" + m.title(), m.code() + " " + m.projectTitle(), m.dueDate().toString(),
                         m.owner()))
                 .toList();
     }
 
-    private List<GoalProgress> progress() {
+    private List<GoalProgress> progress(Scope scope) {
         return goals.goals().stream().filter(goal -> !goal.measures().isEmpty() && !goal.statuses().isEmpty())
                 .map(goal -> new GoalProgress(goal.name(), goal.published(), goal.target(),
-                jdbc.sql("SELECT COUNT(" + (goal.countEnterprises() ? "DISTINCT organization_id" : "*")
-                        + ") FROM project WHERE measure IN (:measures) AND status IN (:statuses)")
+                scope.bind(jdbc.sql("SELECT COUNT(" + (goal.countEnterprises() ? "DISTINCT p.organization_id" : "*")
+                        + ") FROM project p WHERE p.measure IN (:measures) AND p.status IN (:statuses)" + scope.filter()))
                         .param("measures", goal.measures()).param("statuses", goal.statuses())
                         .query(Long.class).single())).toList();
     }

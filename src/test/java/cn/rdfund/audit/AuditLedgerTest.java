@@ -179,6 +179,20 @@ class AuditLedgerTest {
         assertThat(Http.as(port, "kjj").get("/api/audit/access").status()).isEqualTo(403);
     }
 
+    /** A program manager's dashboard counts the projects their unit leads; auditors see every unit's. */
+    @Test
+    void aManagerSeesTheDashboardOfTheirUnit() {
+        Http.Response kjj = Http.as(port, "kjj").get("/api/audit/dashboard");
+        Http.Response gxj = Http.as(port, lifecycle.newStaff("pm-gxj")).get("/api/audit/dashboard");
+
+        assertThat(kjj.status()).isEqualTo(200);
+        assertThat(kjj.body()).contains("\"scope\":\"市科技局\"");
+        assertThat(gxj.body()).contains("\"scope\":\"市工信局\"").doesNotContain("\"label\":\"P1.1a\"");
+        assertThat(Http.as(port, "auditor").get("/api/audit/dashboard").body()).contains("\"scope\":\"全部单位\"");
+        assertThat(Http.as(port, "kjj").get("/api/audit/ledger").status()).as("the ledger stays with auditors")
+                .isEqualTo(403);
+    }
+
     @Test
     void anEnterprisesCapPositionIsItsRoomUnderTheThousandWanCap() {
         Http.Response position = Http.as(port, "auditor").get("/api/audit/cap-position?organizationId=1");

@@ -100,7 +100,7 @@ class AuditorBrowserTest {
         browser.shot("audit-ledger.png");
         browser.open("/audit/dashboard.html");
         browser.until(ExpectedConditions.presenceOfElementLocated(By.id("goalRows")));
-        assertThat(browser.find(By.id("asOf")).getText()).matches("统计时间 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}（.*");
+        assertThat(browser.find(By.id("asOf")).getText()).matches("统计范围：全部单位。统计时间 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}（.*");
         Thread.sleep(1000); // let the charts' animation finish before the screenshot
         browser.shot("audit-dashboard.png");
         browser.open("/audit/report.html?kind=project&id=" + project.id());

@@ -54,9 +54,9 @@ class DashboardKeptFiguresTest {
         LocalDate today = LocalDate.now(clock);
         try {
             identityService.setAuthentication("kjj", List.of("kjj"));
-            Dashboard.Figures forKjj = dashboard.figures(today);
+            Dashboard.Figures forKjj = dashboard.figures(today, java.util.Optional.empty());
             identityService.setAuthentication("kjj2", List.of("kjj"));
-            Dashboard.Figures forKjj2 = dashboard.figures(today);
+            Dashboard.Figures forKjj2 = dashboard.figures(today, java.util.Optional.empty());
 
             assertThat(forKjj.overdue()).extracting(Dashboard.Overdue::what).contains("任务：逾期测试：补交材料");
             assertThat(forKjj2.overdue()).extracting(Dashboard.Overdue::what)
@@ -73,14 +73,14 @@ class DashboardKeptFiguresTest {
         Queue<Runnable> refreshes = new ConcurrentLinkedQueue<>();
         Dashboard dashboard = new Dashboard(jdbc, goals, overdueTasks, clock, Duration.ofSeconds(1), refreshes::add);
         LocalDate today = LocalDate.now(clock);
-        String first = dashboard.figures(today).asOf();
+        String first = dashboard.figures(today, java.util.Optional.empty()).asOf();
         Thread.sleep(1_100); // aged; asOf is to the second
 
-        assertThat(dashboard.figures(today).asOf()).as("answered with the kept figures").isEqualTo(first);
+        assertThat(dashboard.figures(today, java.util.Optional.empty()).asOf()).as("answered with the kept figures").isEqualTo(first);
         assertThat(refreshes).as("and has them added up again meanwhile").isNotEmpty();
         for (Runnable refresh = refreshes.poll(); refresh != null; refresh = refreshes.poll()) {
             refresh.run(); // the cache's own upkeep among them
         }
-        assertThat(dashboard.figures(today).asOf()).isGreaterThan(first);
+        assertThat(dashboard.figures(today, java.util.Optional.empty()).asOf()).isGreaterThan(first);
     }
 }
