@@ -3,6 +3,9 @@ package cn.rdfund.audit;
 import cn.rdfund.system.security.CamundaUser;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,11 +26,13 @@ class CaseResource {
     private final CaseIndex index;
     private final CaseAccess access;
     private final CaseTimeline timeline;
+    private final CaseReportPdf reports;
 
-    CaseResource(CaseIndex index, CaseAccess access, CaseTimeline timeline) {
+    CaseResource(CaseIndex index, CaseAccess access, CaseTimeline timeline, CaseReportPdf reports) {
         this.index = index;
         this.access = access;
         this.timeline = timeline;
+        this.reports = reports;
     }
 
     @GetMapping
@@ -51,6 +56,22 @@ class CaseResource {
             @AuthenticationPrincipal CamundaUser user) {
         AuditCase found = visible(kind, id, user);
         return AuditExports.timeline(found, timeline.of(found)).download(format, "timeline-" + kind + "-" + id);
+    }
+
+    /**
+     * The printable report as PDF, with the ledger's verification for those who may verify it; the SHA-256 printed in
+     * the report comes back as {@code X-Report-Content-SHA256}.
+     */
+    @GetMapping("/{kind}/{id}/report.pdf")
+    ResponseEntity<byte[]> report(@PathVariable String kind, @PathVariable long id,
+            @AuthenticationPrincipal CamundaUser user) {
+        AuditCase found = visible(kind, id, user);
+        CaseReportPdf.Report report = reports.render(found, timeline.of(found), user.id(),
+                access.unitsOf(user).isEmpty());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("report-" + kind + "-" + id + ".pdf").build().toString())
+                .header("X-Report-Content-SHA256", report.contentSha256()).body(report.pdf());
     }
 
     private AuditCase visible(String kind, long id, CamundaUser user) {

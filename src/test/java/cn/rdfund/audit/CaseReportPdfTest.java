@@ -1,0 +1,62 @@
+package cn.rdfund.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.rdfund.support.Http;
+import cn.rdfund.support.ProjectScenarios;
+import cn.rdfund.project.Project;
+import cn.rdfund.support.RdfundIntegrationTest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The case report as PDF, read back as text: the case, its money, the ledger's verification and the report's hash. */
+@RdfundIntegrationTest
+class CaseReportPdfTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ProjectScenarios scenarios;
+
+    @Value("${rdfund.audit.report-font}")
+    Path font;
+
+    @Test
+    void anAuditorDownloadsTheReportOfAnAcceptedProjectAsPdf() throws Exception {
+        // Like the browser tests: skipped where the font is not installed (.ci/ensure-chromium), required in CI.
+        Assumptions.assumeTrue(Files.isReadable(font) || "required".equals(System.getenv("RDFUND_BROWSER_TESTS")),
+                "no report font " + font);
+        Project project = scenarios.accepted("PDF报告测试项目");
+
+        HttpResponse<byte[]> pdf = Http.as(port, "auditor").download("/api/audit/cases/project/" + project.id()
+                + "/report.pdf");
+
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
+        String hash = pdf.headers().firstValue("X-Report-Content-SHA256").orElseThrow();
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains(project.code(), "PDF报告测试项目", "项目审计报告", "一、概况", "市科技局", "已完成",
+                    "二、资金", "120.00万元", "台账完整", "四、经过", "遴选", "排序与立项", "报告内容摘要", hash);
+            assertThat(document.getNumberOfPages()).isBetween(2, 20);
+        }
+        HttpResponse<byte[]> forKjj = Http.as(port, "kjj").download("/api/audit/cases/project/" + project.id()
+                + "/report.pdf");
+        try (PDDocument document = Loader.loadPDF(forKjj.body())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("台账校验结果仅审计、财务和系统管理员可见")
+                    .doesNotContain("台账完整");
+        }
+        assertThat(Http.as(port, "applicant").download("/api/audit/cases/project/" + project.id() + "/report.pdf")
+                .statusCode()).isEqualTo(403);
+    }
+}
