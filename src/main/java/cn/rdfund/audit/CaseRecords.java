@@ -47,6 +47,15 @@ class CaseRecords {
         return events;
     }
 
+    /** The approved amount of the case's project, if it has one. */
+    BigDecimal approvedAmount(AuditCase found) {
+        if (found.projectId() == null || AuditCase.CALL.equals(found.kind())) {
+            return null;
+        }
+        return jdbc.sql("SELECT approved_amount FROM project WHERE id = ?").param(found.projectId())
+                .query(BigDecimal.class).optional().orElse(null);
+    }
+
     record ReviewRow(String expertUserId, String status, String conflictReason, String scores, BigDecimal total,
             String reviewComment, LocalDateTime drawnAt, LocalDateTime finishedAt) {
     }

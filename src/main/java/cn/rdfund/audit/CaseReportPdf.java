@@ -54,7 +54,8 @@ class CaseReportPdf {
     record Report(byte[] pdf, String contentSha256) {
     }
 
-    Report render(AuditCase found, List<TimelineEvent> timeline, String requestedBy, boolean withLedgerCheck) {
+    Report render(AuditCase found, List<TimelineEvent> timeline, List<String> anomalies, String requestedBy,
+            boolean withLedgerCheck) {
         StringBuilder body = new StringBuilder();
         body.append("<h1>").append(esc(found.kindLabel() + "审计报告：" + nz(found.code()) + " " + found.title()))
                 .append("</h1><p class=\"muted\">生成时间 ").append(LocalDateTime.now(clock).format(TIME))
@@ -67,7 +68,8 @@ class CaseReportPdf {
         row(body, "区县", found.district());
         row(body, "状态", found.statusLabel());
         row(body, "创建", found.createdAt() == null ? "" : found.createdAt().format(TIME));
-        body.append("</table>");
+        body.append("</table><p><b>需关注：</b>").append(anomalies.isEmpty() ? "未发现异常。"
+                : esc(String.join("；", anomalies)) + "。").append("</p>");
         body.append("<h2>二、资金</h2>");
         events(body, timeline.stream().filter(event -> TimelineEvent.LEDGER.equals(event.type())).toList(),
                 "本案没有资金台账记录。");

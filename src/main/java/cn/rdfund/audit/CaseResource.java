@@ -42,13 +42,14 @@ class CaseResource {
         return index.search(access.restrict(user, new CaseSearch(q, kind, measure, district, year, null)));
     }
 
-    record CaseView(AuditCase auditCase, List<TimelineEvent> timeline) {
+    record CaseView(AuditCase auditCase, List<TimelineEvent> timeline, List<String> anomalies) {
     }
 
     @GetMapping("/{kind}/{id}")
     CaseView get(@PathVariable String kind, @PathVariable long id, @AuthenticationPrincipal CamundaUser user) {
         AuditCase found = visible(kind, id, user);
-        return new CaseView(found, timeline.of(found));
+        List<TimelineEvent> events = timeline.of(found);
+        return new CaseView(found, events, timeline.anomalies(found, events));
     }
 
     @GetMapping("/{kind}/{id}/timeline.{format:csv|xlsx}")
@@ -66,7 +67,8 @@ class CaseResource {
     ResponseEntity<byte[]> report(@PathVariable String kind, @PathVariable long id,
             @AuthenticationPrincipal CamundaUser user) {
         AuditCase found = visible(kind, id, user);
-        CaseReportPdf.Report report = reports.render(found, timeline.of(found), user.id(),
+        List<TimelineEvent> events = timeline.of(found);
+        CaseReportPdf.Report report = reports.render(found, events, timeline.anomalies(found, events), user.id(),
                 access.unitsOf(user).isEmpty());
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

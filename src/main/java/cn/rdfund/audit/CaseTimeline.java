@@ -64,6 +64,11 @@ class CaseTimeline {
                         event.amount(), event.amountDisplay(), event.process())).toList();
     }
 
+    /** What an auditor should look at first in the case (CaseAnomalies), from its timeline. */
+    List<String> anomalies(AuditCase found, List<TimelineEvent> events) {
+        return CaseAnomalies.of(events, records.approvedAmount(found));
+    }
+
     /**
      * A decision table evaluated again with the same inputs and the same result (every expert's score weighs the same
      * criteria) is one line, at its first evaluation, saying how often and when last.

@@ -1,0 +1,72 @@
+package cn.rdfund.audit;
+
+import cn.rdfund.money.Wan;
+import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * What an auditor should look at first in a case, found in its timeline: more paid than approved, a payment approved
+ * by the person who approved the task agreement (四眼原则), a payment before the agreement was approved, a recovery not
+ * yet repaid, an incident left open. A plain function of the case's lines; each finding in words.
+ */
+final class CaseAnomalies {
+
+    private static final String DISBURSEMENT = "拨付 · ";
+    private static final String RECOVERY = "追回（应收） · ";
+    private static final String REPAYMENT = "追回到账 · ";
+    private static final String AGREEMENT_APPROVAL = "审核任务书";
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private CaseAnomalies() {
+    }
+
+    /** {@code approved}: the project's approved amount (null: the case has no project). */
+    static List<String> of(List<TimelineEvent> events, BigDecimal approved) {
+        List<String> found = new ArrayList<>();
+        BigDecimal paid = sum(events, DISBURSEMENT);
+        if (approved != null && paid.compareTo(approved) > 0) {
+            found.add("拨付合计" + Wan.format(paid) + "超过批准金额" + Wan.format(approved));
+        }
+        Optional<TimelineEvent> agreement = events.stream().filter(task(AGREEMENT_APPROVAL)).findFirst();
+        agreement.ifPresent(approval -> ledger(events, DISBURSEMENT).forEach(payment -> {
+            if (Objects.equals(payment.actor(), approval.actor()) && payment.actor() != null) {
+                found.add(payment.title() + "由" + payment.actor() + "审批，其也审核了任务书（四眼原则）");
+            }
+            // The ledger keeps its times to the second: a payment in the approval's second is not before it.
+            if (payment.at().truncatedTo(ChronoUnit.SECONDS).isBefore(approval.at().truncatedTo(ChronoUnit.SECONDS))) {
+                found.add(payment.title() + "（" + payment.at().format(SECONDS) + "）早于任务书审核完成（"
+                        + approval.at().format(SECONDS) + "）");
+            }
+        }));
+        BigDecimal due = sum(events, RECOVERY);
+        BigDecimal repaid = sum(events, REPAYMENT);
+        if (due.compareTo(repaid) > 0) {
+            found.add("应追回" + Wan.format(due) + "，已到账" + Wan.format(repaid) + "，尚欠" + Wan.format(due.subtract(repaid)));
+        }
+        events.stream().filter(event -> TimelineEvent.INCIDENT.equals(event.type())
+                && event.details().contains("未解决")).forEach(incident ->
+                found.add("流程异常未解决：" + incident.title() + "（" + incident.process() + "）"));
+        return found;
+    }
+
+    private static Predicate<TimelineEvent> task(String name) {
+        return event -> TimelineEvent.TASK.equals(event.type()) && event.title().startsWith(name)
+                && event.actor() != null;
+    }
+
+    private static List<TimelineEvent> ledger(List<TimelineEvent> events, String kind) {
+        return events.stream().filter(event -> TimelineEvent.LEDGER.equals(event.type()) && event.title().startsWith(kind))
+                .toList();
+    }
+
+    private static BigDecimal sum(List<TimelineEvent> events, String kind) {
+        return ledger(events, kind).stream().map(TimelineEvent::amount).filter(Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}
