@@ -359,7 +359,8 @@ abstract class PlatformContract {
         assertThat(timeline).contains("形式审查", "声明无利益冲突", "命中第", "\"amountDisplay\":\"120.00万元\"",
                 "\"amountDisplay\":\"70.00万元\"", "\"amountDisplay\":\"30.00万元\"", "结束：项目实施");
         assertThat(auditor.get("/api/audit/cases/project/" + project.id() + "/timeline.xlsx").status()).isEqualTo(200);
-        assertThat(auditor.get("/api/audit/ledger.csv?projectId=" + project.id()).body()).contains("追回到账", "40.00");
+        assertThat(auditor.get("/api/audit/ledger.csv?projectId=" + project.id()).body()).contains("追回到账", "40.00",
+                "钱财（finance）");
         assertThat(auditor.get("/api/audit/dashboard").body()).contains("\"byDistrict\"", "\"已终止\"")
                 .doesNotContain("\"TERMINATED\"")
                 .containsPattern("\"asOf\":\"\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\"");

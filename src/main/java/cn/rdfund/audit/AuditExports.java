@@ -21,11 +21,12 @@ final class AuditExports {
         return new ExportTable("时间线", List.of("时间", "类别", "事项", "办理人", "详情", "金额（万元）", "流程"), rows);
     }
 
-    static ExportTable ledger(List<LedgerLine> lines) {
+    /** {@code approvers}: the approvers' names by user id (an id without a name is shown as it is). */
+    static ExportTable ledger(List<LedgerLine> lines, java.util.Map<String, String> approvers) {
         List<List<Object>> rows = new ArrayList<>();
         for (LedgerLine line : lines) {
             rows.add(Arrays.asList(line.entryId(), line.kindLabel(), wan(line.amount()), line.recordedAt(),
-                    line.approvedBy(), line.projectCode(), line.projectTitle(), line.measure(), line.organizationName(),
+                    approvers.getOrDefault(line.approvedBy(), line.approvedBy()), line.projectCode(), line.projectTitle(), line.measure(), line.organizationName(),
                     line.uscc(), line.district(), wan(line.approvedAmount()), wan(line.fundedAmount()),
                     line.fundingNote(), line.instalmentPercent(), line.releasedBy(), line.instalmentBasis(), line.memo()));
         }

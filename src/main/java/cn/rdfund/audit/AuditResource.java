@@ -35,15 +35,17 @@ class AuditResource {
     private final AccessRecords accessRecords;
     private final Dashboard dashboard;
     private final CaseAccess caseAccess;
+    private final ProcessHistory history;
     private final Clock clock;
 
     AuditResource(LedgerReports reports, EnterpriseCommitments commitments, AccessRecords accessRecords, Dashboard dashboard,
-            CaseAccess caseAccess, Clock clock) {
+            CaseAccess caseAccess, ProcessHistory history, Clock clock) {
         this.reports = reports;
         this.commitments = commitments;
         this.accessRecords = accessRecords;
         this.dashboard = dashboard;
         this.caseAccess = caseAccess;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -83,8 +85,10 @@ class AuditResource {
             @RequestParam(required = false) Long organizationId, @RequestParam(required = false) String measure,
             @RequestParam(required = false) Integer year, @RequestParam(defaultValue = "0") long afterId,
             @RequestParam(defaultValue = "200") int limit) {
-        return reports.page(new LedgerReports.Filter(projectId, organizationId, measure, year), afterId,
+        LedgerReport page = reports.page(new LedgerReports.Filter(projectId, organizationId, measure, year), afterId,
                 Math.max(1, Math.min(limit, MAX_LEDGER_LINES)));
+        return page.withApprovers(history.names(page.lines().stream().map(LedgerLine::approvedBy)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet())));
     }
 
     /** Every line the filters select, as a file (the page shows one page of them). */
@@ -92,7 +96,9 @@ class AuditResource {
     ResponseEntity<byte[]> ledgerExport(@PathVariable String format, @RequestParam(required = false) Long projectId,
             @RequestParam(required = false) Long organizationId, @RequestParam(required = false) String measure,
             @RequestParam(required = false) Integer year) {
-        return AuditExports.ledger(reports.all(new LedgerReports.Filter(projectId, organizationId, measure, year)))
+        List<LedgerLine> lines = reports.all(new LedgerReports.Filter(projectId, organizationId, measure, year));
+        return AuditExports.ledger(lines, history.names(lines.stream().map(LedgerLine::approvedBy)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet())))
                 .download(format, "ledger");
     }
 

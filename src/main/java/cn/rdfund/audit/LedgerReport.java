@@ -10,11 +10,16 @@ import java.util.Map;
  * the totals of all {@code lineCount} lines per project, enterprise, measure and year: paid out (拨付), demanded back
  * (追回) and received back (追回到账), in yuan and 万元. Per project and per enterprise only the largest groups by
  * amount paid out are listed when there are many ({@code groupsCut}); the total and the measures and years are
- * complete.
+ * complete. {@code approvers}: the names of the page's approvers ("钱财（finance）"), by user id.
  */
 public record LedgerReport(List<LedgerLine> lines, Map<String, Totals> byProject, Map<String, Totals> byEnterprise,
         Map<String, Totals> byMeasure, Map<String, Totals> byYear, Totals total, long lineCount, Long nextAfterId,
-        boolean groupsCut) {
+        boolean groupsCut, Map<String, String> approvers) {
+
+    LedgerReport withApprovers(Map<String, String> names) {
+        return new LedgerReport(lines, byProject, byEnterprise, byMeasure, byYear, total, lineCount, nextAfterId,
+                groupsCut, names);
+    }
 
     public record Totals(BigDecimal disbursed, BigDecimal recovered, BigDecimal repaid, String disbursedDisplay,
             String recoveredDisplay, String repaidDisplay) {

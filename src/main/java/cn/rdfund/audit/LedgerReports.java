@@ -133,7 +133,7 @@ class LedgerReports {
         Sums selection = upToDate(filter, sums.getIfPresent(filter));
         return new LedgerReport(lines, selection.byProject().totals(), selection.byEnterprise().totals(),
                 selection.byMeasure(), selection.byYear(), selection.totals(), selection.lineCount(), nextAfterId,
-                selection.byProject().cut() || selection.byEnterprise().cut());
+                selection.byProject().cut() || selection.byEnterprise().cut(), Map.of());
     }
 
     /**

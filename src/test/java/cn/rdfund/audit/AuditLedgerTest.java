@@ -52,7 +52,8 @@ class AuditLedgerTest {
 
         String body = Http.as(port, "auditor").get("/api/audit/ledger?projectId=" + paid.projectId()).body();
 
-        assertThat(body).contains("\"kind\":\"DISBURSEMENT\"", "\"approvedBy\":\"finance\"", "\"measure\":\"P4.3\"",
+        assertThat(body).contains("\"kind\":\"DISBURSEMENT\"", "\"approvedBy\":\"finance\"",
+                "\"approvers\":{\"finance\":\"钱财（finance）\"}", "\"measure\":\"P4.3\"",
                 "\"instalmentPercent\":100", "补差支持5.00万元", "\"disbursedDisplay\":\"5.00万元\"", paid.code());
         assertThat(Http.as(port, "auditor").get("/api/audit/ledger?measure=P4.3&year=" + LifecycleDriver.TODAY.getYear())
                 .body()).contains(paid.code());
