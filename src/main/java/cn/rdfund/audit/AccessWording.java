@@ -25,8 +25,8 @@ final class AccessWording {
 
     private static final List<Rule> RULES = List.of(
             rule("POST", "/task/" + ID + "/claim", "认领了任务", Subject.TASK),
-            rule("POST", "/task/" + ID + "/unclaim", "退回了认领的任务", Subject.TASK),
-            rule("POST", "/task/" + ID + "/(submit-form|complete)", "提交了任务", Subject.TASK),
+            rule("POST", "/task/" + ID + "/unclaim", "取消认领了任务", Subject.TASK),
+            rule("POST", "/task/" + ID + "/(submit-form|complete)", "办理完成了任务", Subject.TASK),
             rule("POST", "/task/" + ID + "/(assignee|delegate)", "转交了任务", Subject.TASK),
             rule("POST", "/task/" + ID + "/comment/create", "给任务添加了备注", Subject.TASK),
             rule("GET", "/task/" + ID + "(/(form-variables|variables|form|rendered-form|deployed-form))?",
@@ -41,6 +41,7 @@ final class AccessWording {
             rule("POST", "/process-definition/key/" + ID + "/(start|submit-form)", "发起了流程", Subject.NONE),
             rule("GET", "/process-definition.*", "查看了流程定义", Subject.NONE),
             rule("GET", "/api/audit/cases/(?<kind>[^/]+)/" + ID + "/timeline\\.(csv|xlsx)", "导出了案卷时间线", Subject.CASE),
+            rule("GET", "/api/audit/cases/(?<kind>[^/]+)/" + ID + "/report\\.pdf", "下载了案卷审计报告（PDF）", Subject.CASE),
             rule("GET", "/api/audit/cases/(?<kind>[^/]+)/" + ID, "查看了案卷", Subject.CASE),
             rule("GET", "/api/audit/cases", "检索了案件", Subject.NONE),
             rule("GET", "/api/audit/ledger\\.(csv|xlsx)", "导出了资金台账", Subject.NONE),
@@ -74,7 +75,7 @@ final class AccessWording {
                 return new Wording(rule.verb(), rule.subject(), idOf(rule, matched));
             }
         }
-        return new Wording(("GET".equals(method) ? "访问了 " : "以 " + method + " 访问了 ") + path, Subject.NONE, null);
+        return new Wording(("GET".equals(method) ? "查看了 " : "（" + method + "）请求了 ") + path, Subject.NONE, null);
     }
 
     private static String idOf(Rule rule, Matcher matched) {

@@ -33,7 +33,9 @@ final class CaseAnomalies {
         if (approved != null && paid.compareTo(approved) > 0) {
             found.add("拨付合计" + Wan.format(paid) + "超过批准金额" + Wan.format(approved));
         }
-        Optional<TimelineEvent> agreement = events.stream().filter(task(AGREEMENT_APPROVAL)).findFirst();
+        // The last approval is the one that let the project go on (an earlier one may have returned the agreement).
+        Optional<TimelineEvent> agreement = events.stream().filter(task(AGREEMENT_APPROVAL))
+                .reduce((earlier, later) -> later);
         agreement.ifPresent(approval -> ledger(events, DISBURSEMENT).forEach(payment -> {
             if (Objects.equals(payment.actor(), approval.actor()) && payment.actor() != null) {
                 found.add(payment.title() + "由" + payment.actor() + "审批，其也审核了任务书（四眼原则）");

@@ -50,8 +50,11 @@ class CaseReportPdf {
         this.clock = clock;
     }
 
-    /** {@code contentSha256}: the hash printed in the report, of its content before that line. */
-    record Report(byte[] pdf, String contentSha256) {
+    /**
+     * {@code contentSha256}: the hash printed in the report, of its content before that line; {@code fileSha256}: the
+     * PDF file's own, given with the download (and kept with the file, it shows the file was not changed).
+     */
+    record Report(byte[] pdf, String contentSha256, String fileSha256) {
     }
 
     Report render(AuditCase found, List<TimelineEvent> timeline, List<String> anomalies, String requestedBy,
@@ -68,7 +71,7 @@ class CaseReportPdf {
         row(body, "区县", found.district());
         row(body, "状态", found.statusLabel());
         row(body, "创建", found.createdAt() == null ? "" : found.createdAt().format(TIME));
-        body.append("</table><p><b>需关注：</b>").append(anomalies.isEmpty() ? "未发现异常。"
+        body.append("</table><p><b>需关注：</b>").append(anomalies.isEmpty() ? "五项自动检查均未发现异常。"
                 : esc(String.join("；", anomalies)) + "。").append("</p>");
         body.append("<h2>二、资金</h2>");
         events(body, timeline.stream().filter(event -> TimelineEvent.LEDGER.equals(event.type())).toList(),
@@ -79,7 +82,12 @@ class CaseReportPdf {
         events(body, timeline.stream().filter(event -> CHRONOLOGY.contains(event.type())).toList(), "没有记录。");
         String hash = sha256(body.toString());
         body.append("<p class=\"muted\">报告内容摘要（SHA-256，不含本行）：").append(hash).append("</p>");
-        return new Report(pdf(body.toString()), hash);
+        byte[] pdf = pdf(body.toString());
+        try {
+            return new Report(pdf, hash, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     private String verification() {
@@ -180,8 +188,9 @@ class CaseReportPdf {
         return value == null ? "" : value;
     }
 
+    /** Text as XHTML: markup escaped, and the control characters XML does not allow (a pasted one) left out. */
     private static String esc(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;");
+        return text == null ? "" : text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "")
+                .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

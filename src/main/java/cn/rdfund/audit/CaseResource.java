@@ -68,12 +68,14 @@ class CaseResource {
             @AuthenticationPrincipal CamundaUser user) {
         AuditCase found = visible(kind, id, user);
         List<TimelineEvent> events = timeline.of(found);
-        CaseReportPdf.Report report = reports.render(found, events, timeline.anomalies(found, events), user.id(),
+        String requester = timeline.names(java.util.Set.of(user.id())).getOrDefault(user.id(), user.id());
+        CaseReportPdf.Report report = reports.render(found, events, timeline.anomalies(found, events), requester,
                 access.unitsOf(user).isEmpty());
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("report-" + kind + "-" + id + ".pdf").build().toString())
-                .header("X-Report-Content-SHA256", report.contentSha256()).body(report.pdf());
+                .header("X-Report-Content-SHA256", report.contentSha256())
+                .header("X-Content-SHA256", report.fileSha256()).body(report.pdf());
     }
 
     private AuditCase visible(String kind, long id, CamundaUser user) {

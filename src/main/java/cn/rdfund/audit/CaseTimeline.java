@@ -64,6 +64,11 @@ class CaseTimeline {
                         event.amount(), event.amountDisplay(), event.process())).toList();
     }
 
+    /** Users' display names ("王科（kjj）") by id. */
+    java.util.Map<String, String> names(Set<String> userIds) {
+        return history.names(userIds);
+    }
+
     /** What an auditor should look at first in the case (CaseAnomalies), from its timeline. */
     List<String> anomalies(AuditCase found, List<TimelineEvent> events) {
         return CaseAnomalies.of(events, records.approvedAmount(found));
@@ -71,10 +76,12 @@ class CaseTimeline {
 
     /**
      * A decision table evaluated again with the same inputs and the same result (every expert's score weighs the same
-     * criteria) is one line, at its first evaluation, saying how often and when last.
+     * criteria) is one line, at the first of those evaluations, saying how often and when last; an evaluation of the
+     * same table with other inputs or another result in between starts a new line, so the order of results is kept.
      */
     static List<TimelineEvent> foldRepeatedDecisions(List<TimelineEvent> events) {
         Map<List<Object>, Integer> first = new HashMap<>();
+        Map<List<Object>, List<Object>> latestOfTable = new HashMap<>();
         Map<Integer, List<TimelineEvent>> repeats = new HashMap<>();
         List<TimelineEvent> kept = new ArrayList<>();
         for (TimelineEvent event : events) {
@@ -82,8 +89,9 @@ class CaseTimeline {
                 kept.add(event);
                 continue;
             }
+            List<Object> table = List.of(event.process(), event.title());
             List<Object> sameness = List.of(event.process(), event.title(), event.details());
-            Integer at = first.get(sameness);
+            Integer at = sameness.equals(latestOfTable.put(table, sameness)) ? first.get(sameness) : null;
             if (at == null) {
                 first.put(sameness, kept.size());
                 kept.add(event);

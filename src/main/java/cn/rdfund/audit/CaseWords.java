@@ -9,7 +9,7 @@ final class CaseWords {
             Map.entry("DRAFT", "草稿"), Map.entry("PUBLISHED", "已发布（受理中）"), Map.entry("WINDOW_CLOSED", "已截止申报"),
             Map.entry("CLOSED", "已结束"), Map.entry("SUBMITTED", "已提交"), Map.entry("CORRECTION", "补正中"),
             Map.entry("ACCEPTED", "已受理"), Map.entry("REJECTED", "不予受理"), Map.entry("REVIEWED", "已评审"),
-            Map.entry("WITHDRAWN", "已撤回"), Map.entry("PROPOSED", "拟立项"), Map.entry("APPROVED", "已立项"),
+            Map.entry("WITHDRAWN", "已撤回"), Map.entry("PROPOSED", "拟立项"), Map.entry("APPROVED", "已批准（立项）"),
             Map.entry("IN_PROGRESS", "实施中"), Map.entry("RECTIFYING", "整改中"), Map.entry("COMPLETED", "已完成"),
             Map.entry("TERMINATED", "已终止"), Map.entry("CHECKED", "已审查"), Map.entry("INELIGIBLE", "不符合条件"),
             Map.entry("COMMITTEE", "一事一议中"), Map.entry("DECLINED", "未获支持"), Map.entry("CALCULATED", "已核算"),

@@ -4,54 +4,122 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * The names users read for the values a case records: each form field's label (coFundingWan is 自筹资金（万元）), read
- * from the forms shipped in classpath:bpmn/, the first label of a key in the forms' alphabetical order winning; a few
- * values no form shows are named here. A name nobody labels stays as it is.
+ * The names users read for the values a case records, from the forms shipped in classpath:bpmn/: a field's label and
+ * a chosen value's label as the task's own form shows them (the models name each user task's form), else as the first
+ * form in alphabetical order that has the field (a value set by a step, not a form); a few values no form shows are
+ * named here. A name nobody labels stays as it is.
  */
 @Component
 class FieldLabels {
 
     private static final Map<String, String> UNSHOWN = Map.of("projectStatus", "项目状态", "initiator", "发起人",
-            "applicationId", "申报编号（内部）", "projectId", "项目编号（内部）", "callId", "指南（内部编号）");
+            "applicationId", "申报编号（内部）", "projectId", "项目编号（内部）", "callId", "指南（内部编号）",
+            "disbursementApprovedBy", "拨付审批人");
+    private static final Pattern PROCESS = Pattern.compile("<bpmn:process id=\"([^\"]+)\"");
+    private static final Pattern USER_TASK = Pattern.compile(
+            "<bpmn:userTask id=\"([^\"]+)\"[^>]*camunda:formRef=\"([A-Za-z0-9_]+)\"");
 
-    private final Map<String, String> labels = new HashMap<>(UNSHOWN);
-    /** A choice's label by field and value (审查结论 PASS is 通过). */
-    private final Map<String, String> choices = new HashMap<>();
+    /** A form's fields: labels, chosen values' labels ("verdict=PASS"), and the fields nobody edits. */
+    private record Form(Map<String, String> labels, Map<String, String> choices, Set<String> readOnly) {
+    }
+
+    private final Map<String, Form> forms = new HashMap<>();
+    /** "process/task" → the task's form id. */
+    private final Map<String, String> taskForms = new HashMap<>();
+    private final Form anyForm = new Form(new HashMap<>(UNSHOWN), new HashMap<>(), new HashSet<>());
 
     FieldLabels() throws IOException {
+        PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
+        Resource[] files = resources.getResources("classpath*:bpmn/**/*.form");
+        Arrays.sort(files, Comparator.comparing(Resource::getDescription));
         ObjectMapper json = new ObjectMapper();
-        Resource[] forms = new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/**/*.form");
-        java.util.Arrays.sort(forms, java.util.Comparator.comparing(Resource::getDescription));
-        for (Resource form : forms) {
-            try (InputStream in = form.getInputStream()) {
-                for (JsonNode component : json.readTree(in).path("components")) {
-                    String label = component.path("label").asText("").strip();
-                    if (component.hasNonNull("key") && !label.isEmpty()) {
-                        labels.putIfAbsent(component.get("key").asText(), label.replaceAll("[*：:]+$", ""));
-                    }
-                    for (JsonNode choice : component.path("values")) {
-                        choices.putIfAbsent(component.path("key").asText() + "=" + choice.path("value").asText(),
-                                choice.path("label").asText());
+        for (Resource file : files) {
+            try (InputStream in = file.getInputStream()) {
+                read(json.readTree(in));
+            }
+        }
+        for (Resource model : resources.getResources("classpath*:bpmn/**/*.bpmn")) {
+            try (InputStream in = model.getInputStream()) {
+                String xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                Matcher process = PROCESS.matcher(xml);
+                if (process.find()) {
+                    Matcher task = USER_TASK.matcher(xml);
+                    while (task.find()) {
+                        taskForms.put(process.group(1) + "/" + task.group(1), task.group(2));
                     }
                 }
             }
         }
     }
 
-    String of(String name) {
-        return labels.getOrDefault(name, name);
+    private void read(JsonNode definition) {
+        Form form = new Form(new HashMap<>(), new HashMap<>(), new HashSet<>());
+        forms.put(definition.path("id").asText(), form);
+        for (JsonNode component : definition.path("components")) {
+            if (!component.hasNonNull("key")) {
+                continue;
+            }
+            String key = component.get("key").asText();
+            String label = component.path("label").asText("").strip().replaceAll("[*：:]+$", "");
+            if (!label.isEmpty()) {
+                form.labels().put(key, label);
+                anyForm.labels().putIfAbsent(key, label);
+            }
+            if (component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false)) {
+                form.readOnly().add(key);
+            }
+            for (JsonNode choice : component.path("values")) {
+                String value = key + "=" + choice.path("value").asText();
+                form.choices().put(value, choice.path("label").asText());
+                anyForm.choices().putIfAbsent(value, choice.path("label").asText());
+            }
+        }
     }
 
-    /** A chosen value with its label, as the form offered it: 通过（PASS）; any other value as it is. */
+    /** The form of the task {@code taskKey} of process {@code process}; any form where there is none. */
+    private Form formOf(String process, String taskKey) {
+        String id = taskForms.get(process + "/" + taskKey);
+        return id == null ? anyForm : forms.getOrDefault(id, anyForm);
+    }
+
+    String of(String name) {
+        return of(null, null, name);
+    }
+
+    /** The field's label on that task's form (process and task null: not a task's value). */
+    String of(String process, String taskKey, String name) {
+        String label = formOf(process, taskKey).labels().get(name);
+        return label != null ? label : anyForm.labels().getOrDefault(name, name);
+    }
+
+    /** Whether the task's form shows the field without letting anybody change it (it comes back as it was). */
+    boolean readOnly(String process, String taskKey, String name) {
+        return formOf(process, taskKey).readOnly().contains(name);
+    }
+
     String valueOf(String name, String value) {
-        String label = choices.get(name + "=" + value);
+        return valueOf(null, null, name, value);
+    }
+
+    /** A chosen value with its label as the task's form offered it: 通过（PASS）; any other value as it is. */
+    String valueOf(String process, String taskKey, String name, String value) {
+        String label = formOf(process, taskKey).choices().get(name + "=" + value);
+        if (label == null) {
+            label = anyForm.choices().get(name + "=" + value);
+        }
         return label == null || label.equals(value) ? value : label + "（" + value + "）";
     }
 }

@@ -166,11 +166,14 @@ class ProcessHistory {
                 .collect(Collectors.toMap(HistoricTaskInstance::getActivityInstanceId, Function.identity(), (a, b) -> a));
         Map<String, String> completedBy = completers(id);
         Map<String, List<String>> recorded = new HashMap<>();
-        List<TimelineEvent> changes = variableChanges(id, process, tasks, recorded, sealed);
+        List<TimelineEvent> changes = variableChanges(id, instance.getProcessDefinitionKey(), process, tasks, recorded,
+                sealed);
 
         List<TimelineEvent> events = new ArrayList<>();
         events.add(new TimelineEvent(time(instance.getStartTime()), TimelineEvent.PROCESS, "开始：" + process,
-                instance.getStartUserId(), instance.getBusinessKey() == null ? List.of()
+                instance.getStartUserId(), instance.getBusinessKey() == null
+                        // an expert review is keyed by its application's process instance: no number a person reads
+                        || instance.getBusinessKey().matches("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}") ? List.of()
                 : List.of("业务编号 " + instance.getBusinessKey()), null, null, process));
         for (HistoricActivityInstance activity : activities) {
             if (!SKIPPED.contains(activity.getActivityType())) {
@@ -245,7 +248,7 @@ class ProcessHistory {
      * Every variable change in the order it happened, with the value before it (of the same variable in the same
      * scope). Changes made when a user task was completed go to that task's "recorded" lines; the others are events.
      */
-    private List<TimelineEvent> variableChanges(String processInstanceId, String process,
+    private List<TimelineEvent> variableChanges(String processInstanceId, String processKey, String process,
             Map<String, HistoricTaskInstance> tasks, Map<String, List<String>> recorded, Sealed sealed) {
         List<TimelineEvent> events = new ArrayList<>();
         Map<String, String> lastValue = new HashMap<>();
@@ -258,15 +261,24 @@ class ProcessHistory {
             String value = text(update);
             String old = lastValue.put(update.getVariableName() + "@" + update.getExecutionId(), value);
             String name = update.getVariableName();
-            String label = labels.of(name);
-            String line = label + "：" + (old == null ? "" : labels.valueOf(name, old) + " → ") + labels.valueOf(name, value);
-            // A read-only field sent back with its task, a value written again, a field left empty: nothing changed.
-            if (sealed.covers(update.getActivityInstanceId()) || ENGINE_VARIABLES.contains(name) || value.equals(old)
+            HistoricTaskInstance task = tasks.get(update.getActivityInstanceId());
+            boolean withTask = task != null && completedWith(task, update);
+            String taskKey = withTask ? task.getTaskDefinitionKey() : null;
+            String formProcess = withTask ? processKey : null;
+            String label = labels.of(formProcess, taskKey, name);
+            if (sealed.covers(update.getActivityInstanceId()) || ENGINE_VARIABLES.contains(name)
                     || (old == null && (value.isEmpty() || EMPTY.equals(value)))) {
                 continue;
             }
-            HistoricTaskInstance task = tasks.get(update.getActivityInstanceId());
-            if (task != null && completedWith(task, update)) {
+            // A read-only field comes back with its task as it was: not a change. Any other value given again is the
+            // person's answer, said to be unchanged.
+            if (value.equals(old) && (!withTask || labels.readOnly(formProcess, taskKey, name))) {
+                continue;
+            }
+            String line = label + "：" + (value.equals(old) ? labels.valueOf(formProcess, taskKey, name, value) + "（未变）"
+                    : (old == null || EMPTY.equals(old) ? "" : labels.valueOf(formProcess, taskKey, name, old) + " → ")
+                    + labels.valueOf(formProcess, taskKey, name, value));
+            if (withTask) {
                 recorded.computeIfAbsent(update.getActivityInstanceId(), k -> new ArrayList<>()).add(line);
             } else {
                 events.add(new TimelineEvent(time(update.getTime()), TimelineEvent.VARIABLE, label, null, List.of(line),

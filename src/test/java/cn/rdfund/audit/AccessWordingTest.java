@@ -18,8 +18,9 @@ class AccessWordingTest {
         assertThat(AccessWording.of("GET", WEBAPP + "/task/t1")).isEqualTo(new Wording("打开了任务", Subject.TASK, "t1"));
         assertThat(AccessWording.of("POST", WEBAPP + "/task/t1/claim")).isEqualTo(new Wording("认领了任务", Subject.TASK, "t1"));
         assertThat(AccessWording.of("POST", "/engine-rest/task/t1/submit-form"))
-                .isEqualTo(new Wording("提交了任务", Subject.TASK, "t1"));
-        assertThat(AccessWording.of("POST", "/engine-rest/task/t1/complete").verb()).isEqualTo("提交了任务");
+                .isEqualTo(new Wording("办理完成了任务", Subject.TASK, "t1"));
+        assertThat(AccessWording.of("POST", "/engine-rest/task/t1/complete").verb()).isEqualTo("办理完成了任务");
+        assertThat(AccessWording.of("POST", WEBAPP + "/task/t1/unclaim").verb()).isEqualTo("取消认领了任务");
         assertThat(AccessWording.of("GET", WEBAPP + "/task/t1/identity-links").verb()).isEqualTo("查看了任务");
         assertThat(AccessWording.of("POST", WEBAPP + "/task")).isEqualTo(new Wording("查看了任务列表", Subject.NONE, null));
     }
@@ -36,6 +37,8 @@ class AccessWordingTest {
         assertThat(AccessWording.of("GET", "/api/audit/cases/project/12/timeline.xlsx"))
                 .isEqualTo(new Wording("导出了案卷时间线", Subject.CASE, "project/12"));
         assertThat(AccessWording.of("GET", "/api/audit/ledger.csv").verb()).isEqualTo("导出了资金台账");
+        assertThat(AccessWording.of("GET", "/api/audit/cases/project/12/report.pdf"))
+                .isEqualTo(new Wording("下载了案卷审计报告（PDF）", Subject.CASE, "project/12"));
         assertThat(AccessWording.of("GET", "/api/documents/7")).isEqualTo(new Wording("下载了材料", Subject.DOCUMENT, "7"));
         assertThat(AccessWording.of("POST", "/api/tasks/t1/documents"))
                 .isEqualTo(new Wording("上传了材料到任务", Subject.TASK, "t1"));
@@ -46,10 +49,10 @@ class AccessWordingTest {
     @Test
     void anUnknownRequestIsToldByItsPath() {
         assertThat(AccessWording.of("GET", "/api/experts/3")).isEqualTo(
-                new Wording("访问了 /api/experts/3", Subject.NONE, null));
+                new Wording("查看了 /api/experts/3", Subject.NONE, null));
         assertThat(AccessWording.of("GET", "/api/organizations/3").verb()).isEqualTo("查看了企业登记信息");
         assertThat(AccessWording.of("DELETE", WEBAPP + "/task/t1/attachment/a").verb())
-                .isEqualTo("以 DELETE 访问了 " + WEBAPP + "/task/t1/attachment/a");
+                .isEqualTo("（DELETE）请求了 " + WEBAPP + "/task/t1/attachment/a");
     }
 
     @Test

@@ -44,12 +44,14 @@ class CaseReportPdfTest {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
         String hash = pdf.headers().firstValue("X-Report-Content-SHA256").orElseThrow();
+        assertThat(pdf.headers().firstValue("X-Content-SHA256")).contains(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(pdf.body())));
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             // Table cells wrap where the layout decides: read the text without its line breaks.
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
             assertThat(text).contains(project.code(), "PDF报告测试项目", "项目审计报告", "一、概况", "市科技局", "已完成",
                     "二、资金", "120.00万元", "台账完整：已校验", "四、经过", "遴选", "排序与立项建议（公示）", "报告内容摘要",
-                    "需关注：未发现异常", hash);
+                    "需关注：五项自动检查均未发现异常", hash, "生成人周审（auditor）");
             assertThat(document.getNumberOfPages()).isBetween(2, 20);
         }
         HttpResponse<byte[]> forKjj = Http.as(port, "kjj").download("/api/audit/cases/project/" + project.id()

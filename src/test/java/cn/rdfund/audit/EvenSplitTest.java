@@ -17,5 +17,8 @@ class EvenSplitTest {
         assertThat(EvenSplit.of(new BigDecimal("3000000.00"), 1)).containsExactly(new BigDecimal("3000000.00"));
         assertThat(EvenSplit.of(new BigDecimal("5000000.00"), 6).stream().reduce(BigDecimal.ZERO, BigDecimal::add))
                 .isEqualByComparingTo("5000000.00");
+        assertThat(EvenSplit.of(new BigDecimal("-1.00"), 3).stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+                .as("a negative amount adds up too").isEqualByComparingTo("-1.00");
+        assertThat(EvenSplit.of(BigDecimal.ZERO, 2)).containsExactly(new BigDecimal("0.00"), new BigDecimal("0.00"));
     }
 }
