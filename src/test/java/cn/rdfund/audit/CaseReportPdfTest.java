@@ -3,6 +3,7 @@ package cn.rdfund.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.rdfund.support.Http;
+import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.ProjectScenarios;
 import cn.rdfund.project.Project;
 import cn.rdfund.support.RdfundIntegrationTest;
@@ -27,6 +28,9 @@ class CaseReportPdfTest {
 
     @Autowired
     ProjectScenarios scenarios;
+
+    @Autowired
+    LifecycleDriver lifecycle;
 
     @Value("${rdfund.audit.report-font}")
     Path font;
@@ -62,5 +66,7 @@ class CaseReportPdfTest {
         }
         assertThat(Http.as(port, "applicant").download("/api/audit/cases/project/" + project.id() + "/report.pdf")
                 .statusCode()).isEqualTo(403);
+        assertThat(Http.as(port, lifecycle.newStaff("pm-gxj")).download("/api/audit/cases/project/" + project.id()
+                + "/report.pdf").statusCode()).as("another unit's manager").isEqualTo(404);
     }
 }
