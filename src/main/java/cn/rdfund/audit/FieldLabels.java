@@ -89,34 +89,40 @@ class FieldLabels {
         }
     }
 
-    /** The form of the task {@code taskKey} of process {@code process}; any form where there is none. */
-    private Form formOf(String process, String taskKey) {
-        String id = taskForms.get(process + "/" + taskKey);
-        return id == null ? anyForm : forms.getOrDefault(id, anyForm);
+    /**
+     * The id of the form the model names for task {@code taskKey} of process {@code process}; null where it names
+     * none or chooses it at run time (an expert panel's form comes from its caller, in the variable panelForm).
+     */
+    String formOf(String process, String taskKey) {
+        return taskForms.get(process + "/" + taskKey);
+    }
+
+    private Form form(String formId) {
+        return formId == null ? anyForm : forms.getOrDefault(formId, anyForm);
     }
 
     String of(String name) {
-        return of(null, null, name);
+        return of(null, name);
     }
 
-    /** The field's label on that task's form (process and task null: not a task's value). */
-    String of(String process, String taskKey, String name) {
-        String label = formOf(process, taskKey).labels().get(name);
+    /** The field's label on that form (null: not a task's value, any form's label). */
+    String of(String formId, String name) {
+        String label = form(formId).labels().get(name);
         return label != null ? label : anyForm.labels().getOrDefault(name, name);
     }
 
-    /** Whether the task's form shows the field without letting anybody change it (it comes back as it was). */
-    boolean readOnly(String process, String taskKey, String name) {
-        return formOf(process, taskKey).readOnly().contains(name);
+    /** Whether the form shows the field without letting anybody change it (it comes back as it was). */
+    boolean readOnly(String formId, String name) {
+        return form(formId).readOnly().contains(name);
     }
 
     String valueOf(String name, String value) {
-        return valueOf(null, null, name, value);
+        return valueOf(null, name, value);
     }
 
-    /** A chosen value with its label as the task's form offered it: 通过（PASS）; any other value as it is. */
-    String valueOf(String process, String taskKey, String name, String value) {
-        String label = formOf(process, taskKey).choices().get(name + "=" + value);
+    /** A chosen value with its label as the form offered it: 通过（PASS）; any other value as it is. */
+    String valueOf(String formId, String name, String value) {
+        String label = form(formId).choices().get(name + "=" + value);
         if (label == null) {
             label = anyForm.choices().get(name + "=" + value);
         }

@@ -49,6 +49,8 @@ class ProcessHistory {
 
     static final String SEALED = "评审进行中：评审内容在评审结束后显示";
     private static final String EMPTY = "（空）";
+    /** The variable in which an expert panel's caller names the form of its experts' tasks. */
+    private static final String PANEL_FORM = "panelForm";
     private static final int MAX_VALUE_LENGTH = 300;
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final Set<String> TIMERS = Set.of("intermediateTimer", "boundaryTimer", "startTimerEvent");
@@ -252,6 +254,7 @@ class ProcessHistory {
             Map<String, HistoricTaskInstance> tasks, Map<String, List<String>> recorded, Sealed sealed) {
         List<TimelineEvent> events = new ArrayList<>();
         Map<String, String> lastValue = new HashMap<>();
+        String chosenForm = null;
         List<HistoricDetail> details = new ArrayList<>(historyService.createHistoricDetailQuery()
                 .processInstanceId(processInstanceId).variableUpdates().disableBinaryFetching()
                 .disableCustomObjectDeserialization().orderPartiallyByOccurrence().asc().list());
@@ -261,23 +264,26 @@ class ProcessHistory {
             String value = text(update);
             String old = lastValue.put(update.getVariableName() + "@" + update.getExecutionId(), value);
             String name = update.getVariableName();
+            if (PANEL_FORM.equals(name)) {
+                chosenForm = value;
+            }
             HistoricTaskInstance task = tasks.get(update.getActivityInstanceId());
             boolean withTask = task != null && completedWith(task, update);
-            String taskKey = withTask ? task.getTaskDefinitionKey() : null;
-            String formProcess = withTask ? processKey : null;
-            String label = labels.of(formProcess, taskKey, name);
+            String form = !withTask ? null
+                    : Optional.ofNullable(labels.formOf(processKey, task.getTaskDefinitionKey())).orElse(chosenForm);
+            String label = labels.of(form, name);
             if (sealed.covers(update.getActivityInstanceId()) || ENGINE_VARIABLES.contains(name)
                     || (old == null && (value.isEmpty() || EMPTY.equals(value)))) {
                 continue;
             }
             // A read-only field comes back with its task as it was: not a change. Any other value given again is the
             // person's answer, said to be unchanged.
-            if (value.equals(old) && (!withTask || labels.readOnly(formProcess, taskKey, name))) {
+            if (value.equals(old) && (!withTask || labels.readOnly(form, name))) {
                 continue;
             }
-            String line = label + "：" + (value.equals(old) ? labels.valueOf(formProcess, taskKey, name, value) + "（未变）"
-                    : (old == null || EMPTY.equals(old) ? "" : labels.valueOf(formProcess, taskKey, name, old) + " → ")
-                    + labels.valueOf(formProcess, taskKey, name, value));
+            String line = label + "：" + (value.equals(old) ? labels.valueOf(form, name, value) + "（未变）"
+                    : (old == null || EMPTY.equals(old) ? "" : labels.valueOf(form, name, old) + " → ")
+                    + labels.valueOf(form, name, value));
             if (withTask) {
                 recorded.computeIfAbsent(update.getActivityInstanceId(), k -> new ArrayList<>()).add(line);
             } else {

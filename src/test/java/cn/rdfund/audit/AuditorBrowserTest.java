@@ -85,6 +85,14 @@ class AuditorBrowserTest {
         String exported = Files.readString(csv, StandardCharsets.UTF_8);
         assertThat(exported).startsWith("\uFEFF时间,类别,事项,办理人,详情,金额（万元）,流程").contains("120.00", "钱财（finance）");
 
+        // The report as PDF, downloaded as the auditor would and read back (CaseReportPdfTest has the details).
+        browser.click(browser.find(By.id("pdf")));
+        Path pdf = browser.awaitDownload("report-project-" + project.id() + ".pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", ""))
+                    .contains(project.code(), "台账完整：已校验", "报告内容摘要");
+        }
+
         browser.open("/audit/ledger.html?limit=2");
         browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("range"), "共"));
         browser.find(By.name("projectId")).sendKeys(String.valueOf(project.id()));
