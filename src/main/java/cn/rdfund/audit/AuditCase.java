@@ -33,11 +33,7 @@ public record AuditCase(String kind, long id, String code, String title, Long or
     /** The lead unit's name (市科技局), not its code. */
     @JsonProperty
     public String leadUnitLabel() {
-        if (leadUnit == null) {
-            return null;
-        }
-        return java.util.Arrays.stream(LeadUnit.values()).filter(unit -> unit.name().equals(leadUnit)).findFirst()
-                .map(LeadUnit::displayName).orElse(leadUnit);
+        return leadUnit == null ? null : LeadUnit.displayNameOf(leadUnit);
     }
 
 

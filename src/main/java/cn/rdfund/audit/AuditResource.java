@@ -87,8 +87,7 @@ class AuditResource {
             @RequestParam(defaultValue = "200") int limit) {
         LedgerReport page = reports.page(new LedgerReports.Filter(projectId, organizationId, measure, year), afterId,
                 Math.max(1, Math.min(limit, MAX_LEDGER_LINES)));
-        return page.withApprovers(history.names(page.lines().stream().map(LedgerLine::approvedBy)
-                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet())));
+        return page.withApprovers(approverNames(page.lines()));
     }
 
     /** Every line the filters select, as a file (the page shows one page of them). */
@@ -97,9 +96,13 @@ class AuditResource {
             @RequestParam(required = false) Long organizationId, @RequestParam(required = false) String measure,
             @RequestParam(required = false) Integer year) {
         List<LedgerLine> lines = reports.all(new LedgerReports.Filter(projectId, organizationId, measure, year));
-        return AuditExports.ledger(lines, history.names(lines.stream().map(LedgerLine::approvedBy)
-                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet())))
-                .download(format, "ledger");
+        return AuditExports.ledger(lines, approverNames(lines)).download(format, "ledger");
+    }
+
+    /** The approvers of these lines by name ("钱财（finance）"), by user id. */
+    private java.util.Map<String, String> approverNames(List<LedgerLine> lines) {
+        return history.names(lines.stream().map(LedgerLine::approvedBy).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet()));
     }
 
     record CapPosition(long organizationId, String measure, BigDecimal committed, BigDecimal room,

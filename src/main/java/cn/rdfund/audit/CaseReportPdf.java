@@ -80,14 +80,10 @@ class CaseReportPdf {
                 : "台账校验结果仅审计、财务和系统管理员可见。")).append("</p>");
         body.append("<h2>四、经过</h2>");
         events(body, timeline.stream().filter(event -> CHRONOLOGY.contains(event.type())).toList(), "没有记录。");
-        String hash = sha256(body.toString());
+        String hash = sha256(body.toString().getBytes(StandardCharsets.UTF_8));
         body.append("<p class=\"muted\">报告内容摘要（SHA-256，不含本行）：").append(hash).append("</p>");
         byte[] pdf = pdf(body.toString());
-        try {
-            return new Report(pdf, hash, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return new Report(pdf, hash, sha256(pdf));
     }
 
     private String verification() {
@@ -175,10 +171,9 @@ class CaseReportPdf {
         }
     }
 
-    private static String sha256(String content) {
+    private static String sha256(byte[] content) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(content.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }

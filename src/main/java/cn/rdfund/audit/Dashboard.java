@@ -122,9 +122,7 @@ class Dashboard {
 
         String label() {
             return units == null ? "全部单位" : units.isEmpty() ? "（无所属处室）" : units.stream().sorted()
-                    .map(unit -> java.util.Arrays.stream(LeadUnit.values()).filter(u -> u.name().equals(unit))
-                            .findFirst().map(LeadUnit::displayName).orElse(unit))
-                    .collect(Collectors.joining("、"));
+                    .map(LeadUnit::displayNameOf).collect(Collectors.joining("、"));
         }
     }
 

@@ -101,10 +101,6 @@ class FieldLabels {
         return formId == null ? anyForm : forms.getOrDefault(formId, anyForm);
     }
 
-    String of(String name) {
-        return of(null, name);
-    }
-
     /** The field's label on that form (null: not a task's value, any form's label). */
     String of(String formId, String name) {
         String label = form(formId).labels().get(name);
@@ -114,10 +110,6 @@ class FieldLabels {
     /** Whether the form shows the field without letting anybody change it (it comes back as it was). */
     boolean readOnly(String formId, String name) {
         return form(formId).readOnly().contains(name);
-    }
-
-    String valueOf(String name, String value) {
-        return valueOf(null, name, value);
     }
 
     /** A chosen value with its label as the form offered it: 通过（PASS）; any other value as it is. */

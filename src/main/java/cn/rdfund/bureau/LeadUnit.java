@@ -35,4 +35,10 @@ public enum LeadUnit {
     public static Optional<LeadUnit> ofGroup(String groupId) {
         return Arrays.stream(values()).filter(unit -> unit.groupId.equals(groupId)).findFirst();
     }
+
+    /** The unit's name for its code as stored (KJJ → 市科技局); a code that is no unit stays as it is. */
+    public static String displayNameOf(String code) {
+        return Arrays.stream(values()).filter(unit -> unit.name().equals(code)).findFirst()
+                .map(LeadUnit::displayName).orElse(code);
+    }
 }
