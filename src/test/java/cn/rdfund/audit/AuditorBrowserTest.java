@@ -58,7 +58,7 @@ class AuditorBrowserTest {
         assertThat(browser.find(By.id("cases")).getText()).contains(project.code());
         browser.shot("audit-search.png");
 
-        browser.find(By.linkText("浏览器审计演示项目")).click();
+        browser.clickWhenReady(By.linkText("浏览器审计演示项目"));
         browser.until(ExpectedConditions.presenceOfElementLocated(By.id("events")));
         String timeline = browser.find(By.id("events")).getText();
         assertThat(timeline).contains("形式审查", "专家评审", "声明无利益冲突", "拨付 · 账目", "120.00万元", "60.00万元",

@@ -100,7 +100,7 @@ class TasklistBrowserTest {
             assertThat(Files.readAllBytes(browser.awaitDownload("指南论证会议纪要.pdf"))).as("the download is the upload")
                     .isEqualTo(PDF);
 
-            browser.find(By.linkText("表单")).click();
+            browser.clickWhenReady(By.linkText("表单"));
             WebElement title = browser.until(ExpectedConditions.elementToBeClickable(field("Field_Title")));
             title.sendKeys("浏览器测试指南");
             browser.find(By.cssSelector("[id$='-Field_Measure-display']")).click();
