@@ -419,7 +419,7 @@ abstract class PlatformContract {
                 "KJJ", new BigDecimal("20000000.00"), new BigDecimal("7000000.00"),
                 LocalDateTime.of(2025, 3, 1, 9, 0), LocalDateTime.of(2025, 4, 1, 17, 0), "PUBLISHED", null, "kjj",
                 LocalDateTime.of(2025, 2, 20, 10, 0), null, Set.of(new FundingCall.Area("新药筛选"))));
-        Application application = applications.save(new Application(null, call.id(), lead.id(), "联合攻关申报",
+        Application application = applications.save(new Application(null, null, call.id(), lead.id(), "联合攻关申报",
                 new BigDecimal("6999999.99"), new BigDecimal("3000000.00"), "SUBMITTED",
                 LocalDateTime.of(2025, 3, 15, 10, 30), null, LocalDateTime.of(2025, 3, 15, 10, 0),
                 "联合攻关：新药筛选平台", "牵头企业研发中心12人", "两年三阶段", "候选化合物2个",

@@ -58,6 +58,7 @@ class ApplicationDelegates {
                 throw new BpmnError(WINDOW_CLOSED, late.getMessage());
             }
             execution.setVariable(APPLICATION_ID, application.id());
+            execution.setProcessBusinessKey(application.code());
             execution.setVariables(applications.summary(application));
             if (first) {
                 applications.applicationsReceivedBy(application).filter(call -> isFundingCall(runtime, call.getKey()))

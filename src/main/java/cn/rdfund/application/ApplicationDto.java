@@ -6,6 +6,7 @@ import java.util.List;
 
 public record ApplicationDto(
         Long id,
+        String code,
         Long callId,
         Long applicantId,
         String title,

@@ -3,6 +3,7 @@ package cn.rdfund.application;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
@@ -26,4 +27,8 @@ public interface ApplicationRepository extends ListCrudRepository<Application, L
             long offset);
 
     Optional<Application> findByProcessInstanceId(String processInstanceId);
+
+    @Modifying
+    @Query("UPDATE application SET code = :code WHERE id = :id")
+    void setCode(long id, String code);
 }

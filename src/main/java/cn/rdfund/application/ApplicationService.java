@@ -118,14 +118,23 @@ public class ApplicationService {
                 throw new WindowClosed(call.code());
             }
         }
-        Application saved = applications.save(new Application(existing == null ? null : existing.id(), draft.callId(),
-                applicantId, draft.title(), draft.requested(), draft.coFunding(), SUBMITTED, now, processInstanceId,
-                existing == null ? now : existing.createdAt(), content.projectSummary(), content.team(),
-                content.workPlan(), content.promisedIndicators(), partners));
-        if (existing != null && !existing.title().equals(draft.title())) {
+        Application saved = applications.save(new Application(existing == null ? null : existing.id(),
+                existing == null ? null : existing.code(), draft.callId(), applicantId, draft.title(), draft.requested(),
+                draft.coFunding(), SUBMITTED, now, processInstanceId, existing == null ? now : existing.createdAt(),
+                content.projectSummary(), content.team(), content.workPlan(), content.promisedIndicators(), partners));
+        if (existing == null) {
+            applications.setCode(saved.id(), codeOf(saved));
+            return applications.findById(saved.id()).orElseThrow();
+        }
+        if (!existing.title().equals(draft.title())) {
             caseSearch.renamed(AuditCase.APPLICATION, existing.id(), existing.title());
         }
         return saved;
+    }
+
+    /** 申报编号: SB, the year of the first submission, the id (as projects are XM… and claims DX…). */
+    static String codeOf(Application application) {
+        return "SB" + application.createdAt().getYear() + "-" + String.format("%06d", application.id());
     }
 
     /** Changes the status of the application this process instance submitted (not whatever id a variable holds). */

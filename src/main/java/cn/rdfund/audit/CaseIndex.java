@@ -26,8 +26,11 @@ class CaseIndex {
 
     static final int MAX_RESULTS = 200;
     private static final Pattern USCC_SHAPE = Pattern.compile("[0-9A-Z]{18}");
-    /** A whole case code: XM2026-000003 (project), DX2026-000001 (claim), ZN2026-1A2B3C4D (call), JB… (challenge). */
-    private static final Pattern CODE_SHAPE = Pattern.compile("(XM|DX)\\d{4}-\\d{6,}|(ZN|JB)\\d{4}-[0-9A-F]{8}");
+    /**
+     * A whole case code: XM2026-000003 (project), SB2026-000012 (application), DX2026-000001 (claim), ZN2026-1A2B3C4D
+     * (call), JB… (challenge).
+     */
+    private static final Pattern CODE_SHAPE = Pattern.compile("(XM|SB|DX)\\d{4}-\\d{6,}|(ZN|JB)\\d{4}-[0-9A-F]{8}");
 
     /**
      * One SELECT per kind of case, with the same columns; the search reads their UNION, a lookup only its own. A
@@ -47,7 +50,7 @@ class CaseIndex {
                     JOIN organization o ON o.id = p.organization_id
                     LEFT JOIN funding_call fc ON fc.id = p.call_id""",
             AuditCase.APPLICATION, """
-                    SELECT 'application' AS kind, a.id, fc.code, a.title, a.applicant_id AS organization_id,
+                    SELECT 'application' AS kind, a.id, a.code, a.title, a.applicant_id AS organization_id,
                       o.name AS organization_name, o.uscc, o.district, fc.measure, fc.lead_unit, a.status,
                       a.created_at, pr.id AS project_id
                     FROM application a
@@ -162,7 +165,7 @@ class CaseIndex {
             params.add(search.text().strip());
         } else if (search.text() != null && CODE_SHAPE.matcher(search.text().strip().toUpperCase(Locale.ROOT))
                 .matches()) {
-            // A whole code: that case (an application: its call's code) through the code's unique index.
+            // A whole code: that case through the code's unique index.
             sql.append(" AND c.code = ?");
             params.add(search.text().strip().toUpperCase(Locale.ROOT));
         } else if (search.text() != null && !search.text().isBlank()) {

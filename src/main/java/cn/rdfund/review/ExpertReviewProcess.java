@@ -25,6 +25,8 @@ public final class ExpertReviewProcess {
     public static final String TASK_CONSENSUS = "Task_ReachConsensus";
     public static final String END_REVIEWED = "EndEvent_ReviewCompleted";
 
+    /** The application's process instance, which the reviews are recorded under (handed in by the caller). */
+    public static final String APPLICATION_PROCESS = "applicationProcessId";
     public static final String EXPERT = "expert";
     public static final String DECLARATION = "conflictDeclaration";
     public static final String CONFLICT_REASON = "conflictReason";
@@ -57,6 +59,15 @@ public final class ExpertReviewProcess {
 
         private Variables(VariableScope scope) {
             super(scope);
+        }
+
+        /**
+         * The application's process instance whose reviews these are. A review started before applications had a
+         * code (申报编号) has none handed in: its business key was that instance's id.
+         */
+        String applicationProcess(String businessKey) {
+            String passed = text(APPLICATION_PROCESS);
+            return passed == null ? businessKey : passed;
         }
 
         /** The expert whose part this is (the multi-instance element). */

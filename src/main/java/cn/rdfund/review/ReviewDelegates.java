@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -24,7 +25,7 @@ class ReviewDelegates {
 
     @Bean
     JavaDelegate drawPanel(ReviewService reviews) {
-        return execution -> reviews.drawPanel(execution.getProcessInstanceId(), execution.getProcessBusinessKey());
+        return execution -> reviews.drawPanel(execution.getProcessInstanceId(), applicationProcessOf(execution));
     }
 
     /**
@@ -48,7 +49,7 @@ class ReviewDelegates {
         return execution -> {
             Variables vars = of(execution);
             Optional<String> replacement = reviews.replace(execution.getProcessInstanceId(),
-                    execution.getProcessBusinessKey(), vars.expert(), vars.conflictDeclared(), vars.conflictReason());
+                    applicationProcessOf(execution), vars.expert(), vars.conflictDeclared(), vars.conflictReason());
             replacement.ifPresent(next -> execution.setVariable(EXPERT, next));
             execution.setVariable(REPLACEMENT_FOUND, replacement.isPresent());
             execution.setVariable(DECLARATION, null);
@@ -67,7 +68,7 @@ class ReviewDelegates {
     @Bean
     JavaDelegate aggregateReviews(ReviewService reviews) {
         return execution -> {
-            ReviewResult result = reviews.aggregate(execution.getProcessInstanceId(), execution.getProcessBusinessKey());
+            ReviewResult result = reviews.aggregate(execution.getProcessInstanceId(), applicationProcessOf(execution));
             execution.setVariable(NEEDS_CONSENSUS, result.needsConsensus());
             execution.setVariable(REVIEW_SCORE, scoreText(result.score()));
             execution.setVariable(REVIEW_SUMMARY, reviews.summary(execution.getProcessInstanceId()));
@@ -84,10 +85,14 @@ class ReviewDelegates {
     JavaDelegate recordConsensus(ReviewService reviews) {
         return execution -> {
             Variables vars = of(execution);
-            ReviewResult result = reviews.recordConsensus(execution.getProcessBusinessKey(), vars.consensusScore(),
+            ReviewResult result = reviews.recordConsensus(applicationProcessOf(execution), vars.consensusScore(),
                     vars.consensusReason(), vars.consensusBy());
             execution.setVariable(REVIEW_SCORE, scoreText(result.finalScore()));
         };
+    }
+
+    private static String applicationProcessOf(DelegateExecution execution) {
+        return of(execution).applicationProcess(execution.getProcessBusinessKey());
     }
 
     private static String scoreText(BigDecimal score) {

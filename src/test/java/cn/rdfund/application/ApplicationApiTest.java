@@ -49,7 +49,7 @@ class ApplicationApiTest {
     }
 
     private Application application(String user, String title) {
-        return new Application(null, call.id(), members.organizationOf(user).orElseThrow(), title,
+        return new Application(null, null, call.id(), members.organizationOf(user).orElseThrow(), title,
                 new BigDecimal("1000000.00"), BigDecimal.ZERO.setScale(2), "SUBMITTED", LocalDateTime.now(),
                 "pi-" + UUID.randomUUID(), LocalDateTime.now(), "简介", "团队", "计划", "指标", Set.of());
     }

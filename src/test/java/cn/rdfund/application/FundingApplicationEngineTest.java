@@ -74,6 +74,7 @@ class FundingApplicationEngineTest {
                 throw new BpmnError(WINDOW_CLOSED, "申报期已截止");
             }
             execution.setVariable(APPLICATION_ID, 7L);
+            execution.setProcessBusinessKey("SB2026-000007");
             execution.setVariable("title", "智能传感器研发");
         });
         Mocks.register("labelTaskWithCase", (TaskListener) task -> { });
@@ -131,7 +132,9 @@ class FundingApplicationEngineTest {
         assertThat(application).isWaitingAt(CALL_REVIEW);
         ProcessInstance review = processEngine.getRuntimeService().createProcessInstanceQuery()
                 .superProcessInstanceId(application.getId()).singleResult();
-        assertThat(review.getBusinessKey()).isEqualTo(application.getId());
+        assertThat(review.getBusinessKey()).as("the review carries the application's code").isEqualTo("SB2026-000007");
+        assertThat(processEngine.getRuntimeService().getVariable(review.getId(), "applicationProcessId"))
+                .as("and records its reviews under the application's process").isEqualTo(application.getId());
         assertThat(processEngine.getRuntimeService().getVariable(review.getId(), "title")).isEqualTo("智能传感器研发");
         complete(reviewTask(review), Map.of("reviewScore", "85.00分"));
         assertThat(application).isWaitingAt("EndEvent_Reviewed");

@@ -126,7 +126,12 @@ class FundingApplicationProcessTest {
         fillAndSubmit("500");
 
         BpmnAwareTests.assertThat(application).isWaitingAt(TASK_FORMAL_CHECK).task().hasCandidateGroup("pm-kjj")
-                .hasName("形式审查 · 靶向抗肿瘤新药研发（沈阳浑南创新药业有限公司（演示））");
+                .hasName("形式审查 · " + stored().code() + " 靶向抗肿瘤新药研发（沈阳浑南创新药业有限公司（演示））");
+        assertThat(stored().code()).as("the application's own number (申报编号)")
+                .isEqualTo("SB" + stored().createdAt().getYear() + "-" + String.format("%06d", stored().id()));
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(stored().code()).list())
+                .as("the application and nothing else carries it yet").extracting(instance -> instance.getId())
+                .containsExactly(application.getId());
         BpmnAwareTests.assertThat(application).variables()
                 .containsEntry("requestedDisplay", "500.00万元")
                 .containsEntry("applicantName", "沈阳浑南创新药业有限公司（演示）");
@@ -172,7 +177,9 @@ class FundingApplicationProcessTest {
         execute(job(application));
 
         assertThat(Http.as(port, "auditor").get("/api/audit/cases?kind=application&q=双特异性抗体中试").body())
-                .contains("\"code\":\"" + ownRdCall.code() + "\"");
+                .contains("\"code\":\"" + stored().code() + "\"");
+        assertThat(Http.as(port, "auditor").get("/api/audit/cases?q=" + stored().code().toLowerCase()).body())
+                .as("found by its own number, typed in lower case").contains("双特异性抗体中试");
     }
 
     @Test

@@ -267,9 +267,12 @@ class ExpertReviewProcessTest {
     }
 
     @Test
-    void everyExpertTaskNamesTheProjectAndTheApplicant() {
-        assertThat(openTasks(TASK_DECLARE)).isNotEmpty().allSatisfy(task -> assertThat(task.getName())
-                .isEqualTo("回避声明 · 评审测试项目（" + runtimeService.getVariable(application.getId(), "applicantName") + "）"));
+    void everyExpertTaskNamesTheApplicationTheProjectAndTheApplicant() {
+        String code = runtimeService.createProcessInstanceQuery().processInstanceId(application.getId()).singleResult()
+                .getBusinessKey();
+        assertThat(code).startsWith("SB");
+        assertThat(openTasks(TASK_DECLARE)).isNotEmpty().allSatisfy(task -> assertThat(task.getName()).isEqualTo(
+                "回避声明 · " + code + " 评审测试项目（" + runtimeService.getVariable(application.getId(), "applicantName") + "）"));
     }
 
     @Test

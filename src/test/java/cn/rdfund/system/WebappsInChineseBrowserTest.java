@@ -79,7 +79,7 @@ class WebappsInChineseBrowserTest {
             script.executeScript("arguments[0].click();",
                     browser.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("待领取"))));
             script.executeScript("arguments[0].click();", browser.until(
-                    ExpectedConditions.elementToBeClickable(By.partialLinkText("形式审查 · 新型抗体药物研发"))));
+                    ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., '形式审查 · SB') and contains(., '新型抗体药物研发')]"))));
             browser.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form-field")));
             Thread.sleep(1500);
             browser.shot("tasklist-kjj.png");

@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Configuration;
  * Shared by every model whose tasks concern one case: names each task after the case when it is created, so that task
  * lists and form headers tell cases apart — a project, a claim or a challenge's support by its code and title
  * (拨付审批 · XM2026-000123 新型缓释制剂研发), a call by its code once published and its title (公示 · ZN2026-0A1B2C3D
- * 生物医药指南), an application and its reviews by the project's title and the applicant (评审打分 · 新型缓释制剂研发（沈阳浑南创新药业）).
+ * 生物医药指南), an application and its reviews by its code once submitted, the project's title and the applicant
+ * (评审打分 · SB2026-000012 新型缓释制剂研发（沈阳浑南创新药业）).
  */
 @Configuration
 class TaskLabels {
@@ -30,7 +31,10 @@ class TaskLabels {
         };
     }
 
-    /** For calls, applications and their reviews: whichever of the call's code, the title and the applicant is known. */
+    /**
+     * For calls, applications and their reviews: whichever of the code (the call's; an application's 申报编号, its
+     * business key once submitted), the title and the applicant is known.
+     */
     @Bean
     TaskListener labelTaskWithCase() {
         return task -> {
@@ -39,9 +43,18 @@ class TaskLabels {
                 return; // a first draft: nothing to name yet
             }
             Object code = task.getVariable(CALL_CODE);
+            if (code == null) {
+                code = caseCode(task.getExecution().getProcessBusinessKey());
+            }
             Object applicant = task.getVariable(APPLICANT);
             task.setName(task.getName() + " · " + (code == null ? "" : code + " ") + title
                     + (applicant == null ? "" : "（" + applicant + "）"));
         };
+    }
+
+    /** A business key that is a case's code; null for none, or for a process instance id (reviews started before 申报编号). */
+    private static String caseCode(String businessKey) {
+        return businessKey == null || businessKey.isBlank() || businessKey.matches("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}")
+                ? null : businessKey;
     }
 }

@@ -188,7 +188,7 @@ public final class HistoryCloner {
             return engineId(c);
         }
         return switch (table + "." + column) {
-            case "project.code", "policy_claim.code" -> "CONCAT(" + c + ", '/', c.n)";
+            case "project.code", "application.code", "policy_claim.code" -> "CONCAT(" + c + ", '/', c.n)";
             case "organization.uscc" -> "CONCAT('9121BM', LPAD(s.id + c.n * " + offset + ", 12, '0'))";
             case "organization.name", "project.title", "application.title", "policy_claim.title" ->
                     "CONCAT(" + c + ", ' #', c.n)";
@@ -203,7 +203,7 @@ public final class HistoryCloner {
             String c = "s." + column;
             // A grant's resource is a process instance of the copied hierarchy.
             select.add(INSTANCE_IDS.contains(column) || column.equals("RESOURCE_ID_") ? engineId(c)
-                    // ExpertReview's business key is its application's process instance id, the others' a project code.
+                    // A business key is a case code (an ExpertReview's before 申报编号: its application's instance id).
                     : column.equals("BUSINESS_KEY_") ? "CASE WHEN CHAR_LENGTH(" + c + ") = 36 THEN " + engineId(c)
                             + " ELSE CONCAT(" + c + ", '/', c.n) END"
                     : c);
