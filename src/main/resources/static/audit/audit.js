@@ -6,7 +6,9 @@ const Audit = {
       throw new Error('无权查看（请先在 Camunda 登录页以审计、财务、处室或管理员身份登录）');
     }
     if (!response.ok) {
-      throw new Error('查询失败：' + response.status);
+      // RDFund answers a refused query with a problem detail that says what to correct.
+      const problem = await response.json().catch(() => null);
+      throw new Error(problem && problem.detail ? problem.detail : '查询失败：' + response.status);
     }
     return response.json();
   },
@@ -30,7 +32,7 @@ const Audit = {
     return yuan == null ? '' : (Number(yuan) / 10000).toFixed(2) + '万元';
   },
   nav(current) {
-    const links = [['index.html', '案件查询'], ['ledger.html', '资金台账'], ['dashboard.html', '看板'], ['access.html', '访问记录']];
+    const links = [['index.html', '案件查询'], ['ledger.html', '资金台账'], ['dashboard.html', '看板'], ['access.html', '访问记录'], ['verify.html', '报告核验']];
     document.body.insertAdjacentHTML('afterbegin', '<header><strong>RDFund 审计与监督</strong>'
       + links.map(([href, label]) => `<a href="${href}" class="${href === current ? 'current' : ''}">${label}</a>`).join('')
       + '<a href="/camunda/app/tasklist/default/">Tasklist</a><span class="who">只读：本页面的任何操作都不修改数据</span></header>');

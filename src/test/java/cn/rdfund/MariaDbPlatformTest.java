@@ -75,7 +75,7 @@ class MariaDbPlatformTest extends PlatformContract implements RestartSeedingCont
 
     @Override
     List<String> expectedMigrations() {
-        return List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "20", "21", "22", "23", "24", "25", "26"); // baseline below V1: Camunda's tables were there first
+        return List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29"); // baseline below V1: Camunda's tables were there first
     }
 
     @Override
@@ -99,5 +99,17 @@ class MariaDbPlatformTest extends PlatformContract implements RestartSeedingCont
                 .hasMessageContaining("append-only");
         assertThat(ledgerEntries.findByProjectIdOrderByIdAsc(project.id())).singleElement()
                 .satisfies(entry -> assertThat(entry.amount()).isEqualTo(new BigDecimal("200000.00")));
+    }
+
+    @Test
+    void theDatabaseItselfRefusesToChangeOrDeleteARegisteredCaseReport() {
+        jdbc.sql("""
+                INSERT INTO case_report (case_kind, case_id, case_code, case_title, generated_at, generated_by,
+                  content_sha256, file_sha256, content) VALUES ('project', 1, 'XM2026-000001', '触发器测试', NOW(), 'auditor',
+                  REPEAT('a', 64), REPEAT('b', 64), X'255044462D')""").update();
+
+        assertThatThrownBy(() -> jdbc.sql("UPDATE case_report SET content_sha256 = REPEAT('c', 64)").update())
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM case_report").update()).hasMessageContaining("append-only");
     }
 }

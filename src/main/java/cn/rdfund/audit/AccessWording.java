@@ -50,6 +50,8 @@ final class AccessWording {
             rule("GET", "/api/audit/dashboard", "查看了统计看板", Subject.NONE),
             rule("GET", "/api/audit/access(\\.(csv|xlsx))?", "查看了访问记录", Subject.NONE),
             rule("GET", "/api/audit/cap-position", "查看了企业累计额度", Subject.NONE),
+            rule("GET", "/api/audit/reports/" + ID + "/original\\.pdf", "取回了审计报告原件", Subject.NONE),
+            rule("GET", "/api/audit/reports", "核验了审计报告", Subject.NONE),
             rule("GET", "/api/documents/" + ID, "下载了材料", Subject.DOCUMENT),
             rule("GET", "/api/tasks/" + ID + "/documents", "查看了任务的材料", Subject.TASK),
             rule("POST", "/api/tasks/" + ID + "/documents", "上传了材料到任务", Subject.TASK),

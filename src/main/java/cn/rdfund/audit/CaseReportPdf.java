@@ -54,14 +54,15 @@ class CaseReportPdf {
      * {@code contentSha256}: the hash printed in the report, of its content before that line; {@code fileSha256}: the
      * PDF file's own, given with the download (and kept with the file, it shows the file was not changed).
      */
-    record Report(byte[] pdf, String contentSha256, String fileSha256) {
+    record Report(byte[] pdf, String contentSha256, String fileSha256, LocalDateTime generatedAt) {
     }
 
     Report render(AuditCase found, List<TimelineEvent> timeline, List<String> anomalies, String requestedBy,
             boolean withLedgerCheck) {
+        LocalDateTime generatedAt = LocalDateTime.now(clock).withNano(0);
         StringBuilder body = new StringBuilder();
         body.append("<h1>").append(esc(found.kindLabel() + "审计报告：" + nz(found.code()) + " " + found.title()))
-                .append("</h1><p class=\"muted\">生成时间 ").append(LocalDateTime.now(clock).format(TIME))
+                .append("</h1><p class=\"muted\">生成时间 ").append(generatedAt.format(TIME))
                 .append("（北京时间），生成人 ").append(esc(requestedBy)).append("</p>");
         body.append("<h2>一、概况</h2><table>");
         row(body, "单位", found.organizationName());
@@ -81,9 +82,10 @@ class CaseReportPdf {
         body.append("<h2>四、经过</h2>");
         events(body, timeline.stream().filter(event -> CHRONOLOGY.contains(event.type())).toList(), "没有记录。");
         String hash = sha256(body.toString().getBytes(StandardCharsets.UTF_8));
-        body.append("<p class=\"muted\">报告内容摘要（SHA-256，不含本行）：").append(hash).append("</p>");
+        body.append("<p class=\"muted\">报告内容摘要（SHA-256，不含本行）：").append(hash)
+                .append("。本报告已登记，可在 RDFund 审计页「报告核验」输入此摘要核对并取回原件。</p>");
         byte[] pdf = pdf(body.toString());
-        return new Report(pdf, hash, sha256(pdf));
+        return new Report(pdf, hash, sha256(pdf), generatedAt);
     }
 
     private String verification() {
@@ -171,7 +173,7 @@ class CaseReportPdf {
         }
     }
 
-    private static String sha256(byte[] content) {
+    static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException impossible) {

@@ -2,6 +2,7 @@ package cn.rdfund.audit;
 
 import cn.rdfund.system.security.CamundaUser;
 import java.util.List;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
@@ -27,12 +28,15 @@ class CaseResource {
     private final CaseAccess access;
     private final CaseTimeline timeline;
     private final CaseReportPdf reports;
+    private final CaseReports register;
 
-    CaseResource(CaseIndex index, CaseAccess access, CaseTimeline timeline, CaseReportPdf reports) {
+    CaseResource(CaseIndex index, CaseAccess access, CaseTimeline timeline, CaseReportPdf reports,
+            CaseReports register) {
         this.index = index;
         this.access = access;
         this.timeline = timeline;
         this.reports = reports;
+        this.register = register;
     }
 
     @GetMapping
@@ -61,16 +65,18 @@ class CaseResource {
 
     /**
      * The printable report as PDF, with the ledger's verification for those who may verify it; the SHA-256 printed in
-     * the report comes back as {@code X-Report-Content-SHA256}.
+     * the report comes back as {@code X-Report-Content-SHA256}. Every report handed out is registered with the file
+     * ({@link CaseReports}), so that it can be checked later.
      */
     @GetMapping("/{kind}/{id}/report.pdf")
     ResponseEntity<byte[]> report(@PathVariable String kind, @PathVariable long id,
             @AuthenticationPrincipal CamundaUser user) {
         AuditCase found = visible(kind, id, user);
         List<TimelineEvent> events = timeline.of(found);
-        String requester = timeline.names(java.util.Set.of(user.id())).getOrDefault(user.id(), user.id());
+        String requester = timeline.names(Set.of(user.id())).getOrDefault(user.id(), user.id());
         CaseReportPdf.Report report = reports.render(found, events, timeline.anomalies(found, events), requester,
                 access.unitsOf(user).isEmpty());
+        register.register(found, report, user.id());
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("report-" + kind + "-" + id + ".pdf").build().toString())

@@ -7,7 +7,13 @@ import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.ProjectScenarios;
 import cn.rdfund.project.Project;
 import cn.rdfund.support.RdfundIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.pdfbox.Loader;
@@ -22,6 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The case report as PDF, read back as text: the case, its money, the ledger's verification and the report's hash. */
 @RdfundIntegrationTest
 class CaseReportPdfTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
@@ -48,8 +56,8 @@ class CaseReportPdfTest {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
         String hash = pdf.headers().firstValue("X-Report-Content-SHA256").orElseThrow();
-        assertThat(pdf.headers().firstValue("X-Content-SHA256")).contains(java.util.HexFormat.of().formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest(pdf.body())));
+        assertThat(pdf.headers().firstValue("X-Content-SHA256")).contains(HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(pdf.body())));
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             // Table cells wrap where the layout decides: read the text without its line breaks.
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
@@ -67,9 +75,41 @@ class CaseReportPdfTest {
             assertThat(new PDFTextStripper().getText(document)).contains("台账校验结果仅审计、财务和系统管理员可见")
                     .doesNotContain("台账完整");
         }
+        theReportIsRegisteredAndItsOriginalFoundByEitherHash(project, hash, pdf.body(), forKjj.body());
         assertThat(Http.as(port, "applicant").download("/api/audit/cases/project/" + project.id() + "/report.pdf")
                 .statusCode()).isEqualTo(403);
         assertThat(Http.as(port, lifecycle.newStaff("pm-gxj")).download("/api/audit/cases/project/" + project.id()
                 + "/report.pdf").statusCode()).as("another unit's manager").isEqualTo(404);
+    }
+
+    /** 报告核验: each download is registered; the hash printed in it (typed from paper) or the file's finds it. */
+    private void theReportIsRegisteredAndItsOriginalFoundByEitherHash(Project project, String printed, byte[] file,
+            byte[] kjjsFile) throws Exception {
+        String typedFromPaper = printed.substring(0, 8).toUpperCase() + " " + printed.substring(8, 20);
+        JsonNode byPrinted = JSON.readTree(Http.as(port, "auditor").get("/api/audit/reports?sha256="
+                + URLEncoder.encode(typedFromPaper, StandardCharsets.UTF_8)).body());
+        assertThat(byPrinted).singleElement().satisfies(found -> {
+            assertThat(found.get("caseCode").asText()).isEqualTo(project.code());
+            assertThat(found.get("caseKindLabel").asText()).isEqualTo("项目");
+            assertThat(found.get("generatedBy").asText()).isEqualTo("周审（auditor）");
+            assertThat(found.get("matched").asText()).isEqualTo("content");
+        });
+        String fileHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(kjjsFile));
+        JsonNode byFile = JSON.readTree(Http.as(port, "finance").get("/api/audit/reports?sha256=" + fileHash).body());
+        assertThat(byFile).singleElement().satisfies(found -> {
+            assertThat(found.get("matched").asText()).isEqualTo("file");
+            assertThat(found.get("generatedBy").asText()).contains("kjj");
+        });
+        HttpResponse<byte[]> original = Http.as(port, "auditor").download("/api/audit/reports/"
+                + byPrinted.get(0).get("id").asLong() + "/original.pdf");
+        assertThat(original.body()).as("the original is the file handed out").isEqualTo(file);
+
+        Http.Response tooShort = Http.as(port, "auditor").get("/api/audit/reports?sha256=" + printed.substring(0, 10));
+        assertThat(tooShort.status()).isEqualTo(400);
+        assertThat(tooShort.body()).contains("sha256", "至少16位");
+        assertThat(JSON.readTree(Http.as(port, "auditor").get("/api/audit/reports?sha256=" + "0".repeat(64)).body()))
+                .as("a report nobody issued").isEmpty();
+        assertThat(Http.as(port, "kjj").get("/api/audit/reports?sha256=" + printed).status())
+                .as("a program manager checks reports through an auditor").isEqualTo(403);
     }
 }
