@@ -13,7 +13,9 @@ import java.util.function.Predicate;
 /**
  * What an auditor should look at first in a case, found in its timeline: more paid than approved, a payment approved
  * by the person who approved the task agreement (四眼原则), a payment before the agreement was approved, a recovery not
- * yet repaid, an incident left open. A plain function of the case's lines; each finding in words.
+ * yet repaid, a task done after its deadline (or still open past it), an expert who stood down for a conflict of
+ * interest or was replaced for missing the deadline, an incident left open. A plain function of the case's lines;
+ * each finding in words.
  */
 final class CaseAnomalies {
 
@@ -21,6 +23,9 @@ final class CaseAnomalies {
     private static final String RECOVERY = "追回（应收） · ";
     private static final String REPAYMENT = "追回到账 · ";
     private static final String AGREEMENT_APPROVAL = "审核任务书";
+    /** How the review lines (CaseRecords) say an expert stood down or was replaced. */
+    private static final String CONFLICT = "声明存在利益冲突";
+    private static final String REPLACED = "未按期声明或评审";
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private CaseAnomalies() {
@@ -51,6 +56,14 @@ final class CaseAnomalies {
         if (due.compareTo(repaid) > 0) {
             found.add("应追回" + Wan.format(due) + "，已到账" + Wan.format(repaid) + "，尚欠" + Wan.format(due.subtract(repaid)));
         }
+        events.stream().filter(event -> TimelineEvent.TASK.equals(event.type())).forEach(task -> task.details().stream()
+                .filter(line -> line.startsWith(Lateness.PREFIX)).findFirst().ifPresent(late -> found.add("「" + task.title()
+                        + "」" + (task.details().contains("待办理") ? "尚未办理，已" : "办理") + late + "（"
+                        + task.details().stream().filter(line -> line.startsWith("期限 ")).findFirst().orElse("") + "）")));
+        events.stream().filter(event -> TimelineEvent.REVIEW.equals(event.type())).forEach(review -> review.details()
+                .stream().filter(line -> line.startsWith(CONFLICT) || line.startsWith(REPLACED)).findFirst()
+                .ifPresent(line -> found.add("专家" + review.actor() + (line.startsWith(CONFLICT)
+                        ? "声明利益冲突并回避：" + line.substring(line.indexOf('：') + 1) : "未按期声明或评审，已替换"))));
         events.stream().filter(event -> TimelineEvent.INCIDENT.equals(event.type())
                 && event.details().contains("未解决")).forEach(incident ->
                 found.add("流程异常未解决：" + incident.title() + "（" + incident.process() + "）"));

@@ -72,7 +72,7 @@ class CaseReportPdf {
         row(body, "区县", found.district());
         row(body, "状态", found.statusLabel());
         row(body, "创建", found.createdAt() == null ? "" : found.createdAt().format(TIME));
-        body.append("</table><p><b>需关注：</b>").append(anomalies.isEmpty() ? "五项自动检查均未发现异常。"
+        body.append("</table><p><b>需关注：</b>").append(anomalies.isEmpty() ? "七项自动检查均未发现异常。"
                 : esc(String.join("；", anomalies)) + "。").append("</p>");
         body.append("<h2>二、资金</h2>");
         events(body, timeline.stream().filter(event -> TimelineEvent.LEDGER.equals(event.type())).toList(),

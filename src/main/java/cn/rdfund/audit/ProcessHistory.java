@@ -67,6 +67,7 @@ class ProcessHistory {
     private final HistoricInstanceReads historicInstanceReads;
     private final FieldLabels labels;
     private final ZoneId zone;
+    private final Clock clock;
 
     ProcessHistory(HistoryService historyService, IdentityService identityService,
             HistoricInstanceReads historicInstanceReads, FieldLabels labels, Clock clock) {
@@ -75,6 +76,7 @@ class ProcessHistory {
         this.historicInstanceReads = historicInstanceReads;
         this.labels = labels;
         this.zone = clock.getZone();
+        this.clock = clock;
     }
 
     /** A case's history: its events, and which of its process instances have ended. */
@@ -321,6 +323,13 @@ class ProcessHistory {
             details.add("开始 " + format(task.getStartTime()));
             details.add(task.getEndTime() == null ? "待办理" : completed
                     ? "完成 " + format(task.getEndTime()) : "未办理即关闭（" + task.getDeleteReason() + "）");
+            if (task.getDueDate() != null) {
+                details.add("期限 " + format(task.getDueDate()));
+                Date doneOrNow = task.getEndTime() != null ? task.getEndTime() : Date.from(clock.instant());
+                if (doneOrNow.after(task.getDueDate())) {
+                    details.add(Lateness.of(task.getDueDate().toInstant(), doneOrNow.toInstant()));
+                }
+            }
             if (sealed) {
                 details.add(SEALED);
             } else if (recorded != null) {

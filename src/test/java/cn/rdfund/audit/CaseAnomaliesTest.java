@@ -81,4 +81,44 @@ class CaseAnomaliesTest {
         assertThat(CaseAnomalies.of(events, APPROVED))
                 .containsExactly("流程异常未解决：failedJob · ServiceTask_PayInstalment（资金拨付）");
     }
+
+    @Test
+    void aTaskDoneAfterItsDeadlineOrStillOpenPastItIsFound() {
+        List<TimelineEvent> events = clean();
+        events.add(new TimelineEvent(DAY.plusDays(210), TimelineEvent.TASK, "提交中期报告 · XM2026-000001 测试项目",
+                "申报人（applicant）", List.of("开始 2026-09-01 09:00:00", "完成 2026-09-29 09:00:00",
+                        "期限 2026-09-26 09:00:00", "逾期 3 天"), null, null, "项目实施"));
+        events.add(new TimelineEvent(DAY.plusDays(400), TimelineEvent.TASK, "验收评议 · XM2026-000001 测试项目", null,
+                List.of("开始 2027-04-06 09:00:00", "待办理", "期限 2027-04-09 09:00:00", "逾期 5 小时"), null, null,
+                "专家评议"));
+        events.add(new TimelineEvent(DAY.plusDays(100), TimelineEvent.TASK, "拨付审批 · XM2026-000001 测试项目",
+                "钱财（finance）", List.of("开始 2026-06-01 09:00:00", "完成 2026-06-02 09:00:00", "期限 2026-06-08 09:00:00"),
+                null, null, "项目实施"));
+        assertThat(CaseAnomalies.of(events, APPROVED)).containsExactly(
+                "「提交中期报告 · XM2026-000001 测试项目」办理逾期 3 天（期限 2026-09-26 09:00:00）",
+                "「验收评议 · XM2026-000001 测试项目」尚未办理，已逾期 5 小时（期限 2027-04-09 09:00:00）");
+    }
+
+    @Test
+    void anExpertWhoStoodDownOrWasReplacedIsNamed() {
+        List<TimelineEvent> events = clean();
+        events.add(new TimelineEvent(DAY.minusDays(30), TimelineEvent.REVIEW, "专家评审", "expert3",
+                List.of("抽取 2026-01-30T09:00", "声明存在利益冲突，回避：曾在申报单位任职"), null, null, "专家评审"));
+        events.add(new TimelineEvent(DAY.minusDays(29), TimelineEvent.REVIEW, "专家评审", "expert4",
+                List.of("抽取 2026-01-30T09:00", "未按期声明或评审，已替换"), null, null, "专家评审"));
+        events.add(new TimelineEvent(DAY.minusDays(28), TimelineEvent.REVIEW, "专家评审", "expert5",
+                List.of("抽取 2026-01-30T09:00", "声明无利益冲突", "评分 {}，加权总分 80"), null, null, "专家评审"));
+        assertThat(CaseAnomalies.of(events, APPROVED)).containsExactly("专家expert3声明利益冲突并回避：曾在申报单位任职",
+                "专家expert4未按期声明或评审，已替换");
+    }
+
+    @Test
+    void latenessIsSaidInTheLargestWholeUnit() {
+        java.time.Instant due = java.time.Instant.parse("2026-03-02T01:00:00Z");
+        assertThat(Lateness.of(due, due.plusSeconds(20))).isEqualTo("逾期 1 分钟");
+        assertThat(Lateness.of(due, due.plusSeconds(59 * 60 + 59))).isEqualTo("逾期 59 分钟");
+        assertThat(Lateness.of(due, due.plusSeconds(3600))).isEqualTo("逾期 1 小时");
+        assertThat(Lateness.of(due, due.plusSeconds(86399))).isEqualTo("逾期 23 小时");
+        assertThat(Lateness.of(due, due.plusSeconds(86400 * 3 + 5))).isEqualTo("逾期 3 天");
+    }
 }

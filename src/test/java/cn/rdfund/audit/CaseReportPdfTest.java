@@ -63,7 +63,7 @@ class CaseReportPdfTest {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
             assertThat(text).contains(project.code(), "PDF报告测试项目", "项目审计报告", "一、概况", "市科技局", "已完成",
                     "二、资金", "120.00万元", "台账完整：已校验", "四、经过", "遴选", "排序与立项建议（公示）", "报告内容摘要",
-                    "需关注：五项自动检查均未发现异常", hash, "生成人周审（auditor）");
+                    "需关注：七项自动检查均未发现异常", hash, "生成人周审（auditor）");
             // Each panel's answers under its own form's labels (the panel's form is chosen by its caller).
             assertThat(text).contains("中期检查评议", "检查意见：通过（PASS）", "验收意见：通过（PASS）", "拨付审批人：finance")
                     .doesNotContain("disbursementApprovedBy", "（空）→");

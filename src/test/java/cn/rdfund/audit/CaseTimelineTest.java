@@ -61,7 +61,10 @@ class CaseTimelineTest {
                 "\"amountDisplay\":\"120.00万元\"", "\"amountDisplay\":\"70.00万元\"", "\"amountDisplay\":\"40.00万元\"",
                 "\"amountDisplay\":\"30.00万元\"", "追回（应收）", "追回到账",
                 // variable changes with old and new value, and the end of the process
-                " → ", "结束：项目实施");
+                " → ", "结束：项目实施",
+                // a task's deadline (done in time here, so never 逾期)
+                "期限 ");
+        assertThat(timeline).doesNotContain("逾期");
     }
 
     @Test
