@@ -365,6 +365,7 @@ abstract class PlatformContract {
                 .doesNotContain("\"TERMINATED\"")
                 .containsPattern("\"asOf\":\"\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\"");
         assertDashboardAddsUpToTheLedger(auditor);
+        assertDrillDownsListWhatTheChartsCount(auditor, project);
         assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
                 .processDefinitionKey(ProjectExecutionProcess.KEY).processInstanceBusinessKey(project.code())
                 .singleResult().getRemovalTime()).isNull();
@@ -389,6 +390,34 @@ abstract class PlatformContract {
             }
         }
         assertThat(totals).as("disbursed/approved of each chart, and the ledger's disbursed first").hasSize(1);
+    }
+
+    /**
+     * A bar's drill-down lists the projects its chart counts: funded ones only (not proposed or withdrawn), and by
+     * technology area the projects whose call names the area.
+     */
+    private void assertDrillDownsListWhatTheChartsCount(Http auditor, Project project) {
+        com.fasterxml.jackson.databind.JsonNode dashboard = json(auditor.get("/api/audit/dashboard").body());
+        for (String chart : List.of("byMeasure", "byDistrict", "byArea", "byYear")) {
+            for (com.fasterxml.jackson.databind.JsonNode bucket : dashboard.path(chart)) {
+                if (bucket.path("drill").isTextual()) {
+                    assertThat(bucket.path("drill").asText()).contains("funded=true");
+                    assertThat(json(auditor.get("/api/audit/cases?" + bucket.path("drill").asText()).body()))
+                            .as(chart + " " + bucket.path("label").asText()).isNotEmpty().allSatisfy(found -> {
+                                assertThat(found.path("kind").asText()).isEqualTo("project");
+                                assertThat(found.path("status").asText()).isNotIn("PROPOSED", "WITHDRAWN");
+                            });
+                }
+            }
+        }
+        List<String> areas = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+                .sql("SELECT area FROM funding_call_area WHERE call_id = ?").param(project.callId())
+                .query(String.class).list();
+        assertThat(areas).isNotEmpty().allSatisfy(area -> assertThat(auditor.get("/api/audit/cases?kind=project"
+                + "&funded=true&q=" + project.code() + "&area=" + java.net.URLEncoder.encode(area,
+                java.nio.charset.StandardCharsets.UTF_8)).body()).as(area).contains(project.code()));
+        assertThat(auditor.get("/api/audit/cases?kind=project&q=" + project.code() + "&area=不存在的方向").body())
+                .isEqualTo("[]");
     }
 
     private static String sum(com.fasterxml.jackson.databind.JsonNode buckets, String field) {

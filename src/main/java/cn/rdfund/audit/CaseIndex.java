@@ -173,6 +173,14 @@ class CaseIndex {
             sql.append(" AND (c.title LIKE ? OR c.code LIKE ? OR c.organization_name LIKE ? OR c.uscc LIKE ?)");
             params.addAll(List.of(like, like, like, like));
         }
+        if (search.funded()) {
+            sql.append(" AND c.kind = 'project' AND c.status NOT IN (").append(Dashboard.UNFUNDED).append(")");
+        }
+        if (search.area() != null && !search.area().isBlank()) {
+            sql.append(" AND c.kind = 'project' AND c.id IN (SELECT ap.id FROM project ap JOIN funding_call_area fa"
+                    + " ON fa.call_id = ap.call_id WHERE fa.area = ?)");
+            params.add(search.area());
+        }
         where(sql, params, "c.measure", search.measure());
         where(sql, params, "c.district", search.district());
         if (search.units() != null) {

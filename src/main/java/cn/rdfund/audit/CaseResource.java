@@ -42,8 +42,10 @@ class CaseResource {
     @GetMapping
     List<AuditCase> search(@RequestParam(required = false) String q, @RequestParam(required = false) String kind,
             @RequestParam(required = false) String measure, @RequestParam(required = false) String district,
-            @RequestParam(required = false) Integer year, @AuthenticationPrincipal CamundaUser user) {
-        return index.search(access.restrict(user, new CaseSearch(q, kind, measure, district, year, null)));
+            @RequestParam(required = false) Integer year, @RequestParam(defaultValue = "false") boolean funded,
+            @RequestParam(required = false) String area, @AuthenticationPrincipal CamundaUser user) {
+        return index.search(access.restrict(user, new CaseSearch(q, kind, measure, district, year, null, funded,
+                area)));
     }
 
     record CaseView(AuditCase auditCase, List<TimelineEvent> timeline, List<String> anomalies) {

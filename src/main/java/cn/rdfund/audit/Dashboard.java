@@ -6,6 +6,8 @@ import cn.rdfund.system.Rows;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -43,7 +45,9 @@ import org.springframework.stereotype.Component;
 class Dashboard {
 
     /** Projects that were decided (not merely proposed or withdrawn) count as approved funds. */
-    private static final String FUNDED = "p.status NOT IN ('PROPOSED', 'WITHDRAWN')";
+    /** The project statuses the figures leave out (and the drill-down's case search too). */
+    static final String UNFUNDED = "'PROPOSED', 'WITHDRAWN'";
+    private static final String FUNDED = "p.status NOT IN (" + UNFUNDED + ")";
     private static final String PAID = """
             LEFT JOIN (SELECT project_id,
                 SUM(CASE WHEN kind = 'DISBURSEMENT' THEN amount ELSE 0 END) AS disbursed,
@@ -156,12 +160,12 @@ class Dashboard {
                 .query(Rows.of(Cell.class)).list();
         List<Bucket> byDistrict = rollUp(cells, Cell::district).stream()
                 .map(b -> b.label() == null ? b.withLabel("未填", null)
-                        : b.withLabel(District.displayNameOf(b.label()), "kind=project&district=" + b.label()))
+                        : b.withLabel(District.displayNameOf(b.label()), "kind=project&funded=true&district=" + b.label()))
                 .toList();
         List<Bucket> byMeasure = rollUp(cells, Cell::measure).stream()
-                .map(b -> b.withLabel(b.label(), "kind=project&measure=" + b.label())).toList();
+                .map(b -> b.withLabel(b.label(), "kind=project&funded=true&measure=" + b.label())).toList();
         List<Bucket> byYear = rollUp(cells, Cell::createdYear).stream()
-                .map(b -> b.withLabel(b.label(), "kind=project&year=" + b.label())).toList();
+                .map(b -> b.withLabel(b.label(), "kind=project&funded=true&year=" + b.label())).toList();
         return new Figures(byMeasure, byDistrict, byArea(scope), byYear, stages(scope),
                 overdueMilestones(scope), progress(scope), asOf, scope.label());
     }
@@ -207,7 +211,8 @@ class Dashboard {
                                 a.repaid().add(b.repaid()), null));
                     }
                 });
-        return new ArrayList<>(byArea.values());
+        return byArea.values().stream().map(b -> b.label().equals("未填") ? b : b.withLabel(b.label(),
+                "kind=project&funded=true&area=" + URLEncoder.encode(b.label(), StandardCharsets.UTF_8))).toList();
     }
 
     private Map<String, Long> stages(Scope scope) {
