@@ -92,6 +92,16 @@ class AuditorBrowserTest {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", ""))
                     .contains(project.code(), "台账完整：已校验", "报告内容摘要");
         }
+        // 报告核验: the file's SHA-256, as certutil or sha256sum prints it, finds the report and its original.
+        String fileHash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(pdf)));
+        browser.open("/audit/verify.html");
+        browser.until(ExpectedConditions.elementToBeClickable(By.name("sha256"))).sendKeys(fileHash.toUpperCase());
+        browser.find(By.cssSelector("#verify button")).click();
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "文件摘要一致"));
+        assertThat(browser.find(By.id("result")).getText()).contains(project.code(), "浏览器审计演示项目", "周审（auditor）",
+                "取回原件");
+        browser.shot("audit-verify.png");
 
         browser.open("/audit/ledger.html?limit=2");
         browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("range"), "共"));
