@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.core.io.Resource;
@@ -32,20 +33,25 @@ class FieldLabels {
     private static final Pattern USER_TASK = Pattern.compile(
             "<bpmn:userTask id=\"([^\"]+)\"[^>]*camunda:formRef=\"([A-Za-z0-9_]+)\"");
 
-    /** A form's fields: labels, chosen values' labels ("verdict=PASS"), and the fields nobody edits. */
-    private record Form(Map<String, String> labels, Map<String, String> choices, Set<String> readOnly) {
+    /**
+     * A form's fields: labels, chosen values' labels ("verdict=PASS"), the fields nobody edits, and the fields whose
+     * choices the process offers at run time (field → the variable holding them, a form's valuesKey).
+     */
+    private record Form(Map<String, String> labels, Map<String, String> choices, Set<String> readOnly,
+            Map<String, String> offeredIn) {
     }
 
     private final Map<String, Form> forms = new HashMap<>();
     /** "process/task" → the task's form id. */
     private final Map<String, String> taskForms = new HashMap<>();
-    private final Form anyForm = new Form(new HashMap<>(UNSHOWN), new HashMap<>(), new HashSet<>());
+    private final Form anyForm = new Form(new HashMap<>(UNSHOWN), new HashMap<>(), new HashSet<>(), new HashMap<>());
+    private final Set<String> offeringVariables = new HashSet<>();
+    private final ObjectMapper json = new ObjectMapper();
 
     FieldLabels() throws IOException {
         PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
         Resource[] files = resources.getResources("classpath*:bpmn/**/*.form");
         Arrays.sort(files, Comparator.comparing(Resource::getDescription));
-        ObjectMapper json = new ObjectMapper();
         for (Resource file : files) {
             try (InputStream in = file.getInputStream()) {
                 read(json.readTree(in));
@@ -66,7 +72,7 @@ class FieldLabels {
     }
 
     private void read(JsonNode definition) {
-        Form form = new Form(new HashMap<>(), new HashMap<>(), new HashSet<>());
+        Form form = new Form(new HashMap<>(), new HashMap<>(), new HashSet<>(), new HashMap<>());
         forms.put(definition.path("id").asText(), form);
         for (JsonNode component : definition.path("components")) {
             if (!component.hasNonNull("key")) {
@@ -80,6 +86,10 @@ class FieldLabels {
             }
             if (component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false)) {
                 form.readOnly().add(key);
+            }
+            if (component.hasNonNull("valuesKey")) {
+                form.offeredIn().put(key, component.get("valuesKey").asText());
+                offeringVariables.add(component.get("valuesKey").asText());
             }
             for (JsonNode choice : component.path("values")) {
                 String value = key + "=" + choice.path("value").asText();
@@ -110,6 +120,32 @@ class FieldLabels {
     /** Whether the form shows the field without letting anybody change it (it comes back as it was). */
     boolean readOnly(String formId, String name) {
         return form(formId).readOnly().contains(name);
+    }
+
+    /** Whether a form offers this variable's value as a field's choices (its valuesKey). */
+    boolean offersChoices(String variable) {
+        return offeringVariables.contains(variable);
+    }
+
+    /**
+     * A chosen value with its label as the form offered it: 通过（PASS）, or from the choices the process offered at
+     * run time ({@code offered}: such a variable's last value, JSON [{label, value}]): ZN2026-… 生物医药指南（1）.
+     */
+    String valueOf(String formId, String name, String value, Function<String, String> offered) {
+        String variable = form(formId).offeredIn().get(name);
+        String choices = variable == null ? null : offered.apply(variable);
+        if (choices != null) {
+            try {
+                for (JsonNode choice : json.readTree(choices)) {
+                    if (value.equals(choice.path("value").asText()) && choice.hasNonNull("label")) {
+                        return choice.get("label").asText() + "（" + value + "）";
+                    }
+                }
+            } catch (IOException notAList) {
+                // shown as it is
+            }
+        }
+        return valueOf(formId, name, value);
     }
 
     /** A chosen value with its label as the form offered it: 通过（PASS）; any other value as it is. */

@@ -256,6 +256,8 @@ class ProcessHistory {
             Map<String, HistoricTaskInstance> tasks, Map<String, List<String>> recorded, Sealed sealed) {
         List<TimelineEvent> events = new ArrayList<>();
         Map<String, String> lastValue = new HashMap<>();
+        // The choices a form's field was offered (openCalls), unclipped, to name the one chosen; not shown themselves.
+        Map<String, String> offered = new HashMap<>();
         String chosenForm = null;
         List<HistoricDetail> details = new ArrayList<>(historyService.createHistoricDetailQuery()
                 .processInstanceId(processInstanceId).variableUpdates().disableBinaryFetching()
@@ -266,6 +268,10 @@ class ProcessHistory {
             String value = text(update);
             String old = lastValue.put(update.getVariableName() + "@" + update.getExecutionId(), value);
             String name = update.getVariableName();
+            if (labels.offersChoices(name)) {
+                offered.put(name, whole(update));
+                continue;
+            }
             if (PANEL_FORM.equals(name)) {
                 chosenForm = value;
             }
@@ -283,9 +289,9 @@ class ProcessHistory {
             if (value.equals(old) && (!withTask || labels.readOnly(form, name))) {
                 continue;
             }
-            String line = label + "：" + (value.equals(old) ? labels.valueOf(form, name, value) + "（未变）"
-                    : (old == null || EMPTY.equals(old) ? "" : labels.valueOf(form, name, old) + " → ")
-                    + labels.valueOf(form, name, value));
+            String line = label + "：" + (value.equals(old) ? labels.valueOf(form, name, value, offered::get) + "（未变）"
+                    : (old == null || EMPTY.equals(old) ? "" : labels.valueOf(form, name, old, offered::get) + " → ")
+                    + labels.valueOf(form, name, value, offered::get));
             if (withTask) {
                 recorded.computeIfAbsent(update.getActivityInstanceId(), k -> new ArrayList<>()).add(line);
             } else {
@@ -377,6 +383,17 @@ class ProcessHistory {
                 : decision.getDecisionDefinitionKey();
         return new TimelineEvent(time(decision.getEvaluationTime()), TimelineEvent.DECISION, name, null, details, null,
                 null, process);
+    }
+
+    /** A value as stored, not clipped (null when unreadable). */
+    private static String whole(HistoricVariableUpdate update) {
+        if (update.getErrorMessage() != null) {
+            return null;
+        }
+        TypedValue value = update.getTypedValue();
+        Object stored = value instanceof SerializableValue serializable && !serializable.isDeserialized()
+                ? serializable.getValueSerialized() : value == null ? null : value.getValue();
+        return stored == null ? null : String.valueOf(stored);
     }
 
     private String text(HistoricVariableUpdate update) {

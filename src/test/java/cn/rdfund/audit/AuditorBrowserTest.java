@@ -65,7 +65,8 @@ class AuditorBrowserTest {
                 "验收专家评议", "钱财（finance）", "决策表");
         // A case file, not the engine's log: the selection that made the project, fields by their forms' labels,
         // no engine elements or variable names unless asked for, each repeated decision once.
-        assertThat(timeline).contains("遴选", "排序与立项建议（公示）", "排名第1", "申请资助金额（万元）")
+        assertThat(timeline).contains("遴选", "排序与立项建议（公示）", "排名第1", "申请资助金额（万元）",
+                        "申报指南：ZN")
                 .doesNotContain("startEvent", "exclusiveGateway", "Gateway_", "coFundingWan", "requestedWan",
                         "状态 COMPLETED");
         assertThat(browser.find(By.id("facts")).getText()).contains("市科技局", "已完成").doesNotContain("KJJ");
