@@ -15,3 +15,4 @@ CREATE TABLE case_report (
 );
 CREATE INDEX ix_case_report_content ON case_report (content_sha256);
 CREATE INDEX ix_case_report_file ON case_report (file_sha256);
+CREATE INDEX ix_case_report_case ON case_report (case_kind, case_id, generated_by, generated_at);

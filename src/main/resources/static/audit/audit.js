@@ -35,7 +35,7 @@ const Audit = {
     const links = [['index.html', '案件查询'], ['ledger.html', '资金台账'], ['dashboard.html', '看板'], ['access.html', '访问记录'], ['verify.html', '报告核验']];
     document.body.insertAdjacentHTML('afterbegin', '<header><strong>RDFund 审计与监督</strong>'
       + links.map(([href, label]) => `<a href="${href}" class="${href === current ? 'current' : ''}">${label}</a>`).join('')
-      + '<a href="/camunda/app/tasklist/default/">Tasklist</a><span class="who">只读：本页面的任何操作都不修改数据</span></header>');
+      + '<a href="/camunda/app/tasklist/default/">Tasklist</a><span class="who">只读：本页面不修改任何业务数据（下载的 PDF 报告会登记备查）</span></header>');
   },
   async verify(out) {
     try {

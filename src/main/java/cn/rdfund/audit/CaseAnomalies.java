@@ -63,7 +63,7 @@ final class CaseAnomalies {
         events.stream().filter(event -> TimelineEvent.REVIEW.equals(event.type())).forEach(review -> review.details()
                 .stream().filter(line -> line.startsWith(CONFLICT) || line.startsWith(REPLACED)).findFirst()
                 .ifPresent(line -> found.add("专家" + review.actor() + (line.startsWith(CONFLICT)
-                        ? "声明利益冲突并回避：" + line.substring(line.indexOf('：') + 1) : "未按期声明或评审，已替换"))));
+                        ? "声明利益冲突并回避：" + line.substring(line.indexOf('：') + 1) : "未按期声明或评审，已移出评审"))));
         events.stream().filter(event -> TimelineEvent.INCIDENT.equals(event.type())
                 && event.details().contains("未解决")).forEach(incident ->
                 found.add("流程异常未解决：" + incident.title() + "（" + incident.process() + "）"));

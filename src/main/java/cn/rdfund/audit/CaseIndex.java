@@ -177,9 +177,12 @@ class CaseIndex {
             sql.append(" AND c.kind = 'project' AND c.status NOT IN (").append(Dashboard.UNFUNDED).append(")");
         }
         if (search.area() != null && !search.area().isBlank()) {
-            sql.append(" AND c.kind = 'project' AND c.id IN (SELECT ap.id FROM project ap JOIN funding_call_area fa"
-                    + " ON fa.call_id = ap.call_id WHERE fa.area = ?)");
-            params.add(search.area());
+            // Projects whose call names the area (as the dashboard splits them), and calls that name it.
+            sql.append(" AND ((c.kind = 'project' AND c.id IN (SELECT ap.id FROM project ap JOIN funding_call_area fa"
+                    + " ON fa.call_id = ap.call_id WHERE fa.area = ?)) OR (c.kind = 'call' AND c.id IN"
+                    + " (SELECT ca.call_id FROM funding_call_area ca WHERE ca.area = ?)))");
+            params.add(search.area().strip());
+            params.add(search.area().strip());
         }
         where(sql, params, "c.measure", search.measure());
         where(sql, params, "c.district", search.district());

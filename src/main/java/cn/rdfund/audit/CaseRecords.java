@@ -4,6 +4,7 @@ import cn.rdfund.money.Wan;
 import cn.rdfund.system.Rows;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CaseRecords {
+
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final JdbcClient jdbc;
     private final LedgerReports ledger;
@@ -77,10 +80,10 @@ class CaseRecords {
                 SELECT expert_user_id, status, conflict_reason, scores, total, review_comment, drawn_at, finished_at
                 FROM review WHERE application_id = ? ORDER BY id""").param(applicationId).query(Rows.of(ReviewRow.class)).list()) {
             List<String> details = new ArrayList<>();
-            details.add("抽取 " + review.drawnAt());
+            details.add("抽取 " + review.drawnAt().format(SECONDS));
             details.add(switch (review.status()) {
                 case "DECLINED" -> "声明存在利益冲突，回避：" + review.conflictReason();
-                case "OVERDUE" -> "未按期声明或评审，已替换";
+                case "OVERDUE" -> "未按期声明或评审，已移出评审";
                 case "SUBMITTED" -> "声明无利益冲突";
                 default -> "声明无利益冲突，评审中";
             });

@@ -83,7 +83,7 @@ class CaseReportPdf {
         events(body, timeline.stream().filter(event -> CHRONOLOGY.contains(event.type())).toList(), "没有记录。");
         String hash = sha256(body.toString().getBytes(StandardCharsets.UTF_8));
         body.append("<p class=\"muted\">报告内容摘要（SHA-256，不含本行）：").append(hash)
-                .append("。本报告已登记，可在 RDFund 审计页「报告核验」输入此摘要核对并取回原件。</p>");
+                .append("。本报告已登记，审计、财务人员可在 RDFund 审计页「报告核验」输入此摘要核对并取回原件。</p>");
         byte[] pdf = pdf(body.toString());
         return new Report(pdf, hash, sha256(pdf), generatedAt);
     }
@@ -186,8 +186,10 @@ class CaseReportPdf {
     }
 
     /** Text as XHTML: markup escaped, and the control characters XML does not allow (a pasted one) left out. */
-    private static String esc(String text) {
-        return text == null ? "" : text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "")
+    static String esc(String text) {
+        // Characters XML cannot carry (controls, a lone half of a surrogate pair a client sent) are dropped.
+        return text == null ? "" : text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]"
+                        + "|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]", "")
                 .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -2,11 +2,14 @@ package cn.rdfund.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,9 +34,29 @@ class CaseReports {
     }
 
     private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Duration reusedFor;
 
-    CaseReports(JdbcClient jdbc) {
+    CaseReports(JdbcClient jdbc, Clock clock, @Value("${rdfund.audit.report-reuse:PT5M}") Duration reusedFor) {
         this.jdbc = jdbc;
+        this.clock = clock;
+        this.reusedFor = reusedFor;
+    }
+
+    /**
+     * The report this person was handed for this case within the last {@code rdfund.audit.report-reuse}: asked for
+     * again (a second click, a reload), it is handed out again rather than made and registered anew, so that the
+     * register grows with reports, not with clicks.
+     */
+    Optional<CaseReportPdf.Report> recentFor(AuditCase found, String userId) {
+        return jdbc.sql("""
+                SELECT content, content_sha256, file_sha256, generated_at FROM case_report
+                WHERE case_kind = ? AND case_id = ? AND generated_by = ? AND generated_at >= ?
+                ORDER BY generated_at DESC, id DESC LIMIT 1""")
+                .params(found.kind(), found.id(), userId, LocalDateTime.now(clock).minus(reusedFor))
+                .query((rs, n) -> new CaseReportPdf.Report(rs.getBytes("content"), rs.getString("content_sha256"),
+                        rs.getString("file_sha256"), rs.getTimestamp("generated_at").toLocalDateTime()))
+                .optional();
     }
 
     void register(AuditCase found, CaseReportPdf.Report report, String userId) {

@@ -15,7 +15,7 @@ final class CaseWords {
             Map.entry("COMMITTEE", "一事一议中"), Map.entry("DECLINED", "未获支持"), Map.entry("CALCULATED", "已核算"),
             Map.entry("NOTHING_DUE", "无应兑现金额"), Map.entry("REFUSED", "审批不同意"), Map.entry("NOTICE", "公示中"),
             Map.entry("OBJECTION_UPHELD", "异议成立"), Map.entry("NOTICE_PASSED", "公示无异议"), Map.entry("AWARDED", "已核定"),
-            Map.entry("PAID", "已拨付"));
+            Map.entry("PAID", "已拨付"), Map.entry("DECIDED", "已立项决定"), Map.entry("NO_FUNDABLE", "无可立项项目"));
 
     private CaseWords() {
     }

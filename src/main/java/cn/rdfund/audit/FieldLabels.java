@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -27,7 +29,7 @@ import org.springframework.stereotype.Component;
 class FieldLabels {
 
     private static final Map<String, String> UNSHOWN = Map.of("projectStatus", "项目状态", "initiator", "发起人",
-            "applicationId", "申报编号（内部）", "projectId", "项目编号（内部）", "callId", "指南（内部编号）",
+            "applicationId", "申报（内部序号）", "projectId", "项目（内部序号）", "callId", "指南（内部序号）",
             "disbursementApprovedBy", "拨付审批人");
     private static final Pattern PROCESS = Pattern.compile("<bpmn:process id=\"([^\"]+)\"");
     private static final Pattern USER_TASK = Pattern.compile(
@@ -79,7 +81,9 @@ class FieldLabels {
                 continue;
             }
             String key = component.get("key").asText();
-            String label = component.path("label").asText("").strip().replaceAll("[*：:]+$", "");
+            // A date field's label is its dateLabel (Camunda Forms' datetime component).
+            String label = component.path("label").asText(component.path("dateLabel").asText("")).strip()
+                    .replaceAll("[*：:]+$", "");
             if (!label.isEmpty()) {
                 form.labels().put(key, label);
                 anyForm.labels().putIfAbsent(key, label);
@@ -128,24 +132,29 @@ class FieldLabels {
     }
 
     /**
-     * A chosen value with its label as the form offered it: 通过（PASS）, or from the choices the process offered at
-     * run time ({@code offered}: such a variable's last value, JSON [{label, value}]): ZN2026-… 生物医药指南（1）.
+     * A chosen value with its label as the form offered it: 通过（PASS）, or, from the choices the process offered at
+     * run time ({@code offered}: such a variable's last value, JSON [{label, value}]), the label alone (ZN2026-…
+     * 生物医药指南: the value is an internal id); several chosen (a checklist's ["3","4"]) are each named.
      */
     String valueOf(String formId, String name, String value, Function<String, String> offered) {
         String variable = form(formId).offeredIn().get(name);
         String choices = variable == null ? null : offered.apply(variable);
-        if (choices != null) {
-            try {
-                for (JsonNode choice : json.readTree(choices)) {
-                    if (value.equals(choice.path("value").asText()) && choice.hasNonNull("label")) {
-                        return choice.get("label").asText() + "（" + value + "）";
-                    }
-                }
-            } catch (IOException notAList) {
-                // shown as it is
-            }
+        if (choices == null) {
+            return valueOf(formId, name, value);
         }
-        return valueOf(formId, name, value);
+        try {
+            Map<String, String> labelOf = new HashMap<>();
+            json.readTree(choices).forEach(choice -> labelOf.put(choice.path("value").asText(),
+                    choice.path("label").asText(choice.path("value").asText())));
+            if (value.startsWith("[")) {
+                List<String> named = new ArrayList<>();
+                json.readTree(value).forEach(chosen -> named.add(labelOf.getOrDefault(chosen.asText(), chosen.asText())));
+                return String.join("；", named);
+            }
+            return labelOf.getOrDefault(value, value);
+        } catch (IOException notJson) {
+            return valueOf(formId, name, value);
+        }
     }
 
     /** A chosen value with its label as the form offered it: 通过（PASS）; any other value as it is. */

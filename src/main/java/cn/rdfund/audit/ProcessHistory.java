@@ -57,7 +57,7 @@ class ProcessHistory {
     private static final Set<String> SKIPPED = Set.of("multiInstanceBody");
     /** The engine's own counters of multi-instance activities: not decisions anybody made. */
     private static final Set<String> ENGINE_VARIABLES = Set.of("nrOfInstances", "nrOfActiveInstances",
-            "nrOfCompletedInstances", "loopCounter");
+            "nrOfCompletedInstances", "loopCounter", "applicationProcessId");
 
     /** Processes whose steps stay hidden as a whole until they end. */
     private static final Set<String> SEALED_WHILE_RUNNING = Set.of(ExpertReviewProcess.KEY);
@@ -328,12 +328,13 @@ class ProcessHistory {
             boolean completed = "completed".equals(task.getDeleteReason());
             details.add("开始 " + format(task.getStartTime()));
             details.add(task.getEndTime() == null ? "待办理" : completed
-                    ? "完成 " + format(task.getEndTime()) : "未办理即关闭（" + task.getDeleteReason() + "）");
+                    ? "完成 " + format(task.getEndTime()) : "未办理即关闭（" + closedBy(task.getDeleteReason()) + "）");
             if (task.getDueDate() != null) {
                 details.add("期限 " + format(task.getDueDate()));
-                Date doneOrNow = task.getEndTime() != null ? task.getEndTime() : Date.from(clock.instant());
-                if (doneOrNow.after(task.getDueDate())) {
-                    details.add(Lateness.of(task.getDueDate().toInstant(), doneOrNow.toInstant()));
+                // Done late, or still open past the deadline; a task its deadline closed is the process's path.
+                if (completed || task.getEndTime() == null) {
+                    Date doneOrNow = task.getEndTime() != null ? task.getEndTime() : Date.from(clock.instant());
+                    Lateness.of(task.getDueDate().toInstant(), doneOrNow.toInstant()).ifPresent(details::add);
                 }
             }
             if (sealed) {
@@ -383,6 +384,11 @@ class ProcessHistory {
                 : decision.getDecisionDefinitionKey();
         return new TimelineEvent(time(decision.getEvaluationTime()), TimelineEvent.DECISION, name, null, details, null,
                 null, process);
+    }
+
+    /** Why a task ended undone, in words: the engine says "deleted" when a deadline or another path ended it. */
+    private static String closedBy(String deleteReason) {
+        return "deleted".equals(deleteReason) ? "期限已到或流程转向" : deleteReason;
     }
 
     /** A value as stored, not clipped (null when unreadable). */

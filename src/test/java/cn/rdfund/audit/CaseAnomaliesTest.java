@@ -105,20 +105,21 @@ class CaseAnomaliesTest {
         events.add(new TimelineEvent(DAY.minusDays(30), TimelineEvent.REVIEW, "专家评审", "expert3",
                 List.of("抽取 2026-01-30T09:00", "声明存在利益冲突，回避：曾在申报单位任职"), null, null, "专家评审"));
         events.add(new TimelineEvent(DAY.minusDays(29), TimelineEvent.REVIEW, "专家评审", "expert4",
-                List.of("抽取 2026-01-30T09:00", "未按期声明或评审，已替换"), null, null, "专家评审"));
+                List.of("抽取 2026-01-30 09:00:00", "未按期声明或评审，已移出评审"), null, null, "专家评审"));
         events.add(new TimelineEvent(DAY.minusDays(28), TimelineEvent.REVIEW, "专家评审", "expert5",
                 List.of("抽取 2026-01-30T09:00", "声明无利益冲突", "评分 {}，加权总分 80"), null, null, "专家评审"));
         assertThat(CaseAnomalies.of(events, APPROVED)).containsExactly("专家expert3声明利益冲突并回避：曾在申报单位任职",
-                "专家expert4未按期声明或评审，已替换");
+                "专家expert4未按期声明或评审，已移出评审");
     }
 
     @Test
     void latenessIsSaidInTheLargestWholeUnit() {
         java.time.Instant due = java.time.Instant.parse("2026-03-02T01:00:00Z");
-        assertThat(Lateness.of(due, due.plusSeconds(20))).isEqualTo("逾期 1 分钟");
-        assertThat(Lateness.of(due, due.plusSeconds(59 * 60 + 59))).isEqualTo("逾期 59 分钟");
-        assertThat(Lateness.of(due, due.plusSeconds(3600))).isEqualTo("逾期 1 小时");
-        assertThat(Lateness.of(due, due.plusSeconds(86399))).isEqualTo("逾期 23 小时");
-        assertThat(Lateness.of(due, due.plusSeconds(86400 * 3 + 5))).isEqualTo("逾期 3 天");
+        assertThat(Lateness.of(due, due.plusSeconds(59))).as("the job executor's delay, not lateness").isEmpty();
+        assertThat(Lateness.of(due, due.plusSeconds(60))).contains("逾期 1 分钟");
+        assertThat(Lateness.of(due, due.plusSeconds(59 * 60 + 59))).contains("逾期 59 分钟");
+        assertThat(Lateness.of(due, due.plusSeconds(3600))).contains("逾期 1 小时");
+        assertThat(Lateness.of(due, due.plusSeconds(86399))).contains("逾期 23 小时");
+        assertThat(Lateness.of(due, due.plusSeconds(86400 * 3 + 5))).contains("逾期 3 天");
     }
 }

@@ -58,6 +58,8 @@ class CaseReportPdfTest {
         String hash = pdf.headers().firstValue("X-Report-Content-SHA256").orElseThrow();
         assertThat(pdf.headers().firstValue("X-Content-SHA256")).contains(HexFormat.of().formatHex(
                 MessageDigest.getInstance("SHA-256").digest(pdf.body())));
+        assertThat(Http.as(port, "auditor").download("/api/audit/cases/project/" + project.id() + "/report.pdf").body())
+                .as("asked for again at once: the same report, not a second one registered").isEqualTo(pdf.body());
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             // Table cells wrap where the layout decides: read the text without its line breaks.
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
