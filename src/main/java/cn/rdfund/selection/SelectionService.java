@@ -117,7 +117,7 @@ public class SelectionService {
         Function<Long, Application> application = id -> applications.findById(id).orElseThrow();
         return ranking.stream().map(row -> {
             Application a = application.apply(row.applicationId());
-            return row.rankNo() + ". " + applicantOf(a) + "《" + a.title() + "》 " + row.score().toPlainString() + "分 — "
+            return row.rankNo() + ". " + numbered(a) + applicantOf(a) + "《" + a.title() + "》 " + row.score().toPlainString() + "分 — "
                     + (row.selected() ? "拟立项，资助" + Wan.format(row.approvedAmount()) : "未入选：" + row.reason());
         }).collect(Collectors.joining("\n"));
     }
@@ -140,6 +140,11 @@ public class SelectionService {
         return shortfalls.isEmpty() ? "无：每项申请的有效评审意见均达到规定的" + panelSize + "份" : shortfalls;
     }
 
+    /** The application's 申报编号 and a space, as lists name it (none before it was first submitted). */
+    private static String numbered(Application application) {
+        return application.code() == null ? "" : application.code() + " ";
+    }
+
     private String applicantOf(Application application) {
         return organizations.findById(application.applicantId()).map(Organization::name).orElse("?");
     }
@@ -148,7 +153,7 @@ public class SelectionService {
     public List<Map<String, String>> selectedOptions(List<Ranking> ranking) {
         return ranking.stream().filter(Ranking::selected)
                 .map(row -> Map.of("label", row.rankNo() + ". " + applications.findById(row.applicationId())
-                        .map(Application::title).orElse("?"), "value", String.valueOf(row.applicationId())))
+                        .map(a -> numbered(a) + a.title()).orElse("?"), "value", String.valueOf(row.applicationId())))
                 .toList();
     }
 

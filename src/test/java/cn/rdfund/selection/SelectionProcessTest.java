@@ -102,7 +102,8 @@ class SelectionProcessTest {
         assertThat(ranking).extracting(SelectionService.Ranking::outcome)
                 .containsExactly("SELECTED", "OVER_BUDGET", "SELECTED");
         assertThat((String) runtimeService.getVariable(call.getId(), SELECTION_NOTICE))
-                .contains("1. 遴选甲", "《高分项目》 90.00分 — 拟立项，资助300.00万元", "未入选：指南剩余预算300.00万元，不足申请金额400.00万元");
+                .containsPattern("1\\. SB\\d{4}-\\d{6} 遴选甲")
+                .contains("《高分项目》 90.00分 — 拟立项，资助300.00万元", "未入选：指南剩余预算300.00万元，不足申请金额400.00万元");
 
         lifecycle.endNotice(call);
 
