@@ -6,6 +6,7 @@ import cn.rdfund.calendar.NoticePeriod;
 import cn.rdfund.disbursement.DisbursementProcess;
 import cn.rdfund.money.Wan;
 import cn.rdfund.policy.AwardFormula.Award;
+import cn.rdfund.policy.ClaimFields.Fact;
 import cn.rdfund.policy.MeasureCatalogue;
 import cn.rdfund.policy.OverlapSettlement;
 import cn.rdfund.policy.PolicyMeasure;
@@ -58,7 +59,8 @@ class ClaimDelegates {
 
     /** Registers the submission (or the withdrawal) and routes the claim to its measure's lead unit and co-units. */
     @Bean
-    JavaDelegate registerClaim(ClaimService claims, ProcessStarter starter, MeasureCatalogue catalogue) {
+    JavaDelegate registerClaim(ClaimService claims, ProcessStarter starter, MeasureCatalogue catalogue,
+            TraineeRosters rosters) {
         return execution -> {
             String claimant = starter.of(execution.getProcessInstanceId());
             execution.setVariable(DUPLICATE, false);
@@ -68,7 +70,16 @@ class ClaimDelegates {
                 return;
             }
             ClaimSubmission submission = vars.claimForm(LocalDate.MAX, catalogue::claimFields).submission();
+            // Checked as the task completed, in this transaction: what it counted is counted here.
+            List<TraineeRoster.Trainee> counted = null;
+            if (catalogue.claimFields(submission.measure(), submission.facts().referenceDate()).has(Fact.ROSTER)) {
+                counted = rosters.check(execution.getProcessInstanceId(), submission).counted();
+                submission = submission.withRoster(counted.size());
+            }
             PolicyClaim claim = claims.register(execution.getProcessInstanceId(), claimant, submission);
+            if (counted != null && !PolicyClaim.REJECTED.equals(claim.status())) {
+                rosters.record(claim.id(), claim.measure(), counted);
+            }
             if (claim.code() != null) {
                 execution.setProcessBusinessKey(claim.code());
             }

@@ -24,7 +24,7 @@ final class ClaimForm {
     /** The catalogue's facts and the form fields that carry them (the category's field is named by the catalogue). */
     private static final Map<Fact, List<String>> FIELDS = Map.of(Fact.BASE, List.of("baseWan"),
             Fact.OUTPUT_GROWTH, List.of("previousOutputWan", "growthPercent"), Fact.HEADCOUNT, List.of("headcount"),
-            Fact.REQUESTED, List.of("requestedWan"), Fact.QUALIFIED, List.of("qualified"));
+            Fact.REQUESTED, List.of("requestedWan"), Fact.QUALIFIED, List.of("qualified"), Fact.ROSTER, List.of("roster"));
 
     /** The form fields a measure with these claim fields shows. */
     static List<String> formFields(ClaimFields fields) {

@@ -4,7 +4,12 @@ import cn.rdfund.organization.OrganizationAccess;
 import cn.rdfund.system.ListPage;
 import cn.rdfund.system.security.CamundaUser;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,6 +52,16 @@ class ClaimResource {
         return claims.find(id).filter(claim -> readable.test(claim.organizationId(), claim.processInstanceId()))
                 .map(claim -> toDto(claim, user))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "申领不存在: " + id));
+    }
+
+    /** The 学员名册 to fill in for a claim paid per graduate (P6.3): the header row the roster is read by. */
+    @GetMapping("/trainee-roster-template.xlsx")
+    ResponseEntity<byte[]> traineeRosterTemplate() {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("学员名册模板.xlsx", StandardCharsets.UTF_8).build().toString())
+                .body(TraineeRoster.template());
     }
 
     /** The co-units' internal opinions are for the city's staff and auditors, not for the claimant. */

@@ -3,6 +3,7 @@ package cn.rdfund.claim;
 import static cn.rdfund.claim.PolicyClaimProcess.*;
 
 import cn.rdfund.money.WanInput;
+import cn.rdfund.policy.ClaimFields.Fact;
 import cn.rdfund.policy.MeasureCatalogue;
 import cn.rdfund.system.tasks.CompletionChecks;
 import cn.rdfund.system.tasks.FormValues;
@@ -29,7 +30,8 @@ class ClaimRules {
     }
 
     @Bean
-    TaskCompletionRule claimSubmitted(ClaimService claims, MeasureCatalogue catalogue, Clock clock) {
+    TaskCompletionRule claimSubmitted(ClaimService claims, MeasureCatalogue catalogue, TraineeRosters rosters,
+            Clock clock) {
         return TaskCompletionRule.of(KEY, TASK_SUBMIT, completion -> {
             if (ClaimForm.withdrawn(completion.variables())) {
                 return List.of();
@@ -39,7 +41,15 @@ class ClaimRules {
             if (!parsed.problems().isEmpty()) {
                 return parsed.problems();
             }
-            return claims.refusals(completion.processInstanceId(), completion.startedBy(), parsed.submission());
+            ClaimSubmission submission = parsed.submission();
+            if (catalogue.claimFields(submission.measure(), submission.facts().referenceDate()).has(Fact.ROSTER)) {
+                TraineeRosters.Checked roster = rosters.check(completion.processInstanceId(), submission);
+                if (!roster.problems().isEmpty()) {
+                    return roster.problems();
+                }
+                submission = submission.withRoster(roster.counted().size());
+            }
+            return claims.refusals(completion.processInstanceId(), completion.startedBy(), submission);
         });
     }
 

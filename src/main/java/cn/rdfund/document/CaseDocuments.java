@@ -123,7 +123,17 @@ public class CaseDocuments {
         return readable.isEmpty() && readership.outsider() ? Optional.empty() : Optional.of(readable);
     }
 
-    record Download(CaseDocument document, byte[] content) {
+    public record Download(CaseDocument document, byte[] content) {
+    }
+
+    /**
+     * The newest version of a kind in a case, with its content, whoever asks: for a rule that reads what the claimant
+     * submitted (a roster) while their task completes.
+     */
+    public Optional<Download> newestOf(String caseId, String kind) {
+        return repository.ofCases(List.of(caseId)).stream().filter(document -> document.kind().equals(kind))
+                .max(java.util.Comparator.comparingInt(CaseDocument::version))
+                .map(document -> new Download(document, repository.content(document.id())));
     }
 
     Optional<Download> download(long id, CamundaUser user) {

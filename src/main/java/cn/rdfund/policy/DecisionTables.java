@@ -100,6 +100,12 @@ public class DecisionTables {
                 .variables(Variables.fromMap(variables)).evaluate().getResultList());
     }
 
+    /** The matched rows of the latest deployed version of a table for these inputs. */
+    public List<Map<String, Object>> evaluateLatest(String decisionKey, Map<String, Object> variables) {
+        return asSystem(() -> decisionService.evaluateDecisionByKey(decisionKey)
+                .variables(Variables.fromMap(variables)).evaluate().getResultList());
+    }
+
     /** Every matched row; at least one, or the table has no rule for that measure. */
     public List<Map<String, Object>> rows(String decisionKey, String measure) {
         List<Map<String, Object>> rows = evaluate(decisionKey, measure);

@@ -7,6 +7,7 @@ import cn.rdfund.claim.ClaimService;
 import cn.rdfund.claim.PolicyClaim;
 import cn.rdfund.claim.PolicyClaimProcess;
 import cn.rdfund.support.ClaimDriver;
+import cn.rdfund.support.Rosters;
 import cn.rdfund.support.Http;
 import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.RdfundIntegrationTest;
@@ -142,10 +143,8 @@ class AuditLedgerTest {
 
     /** 订单班 (P6.3) for one trainee, 5000元: checked by rsj with jyj's opinion, approved, published and paid. */
     private void paidTraineeAward(String claimant) {
-        Map<String, Object> form = ClaimDriver.form("P6.3", "2025-09-01");
-        form.put("headcount", 1);
-        form.put("qualified", true);
-        ProcessInstance trainees = drive.submit(claimant, form);
+        ProcessInstance trainees = drive.submitWithRoster(claimant, ClaimDriver.form("P6.3", "2025-09-01"),
+                Rosters.xlsx(List.of(Rosters.graduate("赵学员", Rosters.uniqueIdNumber()))));
         drive.check(trainees, "rsj", PASS, null);
         lifecycle.complete(trainees, PolicyClaimProcess.TASK_CONSULT, "jyj",
                 Map.of(PolicyClaimProcess.CONSULT_OPINION, "同意"));

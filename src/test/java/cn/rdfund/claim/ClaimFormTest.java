@@ -63,7 +63,7 @@ class ClaimFormTest {
     @Test
     void asksForWhatTheCatalogueSaysTheMeasureNeeds() {
         assertThat(parse(ClaimDriver.form("P6.3", "2025-03-01")).problems())
-                .contains("请填写符合条件的订单班学员人数（至少1人）", "请确认申领单位符合该措施的申领条件（见表单中的条件说明）");
+                .as("P6.3's head count comes from its 学员名册, checked against the document (TraineeRosterClaimTest)").isEmpty();
         assertThat(parse(ClaimDriver.form("P3.2", "2025-03-01")).problems())
                 .containsExactly("请填写基数金额（万元，如 12000 或 5000.5）");
         assertThat(parse(ClaimDriver.form("P6.1", "2025-03-01")).problems()).containsExactly("请选择类别");
@@ -110,6 +110,8 @@ class ClaimFormTest {
         assertThat(shownMeasureFields(variables, "SUBMIT", "P4.1a"))
                 .containsExactlyInAnyOrder("previousOutputWan", "growthPercent", "qualified");
         assertThat(shownMeasureFields(variables, "SUBMIT", "P2.2")).containsExactlyInAnyOrder("centreLevel", "requestedWan");
+        assertThat(shownMeasureFields(variables, "SUBMIT", "P6.3")).as("the 学员名册 text, no head count to type")
+                .containsExactly("roster");
         assertThat(shownMeasureFields(variables, "SUBMIT", null)).isEmpty();
     }
 
@@ -188,8 +190,10 @@ class ClaimFormTest {
         Set<String> shown = new TreeSet<>();
         for (JsonNode c : JSON.readTree(new File(FORM_FILE)).path("components")) {
             String hide = c.path("conditional").path("hide").asText();
-            if (c.has("key") && hide.contains(ClaimFormDefinition.FIELD_MEASURES) && !hidden(c, data)) {
-                shown.add(c.path("key").asText());
+            // A field by its key; a text shown for a fact without a field of its own (roster) by the fact it names.
+            Matcher fact = Pattern.compile(ClaimFormDefinition.FIELD_MEASURES + "\\.(\\w+)").matcher(hide);
+            if (fact.find() && !hidden(c, data)) {
+                shown.add(c.has("key") ? c.path("key").asText() : fact.group(1));
             }
         }
         return shown;

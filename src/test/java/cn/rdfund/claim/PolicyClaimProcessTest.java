@@ -9,6 +9,7 @@ import cn.rdfund.disbursement.DisbursementProcess;
 import cn.rdfund.ledger.LedgerEntry;
 import cn.rdfund.ledger.LedgerRepository;
 import cn.rdfund.support.ClaimDriver;
+import cn.rdfund.support.Rosters;
 import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.ProcessDriver;
 import cn.rdfund.support.RdfundIntegrationTest;
@@ -334,10 +335,9 @@ class PolicyClaimProcessTest {
 
     @Test
     void theCheckOfAMeasureGoesToItsLeadUnitAndItsCoUnitsAreConsultedBeforeTheAmount() {
-        Map<String, Object> form = ClaimDriver.form("P6.3", "2025-09-01");
-        form.put("headcount", 3);
-        form.put("qualified", true);
-        ProcessInstance instance = drive.submit(claimant, form);
+        ProcessInstance instance = drive.submitWithRoster(claimant, ClaimDriver.form("P6.3", "2025-09-01"),
+                Rosters.xlsx(List.of(Rosters.graduate("甲", Rosters.uniqueIdNumber()),
+                        Rosters.graduate("乙", Rosters.uniqueIdNumber()), Rosters.graduate("丙", Rosters.uniqueIdNumber()))));
         assertThat(candidateGroups(instance, TASK_CHECK)).containsExactly("pm-rsj");
 
         drive.check(instance, "rsj", PASS, null);
@@ -355,10 +355,8 @@ class PolicyClaimProcessTest {
 
     @Test
     void aFinanceReturnOfAnAwardGoesBackToTheMeasuresLeadUnit() {
-        Map<String, Object> form = ClaimDriver.form("P6.3", "2025-09-01");
-        form.put("headcount", 1);
-        form.put("qualified", true);
-        ProcessInstance instance = drive.submit(claimant, form);
+        ProcessInstance instance = drive.submitWithRoster(claimant, ClaimDriver.form("P6.3", "2025-09-01"),
+                Rosters.xlsx(List.of(Rosters.graduate("丁", Rosters.uniqueIdNumber()))));
         drive.check(instance, "rsj", PASS, null);
         lifecycle.complete(instance, TASK_CONSULT, "jyj", Map.of(CONSULT_OPINION, "同意"));
         drive.approve(instance, "rsj2");

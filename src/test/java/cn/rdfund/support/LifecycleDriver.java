@@ -122,12 +122,18 @@ public class LifecycleDriver {
 
     /** The applicant attaches the 申报书 on 填写申报书, as in the 材料 tab (the shipped configuration requires it). */
     public void attachApplicationForm(ProcessInstance application, String applicant, String title) {
-        Task fill = taskService.createTaskQuery().processInstanceId(application.getId())
-                .taskDefinitionKey(FundingApplicationProcess.TASK_FILL).singleResult();
-        List<String> groups = identityService.createGroupQuery().groupMember(applicant).list().stream()
+        attach(application, FundingApplicationProcess.TASK_FILL, applicant, "申报书", title + "申报书.pdf",
+                TasklistClient.MINIMAL_PDF);
+    }
+
+    /** A file attached on the instance's open task as the user would in the 材料 tab (the same checks). */
+    public void attach(ProcessInstance instance, String taskKey, String user, String kind, String fileName,
+            byte[] content) {
+        Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
+                .singleResult();
+        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
                 .map(Group::getId).toList();
-        documents.attachAs(new CamundaUser(applicant, groups), fill.getId(), "申报书", title + "申报书.pdf",
-                TasklistClient.MINIMAL_PDF).orElseThrow();
+        documents.attachAs(new CamundaUser(user, groups), task.getId(), kind, fileName, content).orElseThrow();
     }
 
     /** An application through the formal check and a review in which every expert gives the same score. */
