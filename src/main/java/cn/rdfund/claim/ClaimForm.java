@@ -76,13 +76,20 @@ final class ClaimForm {
         ClaimFields fields = measureFields.of(measure, referenceDate);
         String category = null;
         if (fields.category().isPresent()) {
-            category = FormValues.text(values.get(fields.category().get()));
+            String list = fields.category().get();
+            category = FormValues.text(values.get(list));
             if (category == null || category.isEmpty()) {
                 problems.add("请选择类别");
+            } else if (!ClaimFormDefinition.deployed().hasOption(list, category)) {
+                problems.add("「" + ClaimFormDefinition.deployed().fieldLabel(list) + "」不能是「" + category
+                        + "」：请从列表中选择");
             }
         }
         BigDecimal base = fields.has(Fact.BASE)
                 ? wan(values.get("baseWan"), "请填写基数金额（万元，如 12000 或 5000.5）", problems) : null;
+        if (base != null && base.signum() == 0) {
+            problems.add("基数金额应大于0");
+        }
         BigDecimal previousOutput = null;
         BigDecimal growth = null;
         if (fields.has(Fact.OUTPUT_GROWTH)) {

@@ -25,10 +25,13 @@ final class ClaimFormDefinition {
     private static final ClaimFormDefinition DEPLOYED = read(RESOURCE);
 
     private final Map<String, Map<String, String>> optionLabels;
+    private final Map<String, String> fieldLabels;
     private final List<String> measureFields;
 
-    private ClaimFormDefinition(Map<String, Map<String, String>> optionLabels, List<String> measureFields) {
+    private ClaimFormDefinition(Map<String, Map<String, String>> optionLabels, Map<String, String> fieldLabels,
+            List<String> measureFields) {
         this.optionLabels = optionLabels;
+        this.fieldLabels = fieldLabels;
         this.measureFields = measureFields;
     }
 
@@ -42,12 +45,14 @@ final class ClaimFormDefinition {
                 throw new IllegalStateException("申领表不在类路径上：" + resource);
             }
             Map<String, Map<String, String>> labels = new HashMap<>();
+            Map<String, String> fieldLabels = new HashMap<>();
             List<String> fields = new ArrayList<>();
             for (JsonNode component : new ObjectMapper().readTree(form).path("components")) {
                 String key = component.path("key").asText(null);
                 if (key == null) {
                     continue;
                 }
+                fieldLabels.put(key, component.path("label").asText(key));
                 if (component.has("values")) {
                     Map<String, String> options = new LinkedHashMap<>();
                     component.get("values").forEach(o -> options.put(o.path("value").asText(), o.path("label").asText()));
@@ -57,7 +62,7 @@ final class ClaimFormDefinition {
                     fields.add(key);
                 }
             }
-            return new ClaimFormDefinition(Map.copyOf(labels), List.copyOf(fields));
+            return new ClaimFormDefinition(Map.copyOf(labels), Map.copyOf(fieldLabels), List.copyOf(fields));
         } catch (IOException e) {
             throw new UncheckedIOException("申领表无法读取：" + resource, e);
         }
@@ -66,6 +71,16 @@ final class ClaimFormDefinition {
     /** The option's label in the form's list of that name; the value itself where the form has no such option. */
     String label(String list, String value) {
         return optionLabels.getOrDefault(list, Map.of()).getOrDefault(value, value);
+    }
+
+    /** Whether the form's list of that name offers this value. */
+    boolean hasOption(String list, String value) {
+        return optionLabels.getOrDefault(list, Map.of()).containsKey(value);
+    }
+
+    /** The field's label on the form (its key where it has none). */
+    String fieldLabel(String key) {
+        return fieldLabels.getOrDefault(key, key);
     }
 
     /** Whether the form has a list of fixed options of that name (a category the catalogue may name). */

@@ -67,6 +67,12 @@ class ClaimFormTest {
         assertThat(parse(ClaimDriver.form("P3.2", "2025-03-01")).problems())
                 .containsExactly("请填写基数金额（万元，如 12000 或 5000.5）");
         assertThat(parse(ClaimDriver.form("P6.1", "2025-03-01")).problems()).containsExactly("请选择类别");
+        assertThat(parse(ClaimDriver.form("P4.3", "2025-03-01", "recognitionType", "BOGUS")).problems())
+                .as("a value no list offers, refused before the lead unit sees it")
+                .containsExactly("「认定类型」不能是「BOGUS」：请从列表中选择");
+        assertThat(parse(ClaimDriver.form("P3.2", "2025-03-01", "baseWan", "0")).problems())
+                .containsExactly("基数金额应大于0");
+        assertThat(parse(ClaimDriver.form("P3.2", "2025-03-01", "baseWan", "0.01")).problems()).isEmpty();
         assertThat(parse(ClaimDriver.form("P4.2", "2025-03-01")).problems()).containsExactly("请选择类别");
         Map<String, Object> highTech = ClaimDriver.form("P4.3", "2025-03-01");
         highTech.put("recognitionType", "FIRST");
