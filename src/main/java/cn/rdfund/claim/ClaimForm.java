@@ -23,6 +23,7 @@ final class ClaimForm {
 
     /** The catalogue's facts and the form fields that carry them (the category's field is named by the catalogue). */
     private static final Map<Fact, List<String>> FIELDS = Map.of(Fact.BASE, List.of("baseWan"),
+            Fact.INVESTMENT, List.of("investmentWan", "landCostWan"),
             Fact.OUTPUT_GROWTH, List.of("previousOutputWan", "growthPercent"), Fact.HEADCOUNT, List.of("headcount"),
             Fact.REQUESTED, List.of("requestedWan"), Fact.QUALIFIED, List.of("qualified"), Fact.ROSTER, List.of("roster"));
 
@@ -90,6 +91,9 @@ final class ClaimForm {
         if (base != null && base.signum() == 0) {
             problems.add("基数金额应大于0");
         }
+        if (fields.has(Fact.INVESTMENT)) {
+            base = effectiveInvestment(values, problems);
+        }
         BigDecimal previousOutput = null;
         BigDecimal growth = null;
         if (fields.has(Fact.OUTPUT_GROWTH)) {
@@ -141,6 +145,21 @@ final class ClaimForm {
                 requested);
         return new Parsed(List.of(), new ClaimSubmission(measure, title, facts, documents, otherAward,
                 otherAward.signum() > 0 ? otherPolicy : null, otherAward.signum() > 0 && waived));
+    }
+
+    /** 有效投资: the investment less the land cost in it (the claimant types both, the difference is not theirs). */
+    private static BigDecimal effectiveInvestment(Map<String, Object> values, List<String> problems) {
+        BigDecimal investment = wan(values.get("investmentWan"), "请填写年内完成投资总额（万元）", problems);
+        BigDecimal land = wan(values.get("landCostWan"), "请填写其中的土地购置费（万元，没有填0）", problems);
+        if (investment == null || land == null) {
+            return null;
+        }
+        if (investment.signum() == 0) {
+            problems.add("年内完成投资总额应大于0");
+        } else if (land.compareTo(investment) > 0) {
+            problems.add("土地购置费不能大于投资总额");
+        }
+        return investment.subtract(land);
     }
 
     /** What was typed, from a text field or a number field (REST callers may send either). */

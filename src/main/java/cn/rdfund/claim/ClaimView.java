@@ -3,6 +3,7 @@ package cn.rdfund.claim;
 import cn.rdfund.money.Wan;
 import cn.rdfund.policy.ClaimFacts;
 import cn.rdfund.policy.ClaimFields;
+import cn.rdfund.policy.ClaimFields.Fact;
 import cn.rdfund.policy.PolicyMeasure;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,13 +56,15 @@ final class ClaimView {
                     .orElse(f.category()));
         }
         if (f.baseYuan() != null) {
-            lines.add("基数金额：" + Wan.formatExact(f.baseYuan()));
+            lines.add((fields.has(Fact.INVESTMENT) ? "年内有效投资（投资总额减土地购置费）：" : "基数金额：")
+                    + Wan.formatExact(f.baseYuan()));
         }
         if (f.previousOutputYuan() != null) {
             lines.add("2023年工业总产值：" + Wan.formatExact(f.previousOutputYuan()) + "，2024年增长率：" + f.growthPercent() + "%");
         }
         if (f.headcount() != null) {
-            lines.add("符合条件的学员人数：" + f.headcount() + "人");
+            lines.add("符合条件的学员人数：" + f.headcount() + "人" + (fields.has(Fact.ROSTER)
+                    ? "（按学员名册逐人核验，名册见「材料」）" : ""));
         }
         if (f.requestedYuan() != null) {
             lines.add("申请金额：" + Wan.formatExact(f.requestedYuan()));

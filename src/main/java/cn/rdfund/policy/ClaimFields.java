@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Which facts a measure's claim carries, as the catalogue's claimFields output lists them (comma-separated):
- * {@code category:<the claim form's list for it>}, {@code baseWan}, {@code outputGrowth}, {@code headcount},
+ * {@code category:<the claim form's list for it>}, {@code baseWan}, {@code investment}, {@code outputGrowth}, {@code headcount},
  * {@code requestedWan}, {@code qualified}, {@code roster}. An unknown word fails, so the catalogue rule is left out rather than
  * claims asked for the wrong facts.
  */
@@ -21,7 +21,10 @@ public record ClaimFields(String categoryField, Set<Fact> facts) {
 
     /** The facts besides the category, by the word the catalogue uses for each. */
     public enum Fact {
-        BASE("baseWan"), OUTPUT_GROWTH("outputGrowth"), HEADCOUNT("headcount"), REQUESTED("requestedWan"),
+        BASE("baseWan"),
+        /** The investment and the land cost in it; their difference is the base (P5.2's 有效投资, land excluded). */
+        INVESTMENT("investment"),
+        OUTPUT_GROWTH("outputGrowth"), HEADCOUNT("headcount"), REQUESTED("requestedWan"),
         QUALIFIED("qualified"),
         /** A roster of the people the claim counts (学员名册), each judged by RosterEligibility: the head count. */
         ROSTER("roster");

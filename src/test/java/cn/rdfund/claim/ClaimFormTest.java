@@ -73,6 +73,14 @@ class ClaimFormTest {
         assertThat(parse(ClaimDriver.form("P3.2", "2025-03-01", "baseWan", "0")).problems())
                 .containsExactly("基数金额应大于0");
         assertThat(parse(ClaimDriver.form("P3.2", "2025-03-01", "baseWan", "0.01")).problems()).isEmpty();
+        Map<String, Object> investment = ClaimDriver.form("P5.2", "2025-03-01", "qualified", true);
+        assertThat(parse(investment).problems()).containsExactly("请填写年内完成投资总额（万元）",
+                "请填写其中的土地购置费（万元，没有填0）");
+        investment.put("investmentWan", "5000");
+        investment.put("landCostWan", "5000.01");
+        assertThat(parse(investment).problems()).containsExactly("土地购置费不能大于投资总额");
+        investment.put("landCostWan", "0");
+        assertThat(parse(investment).submission().facts().baseYuan()).isEqualByComparingTo("50000000");
         assertThat(parse(ClaimDriver.form("P4.2", "2025-03-01")).problems()).containsExactly("请选择类别");
         Map<String, Object> highTech = ClaimDriver.form("P4.3", "2025-03-01");
         highTech.put("recognitionType", "FIRST");

@@ -368,17 +368,32 @@ class PolicyClaimProcessTest {
     }
 
     @Test
-    void aProjectBelowTheInvestmentThresholdIsIneligibleWithTheTablesReason() {
+    void aProjectBelowTheInvestmentThresholdOnceLandIsTakenOutIsIneligibleWithTheTablesReason() {
         Map<String, Object> form = ClaimDriver.form("P5.2", "2025-10-01");
-        form.put("baseWan", "4999.99");
+        form.put("investmentWan", "6000");
+        form.put("landCostWan", "1000.01");
         form.put("qualified", true);
         ProcessInstance instance = drive.submit(claimant, form);
+        assertThat(claimOf(instance).facts().baseYuan()).as("有效投资, land excluded").isEqualByComparingTo("49999900");
         drive.check(instance, "fgw", PASS, null);
         lifecycle.complete(instance, TASK_CONSULT, "gxj", Map.of(CONSULT_OPINION, "投资额经核实"));
 
         assertThat(claimOf(instance).status()).isEqualTo(PolicyClaim.INELIGIBLE);
         assertThat(claimOf(instance).statusReason()).contains("5000");
         assertThat(instance).isEnded().hasPassed("EndEvent_ClaimIneligible");
+    }
+
+    @Test
+    void fiveThousandWanOfInvestmentBesidesLandEarnsTheProjectAward() {
+        Map<String, Object> form = ClaimDriver.form("P5.2", "2025-10-01");
+        form.put("investmentWan", "6000");
+        form.put("landCostWan", "1000");
+        form.put("qualified", true);
+        ProcessInstance instance = drive.submit(claimant, form);
+        drive.check(instance, "fgw", PASS, null);
+        lifecycle.complete(instance, TASK_CONSULT, "gxj", Map.of(CONSULT_OPINION, "投资额经核实"));
+
+        assertThat(claimOf(instance).calculatedAmount()).as("以上 includes 5000万").isEqualByComparingTo("1000000");
     }
 
     @Test
