@@ -28,7 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * insides: Camunda's English messages (ENGINE-xxxxx codes, ids, class names, SQL) are replaced by a message for the
  * status and logged with a reference the answer carries; messages RDFund wrote (in Chinese) are kept, without the
  * English prefix the engine puts before them. A second completion racing the first (optimistic locking) answers 409.
- * Requests larger than the configured size answer 413 before anything reads them.
+ * Requests larger than the configured size answer 413 before anything reads them; a document's upload may be as
+ * large as a document may be.
  */
 class CleanErrors extends OncePerRequestFilter {
 
@@ -48,10 +49,16 @@ class CleanErrors extends OncePerRequestFilter {
     private static final Map<Integer, String> ERROR_NAMES = Map.of(400, "BadRequest",
             401, "Unauthorized", 403, "Forbidden", 404, "NotFound", 405, "MethodNotAllowed", 415, "UnsupportedMediaType");
 
-    private final long maxRequestBytes;
+    /** A document's upload: it may be as large as a document may be (rdfund.documents.max-size), and its form. */
+    private static final Pattern UPLOAD = Pattern.compile("^/api/tasks/[^/]+/documents$");
+    private static final long FORM_OVERHEAD = 64 * 1024;
 
-    CleanErrors(long maxRequestBytes) {
+    private final long maxRequestBytes;
+    private final long maxUploadBytes;
+
+    CleanErrors(long maxRequestBytes, long maxDocumentBytes) {
         this.maxRequestBytes = maxRequestBytes;
+        this.maxUploadBytes = Math.max(maxRequestBytes, maxDocumentBytes + FORM_OVERHEAD);
     }
 
     /** Spring Boot writes its own error page in a second dispatch: that one is cleaned too. */
@@ -79,9 +86,11 @@ class CleanErrors extends OncePerRequestFilter {
             EngineErrors.write(response, 411, "LengthRequired", "请求须注明内容长度（Content-Length），不接受分块传输");
             return;
         }
-        if (!errorPage && request.getContentLengthLong() > maxRequestBytes) {
+        long limit = "POST".equals(request.getMethod()) && UPLOAD.matcher(path).matches() ? maxUploadBytes
+                : maxRequestBytes;
+        if (!errorPage && request.getContentLengthLong() > limit) {
             EngineErrors.write(response, 413, "PayloadTooLarge",
-                    "请求内容过大（" + request.getContentLengthLong() / 1024 + " KB），上限为" + maxRequestBytes / 1024 + " KB");
+                    "请求内容过大（" + request.getContentLengthLong() / 1024 + " KB），上限为" + limit / 1024 + " KB");
             return;
         }
         ErrorCapture capture = new ErrorCapture(response);

@@ -17,9 +17,10 @@ class CleanErrorsConfiguration {
     /** Outside Spring Security's chains, so that what they answer is cleaned too. */
     @Bean
     FilterRegistrationBean<CleanErrors> cleanErrors(
-            @Value("${rdfund.security.max-request-size:1MB}") DataSize maxRequestSize) {
+            @Value("${rdfund.security.max-request-size:1MB}") DataSize maxRequestSize,
+            @Value("${rdfund.documents.max-size:10MB}") DataSize maxDocumentSize) {
         FilterRegistrationBean<CleanErrors> registration = new FilterRegistrationBean<>(
-                new CleanErrors(maxRequestSize.toBytes()));
+                new CleanErrors(maxRequestSize.toBytes(), maxDocumentSize.toBytes()));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 20);
         registration.addUrlPatterns("/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
