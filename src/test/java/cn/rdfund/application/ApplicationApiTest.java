@@ -68,7 +68,9 @@ class ApplicationApiTest {
         assertThat(mine).contains("浑南的申报").doesNotContain("铁西的申报");
         assertThat(Http.as(port, "applicant").get("/api/applications/" + ofApplicant2.id()).status()).isEqualTo(404);
         assertThat(Http.as(port, "applicant").get("/api/applications/" + ofApplicant.id()).body())
-                .contains("\"requestedAmountDisplay\":\"100.00万元\"");
+                .contains("\"requestedAmountDisplay\":\"100.00万元\"")
+                .as("money is an exact decimal string, never a JSON number a client would read as a float")
+                .contains("\"requestedAmount\":\"1000000.00\"", "\"coFundingAmount\":\"0.00\"");
     }
 
     @Test
@@ -86,5 +88,8 @@ class ApplicationApiTest {
 
         assertThat(description.status()).isEqualTo(200);
         assertThat(description.body()).contains("\"openapi\"", "/api/calls", "/api/applications", "/api/organizations");
+        assertThat(description.body()).as("decimals are described as strings with two decimals")
+                .containsPattern("\"requestedAmount\":\\{[^}]*\"type\":\"string\"")
+                .contains("\"format\":\"decimal\"");
     }
 }

@@ -255,7 +255,7 @@ class ProjectExecutionProcessTest {
                 .satisfies(e -> assertThat(e.amount()).isEqualTo(new BigDecimal("1333333.20")));
 
         Http own = Http.as(port, applicant());
-        assertThat(own.get("/api/projects").body()).contains(project.code(), "\"fundedAmount\":3333333.00");
+        assertThat(own.get("/api/projects").body()).contains(project.code(), "\"fundedAmount\":\"3333333.00\"");
         assertThat(own.get("/api/projects/" + project.id() + "/instalments").body())
                 .contains("\"amountDisplay\":\"133.33万元\"", "\"releasedByLabel\":\"验收通过\"");
         assertThat(own.get("/api/ledger?projectId=" + project.id()).body()).contains("1333333.20");
