@@ -15,6 +15,7 @@ import cn.rdfund.system.security.Groups;
 import cn.rdfund.system.security.ProcessStarters;
 import cn.rdfund.system.tasks.CurrentUser;
 import cn.rdfund.system.tasks.ProcessStarter;
+import cn.rdfund.system.tasks.TaskRefusal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -70,15 +71,17 @@ class ClaimDelegates {
                 return;
             }
             ClaimSubmission submission = vars.claimForm(LocalDate.MAX, catalogue::claimFields).submission();
-            // Checked as the task completed, in this transaction: what it counted is counted here.
-            List<TraineeRoster.Trainee> counted = null;
             if (catalogue.claimFields(submission.measure(), submission.facts().referenceDate()).has(Fact.ROSTER)) {
-                counted = rosters.check(execution.getProcessInstanceId(), submission).counted();
-                submission = submission.withRoster(counted.size());
+                submission = refusedAsTheTaskWouldBe(() -> rosters.counted(execution.getProcessInstanceId(), claimant,
+                        vars.claimForm(LocalDate.MAX, catalogue::claimFields).submission()));
             }
             PolicyClaim claim = claims.register(execution.getProcessInstanceId(), claimant, submission);
-            if (counted != null && !PolicyClaim.REJECTED.equals(claim.status())) {
-                rosters.record(claim.id(), claim.measure(), counted);
+            if (submission.trainees() != null && !PolicyClaim.REJECTED.equals(claim.status())) {
+                List<TraineeRoster.Trainee> counted = submission.trainees();
+                refusedAsTheTaskWouldBe(() -> {
+                    rosters.record(claim.id(), claim.measure(), counted);
+                    return null;
+                });
             }
             if (claim.code() != null) {
                 execution.setProcessBusinessKey(claim.code());
@@ -97,7 +100,9 @@ class ClaimDelegates {
             variables.put("ruleText", measure.ruleText());
             variables.put("claimSummary", Texts.clip(ClaimView.summary(claim,
                     ClaimView.fieldsOf(claim, measure, catalogue::claimFields),
-                    claims.organizationName(claim.organizationId()), claims.earlierClaims(claim)), MEASURES_TEXT_MAX));
+                    claims.organizationName(claim.organizationId()), claims.earlierClaims(claim))
+                    + (submission.trainees() == null ? "" : "\n" + TraineeRosters.described(submission.trainees())),
+                    MEASURES_TEXT_MAX));
             execution.setVariables(variables);
         };
     }
@@ -218,5 +223,17 @@ class ClaimDelegates {
         long id = claimId(execution);
         execution.setVariable("calculationText", claims.calculationText(claims.get(id)));
         execution.setVariable("coUnitOpinions", claims.opinionText(id));
+    }
+
+    /**
+     * A roster that no longer holds as the claim is registered refuses the completion as the task's check would
+     * (the message names the rows), not with a server error.
+     */
+    private static <T> T refusedAsTheTaskWouldBe(java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (TraineeRosters.RosterRefused refused) {
+            throw TaskRefusal.of(TASK_SUBMIT, refused.getMessage());
+        }
     }
 }

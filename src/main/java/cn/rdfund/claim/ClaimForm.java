@@ -158,6 +158,8 @@ final class ClaimForm {
             problems.add("年内完成投资总额应大于0");
         } else if (land.compareTo(investment) > 0) {
             problems.add("土地购置费不能大于投资总额");
+        } else if (land.compareTo(investment) == 0) {
+            problems.add("有效投资（投资总额减土地购置费）应大于0");
         }
         return investment.subtract(land);
     }

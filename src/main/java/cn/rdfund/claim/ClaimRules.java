@@ -43,11 +43,12 @@ class ClaimRules {
             }
             ClaimSubmission submission = parsed.submission();
             if (catalogue.claimFields(submission.measure(), submission.facts().referenceDate()).has(Fact.ROSTER)) {
-                TraineeRosters.Checked roster = rosters.check(completion.processInstanceId(), submission);
+                TraineeRosters.Checked roster = rosters.check(completion.processInstanceId(), completion.startedBy(),
+                        submission);
                 if (!roster.problems().isEmpty()) {
                     return roster.problems();
                 }
-                submission = submission.withRoster(roster.counted().size());
+                submission = submission.withRoster(roster.counted());
             }
             return claims.refusals(completion.processInstanceId(), completion.startedBy(), submission);
         });

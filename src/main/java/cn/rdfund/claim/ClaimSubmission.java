@@ -2,16 +2,25 @@ package cn.rdfund.claim;
 
 import cn.rdfund.policy.ClaimFacts;
 import java.math.BigDecimal;
+import java.util.List;
 
 /** A claim as the claimant submitted it: the measure, the facts the award table reads, the documents, other awards. */
 record ClaimSubmission(String measure, String title, ClaimFacts facts, String documents, BigDecimal otherAward,
-        String otherAwardPolicy, boolean otherAwardWaived) {
+        String otherAwardPolicy, boolean otherAwardWaived, List<TraineeRoster.Trainee> trainees) {
 
-    /** With the head count a checked roster gives: every graduate on it counts (the table judged each). */
-    ClaimSubmission withRoster(int counted) {
+    ClaimSubmission(String measure, String title, ClaimFacts facts, String documents, BigDecimal otherAward,
+            String otherAwardPolicy, boolean otherAwardWaived) {
+        this(measure, title, facts, documents, otherAward, otherAwardPolicy, otherAwardWaived, null);
+    }
+
+    /**
+     * With the graduates a checked roster counts (the table judged each): the head count is theirs, and the award
+     * table's condition (qualified) is the roster's check, not a tick.
+     */
+    ClaimSubmission withRoster(List<TraineeRoster.Trainee> counted) {
         ClaimFacts f = facts;
         return new ClaimSubmission(measure, title, new ClaimFacts(f.referenceDate(), f.category(), f.baseYuan(),
-                f.previousOutputYuan(), f.growthPercent(), counted, true, f.requestedYuan()), documents, otherAward,
-                otherAwardPolicy, otherAwardWaived);
+                f.previousOutputYuan(), f.growthPercent(), counted.size(), true, f.requestedYuan()), documents,
+                otherAward, otherAwardPolicy, otherAwardWaived, List.copyOf(counted));
     }
 }

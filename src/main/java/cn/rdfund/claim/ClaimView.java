@@ -69,7 +69,7 @@ final class ClaimView {
         if (f.requestedYuan() != null) {
             lines.add("申请金额：" + Wan.formatExact(f.requestedYuan()));
         }
-        if (f.qualified() != null) {
+        if (f.qualified() != null && !fields.has(Fact.ROSTER)) {
             lines.add("申领单位承诺符合申领条件：" + (f.qualified() ? "是" : "否"));
         }
         lines.add(claim.otherAward().signum() == 0 ? "同一事项其他政策奖励：无"

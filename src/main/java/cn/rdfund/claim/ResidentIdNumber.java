@@ -20,7 +20,7 @@ record ResidentIdNumber(String value) {
 
     /** The number, or why it is not one (in words a claimant can act on). */
     static Result read(String typed, LocalDate today) {
-        String id = typed == null ? "" : typed.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+        String id = typed == null ? "" : typed.replaceAll("[\\s\\u00A0\\u3000]", "").toUpperCase(Locale.ROOT);
         if (!id.matches("\\d{17}[\\dX]")) {
             return Result.problem("应为18位（最后一位可为X）");
         }
@@ -47,6 +47,10 @@ record ResidentIdNumber(String value) {
         static Result problem(String problem) {
             return new Result(Optional.empty(), problem);
         }
+    }
+
+    LocalDate birthDate() {
+        return LocalDate.parse(value.substring(6, 14), BIRTH);
     }
 
     /** As lists show it: 2101**********123X (region's first four and the last four). */

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipInputStream;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -38,8 +40,18 @@ final class TraineeRoster {
     static final List<String> COLUMNS = List.of(NAME, ID_NUMBER, GRADUATED, JOINED, CONTRACT_MONTHS, INSURANCE_MONTHS);
     static final int MAX_ROWS = 2000;
     private static final int MAX_MONTHS = 600;
+    /** What a roster may unpack to (2000 rows take some 0.5 MB): a small file that unpacks to far more is refused. */
+    private static final long MAX_UNPACKED_BYTES = 8L * 1024 * 1024;
+    /** An .xls is read whole: its file may be this large. */
+    private static final int MAX_XLS_BYTES = 2 * 1024 * 1024;
+    /** The header may follow a title row or two. */
+    private static final int HEADER_WITHIN_ROWS = 10;
+    /** Excel's day numbers from 1950 to 2099: a number in a date column that is a date without a date format. */
+    private static final double FIRST_DAY = 18264;
+    private static final double LAST_DAY = 73415;
     private static final DateTimeFormatter[] DATES = {DateTimeFormatter.ofPattern("uuuu-M-d"),
-            DateTimeFormatter.ofPattern("uuuu/M/d"), DateTimeFormatter.ofPattern("uuuu.M.d")};
+            DateTimeFormatter.ofPattern("uuuu/M/d"), DateTimeFormatter.ofPattern("uuuu.M.d"),
+            DateTimeFormatter.ofPattern("uuuu年M月d日"), DateTimeFormatter.ofPattern("uuuuMMdd")};
 
     /** One graduate as listed; {@code row}: Excel's row number. */
     record Trainee(int row, String name, ResidentIdNumber idNumber, LocalDate graduatedOn, LocalDate joinedOn,
@@ -57,21 +69,37 @@ final class TraineeRoster {
     }
 
     static Parsed read(byte[] workbook, LocalDate today) {
+        if (tooLarge(workbook)) {
+            return new Parsed(List.of(), List.of(KIND + "过大：请只保留学员名册一张表，删除图片和其他内容后再上传"));
+        }
         List<String> problems = new ArrayList<>();
         List<Trainee> trainees = new ArrayList<>();
         try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(workbook))) {
+            if (book.isSheetHidden(0) || book.isSheetVeryHidden(0)) {
+                return new Parsed(List.of(), List.of(KIND + "的第一张表是隐藏的：请把学员名册放在第一张表并取消隐藏"));
+            }
             Sheet sheet = book.getSheetAt(0);
-            Row header = sheet.getRow(sheet.getFirstRowNum());
-            Map<String, Integer> columns = header == null ? Map.of() : columns(header);
-            List<String> missing = COLUMNS.stream().filter(name -> !columns.containsKey(name)).toList();
+            Row header = header(sheet);
+            Map<String, List<Integer>> found = header == null ? Map.of() : columns(header);
+            List<String> missing = COLUMNS.stream().filter(name -> !found.containsKey(name)).toList();
             if (!missing.isEmpty()) {
-                return new Parsed(List.of(), List.of(KIND + "第一行应为表头，缺少列：" + String.join("、", missing)
+                return new Parsed(List.of(), List.of(KIND + "找不到表头，缺少列：" + String.join("、", missing)
                         + "（可下载模板填写）"));
             }
+            List<String> twice = COLUMNS.stream().filter(name -> found.get(name).size() > 1).toList();
+            if (!twice.isEmpty()) {
+                return new Parsed(List.of(), List.of(KIND + "表头中这些列出现了不止一次：" + String.join("、", twice)));
+            }
+            Map<String, Integer> columns = new HashMap<>();
+            found.forEach((name, at) -> columns.put(name, at.get(0)));
             Map<String, Integer> seen = new HashMap<>();
             for (int r = header.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
                 if (row == null || COLUMNS.stream().allMatch(c -> text(row.getCell(columns.get(c))).isEmpty())) {
+                    continue;
+                }
+                if (row.getZeroHeight()) {
+                    problems.add(KIND + "第" + (r + 1) + "行是隐藏行：请取消隐藏，或删除该行");
                     continue;
                 }
                 if (trainees.size() + problems.size() >= MAX_ROWS) {
@@ -84,7 +112,10 @@ final class TraineeRoster {
                 if (name.isEmpty() || name.length() > 50) {
                     wrong.add(NAME + "应填写（不超过50字）");
                 }
-                ResidentIdNumber.Result id = ResidentIdNumber.read(text(row.getCell(columns.get(ID_NUMBER))), today);
+                Cell idCell = row.getCell(columns.get(ID_NUMBER));
+                ResidentIdNumber.Result id = numeric(idCell)
+                        ? ResidentIdNumber.Result.problem("被Excel存成了数字，末几位可能已丢失：请把该列设为文本格式后重新输入号码")
+                        : ResidentIdNumber.read(text(idCell), today);
                 if (id.problem() != null) {
                     wrong.add(ID_NUMBER + id.problem());
                 }
@@ -92,6 +123,13 @@ final class TraineeRoster {
                 LocalDate joined = date(row.getCell(columns.get(JOINED)), JOINED, today, wrong);
                 Integer contract = months(row.getCell(columns.get(CONTRACT_MONTHS)), CONTRACT_MONTHS, wrong);
                 Integer insurance = months(row.getCell(columns.get(INSURANCE_MONTHS)), INSURANCE_MONTHS, wrong);
+                if (insurance != null && joined != null && insurance > monthsBetween(joined, today) + 1) {
+                    wrong.add(INSURANCE_MONTHS + insurance + "超过入职至今的月数");
+                }
+                if (graduated != null && id.number().isPresent()
+                        && graduated.isBefore(id.number().get().birthDate().plusYears(14))) {
+                    wrong.add(GRADUATED + "早于出生后14年，请核对");
+                }
                 if (id.number().isPresent()) {
                     Integer earlier = seen.putIfAbsent(id.number().get().value(), excelRow);
                     if (earlier != null) {
@@ -117,6 +155,9 @@ final class TraineeRoster {
     static byte[] template() {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet roster = book.createSheet(KIND);
+            CellStyle asText = book.createCellStyle();
+            asText.setDataFormat(book.createDataFormat().getFormat("@"));
+            roster.setDefaultColumnStyle(COLUMNS.indexOf(ID_NUMBER), asText);
             Row header = roster.createRow(0);
             for (int c = 0; c < COLUMNS.size(); c++) {
                 header.createCell(c).setCellValue(COLUMNS.get(c));
@@ -138,27 +179,77 @@ final class TraineeRoster {
         }
     }
 
-    private static Map<String, Integer> columns(Row header) {
-        Map<String, Integer> columns = new HashMap<>();
+    /** A .xlsx that unpacks to more than a roster needs, or a large .xls: read neither (memory). */
+    private static boolean tooLarge(byte[] workbook) {
+        if (workbook.length < 2 || workbook[0] != 'P' || workbook[1] != 'K') {
+            return workbook.length > MAX_XLS_BYTES;
+        }
+        long unpacked = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(workbook))) {
+            while (zip.getNextEntry() != null) {
+                for (int n; (n = zip.read(buffer)) > 0; ) {
+                    unpacked += n;
+                    if (unpacked > MAX_UNPACKED_BYTES) {
+                        return true;
+                    }
+                }
+            }
+        } catch (IOException notAZip) {
+            return false; // POI says what it is not
+        }
+        return false;
+    }
+
+    /** The first of the first rows that holds most of the column names (a title row may come before it). */
+    private static Row header(Sheet sheet) {
+        for (int r = sheet.getFirstRowNum(); r >= 0 && r <= sheet.getLastRowNum() && r < HEADER_WITHIN_ROWS; r++) {
+            Row row = sheet.getRow(r);
+            if (row != null && columns(row).size() >= COLUMNS.size() / 2) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    /** Every column name of the roster found in the row, with where it is (twice: a column to refuse). */
+    private static Map<String, List<Integer>> columns(Row header) {
+        Map<String, List<Integer>> columns = new HashMap<>();
         for (Cell cell : header) {
-            String name = text(cell).replace("(", "（").replace(")", "）");
+            String name = text(cell).replaceAll("[\\s\\u00A0\\u3000]", "").replace("(", "（").replace(")", "）");
             if (COLUMNS.contains(name)) {
-                columns.putIfAbsent(name, cell.getColumnIndex());
+                columns.computeIfAbsent(name, n -> new ArrayList<>()).add(cell.getColumnIndex());
             }
         }
         return columns;
     }
 
+    /** What the cell shows; a formula's value as Excel saved it (a roster built with VLOOKUP). */
     private static String text(Cell cell) {
-        return cell == null ? "" : new DataFormatter().formatCellValue(cell).strip();
+        if (cell == null) {
+            return "";
+        }
+        DataFormatter shown = new DataFormatter();
+        shown.setUseCachedValuesForFormulaCells(true);
+        return shown.formatCellValue(cell).replace('\u00A0', ' ').replace('\u3000', ' ').strip();
+    }
+
+    private static boolean numeric(Cell cell) {
+        return cell != null && (cell.getCellType() == CellType.NUMERIC || (cell.getCellType() == CellType.FORMULA
+                && cell.getCachedFormulaResultType() == CellType.NUMERIC));
+    }
+
+    private static long monthsBetween(LocalDate from, LocalDate to) {
+        return java.time.temporal.ChronoUnit.MONTHS.between(from.withDayOfMonth(1), to.withDayOfMonth(1));
     }
 
     private static LocalDate date(Cell cell, String column, LocalDate today, List<String> wrong) {
         LocalDate date = null;
-        if (cell != null && cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-            date = cell.getLocalDateTimeCellValue().toLocalDate();
+        // A date cell in any format (年月日 ones too), or a day number that lost its format.
+        if (numeric(cell) && cell.getNumericCellValue() >= FIRST_DAY && cell.getNumericCellValue() <= LAST_DAY) {
+            date = DateUtil.getLocalDateTime(cell.getNumericCellValue()).toLocalDate();
         } else {
-            String typed = text(cell);
+            String typed = text(cell).split("[ T]")[0];
             for (DateTimeFormatter format : DATES) {
                 try {
                     date = LocalDate.parse(typed, format);

@@ -1,6 +1,7 @@
 package cn.rdfund.claim;
 
 import cn.rdfund.document.CaseDocuments;
+import cn.rdfund.organization.OrganizationMembers;
 import cn.rdfund.policy.RosterRules;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -24,18 +26,38 @@ class TraineeRosters {
 
     private final CaseDocuments documents;
     private final RosterRules rules;
+    private final OrganizationMembers members;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    TraineeRosters(CaseDocuments documents, RosterRules rules, JdbcClient jdbc, Clock clock) {
+    TraineeRosters(CaseDocuments documents, RosterRules rules, OrganizationMembers members, JdbcClient jdbc,
+            Clock clock) {
         this.documents = documents;
         this.rules = rules;
+        this.members = members;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    /** The claim's roster (its process instance is the case its documents belong to) for this submission. */
-    Checked check(String processInstanceId, ClaimSubmission submission) {
+    /**
+     * As the claim is registered, in the completion's transaction: the submission with its roster's head count. The
+     * check ran a moment before; a graduate another claim counted meanwhile refuses the completion all the same.
+     */
+    ClaimSubmission counted(String processInstanceId, String claimantUserId, ClaimSubmission submission) {
+        Checked roster = check(processInstanceId, claimantUserId, submission);
+        if (!roster.problems().isEmpty()) {
+            throw new RosterRefused(roster.problems());
+        }
+        return submission.withRoster(roster.counted());
+    }
+
+    /**
+     * The claim's roster (its process instance is the case its documents belong to) for this submission by the
+     * claimant's organization.
+     */
+    Checked check(String processInstanceId, String claimantUserId, ClaimSubmission submission) {
+        long organizationId = members.organizationOf(claimantUserId)
+                .orElseThrow(() -> new IllegalStateException("用户" + claimantUserId + "未关联申领单位"));
         var uploaded = documents.newestOf(processInstanceId, TraineeRoster.KIND);
         if (uploaded.isEmpty()) {
             return new Checked(List.of(), List.of("请先在「材料」页上传" + TraineeRoster.KIND + "（Excel，可下载模板填写），"
@@ -54,12 +76,16 @@ class TraineeRosters {
                 problems.add(TraineeRoster.KIND + trainee.who() + "：" + verdict.reason() + "，不能计入，请从名册中删除");
             }
         }
-        problems.addAll(countedElsewhere(parsed.trainees(), submission.measure(), processInstanceId));
+        problems.addAll(countedElsewhere(parsed.trainees(), submission.measure(), processInstanceId, organizationId));
         return new Checked(problems.isEmpty() ? parsed.trainees() : List.of(), problems);
     }
 
+    /**
+     * The graduates another live or paid claim of the measure counts: the organization's own claim is named, another
+     * organization's is not (a roster must not tell who else claimed whom).
+     */
     private List<String> countedElsewhere(List<TraineeRoster.Trainee> trainees, String measure,
-            String processInstanceId) {
+            String processInstanceId, long organizationId) {
         if (trainees.isEmpty()) {
             return List.of();
         }
@@ -69,12 +95,15 @@ class TraineeRosters {
                 SELECT ct.id_number, pc.code, pc.organization_id FROM claim_trainee ct
                 JOIN policy_claim pc ON pc.id = ct.claim_id
                 WHERE ct.id_number IN (:ids) AND pc.measure = :measure AND pc.status IN (:live)
-                  AND pc.process_instance_id <> :own ORDER BY ct.id""")
+                  AND pc.process_instance_id <> :own""")
                 .param("ids", List.copyOf(byId.keySet())).param("measure", measure)
                 .param("live", List.copyOf(PolicyClaim.LIVE_OR_PAID)).param("own", processInstanceId)
-                .query((rs, n) -> TraineeRoster.KIND + byId.get(rs.getString("id_number")).who() + "：已计入申领"
-                        + rs.getString("code") + "，同一学员不得重复申领")
-                .list();
+                .query((rs, n) -> Map.entry(byId.get(rs.getString("id_number")),
+                        rs.getLong("organization_id") == organizationId ? "已计入本单位的申领" + rs.getString("code")
+                                : "已计入其他单位的申领"))
+                .list().stream().sorted(java.util.Comparator.comparingInt(found -> found.getKey().row()))
+                .map(found -> TraineeRoster.KIND + found.getKey().who() + "：" + found.getValue() + "，同一学员不得重复申领")
+                .distinct().toList();
     }
 
     /**
@@ -93,12 +122,38 @@ class TraineeRosters {
                   AND claim_id IN (SELECT id FROM policy_claim WHERE status NOT IN (:live))""")
                 .param("keys", keys).param("live", List.copyOf(PolicyClaim.LIVE_OR_PAID)).update();
         for (TraineeRoster.Trainee t : counted) {
-            jdbc.sql("""
-                    INSERT INTO claim_trainee (claim_id, row_no, trainee_name, id_number, graduated_on, joined_on,
-                      contract_months, insurance_months, active_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(claimId, t.row(), t.name(), t.idNumber().value(), t.graduatedOn(), t.joinedOn(),
-                            t.contractMonths(), t.insuranceMonths(), measure + ":" + t.idNumber().value())
-                    .update();
+            try {
+                jdbc.sql("""
+                        INSERT INTO claim_trainee (claim_id, row_no, trainee_name, id_number, graduated_on, joined_on,
+                          contract_months, insurance_months, active_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        .params(claimId, t.row(), t.name(), t.idNumber().value(), t.graduatedOn(), t.joinedOn(),
+                                t.contractMonths(), t.insuranceMonths(), measure + ":" + t.idNumber().value())
+                        .update();
+            } catch (DuplicateKeyException countedMeanwhile) {
+                // The driver's message holds the whole number: not passed on, nor logged.
+                throw new RosterRefused(List.of(TraineeRoster.KIND + t.who() + "：已计入同时提交的另一件申领，同一学员不得重复申领"));
+            }
+        }
+    }
+
+    /** The counted graduates as the lead unit's summary lists them, masked. */
+    static String described(List<TraineeRoster.Trainee> counted) {
+        return TraineeRoster.KIND + "计入" + counted.size() + "人：" + counted.stream().map(TraineeRoster.Trainee::who)
+                .collect(java.util.stream.Collectors.joining("；"));
+    }
+
+    /** A roster found wrong as the claim is registered (another claim counted a graduate meanwhile). */
+    static final class RosterRefused extends RuntimeException {
+
+        private final List<String> problems;
+
+        RosterRefused(List<String> problems) {
+            super(String.join("；", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        List<String> problems() {
+            return problems;
         }
     }
 }

@@ -48,6 +48,9 @@ class TraineeRosterClaimTest {
     RosterRules rules;
 
     @Autowired
+    TraineeRosters rosters;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Test
@@ -120,13 +123,28 @@ class TraineeRosterClaimTest {
         ProcessInstance second = drive.startWithRoster(otherEnterprise, Rosters.xlsx(List.of(
                 graduate("另一学员", uniqueIdNumber()), graduate("共同学员", graduateId))));
         assertThatThrownBy(() -> lifecycle.complete(second, TASK_SUBMIT, otherEnterprise, FORM))
-                .hasMessageContaining("学员名册第3行 共同学员").hasMessageContaining("已计入申领" + firstCode)
-                .hasMessageContaining("同一学员不得重复申领");
+                .hasMessageContaining("学员名册第3行 共同学员").hasMessageContaining("已计入其他单位的申领")
+                .hasMessageContaining("同一学员不得重复申领")
+                .as("another enterprise's claim is not named").hasMessageNotContaining(firstCode);
+        Map<String, Object> laterItem = ClaimDriver.form("P6.3", "2025-10-01");
+        ProcessInstance again = drive.startWithRoster(firstEnterprise, Rosters.xlsx(List.of(graduate("共同学员", graduateId))));
+        assertThatThrownBy(() -> lifecycle.complete(again, TASK_SUBMIT, firstEnterprise, laterItem))
+                .as("the enterprise's own claim is").hasMessageContaining("已计入本单位的申领" + firstCode);
+
 
         // Once the first claim is refused at its formal check, the graduate may be counted by another claim.
         drive.check(first, "rsj", REJECT, "培养协议不在有效期内");
         lifecycle.complete(second, TASK_SUBMIT, otherEnterprise, FORM);
         assertThat(claims.ofProcess(second.getId()).orElseThrow().facts().headcount()).isEqualTo(2);
+
+        // Two claims checked at the same moment, before either was written: the database's unique key refuses the
+        // later one's graduate (here the refused first claim's record, written again over the second's).
+        TraineeRoster.Trainee same = TraineeRoster.read(Rosters.xlsx(List.of(graduate("共同学员", graduateId))),
+                LocalDate.now()).trainees().get(0);
+        long firstClaim = claims.ofProcess(first.getId()).orElseThrow().id();
+        assertThatThrownBy(() -> rosters.record(firstClaim, "P6.3", List.of(same)))
+                .isInstanceOf(TraineeRosters.RosterRefused.class)
+                .hasMessage("学员名册第2行 共同学员（" + same.idNumber().masked() + "）：已计入同时提交的另一件申领，同一学员不得重复申领");
     }
 
     @Test

@@ -49,4 +49,86 @@ class TraineeRosterTest {
         assertThat(TraineeRoster.read(TraineeRoster.template(), TODAY).problems())
                 .as("the template is read by the same columns").containsExactly("学员名册没有学员：表头下每名学员一行");
     }
+
+    @Test
+    void whatExcelMakesOfARosterIsReadAsThePersonMeantIt() throws Exception {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.createSheet("名册");
+            sheet.createRow(0).createCell(0).setCellValue("2025年订单班学员名册");
+            org.apache.poi.ss.usermodel.Row header = sheet.createRow(2);
+            List<String> names = List.of("姓名", "公民身份号码", "毕业时间", "入职时间", "劳动合同期限 (月)", "已缴社会保险（月）");
+            for (int c = 0; c < names.size(); c++) {
+                header.createCell(c).setCellValue(names.get(c));
+            }
+            org.apache.poi.ss.usermodel.CellStyle chineseDate = book.createCellStyle();
+            chineseDate.setDataFormat((short) 31); // yyyy年m月d日, one of Excel's own formats
+            org.apache.poi.ss.usermodel.Row row = sheet.createRow(3);
+            row.createCell(0).setCellValue("甲");
+            row.createCell(1).setCellValue(Rosters.idNumber("11010519491231002"));
+            org.apache.poi.ss.usermodel.Cell graduated = row.createCell(2);
+            graduated.setCellValue(LocalDate.of(2024, 6, 30));
+            graduated.setCellStyle(chineseDate);
+            row.createCell(3).setCellValue("2024年7月15日");
+            row.createCell(4).setCellFormula("6*2");
+            row.createCell(5).setCellValue(12);
+            org.apache.poi.ss.usermodel.Row asNumber = sheet.createRow(4);
+            asNumber.createCell(0).setCellValue("乙");
+            asNumber.createCell(1).setCellValue(2.10112200203040E17);
+            asNumber.createCell(2).setCellValue("20240630");
+            asNumber.createCell(3).setCellValue("2024-07-15 00:00:00");
+            asNumber.createCell(4).setCellValue(12);
+            asNumber.createCell(5).setCellValue(40);
+            book.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            book.write(out);
+
+            TraineeRoster.Parsed parsed = TraineeRoster.read(out.toByteArray(), TODAY);
+            assertThat(parsed.trainees()).singleElement().satisfies(t -> {
+                assertThat(t.row()).isEqualTo(4);
+                assertThat(t.graduatedOn()).isEqualTo(LocalDate.of(2024, 6, 30));
+                assertThat(t.joinedOn()).isEqualTo(LocalDate.of(2024, 7, 15));
+                assertThat(t.contractMonths()).as("a formula's saved value").isEqualTo(12);
+            });
+            assertThat(parsed.problems()).singleElement().asString()
+                    .startsWith("学员名册第5行 乙：公民身份号码被Excel存成了数字")
+                    .contains("已缴社会保险（月）40超过入职至今的月数");
+        }
+    }
+
+    @Test
+    void aHiddenFirstSheetOrAHiddenRowIsRefused() throws Exception {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = (org.apache.poi.xssf.usermodel.XSSFWorkbook)
+                org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(Rosters.xlsx(List.of(
+                        Rosters.graduate("甲", Rosters.idNumber("11010519491231002")),
+                        Rosters.graduate("乙", Rosters.uniqueIdNumber())))));
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            book.getSheetAt(0).getRow(2).setZeroHeight(true);
+            book.write(out);
+            assertThat(TraineeRoster.read(out.toByteArray(), TODAY).problems())
+                    .containsExactly("学员名册第3行是隐藏行：请取消隐藏，或删除该行");
+            book.createSheet("可见");
+            book.setSheetHidden(0, true);
+            java.io.ByteArrayOutputStream hidden = new java.io.ByteArrayOutputStream();
+            book.write(hidden);
+            assertThat(TraineeRoster.read(hidden.toByteArray(), TODAY).problems())
+                    .containsExactly("学员名册的第一张表是隐藏的：请把学员名册放在第一张表并取消隐藏");
+        }
+    }
+
+    @Test
+    void aWorkbookThatUnpacksFarBeyondARosterIsNotRead() throws Exception {
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(zipped)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+            byte[] spaces = new byte[1024 * 1024];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 9; i++) {
+                zip.write(spaces);
+            }
+            zip.closeEntry();
+        }
+        assertThat(zipped.size()).isLessThan(100_000);
+        assertThat(TraineeRoster.read(zipped.toByteArray(), TODAY).problems())
+                .containsExactly("学员名册过大：请只保留学员名册一张表，删除图片和其他内容后再上传");
+    }
 }
