@@ -367,16 +367,22 @@ class PolicyClaimProcessTest {
         assertThat(candidateGroups(instance, DisbursementProcess.TASK_RESOLVE_RETURN)).containsExactly("pm-rsj");
     }
 
-    @Test
-    void aProjectBelowTheInvestmentThresholdOnceLandIsTakenOutIsIneligibleWithTheTablesReason() {
+    /** A P5.2 claim (当年竣工投产) with this investment and land cost in it, checked by 发改委 and 工信局 consulted. */
+    private ProcessInstance completionProjectCheckedAndConsulted(String investmentWan, String landCostWan) {
         Map<String, Object> form = ClaimDriver.form("P5.2", "2025-10-01");
-        form.put("investmentWan", "6000");
-        form.put("landCostWan", "1000.01");
+        form.put("investmentWan", investmentWan);
+        form.put("landCostWan", landCostWan);
         form.put("qualified", true);
         ProcessInstance instance = drive.submit(claimant, form);
-        assertThat(claimOf(instance).facts().baseYuan()).as("有效投资, land excluded").isEqualByComparingTo("49999900");
         drive.check(instance, "fgw", PASS, null);
         lifecycle.complete(instance, TASK_CONSULT, "gxj", Map.of(CONSULT_OPINION, "投资额经核实"));
+        return instance;
+    }
+
+    @Test
+    void aProjectBelowTheInvestmentThresholdOnceLandIsTakenOutIsIneligibleWithTheTablesReason() {
+        ProcessInstance instance = completionProjectCheckedAndConsulted("6000", "1000.01");
+        assertThat(claimOf(instance).facts().baseYuan()).as("有效投资, land excluded").isEqualByComparingTo("49999900");
 
         assertThat(claimOf(instance).status()).isEqualTo(PolicyClaim.INELIGIBLE);
         assertThat(claimOf(instance).statusReason()).contains("5000");
@@ -385,13 +391,7 @@ class PolicyClaimProcessTest {
 
     @Test
     void fiveThousandWanOfInvestmentBesidesLandEarnsTheProjectAward() {
-        Map<String, Object> form = ClaimDriver.form("P5.2", "2025-10-01");
-        form.put("investmentWan", "6000");
-        form.put("landCostWan", "1000");
-        form.put("qualified", true);
-        ProcessInstance instance = drive.submit(claimant, form);
-        drive.check(instance, "fgw", PASS, null);
-        lifecycle.complete(instance, TASK_CONSULT, "gxj", Map.of(CONSULT_OPINION, "投资额经核实"));
+        ProcessInstance instance = completionProjectCheckedAndConsulted("6000", "1000");
 
         assertThat(claimOf(instance).calculatedAmount()).as("以上 includes 5000万").isEqualByComparingTo("1000000");
     }
