@@ -4,7 +4,13 @@ import cn.rdfund.organization.OrganizationAccess;
 import cn.rdfund.system.ListPage;
 import cn.rdfund.system.security.CamundaUser;
 import java.util.List;
+import cn.rdfund.organization.OrganizationMembers;
+import cn.rdfund.system.InvalidInputException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,11 +35,51 @@ class ClaimResource {
     private final ClaimService claims;
     private final OrganizationAccess access;
     private final ClaimMapper mapper;
+    private final ClaimCalculator calculator;
+    private final OrganizationMembers members;
+    private final Clock clock;
 
-    ClaimResource(ClaimService claims, OrganizationAccess access, ClaimMapper mapper) {
+    ClaimResource(ClaimService claims, OrganizationAccess access, ClaimMapper mapper, ClaimCalculator calculator,
+            OrganizationMembers members, Clock clock) {
         this.claims = claims;
         this.access = access;
         this.mapper = mapper;
+        this.calculator = calculator;
+        this.members = members;
+        this.clock = clock;
+    }
+
+    /**
+     * 政策计算器: the measures in force on {@code date} (today if none), the enterprise's claims under each that the
+     * caller may read, and its room under the 1000万 cap. An applicant sees its own organization; a 处室, finance,
+     * auditors and administrators name one ({@code organizationId}).
+     */
+    @GetMapping("/calculator")
+    ClaimCalculator.Overview calculator(@RequestParam(required = false) LocalDate date,
+            @RequestParam(required = false) Long organizationId, @AuthenticationPrincipal CamundaUser user) {
+        Optional<Long> own = members.organizationOf(user.id());
+        long organization;
+        if (own.isPresent() && (organizationId == null || organizationId.equals(own.get()))) {
+            organization = own.get();
+        } else if (own.isEmpty() && organizationId != null && claims.organizationExists(organizationId)) {
+            organization = organizationId;
+        } else if (own.isEmpty() && organizationId == null) {
+            throw new InvalidInputException("「单位」（organizationId）：请指定要试算的单位");
+        } else {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个单位，或无权查看");
+        }
+        OrganizationAccess.Readable readable = access.readableBy(user);
+        return calculator.overview(organization, date == null ? LocalDate.now(clock) : date,
+                claim -> readable.test(claim.organizationId(), claim.processInstanceId()));
+    }
+
+    /**
+     * 试算: what a claim with these values of the claim form would be given (measure, referenceDate and the facts the
+     * measure asks for, as the form names them; for P6.3 headcount, the graduates expected to count).
+     */
+    @GetMapping("/estimate")
+    ClaimCalculator.Estimate estimate(@RequestParam Map<String, String> values) {
+        return calculator.estimate(values, LocalDate.now(clock));
     }
 
     /** The claims the user may read, newest first, a page at a time ({@code ?page=0&size=50}). */

@@ -298,6 +298,15 @@ public class ClaimService {
         claims.setStatusOnly(id, PolicyClaim.PAID, now());
     }
 
+    boolean organizationExists(long organizationId) {
+        return organizations.existsById(organizationId);
+    }
+
+    /** The organization's claims under one measure, oldest first. */
+    List<PolicyClaim> ofOrganization(long organizationId, String measure) {
+        return claims.findByOrganizationIdAndMeasureOrderByIdAsc(organizationId, measure);
+    }
+
     String organizationName(long organizationId) {
         return organizations.findById(organizationId).map(Organization::name).orElse("?");
     }

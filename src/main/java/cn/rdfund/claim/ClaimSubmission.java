@@ -13,6 +13,14 @@ record ClaimSubmission(String measure, String title, ClaimFacts facts, String do
         this(measure, title, facts, documents, otherAward, otherAwardPolicy, otherAwardWaived, null);
     }
 
+    /** With a head count the claimant expects (the calculator's estimate; a claim counts its roster). */
+    ClaimSubmission withHeadcount(int headcount) {
+        ClaimFacts f = facts;
+        return new ClaimSubmission(measure, title, new ClaimFacts(f.referenceDate(), f.category(), f.baseYuan(),
+                f.previousOutputYuan(), f.growthPercent(), headcount, true, f.requestedYuan()), documents,
+                otherAward, otherAwardPolicy, otherAwardWaived, trainees);
+    }
+
     /**
      * With the graduates a checked roster counts (the table judged each): the head count is theirs, and the award
      * table's condition (qualified) is the roster's check, not a tick.

@@ -1,0 +1,122 @@
+package cn.rdfund.claim;
+
+import cn.rdfund.money.Wan;
+import cn.rdfund.policy.AwardFormula;
+import cn.rdfund.policy.AwardRule;
+import cn.rdfund.policy.AwardTables;
+import cn.rdfund.policy.ClaimFacts;
+import cn.rdfund.policy.ClaimFields.Fact;
+import cn.rdfund.policy.MeasureCatalogue;
+import cn.rdfund.policy.PolicyMeasure;
+import cn.rdfund.project.EnterpriseCommitments;
+import cn.rdfund.system.tasks.FormValues;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.springframework.stereotype.Component;
+
+/**
+ * 政策计算器: what an enterprise may claim on a date and what a claim would bring, by the same catalogue, form reading
+ * and award tables a claim is judged by (no second copy of a rule): the measures in force, the enterprise's claims
+ * under each, its room under the 1000万 cap of key-technology projects, and an estimate for the facts it gives.
+ */
+@Component
+class ClaimCalculator {
+
+    /** The measure whose enterprise cap (P1.1: 1000万 over P1.1a/b/c) the overview reports. */
+    private static final String CAPPED_MEASURE = "P1.1a";
+
+    record ClaimSeen(String code, String title, String status, String payable, String payableDisplay) {
+    }
+
+    record MeasureSeen(String measure, String name, String leadUnit, String ruleText, String recipient,
+            List<String> asks, List<ClaimSeen> claims) {
+    }
+
+    record Overview(long organizationId, String organizationName, LocalDate date, List<MeasureSeen> measures,
+            BigDecimal keyTechnologyCommitted, BigDecimal keyTechnologyRoom, String keyTechnologyRoomDisplay) {
+    }
+
+    /** {@code eligible} false: why in {@code basis}; {@code committee}: 一事一议, no amount until it decides. */
+    record Estimate(String measure, String policyVersion, boolean eligible, boolean committee, BigDecimal amount,
+            String amountDisplay, String calculation, List<String> problems) {
+    }
+
+    private final MeasureCatalogue catalogue;
+    private final AwardTables awards;
+    private final ClaimService claims;
+    private final EnterpriseCommitments commitments;
+
+    ClaimCalculator(MeasureCatalogue catalogue, AwardTables awards, ClaimService claims,
+            EnterpriseCommitments commitments) {
+        this.catalogue = catalogue;
+        this.awards = awards;
+        this.claims = claims;
+        this.commitments = commitments;
+    }
+
+    /** {@code readable}: which of the enterprise's claims the caller may see (a lead unit its own measures'). */
+    Overview overview(long organizationId, LocalDate date, Predicate<PolicyClaim> readable) {
+        List<MeasureSeen> measures = new ArrayList<>();
+        for (PolicyMeasure m : catalogue.inForceOn(date)) {
+            List<ClaimSeen> seen = claims.ofOrganization(organizationId, m.measure()).stream().filter(readable)
+                    .map(c -> new ClaimSeen(c.code(), c.title(), ClaimView.status(c),
+                            c.payableAmount() == null ? null : c.payableAmount().toPlainString(),
+                            c.payableAmount() == null ? null : Wan.format(c.payableAmount())))
+                    .toList();
+            List<String> asks = new ArrayList<>();
+            ClaimForm.formFields(m.claimFields()).forEach(field -> asks.add(ClaimFormDefinition.deployed().fieldLabel(field)));
+            measures.add(new MeasureSeen(m.measure(), m.name(), m.leadUnit().displayName(), m.ruleText(),
+                    m.recipient(), asks, seen));
+        }
+        BigDecimal room = commitments.room(organizationId, CAPPED_MEASURE);
+        return new Overview(organizationId, claims.organizationName(organizationId), date, measures,
+                commitments.committed(organizationId, CAPPED_MEASURE), room, Wan.format(room));
+    }
+
+    /**
+     * What a claim with these form values would be given, read by the claim form's own reading and judged by the
+     * award table in force on its reference date; 从优就高 and the lead unit's check come after, with the claim.
+     */
+    Estimate estimate(Map<String, String> formValues, LocalDate today) {
+        Map<String, Object> values = new HashMap<>(formValues);
+        values.putIfAbsent(PolicyClaimProcess.CLAIM_ACTION, PolicyClaimProcess.SUBMIT);
+        values.putIfAbsent("claimTitle", "试算");
+        values.putIfAbsent("documents", "试算");
+        values.putIfAbsent("qualified", true);
+        if ("false".equals(values.get("qualified"))) {
+            values.put("qualified", false);
+        }
+        ClaimForm.Parsed parsed = ClaimForm.parse(values, today, catalogue::claimFields);
+        String measure = String.valueOf(values.get("measure"));
+        if (!parsed.problems().isEmpty()) {
+            return new Estimate(measure, null, false, false, null, null, null, parsed.problems());
+        }
+        ClaimSubmission submission = parsed.submission();
+        if (catalogue.claimFields(submission.measure(), submission.facts().referenceDate()).has(Fact.ROSTER)) {
+            // Paid per graduate on a roster: estimated for as many as the enterprise says would count.
+            Integer graduates = FormValues.integer(values.get("headcount"));
+            if (graduates == null || graduates < 1) {
+                return new Estimate(measure, null, false, false, null, null, null,
+                        List.of("请填写预计计入的学员人数（headcount，至少1人）"));
+            }
+            submission = submission.withHeadcount(graduates);
+        }
+        ClaimFacts facts = submission.facts();
+        Optional<AwardRule> rule = catalogue.inForce(submission.measure(), facts.referenceDate())
+                .flatMap(m -> awards.judge(m, facts));
+        if (rule.isEmpty()) {
+            return new Estimate(measure, null, false, false, null, null, null,
+                    List.of(ClaimRules.outsideEveryWindow(submission)));
+        }
+        AwardFormula.Award award = AwardFormula.calculate(rule.get(), facts);
+        boolean eligible = award.kind() != AwardFormula.Award.Kind.INELIGIBLE;
+        return new Estimate(measure, rule.get().policyVersion(), eligible, award.committeeNeeded(), award.amount(),
+                award.amount() == null ? null : Wan.format(award.amount()), award.calculation(), List.of());
+    }
+}
