@@ -380,8 +380,8 @@ abstract class PlatformContract {
         List<String> totals = List.of();
         for (int attempt = 0; attempt < 5; attempt++) {
             com.fasterxml.jackson.databind.JsonNode dashboard = json(auditor.get("/api/audit/dashboard").body());
-            String ledger = json(auditor.get("/api/audit/ledger?limit=1").body()).path("total").path("disbursed")
-                    .decimalValue().setScale(2).toPlainString();
+            String ledger = decimal(json(auditor.get("/api/audit/ledger?limit=1").body()).path("total")
+                    .path("disbursed")).toPlainString();
             totals = java.util.stream.Stream.of("byMeasure", "byDistrict", "byArea", "byYear")
                     .map(chart -> sum(dashboard.path(chart), "disbursed") + "/" + sum(dashboard.path(chart), "approved"))
                     .toList();
@@ -423,9 +423,15 @@ abstract class PlatformContract {
     private static String sum(com.fasterxml.jackson.databind.JsonNode buckets, String field) {
         BigDecimal sum = BigDecimal.ZERO.setScale(2);
         for (com.fasterxml.jackson.databind.JsonNode bucket : buckets) {
-            sum = sum.add(bucket.path(field).decimalValue());
+            sum = sum.add(decimal(bucket.path(field)));
         }
         return sum.setScale(2).toPlainString();
+    }
+
+    /** Money as the API answers it: a string with two decimals (a JSON number would be read as a float). */
+    private static BigDecimal decimal(com.fasterxml.jackson.databind.JsonNode amount) {
+        assertThat(amount.isTextual()).as(amount + " as a decimal string").isTrue();
+        return new BigDecimal(amount.asText()).setScale(2);
     }
 
     private static com.fasterxml.jackson.databind.JsonNode json(String body) {

@@ -11,7 +11,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipInputStream;
+import java.time.format.ResolverStyle;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
@@ -49,9 +53,16 @@ final class TraineeRoster {
     /** Excel's day numbers from 1950 to 2099: a number in a date column that is a date without a date format. */
     private static final double FIRST_DAY = 18264;
     private static final double LAST_DAY = 73415;
-    private static final DateTimeFormatter[] DATES = {DateTimeFormatter.ofPattern("uuuu-M-d"),
-            DateTimeFormatter.ofPattern("uuuu/M/d"), DateTimeFormatter.ofPattern("uuuu.M.d"),
-            DateTimeFormatter.ofPattern("uuuu年M月d日"), DateTimeFormatter.ofPattern("uuuuMMdd")};
+    /** Strict: 2024-02-30 is no date, not 2024-02-29. */
+    private static final DateTimeFormatter[] DATES = Stream.of("uuuu-M-d", "uuuu/M/d", "uuuu.M.d", "uuuu年M月d日",
+            "uuuuMMdd").map(pattern -> DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT))
+            .toArray(DateTimeFormatter[]::new);
+    private static final String UNREADABLE = KIND + "无法读取：请上传按模板填写的 Excel（.xlsx）文件";
+
+    static {
+        // POI's own guard as well, for what it unpacks while reading (it reads nothing else in RDFund).
+        ZipSecureFile.setMaxEntrySize(MAX_UNPACKED_BYTES);
+    }
 
     /** One graduate as listed; {@code row}: Excel's row number. */
     record Trainee(int row, String name, ResidentIdNumber idNumber, LocalDate graduatedOn, LocalDate joinedOn,
@@ -69,7 +80,11 @@ final class TraineeRoster {
     }
 
     static Parsed read(byte[] workbook, LocalDate today) {
-        if (tooLarge(workbook)) {
+        OptionalLong unpacked = unpackedSize(workbook);
+        if (unpacked.isEmpty()) {
+            return new Parsed(List.of(), List.of(UNREADABLE));
+        }
+        if (unpacked.getAsLong() > MAX_UNPACKED_BYTES) {
             return new Parsed(List.of(), List.of(KIND + "过大：请只保留学员名册一张表，删除图片和其他内容后再上传"));
         }
         List<String> problems = new ArrayList<>();
@@ -143,7 +158,7 @@ final class TraineeRoster {
                 }
             }
         } catch (IOException | RuntimeException notAWorkbook) {
-            return new Parsed(List.of(), List.of(KIND + "无法读取：请上传按模板填写的 Excel（.xlsx）文件"));
+            return new Parsed(List.of(), List.of(UNREADABLE));
         }
         if (problems.isEmpty() && trainees.isEmpty()) {
             problems.add(KIND + "没有学员：表头下每名学员一行");
@@ -179,26 +194,31 @@ final class TraineeRoster {
         }
     }
 
-    /** A .xlsx that unpacks to more than a roster needs, or a large .xls: read neither (memory). */
-    private static boolean tooLarge(byte[] workbook) {
+    /**
+     * What the workbook unpacks to, counted (up to just past the limit) with the zip reader POI itself uses, so that a
+     * file it would open is never one this count could not read; empty when it cannot be read at all. An .xls is
+     * read whole: its own size counts.
+     */
+    private static OptionalLong unpackedSize(byte[] workbook) {
         if (workbook.length < 2 || workbook[0] != 'P' || workbook[1] != 'K') {
-            return workbook.length > MAX_XLS_BYTES;
+            return OptionalLong.of(workbook.length > MAX_XLS_BYTES ? MAX_UNPACKED_BYTES + 1 : workbook.length);
         }
         long unpacked = 0;
         byte[] buffer = new byte[64 * 1024];
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(workbook))) {
+        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(workbook), "UTF-8", true,
+                true)) {
             while (zip.getNextEntry() != null) {
                 for (int n; (n = zip.read(buffer)) > 0; ) {
                     unpacked += n;
                     if (unpacked > MAX_UNPACKED_BYTES) {
-                        return true;
+                        return OptionalLong.of(unpacked);
                     }
                 }
             }
-        } catch (IOException notAZip) {
-            return false; // POI says what it is not
+        } catch (IOException | RuntimeException unreadable) {
+            return OptionalLong.empty();
         }
-        return false;
+        return OptionalLong.of(unpacked);
     }
 
     /** The first of the first rows that holds most of the column names (a title row may come before it). */

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -121,7 +122,11 @@ class TraineeRosters {
                 UPDATE claim_trainee SET active_key = NULL WHERE active_key IN (:keys)
                   AND claim_id IN (SELECT id FROM policy_claim WHERE status NOT IN (:live))""")
                 .param("keys", keys).param("live", List.copyOf(PolicyClaim.LIVE_OR_PAID)).update();
-        for (TraineeRoster.Trainee t : counted) {
+        // In the order of their keys, whatever the rosters' order: two claims inserting the same graduates wait for
+        // each other instead of locking each other.
+        List<TraineeRoster.Trainee> byKey = counted.stream()
+                .sorted(java.util.Comparator.comparing(t -> t.idNumber().value())).toList();
+        for (TraineeRoster.Trainee t : byKey) {
             try {
                 jdbc.sql("""
                         INSERT INTO claim_trainee (claim_id, row_no, trainee_name, id_number, graduated_on, joined_on,
@@ -132,6 +137,8 @@ class TraineeRosters {
             } catch (DuplicateKeyException countedMeanwhile) {
                 // The driver's message holds the whole number: not passed on, nor logged.
                 throw new RosterRefused(List.of(TraineeRoster.KIND + t.who() + "：已计入同时提交的另一件申领，同一学员不得重复申领"));
+            } catch (PessimisticLockingFailureException busy) {
+                throw new RosterRefused(List.of(TraineeRoster.KIND + "中的学员正由另一件申领同时登记，请稍后再提交"));
             }
         }
     }

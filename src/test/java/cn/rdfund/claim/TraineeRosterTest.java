@@ -131,4 +131,32 @@ class TraineeRosterTest {
         assertThat(TraineeRoster.read(zipped.toByteArray(), TODAY).problems())
                 .containsExactly("学员名册过大：请只保留学员名册一张表，删除图片和其他内容后再上传");
     }
+
+    @Test
+    void aRosterWrittenByAStreamingWriterIsReadAndAnImpossibleDateIsNoDate() throws Exception {
+        try (org.apache.poi.xssf.streaming.SXSSFWorkbook book = new org.apache.poi.xssf.streaming.SXSSFWorkbook();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.createSheet("学员名册");
+            List<List<Object>> rows = List.of(List.copyOf(Rosters.HEADER),
+                    Rosters.graduate("甲", Rosters.idNumber("11010519491231002")),
+                    List.of("乙", Rosters.uniqueIdNumber(), "2024-02-30", "2024-07-15", 12, 12));
+            for (int r = 0; r < rows.size(); r++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    Object value = rows.get(r).get(c);
+                    if (value instanceof Number n) {
+                        row.createCell(c).setCellValue(n.doubleValue());
+                    } else {
+                        row.createCell(c).setCellValue(String.valueOf(value));
+                    }
+                }
+            }
+            book.write(out);
+
+            TraineeRoster.Parsed parsed = TraineeRoster.read(out.toByteArray(), TODAY);
+            assertThat(parsed.trainees()).extracting(TraineeRoster.Trainee::name).containsExactly("甲");
+            assertThat(parsed.problems()).singleElement().asString()
+                    .isEqualTo("学员名册第3行 乙：毕业时间应为日期（如 2024-06-30）");
+        }
+    }
 }
