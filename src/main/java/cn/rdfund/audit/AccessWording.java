@@ -56,6 +56,8 @@ final class AccessWording {
             rule("GET", "/api/tasks/" + ID + "/documents", "查看了任务的材料", Subject.TASK),
             rule("POST", "/api/tasks/" + ID + "/documents", "上传了材料到任务", Subject.TASK),
             rule("GET", "/api/cases/" + ID + "/documents", "查看了流程的材料", Subject.PROCESS),
+            rule("POST", "/api/claims/award-lists", "导入了免申即享名单", Subject.NONE),
+            rule("GET", "/api/claims/award-lists/" + ID, "查看了免申即享名单的导入结果", Subject.NONE),
             rule("GET", "/api/claims/calculator", "查看了政策计算器（可申领措施与额度）", Subject.NONE),
             rule("GET", "/api/claims/estimate", "试算了政策兑现金额", Subject.NONE),
             rule("GET", "/api/claims(/.*)?", "查看了政策兑现申领", Subject.NONE),

@@ -73,6 +73,16 @@ final class ClaimFormDefinition {
         return optionLabels.getOrDefault(list, Map.of()).getOrDefault(value, value);
     }
 
+    /** The value of the list's option this is, given as its value or as its label (an official list uses labels). */
+    java.util.Optional<String> optionOf(String list, String valueOrLabel) {
+        Map<String, String> options = optionLabels.getOrDefault(list, Map.of());
+        if (options.containsKey(valueOrLabel)) {
+            return java.util.Optional.of(valueOrLabel);
+        }
+        return options.entrySet().stream().filter(o -> o.getValue().equals(valueOrLabel)).map(Map.Entry::getKey)
+                .findFirst();
+    }
+
     /** Whether the form's list of that name offers this value. */
     boolean hasOption(String list, String value) {
         return optionLabels.getOrDefault(list, Map.of()).containsKey(value);

@@ -6,6 +6,7 @@ import cn.rdfund.system.security.CamundaUser;
 import java.util.List;
 import cn.rdfund.organization.OrganizationMembers;
 import cn.rdfund.system.InvalidInputException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,6 +19,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,9 +41,11 @@ class ClaimResource {
     private final ClaimCalculator calculator;
     private final OrganizationMembers members;
     private final Clock clock;
+    private final AwardLists awardLists;
 
     ClaimResource(ClaimService claims, OrganizationAccess access, ClaimMapper mapper, ClaimCalculator calculator,
-            OrganizationMembers members, Clock clock) {
+            OrganizationMembers members, Clock clock, AwardLists awardLists) {
+        this.awardLists = awardLists;
         this.claims = claims;
         this.access = access;
         this.mapper = mapper;
@@ -98,6 +103,24 @@ class ClaimResource {
         return claims.find(id).filter(claim -> readable.test(claim.organizationId(), claim.processInstanceId()))
                 .map(claim -> toDto(claim, user))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "申领不存在: " + id));
+    }
+
+    /**
+     * 免申即享: the measure's lead unit imports an official list (Excel: 统一社会信用代码, 企业名称, 类别, 认定日期); each
+     * registered enterprise gets a claim opened for it to confirm; every row's outcome is answered (and kept).
+     */
+    @PostMapping(path = "/award-lists", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<AwardLists.Imported> importAwardList(@RequestParam String measure,
+            @RequestParam MultipartFile file, @AuthenticationPrincipal CamundaUser user) throws IOException {
+        AwardLists.Imported imported = awardLists.importList(measure, file.getOriginalFilename() == null ? "名单.xlsx"
+                : file.getOriginalFilename(), file.getBytes(), user);
+        return ResponseEntity.status(imported.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(imported);
+    }
+
+    @GetMapping("/award-lists/{id}")
+    AwardLists.Imported awardList(@PathVariable long id) {
+        return awardLists.find(id, false)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这份名单"));
     }
 
     /** The 学员名册 to fill in for a claim paid per graduate (P6.3): the header row the roster is read by. */

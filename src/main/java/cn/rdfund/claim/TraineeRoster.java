@@ -199,7 +199,7 @@ final class TraineeRoster {
      * file it would open is never one this count could not read; empty when it cannot be read at all. An .xls is
      * read whole: its own size counts.
      */
-    private static OptionalLong unpackedSize(byte[] workbook) {
+    static OptionalLong unpackedSize(byte[] workbook) {
         if (workbook.length < 2 || workbook[0] != 'P' || workbook[1] != 'K') {
             return OptionalLong.of(workbook.length > MAX_XLS_BYTES ? MAX_UNPACKED_BYTES + 1 : workbook.length);
         }
@@ -245,7 +245,7 @@ final class TraineeRoster {
     }
 
     /** What the cell shows; a formula's value as Excel saved it (a roster built with VLOOKUP). */
-    private static String text(Cell cell) {
+    static String text(Cell cell) {
         if (cell == null) {
             return "";
         }
@@ -263,22 +263,25 @@ final class TraineeRoster {
         return java.time.temporal.ChronoUnit.MONTHS.between(from.withDayOfMonth(1), to.withDayOfMonth(1));
     }
 
-    private static LocalDate date(Cell cell, String column, LocalDate today, List<String> wrong) {
-        LocalDate date = null;
-        // A date cell in any format (年月日 ones too), or a day number that lost its format.
+    /** The date a cell holds (a date cell, a day number, or typed text), or null. */
+    static LocalDate dateOf(Cell cell) {
         if (numeric(cell) && cell.getNumericCellValue() >= FIRST_DAY && cell.getNumericCellValue() <= LAST_DAY) {
-            date = DateUtil.getLocalDateTime(cell.getNumericCellValue()).toLocalDate();
-        } else {
-            String typed = text(cell).split("[ T]")[0];
-            for (DateTimeFormatter format : DATES) {
-                try {
-                    date = LocalDate.parse(typed, format);
-                    break;
-                } catch (DateTimeParseException notThisFormat) {
-                    // the next
-                }
+            return DateUtil.getLocalDateTime(cell.getNumericCellValue()).toLocalDate();
+        }
+        String typed = text(cell).split("[ T]")[0];
+        for (DateTimeFormatter format : DATES) {
+            try {
+                return LocalDate.parse(typed, format);
+            } catch (DateTimeParseException notThisFormat) {
+                // the next
             }
         }
+        return null;
+    }
+
+    private static LocalDate date(Cell cell, String column, LocalDate today, List<String> wrong) {
+        // A date cell in any format (年月日 ones too), a day number that lost its format, or typed text.
+        LocalDate date = dateOf(cell);
         if (date == null) {
             wrong.add(column + "应为日期（如 2024-06-30）");
         } else if (date.isAfter(today)) {

@@ -1,5 +1,6 @@
 package cn.rdfund.organization;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,6 +18,12 @@ public class OrganizationMembers {
     public Optional<Long> organizationOf(String userId) {
         return jdbc.sql("SELECT organization_id FROM organization_member WHERE user_id = ?")
                 .param(userId).query(Long.class).optional();
+    }
+
+    /** The users who act for the organization, in the order they joined it. */
+    public List<String> membersOf(long organizationId) {
+        return jdbc.sql("SELECT user_id FROM organization_member WHERE organization_id = ? ORDER BY user_id")
+                .param(organizationId).query(String.class).list();
     }
 
     /** Links the user to the organization unless the user already acts for one. */

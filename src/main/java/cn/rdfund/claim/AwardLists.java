@@ -1,0 +1,221 @@
+package cn.rdfund.claim;
+
+import cn.rdfund.organization.Organization;
+import cn.rdfund.organization.OrganizationMembers;
+import cn.rdfund.organization.OrganizationRepository;
+import cn.rdfund.organization.UnifiedSocialCreditCode;
+import cn.rdfund.policy.MeasureCatalogue;
+import cn.rdfund.policy.PolicyMeasure;
+import cn.rdfund.system.InvalidInputException;
+import cn.rdfund.system.security.CamundaUser;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * 免申即享: a lead unit imports an official list for one of its measures; each listed enterprise that is registered
+ * (and has a user to act for it) gets a claim opened for it, its form filled in from the list, which it only
+ * confirms (other awards for the same item, 从优就高) — then the claim goes the way every claim goes, through the same
+ * tables. Unmatched, invalid and duplicate rows, and enterprises that already claimed the item, are reported. A file
+ * is imported once per measure (by its SHA-256); importing it again answers the first import. Who imported what, when,
+ * with the file's hash, is kept.
+ */
+@Service
+class AwardLists {
+
+    static final String OPENED = "OPENED";
+    static final String UNMATCHED = "UNMATCHED";
+    static final String INVALID = "INVALID";
+    static final String DUPLICATE = "DUPLICATE";
+    static final String ALREADY_CLAIMED = "ALREADY_CLAIMED";
+    private static final Map<String, String> OUTCOMES = Map.of(OPENED, "已为企业开启申领，待企业确认", UNMATCHED, "未匹配",
+            INVALID, "内容有误", DUPLICATE, "名单内重复", ALREADY_CLAIMED, "已有申领");
+
+    record RowOutcome(int row, String uscc, String organizationName, String category, LocalDate referenceDate,
+            String outcome, String outcomeLabel, String reason, String claimProcessInstanceId) {
+    }
+
+    record Imported(long id, String measure, String fileName, String fileSha256, String importedBy,
+            LocalDateTime importedAt, boolean repeated, List<RowOutcome> rows) {
+    }
+
+    private final MeasureCatalogue catalogue;
+    private final OrganizationRepository organizations;
+    private final OrganizationMembers members;
+    private final ClaimRepository claims;
+    private final ClaimOpener opener;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AwardLists(MeasureCatalogue catalogue, OrganizationRepository organizations, OrganizationMembers members,
+            ClaimRepository claims, ClaimOpener opener, JdbcClient jdbc, Clock clock) {
+        this.catalogue = catalogue;
+        this.organizations = organizations;
+        this.members = members;
+        this.claims = claims;
+        this.opener = opener;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Imported importList(String measure, String fileName, byte[] content, CamundaUser importer) {
+        PolicyMeasure published = catalogue.published().stream().filter(m -> m.measure().equals(measure)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("「措施」（measure）：没有措施" + measure));
+        if (!importer.groupIds().contains(published.leadUnit().groupId())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有措施" + measure + "的牵头单位（"
+                    + published.leadUnit().displayName() + "）可以导入其免申即享名单");
+        }
+        String sha256 = sha256(content);
+        Optional<Long> earlier = jdbc.sql("SELECT id FROM award_list_import WHERE measure = ? AND file_sha256 = ?")
+                .params(measure, sha256).query(Long.class).optional();
+        if (earlier.isPresent()) {
+            return find(earlier.get(), true).orElseThrow();
+        }
+        List<AwardList.Listed> listed;
+        try {
+            listed = AwardList.read(content);
+        } catch (IllegalArgumentException unreadable) {
+            throw new InvalidInputException("「名单」（file）：" + unreadable.getMessage());
+        }
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO award_list_import (measure, file_name, file_sha256, imported_by, imported_at)
+                VALUES (?, ?, ?, ?, ?)""")
+                .params(measure, fileName, sha256, importer.id(), LocalDateTime.now(clock).withNano(0))
+                .update(key, "id");
+        long importId = key.getKey().longValue();
+        Map<String, Integer> seen = new HashMap<>();
+        for (AwardList.Listed row : listed) {
+            record(importId, row, judge(measure, fileName, sha256, row, seen));
+        }
+        return find(importId, false).orElseThrow();
+    }
+
+    /** What becomes of one row: its outcome, why, the organization and the claim opened. */
+    private record Outcome(String outcome, String reason, String category, Long organizationId, String processInstanceId) {
+        static Outcome not(String outcome, String reason) {
+            return new Outcome(outcome, reason, null, null, null);
+        }
+    }
+
+    private Outcome judge(String measure, String fileName, String sha256, AwardList.Listed row,
+            Map<String, Integer> seen) {
+        Optional<String> wrongCode = UnifiedSocialCreditCode.problem(row.uscc());
+        if (wrongCode.isPresent()) {
+            return Outcome.not(INVALID, AwardList.USCC + wrongCode.get());
+        }
+        Integer first = seen.putIfAbsent(row.uscc(), row.row());
+        if (first != null) {
+            return Outcome.not(DUPLICATE, "与第" + first + "行重复");
+        }
+        if (row.referenceDate() == null) {
+            return Outcome.not(INVALID, AwardList.DATE + "应为日期（如 2025-06-01）");
+        }
+        Optional<PolicyMeasure> inForce = catalogue.inForce(measure, row.referenceDate());
+        if (inForce.isEmpty()) {
+            return Outcome.not(INVALID, AwardList.DATE + row.referenceDate() + "不在措施" + measure + "的有效期内");
+        }
+        String category = null;
+        Optional<String> list = inForce.get().claimFields().category();
+        if (list.isPresent()) {
+            Optional<String> option = ClaimFormDefinition.deployed().optionOf(list.get(), row.category());
+            if (option.isEmpty()) {
+                return Outcome.not(INVALID, AwardList.CATEGORY + "「" + row.category() + "」不是"
+                        + ClaimFormDefinition.deployed().fieldLabel(list.get()) + "之一");
+            }
+            category = option.get();
+        }
+        Optional<Organization> organization = organizations.findByUscc(row.uscc());
+        if (organization.isEmpty()) {
+            return Outcome.not(UNMATCHED, "该统一社会信用代码的企业尚未在系统中注册");
+        }
+        long organizationId = organization.get().id();
+        List<String> users = members.membersOf(organizationId);
+        if (users.isEmpty()) {
+            return new Outcome(UNMATCHED, "企业尚无办理人员账号", category, organizationId, null);
+        }
+        Optional<String> claimed = alreadyClaimed(organizationId, measure, row.referenceDate(), category);
+        if (claimed.isPresent()) {
+            return new Outcome(ALREADY_CLAIMED, claimed.get(), category, organizationId, null);
+        }
+        Map<String, Object> form = new HashMap<>();
+        form.put("measure", measure);
+        form.put("referenceDate", row.referenceDate().toString());
+        form.put("claimTitle", "免申即享：" + inForce.get().name());
+        form.put("documents", "免申即享名单：" + fileName + "第" + row.row() + "行（SHA-256 " + sha256 + "）");
+        list.ifPresent(field -> form.put(field, row.category() == null ? null
+                : ClaimFormDefinition.deployed().optionOf(field, row.category()).orElse(null)));
+        return new Outcome(OPENED, null, category, organizationId, opener.open(users.get(0), form));
+    }
+
+    /** A live or paid claim for the same item, or a claim opened from another list and not yet ended. */
+    private Optional<String> alreadyClaimed(long organizationId, String measure, LocalDate date, String category) {
+        Optional<PolicyClaim> claim = claims.findSameItem(organizationId, measure, date, category,
+                PolicyClaim.LIVE_OR_PAID, "");
+        if (claim.isPresent()) {
+            return Optional.of("已有申领" + claim.get().code());
+        }
+        return jdbc.sql("""
+                SELECT r.process_instance_id FROM award_list_row r JOIN award_list_import i ON i.id = r.import_id
+                WHERE r.organization_id = ? AND r.outcome = 'OPENED' AND i.measure = ? AND r.reference_date = ?
+                  AND COALESCE(r.category, '') = ?
+                  AND NOT EXISTS (SELECT 1 FROM policy_claim pc WHERE pc.process_instance_id = r.process_instance_id
+                    AND pc.status NOT IN (:live))""".replace(":live", "'" + String.join("','", PolicyClaim.LIVE_OR_PAID) + "'"))
+                .params(organizationId, measure, date, category == null ? "" : category).query(String.class).list().stream()
+                .findFirst().map(opened -> "已从另一份名单为该企业开启申领，待企业确认");
+    }
+
+    private void record(long importId, AwardList.Listed row, Outcome outcome) {
+        jdbc.sql("""
+                INSERT INTO award_list_row (import_id, row_no, uscc, organization_name, category, reference_date,
+                  outcome, reason, organization_id, process_instance_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(importId, row.row(), clip(row.uscc(), 40), clip(row.name(), 200),
+                        clip(outcome.category() != null ? outcome.category() : row.category(), 40), row.referenceDate(),
+                        outcome.outcome(), clip(outcome.reason(), 500), outcome.organizationId(),
+                        outcome.processInstanceId())
+                .update();
+    }
+
+    Optional<Imported> find(long id, boolean repeated) {
+        List<RowOutcome> rows = jdbc.sql("""
+                SELECT row_no, uscc, organization_name, category, reference_date, outcome, reason, process_instance_id
+                FROM award_list_row WHERE import_id = ? ORDER BY row_no""").param(id)
+                .query((rs, n) -> new RowOutcome(rs.getInt("row_no"), rs.getString("uscc"),
+                        rs.getString("organization_name"), rs.getString("category"),
+                        rs.getObject("reference_date", LocalDate.class), rs.getString("outcome"),
+                        OUTCOMES.get(rs.getString("outcome")), rs.getString("reason"),
+                        rs.getString("process_instance_id")))
+                .list();
+        return jdbc.sql("SELECT id, measure, file_name, file_sha256, imported_by, imported_at FROM award_list_import WHERE id = ?")
+                .param(id).query((rs, n) -> new Imported(rs.getLong("id"), rs.getString("measure"),
+                        rs.getString("file_name"), rs.getString("file_sha256"), rs.getString("imported_by"),
+                        rs.getTimestamp("imported_at").toLocalDateTime(), repeated, rows))
+                .optional();
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}
