@@ -68,7 +68,8 @@ final class AwardList {
                     throw new IllegalArgumentException("名单超过" + MAX_ROWS + "行，请分批导入");
                 }
                 Cell date = row.getCell(columns.get(DATE));
-                rows.add(new Listed(r + 1, TraineeRoster.text(row.getCell(columns.get(USCC))).replaceAll("\\s", ""),
+                rows.add(new Listed(r + 1, TraineeRoster.text(row.getCell(columns.get(USCC))).replaceAll("\\s", "")
+                        .toUpperCase(java.util.Locale.ROOT),
                         TraineeRoster.text(row.getCell(columns.get(NAME))),
                         TraineeRoster.text(row.getCell(columns.get(CATEGORY))), TraineeRoster.dateOf(date)));
             }

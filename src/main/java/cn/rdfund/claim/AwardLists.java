@@ -8,6 +8,7 @@ import cn.rdfund.policy.MeasureCatalogue;
 import cn.rdfund.policy.PolicyMeasure;
 import cn.rdfund.system.InvalidInputException;
 import cn.rdfund.system.security.CamundaUser;
+import cn.rdfund.system.security.Groups;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -18,12 +19,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * 免申即享: a lead unit imports an official list for one of its measures; each listed enterprise that is registered
@@ -76,8 +76,11 @@ class AwardLists {
         PolicyMeasure published = catalogue.published().stream().filter(m -> m.measure().equals(measure)).findFirst()
                 .orElseThrow(() -> new InvalidInputException("「措施」（measure）：没有措施" + measure));
         if (!importer.groupIds().contains(published.leadUnit().groupId())) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有措施" + measure + "的牵头单位（"
+            throw new AuthorizationException("只有措施" + measure + "的牵头单位（"
                     + published.leadUnit().displayName() + "）可以导入其免申即享名单");
+        }
+        if (content.length == 0) {
+            throw new InvalidInputException("「名单」（file）：文件为空");
         }
         String sha256 = sha256(content);
         Optional<Long> earlier = jdbc.sql("SELECT id FROM award_list_import WHERE measure = ? AND file_sha256 = ?")
@@ -114,9 +117,12 @@ class AwardLists {
 
     private Outcome judge(String measure, String fileName, String sha256, AwardList.Listed row,
             Map<String, Integer> seen) {
+        if (row.uscc().isEmpty()) {
+            return Outcome.not(INVALID, AwardList.USCC + "未填写");
+        }
         Optional<String> wrongCode = UnifiedSocialCreditCode.problem(row.uscc());
         if (wrongCode.isPresent()) {
-            return Outcome.not(INVALID, AwardList.USCC + wrongCode.get());
+            return Outcome.not(INVALID, wrongCode.get());
         }
         Integer first = seen.putIfAbsent(row.uscc(), row.row());
         if (first != null) {
@@ -162,21 +168,66 @@ class AwardLists {
         return new Outcome(OPENED, null, category, organizationId, opener.open(users.get(0), form));
     }
 
-    /** A live or paid claim for the same item, or a claim opened from another list and not yet ended. */
+    /**
+     * A live or paid claim for the same item; or, under the same measure, a claim opened from a list that the
+     * enterprise has not confirmed yet, or a live or paid one from a list for the same year (one recognition a year:
+     * lists with other dates or categories must not pile claims on an enterprise).
+     */
     private Optional<String> alreadyClaimed(long organizationId, String measure, LocalDate date, String category) {
         Optional<PolicyClaim> claim = claims.findSameItem(organizationId, measure, date, category,
                 PolicyClaim.LIVE_OR_PAID, "");
         if (claim.isPresent()) {
             return Optional.of("已有申领" + claim.get().code());
         }
+        String live = "'" + String.join("','", PolicyClaim.LIVE_OR_PAID) + "'";
         return jdbc.sql("""
-                SELECT r.process_instance_id FROM award_list_row r JOIN award_list_import i ON i.id = r.import_id
-                WHERE r.organization_id = ? AND r.outcome = 'OPENED' AND i.measure = ? AND r.reference_date = ?
-                  AND COALESCE(r.category, '') = ?
-                  AND NOT EXISTS (SELECT 1 FROM policy_claim pc WHERE pc.process_instance_id = r.process_instance_id
-                    AND pc.status NOT IN (:live))""".replace(":live", "'" + String.join("','", PolicyClaim.LIVE_OR_PAID) + "'"))
-                .params(organizationId, measure, date, category == null ? "" : category).query(String.class).list().stream()
-                .findFirst().map(opened -> "已从另一份名单为该企业开启申领，待企业确认");
+                SELECT r.reference_date, pc.code FROM award_list_row r JOIN award_list_import i ON i.id = r.import_id
+                LEFT JOIN policy_claim pc ON pc.process_instance_id = r.process_instance_id
+                WHERE r.organization_id = ? AND r.outcome = 'OPENED' AND i.measure = ?
+                  AND (pc.id IS NULL OR (pc.status IN (LIVE) AND YEAR(r.reference_date) = ?))""".replace("LIVE", live))
+                .params(organizationId, measure, date.getYear())
+                .query((rs, n) -> rs.getString("code") == null ? "已从名单为该企业开启同一措施的申领，待企业确认"
+                        : "已从名单开启同一措施同一年度的申领" + rs.getString("code"))
+                .list().stream().findFirst();
+    }
+
+    /** The measure's lead unit, auditors and administrators; not another unit's staff. */
+    boolean mayRead(Imported imported, CamundaUser user) {
+        return user.groupIds().contains(Groups.AUDITORS) || Groups.includeAdministrator(user.groupIds())
+                || catalogue.published().stream()
+                .filter(m -> m.measure().equals(imported.measure()))
+                .anyMatch(m -> user.groupIds().contains(m.leadUnit().groupId()));
+    }
+
+    /** The list row a claim was opened from: import, row, file, who imported it, and what the list said. */
+    record Origin(long importId, int row, String fileName, String importedBy, String measure, LocalDate referenceDate,
+            String category) {
+
+        String described() {
+            return "免申即享名单「" + fileName + "」第" + row + "行（导入人 " + importedBy + "，名单号 " + importId + "）";
+        }
+    }
+
+    Optional<Origin> originOf(String processInstanceId) {
+        return jdbc.sql("""
+                SELECT i.id, r.row_no, i.file_name, i.imported_by, i.measure, r.reference_date, r.category
+                FROM award_list_row r JOIN award_list_import i ON i.id = r.import_id
+                WHERE r.process_instance_id = ?""").param(processInstanceId)
+                .query((rs, n) -> new Origin(rs.getLong("id"), rs.getInt("row_no"), rs.getString("file_name"),
+                        rs.getString("imported_by"), rs.getString("measure"),
+                        rs.getObject("reference_date", LocalDate.class), rs.getString("category")))
+                .optional();
+    }
+
+    /** A claim opened from a list is the list's: its measure, date and category cannot be changed on confirmation. */
+    List<String> departuresFromTheList(String processInstanceId, ClaimSubmission submission) {
+        return originOf(processInstanceId).filter(origin -> !origin.measure().equals(submission.measure())
+                        || !origin.referenceDate().equals(submission.facts().referenceDate())
+                        || !java.util.Objects.equals(origin.category(), submission.facts().category()))
+                .map(origin -> List.of("免申即享申领的措施、参照日期和类别以名单为准（" + origin.described() + "：措施"
+                        + origin.measure() + "，参照日期" + origin.referenceDate()
+                        + (origin.category() == null ? "" : "，类别" + origin.category()) + "），不能修改"))
+                .orElse(List.of());
     }
 
     private void record(long importId, AwardList.Listed row, Outcome outcome) {

@@ -70,7 +70,8 @@ class ClaimCalculator {
                             c.payableAmount() == null ? null : Wan.format(c.payableAmount())))
                     .toList();
             List<String> asks = new ArrayList<>();
-            ClaimForm.formFields(m.claimFields()).forEach(field -> asks.add(ClaimFormDefinition.deployed().fieldLabel(field)));
+            ClaimForm.formFields(m.claimFields()).forEach(field -> asks.add("roster".equals(field)
+                    ? TraineeRoster.KIND + "（材料）" : ClaimFormDefinition.deployed().fieldLabel(field)));
             measures.add(new MeasureSeen(m.measure(), m.name(), m.leadUnit().displayName(), m.ruleText(),
                     m.recipient(), asks, seen));
         }
@@ -92,8 +93,19 @@ class ClaimCalculator {
         if ("false".equals(values.get("qualified"))) {
             values.put("qualified", false);
         }
+        String measure = (String) values.get("measure");
+        if (measure != null && catalogue.published().stream().noneMatch(m -> m.measure().equals(measure))) {
+            return new Estimate(measure, null, false, false, null, null, null, List.of("没有可申领的措施" + measure));
+        }
+        // A category may be given by its label, as official lists and people write it.
+        catalogue.published().stream().filter(m -> m.measure().equals(measure)).findFirst()
+                .flatMap(m -> m.claimFields().category()).ifPresent(list -> {
+                    Object given = values.get(list);
+                    if (given instanceof String label) {
+                        ClaimFormDefinition.deployed().optionOf(list, label).ifPresent(value -> values.put(list, value));
+                    }
+                });
         ClaimForm.Parsed parsed = ClaimForm.parse(values, today, catalogue::claimFields);
-        String measure = String.valueOf(values.get("measure"));
         if (!parsed.problems().isEmpty()) {
             return new Estimate(measure, null, false, false, null, null, null, parsed.problems());
         }

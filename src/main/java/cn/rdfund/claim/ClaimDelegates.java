@@ -61,7 +61,7 @@ class ClaimDelegates {
     /** Registers the submission (or the withdrawal) and routes the claim to its measure's lead unit and co-units. */
     @Bean
     JavaDelegate registerClaim(ClaimService claims, ProcessStarter starter, MeasureCatalogue catalogue,
-            TraineeRosters rosters) {
+            TraineeRosters rosters, AwardLists awardLists) {
         return execution -> {
             String claimant = starter.of(execution.getProcessInstanceId());
             execution.setVariable(DUPLICATE, false);
@@ -101,7 +101,9 @@ class ClaimDelegates {
             variables.put("claimSummary", Texts.clip(ClaimView.summary(claim,
                     ClaimView.fieldsOf(claim, measure, catalogue::claimFields),
                     claims.organizationName(claim.organizationId()), claims.earlierClaims(claim))
-                    + (submission.trainees() == null ? "" : "\n" + TraineeRosters.described(submission.trainees())),
+                    + (submission.trainees() == null ? "" : "\n" + TraineeRosters.described(submission.trainees()))
+                    + awardLists.originOf(execution.getProcessInstanceId())
+                            .map(origin -> "\n来源：" + origin.described() + "，企业确认后提交").orElse(""),
                     MEASURES_TEXT_MAX));
             execution.setVariables(variables);
         };

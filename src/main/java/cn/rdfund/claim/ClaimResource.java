@@ -5,6 +5,7 @@ import cn.rdfund.system.ListPage;
 import cn.rdfund.system.security.CamundaUser;
 import java.util.List;
 import cn.rdfund.organization.OrganizationMembers;
+import cn.rdfund.system.security.Groups;
 import cn.rdfund.system.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,12 +64,13 @@ class ClaimResource {
     ClaimCalculator.Overview calculator(@RequestParam(required = false) LocalDate date,
             @RequestParam(required = false) Long organizationId, @AuthenticationPrincipal CamundaUser user) {
         Optional<Long> own = members.organizationOf(user.id());
+        boolean actsForItself = own.isPresent() || user.groupIds().contains(Groups.APPLICANTS);
         long organization;
         if (own.isPresent() && (organizationId == null || organizationId.equals(own.get()))) {
             organization = own.get();
-        } else if (own.isEmpty() && organizationId != null && claims.organizationExists(organizationId)) {
+        } else if (!actsForItself && organizationId != null && claims.organizationExists(organizationId)) {
             organization = organizationId;
-        } else if (own.isEmpty() && organizationId == null) {
+        } else if (!actsForItself && organizationId == null) {
             throw new InvalidInputException("「单位」（organizationId）：请指定要试算的单位");
         } else {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个单位，或无权查看");
@@ -117,10 +119,11 @@ class ClaimResource {
         return ResponseEntity.status(imported.repeated() ? HttpStatus.OK : HttpStatus.CREATED).body(imported);
     }
 
+    /** An import's result: for the measure's lead unit, auditors and administrators (it names other enterprises). */
     @GetMapping("/award-lists/{id}")
-    AwardLists.Imported awardList(@PathVariable long id) {
-        return awardLists.find(id, false)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这份名单"));
+    AwardLists.Imported awardList(@PathVariable long id, @AuthenticationPrincipal CamundaUser user) {
+        return awardLists.find(id, false).filter(imported -> awardLists.mayRead(imported, user))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这份名单，或无权查看"));
     }
 
     /** The 学员名册 to fill in for a claim paid per graduate (P6.3): the header row the roster is read by. */

@@ -31,7 +31,7 @@ class ClaimRules {
 
     @Bean
     TaskCompletionRule claimSubmitted(ClaimService claims, MeasureCatalogue catalogue, TraineeRosters rosters,
-            Clock clock) {
+            AwardLists awardLists, Clock clock) {
         return TaskCompletionRule.of(KEY, TASK_SUBMIT, completion -> {
             if (ClaimForm.withdrawn(completion.variables())) {
                 return List.of();
@@ -42,6 +42,10 @@ class ClaimRules {
                 return parsed.problems();
             }
             ClaimSubmission submission = parsed.submission();
+            List<String> departures = awardLists.departuresFromTheList(completion.processInstanceId(), submission);
+            if (!departures.isEmpty()) {
+                return departures;
+            }
             if (catalogue.claimFields(submission.measure(), submission.facts().referenceDate()).has(Fact.ROSTER)) {
                 TraineeRosters.Checked roster = rosters.check(completion.processInstanceId(), completion.startedBy(),
                         submission);

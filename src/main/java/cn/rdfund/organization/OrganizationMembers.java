@@ -20,7 +20,7 @@ public class OrganizationMembers {
                 .param(userId).query(Long.class).optional();
     }
 
-    /** The users who act for the organization, in the order they joined it. */
+    /** The users who act for the organization, by user id. */
     public List<String> membersOf(long organizationId) {
         return jdbc.sql("SELECT user_id FROM organization_member WHERE organization_id = ? ORDER BY user_id")
                 .param(organizationId).query(String.class).list();

@@ -108,6 +108,14 @@ class AwardListImportTest {
         assertThat(ledger.findByProjectIdOrderByIdAsc(paid.projectId())).extracting(LedgerEntry::amount)
                 .containsExactly(new BigDecimal("200000.00"));
         assertThat(claims.ofProcess(secondClaim)).as("not confirmed: nothing claimed, nothing paid").isEmpty();
+        assertThat(paid.documents()).contains("免申即享名单");
+        ProcessInstance altered = runtimeService.createProcessInstanceQuery().processInstanceId(secondClaim).singleResult();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> lifecycle.complete(altered, TASK_SUBMIT, second,
+                Map.of(CLAIM_ACTION, SUBMIT, "otherAwardWan", "0", "recognitionType", "FIRST")))
+                .as("the list said 重新认定: the enterprise cannot make it 首次认定")
+                .hasMessageContaining("免申即享申领的措施、参照日期和类别以名单为准")
+                .hasMessageContaining("2025年高新技术企业认定名单.xlsx」第3行");
+        assertThat(claims.ofProcess(secondClaim)).as("nothing written").isEmpty();
 
         Http.Response again = Http.as(port, "kjj").postFile("/api/claims/award-lists", Map.of("measure", "P4.3"),
                 "file", "再次导入.xlsx", list);
@@ -122,12 +130,21 @@ class AwardListImportTest {
                 "file", "补充名单.xlsx", xlsx(List.of(List.of(uscc(first), "免申企业甲", "首次认定", "2025-06-01"),
                         List.of(uscc(second), "免申企业乙", "重新认定", "2025-06-01"))));
         assertThat(JSON.readTree(otherList.body()).path("rows")).extracting(row -> row.path("reason").asText())
-                .containsExactly("已有申领" + paid.code(), "已从另一份名单为该企业开启申领，待企业确认");
+                .containsExactly("已有申领" + paid.code(), "已从名单为该企业开启同一措施的申领，待企业确认");
+        Http.Response otherDate = Http.as(port, "kjj").postFile("/api/claims/award-lists", Map.of("measure", "P4.3"),
+                "file", "另一日期.xlsx", xlsx(List.of(List.of(uscc(first), "免申企业甲", "整体引进", "2025-07-01"))));
+        assertThat(JSON.readTree(otherDate.body()).path("rows").get(0).path("reason").asText())
+                .as("another date or category the same year piles no second claim on the enterprise")
+                .isEqualTo("已从名单开启同一措施同一年度的申领" + paid.code());
 
-        assertThat(Http.as(port, "gxj").postFile("/api/claims/award-lists", Map.of("measure", "P4.3"), "file", "x.xlsx",
-                list).status()).as("not P4.3's lead unit").isEqualTo(403);
+        Http.Response notTheUnit = Http.as(port, "gxj").postFile("/api/claims/award-lists", Map.of("measure", "P4.3"),
+                "file", "x.xlsx", list);
+        assertThat(notTheUnit.status()).as("not P4.3's lead unit").isEqualTo(403);
+        assertThat(notTheUnit.body()).contains("只有措施P4.3的牵头单位（市科技局）可以导入");
         assertThat(Http.as(port, first).get("/api/claims/award-lists/" + importId).status())
                 .as("a list names other enterprises").isEqualTo(403);
+        assertThat(Http.as(port, "gxj").get("/api/claims/award-lists/" + importId).status())
+                .as("another unit's staff").isEqualTo(404);
         assertThat(Http.as(port, "auditor").get("/api/claims/award-lists/" + importId).body())
                 .contains("2025年高新技术企业认定名单.xlsx", "\"importedBy\":\"kjj\"");
     }

@@ -41,6 +41,9 @@ class ClaimCalculatorTest {
     @Autowired
     OrganizationMembers members;
 
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identityService;
+
     @Test
     void theEstimateIsWhatTheClaimIsThenCalculatedAt() throws Exception {
         String claimant = lifecycle.newApplicant("试算企业");
@@ -66,6 +69,11 @@ class ClaimCalculatorTest {
                 + "&headcount=3").body()).path("amountDisplay").asText()).isEqualTo("1.50万元");
         assertThat(applicant.get("/api/claims/estimate?measure=P4.3&referenceDate=2025-06-01&recognitionType=BOGUS")
                 .body()).contains("「认定类型」不能是「BOGUS」");
+        assertThat(JSON.readTree(applicant.get("/api/claims/estimate?measure=P4.3&referenceDate=2025-06-01"
+                + "&recognitionType=" + java.net.URLEncoder.encode("重新认定", java.nio.charset.StandardCharsets.UTF_8))
+                .body()).path("amount").asText()).as("a category by its label").isEqualTo("100000.00");
+        assertThat(applicant.get("/api/claims/estimate?measure=P9&referenceDate=2025-06-01").body())
+                .contains("没有可申领的措施P9");
         JsonNode below = JSON.readTree(applicant.get("/api/claims/estimate?measure=P5.2&referenceDate=2025-10-01"
                 + "&investmentWan=5999.99&landCostWan=1000").body());
         assertThat(below.path("eligible").asBoolean()).isFalse();
@@ -102,5 +110,12 @@ class ClaimCalculatorTest {
         assertThat(Http.as(port, "kjj").get("/api/claims/calculator?date=2025-06-01&organizationId=" + organization)
                 .body()).as("a 处室 on the enterprise's behalf").contains(code);
         assertThat(Http.as(port, "expert1").get("/api/claims/calculator").status()).isEqualTo(403);
+        String newcomer = "newco-" + System.nanoTime();
+        org.camunda.bpm.engine.identity.User user = identityService.newUser(newcomer);
+        user.setPassword(newcomer);
+        identityService.saveUser(user);
+        identityService.createMembership(newcomer, "applicants");
+        assertThat(Http.as(port, newcomer).get("/api/claims/calculator?organizationId=" + organization).status())
+                .as("an applicant not yet acting for an organization names none").isEqualTo(404);
     }
 }
