@@ -199,6 +199,20 @@ class AwardLists {
                 .anyMatch(m -> user.groupIds().contains(m.leadUnit().groupId()));
     }
 
+    /** Claims opened from lists for the organization under the measure that it has not confirmed yet. */
+    List<Origin> awaitingConfirmation(long organizationId, String measure) {
+        return jdbc.sql("""
+                SELECT i.id, r.row_no, i.file_name, i.imported_by, i.measure, r.reference_date, r.category
+                FROM award_list_row r JOIN award_list_import i ON i.id = r.import_id
+                WHERE r.organization_id = ? AND r.outcome = 'OPENED' AND i.measure = ?
+                  AND NOT EXISTS (SELECT 1 FROM policy_claim pc WHERE pc.process_instance_id = r.process_instance_id)
+                ORDER BY r.id""").params(organizationId, measure)
+                .query((rs, n) -> new Origin(rs.getLong("id"), rs.getInt("row_no"), rs.getString("file_name"),
+                        rs.getString("imported_by"), rs.getString("measure"),
+                        rs.getObject("reference_date", LocalDate.class), rs.getString("category")))
+                .list();
+    }
+
     /** The list row a claim was opened from: import, row, file, who imported it, and what the list said. */
     record Origin(long importId, int row, String fileName, String importedBy, String measure, LocalDate referenceDate,
             String category) {

@@ -51,9 +51,11 @@ class ClaimCalculator {
     private final AwardTables awards;
     private final ClaimService claims;
     private final EnterpriseCommitments commitments;
+    private final AwardLists awardLists;
 
     ClaimCalculator(MeasureCatalogue catalogue, AwardTables awards, ClaimService claims,
-            EnterpriseCommitments commitments) {
+            EnterpriseCommitments commitments, AwardLists awardLists) {
+        this.awardLists = awardLists;
         this.catalogue = catalogue;
         this.awards = awards;
         this.claims = claims;
@@ -64,11 +66,13 @@ class ClaimCalculator {
     Overview overview(long organizationId, LocalDate date, Predicate<PolicyClaim> readable) {
         List<MeasureSeen> measures = new ArrayList<>();
         for (PolicyMeasure m : catalogue.inForceOn(date)) {
-            List<ClaimSeen> seen = claims.ofOrganization(organizationId, m.measure()).stream().filter(readable)
-                    .map(c -> new ClaimSeen(c.code(), c.title(), ClaimView.status(c),
+            List<ClaimSeen> seen = new ArrayList<>(claims.ofOrganization(organizationId, m.measure()).stream()
+                    .filter(readable).map(c -> new ClaimSeen(c.code(), c.title(), ClaimView.status(c),
                             c.payableAmount() == null ? null : c.payableAmount().toPlainString(),
                             c.payableAmount() == null ? null : Wan.format(c.payableAmount())))
-                    .toList();
+                    .toList());
+            awardLists.awaitingConfirmation(organizationId, m.measure()).forEach(origin -> seen.add(new ClaimSeen(null,
+                    "免申即享：" + m.name(), "待企业确认（" + origin.described() + "）", null, null)));
             List<String> asks = new ArrayList<>();
             ClaimForm.formFields(m.claimFields()).forEach(field -> asks.add("roster".equals(field)
                     ? TraineeRoster.KIND + "（材料）" : ClaimFormDefinition.deployed().fieldLabel(field)));

@@ -116,6 +116,8 @@ class AwardListImportTest {
                 .hasMessageContaining("免申即享申领的措施、参照日期和类别以名单为准")
                 .hasMessageContaining("2025年高新技术企业认定名单.xlsx」第3行");
         assertThat(claims.ofProcess(secondClaim)).as("nothing written").isEmpty();
+        assertThat(Http.as(port, second).get("/api/claims/calculator?date=2025-06-01").body())
+                .as("the enterprise sees the claim waiting for it").contains("待企业确认（免申即享名单「2025年高新技术企业认定名单.xlsx」第3行");
 
         Http.Response again = Http.as(port, "kjj").postFile("/api/claims/award-lists", Map.of("measure", "P4.3"),
                 "file", "再次导入.xlsx", list);
