@@ -1,5 +1,6 @@
 package cn.rdfund.audit;
 
+import cn.rdfund.system.Sha256;
 import cn.rdfund.ledger.LedgerChain;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
@@ -8,12 +9,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -81,11 +79,11 @@ class CaseReportPdf {
                 : "台账校验结果仅审计、财务和系统管理员可见。")).append("</p>");
         body.append("<h2>四、经过</h2>");
         events(body, timeline.stream().filter(event -> CHRONOLOGY.contains(event.type())).toList(), "没有记录。");
-        String hash = sha256(body.toString().getBytes(StandardCharsets.UTF_8));
+        String hash = Sha256.hex(body.toString().getBytes(StandardCharsets.UTF_8));
         body.append("<p class=\"muted\">报告内容摘要（SHA-256，不含本行）：").append(hash)
                 .append("。本报告已登记，审计、财务人员可在 RDFund 审计页「报告核验」输入此摘要核对并取回原件。</p>");
         byte[] pdf = pdf(body.toString());
-        return new Report(pdf, hash, sha256(pdf), generatedAt);
+        return new Report(pdf, hash, Sha256.hex(pdf), generatedAt);
     }
 
     private String verification() {
@@ -170,14 +168,6 @@ class CaseReportPdf {
         @Override
         public void close() throws IOException {
             source.close();
-        }
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
         }
     }
 

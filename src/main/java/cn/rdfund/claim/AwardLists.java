@@ -1,5 +1,6 @@
 package cn.rdfund.claim;
 
+import cn.rdfund.system.Sha256;
 import cn.rdfund.organization.Organization;
 import cn.rdfund.organization.OrganizationMembers;
 import cn.rdfund.organization.OrganizationRepository;
@@ -9,13 +10,12 @@ import cn.rdfund.policy.PolicyMeasure;
 import cn.rdfund.system.InvalidInputException;
 import cn.rdfund.system.security.CamundaUser;
 import cn.rdfund.system.security.Groups;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +43,11 @@ class AwardLists {
     static final String ALREADY_CLAIMED = "ALREADY_CLAIMED";
     private static final Map<String, String> OUTCOMES = Map.of(OPENED, "已为企业开启申领，待企业确认", UNMATCHED, "未匹配",
             INVALID, "内容有误", DUPLICATE, "名单内重复", ALREADY_CLAIMED, "已有申领");
+
+    /** A claim's list row with its import: what {@link #origin} reads. */
+    private static final String ORIGINS = """
+            SELECT i.id, r.row_no, i.file_name, i.imported_by, i.measure, r.reference_date, r.category
+            FROM award_list_row r JOIN award_list_import i ON i.id = r.import_id""";
 
     record RowOutcome(int row, String uscc, String organizationName, String category, LocalDate referenceDate,
             String outcome, String outcomeLabel, String reason, String claimProcessInstanceId) {
@@ -82,7 +87,7 @@ class AwardLists {
         if (content.length == 0) {
             throw new InvalidInputException("「名单」（file）：文件为空");
         }
-        String sha256 = sha256(content);
+        String sha256 = Sha256.hex(content);
         Optional<Long> earlier = jdbc.sql("SELECT id FROM award_list_import WHERE measure = ? AND file_sha256 = ?")
                 .params(measure, sha256).query(Long.class).optional();
         if (earlier.isPresent()) {
@@ -201,16 +206,10 @@ class AwardLists {
 
     /** Claims opened from lists for the organization under the measure that it has not confirmed yet. */
     List<Origin> awaitingConfirmation(long organizationId, String measure) {
-        return jdbc.sql("""
-                SELECT i.id, r.row_no, i.file_name, i.imported_by, i.measure, r.reference_date, r.category
-                FROM award_list_row r JOIN award_list_import i ON i.id = r.import_id
-                WHERE r.organization_id = ? AND r.outcome = 'OPENED' AND i.measure = ?
+        return jdbc.sql(ORIGINS + """
+                 WHERE r.organization_id = ? AND r.outcome = 'OPENED' AND i.measure = ?
                   AND NOT EXISTS (SELECT 1 FROM policy_claim pc WHERE pc.process_instance_id = r.process_instance_id)
-                ORDER BY r.id""").params(organizationId, measure)
-                .query((rs, n) -> new Origin(rs.getLong("id"), rs.getInt("row_no"), rs.getString("file_name"),
-                        rs.getString("imported_by"), rs.getString("measure"),
-                        rs.getObject("reference_date", LocalDate.class), rs.getString("category")))
-                .list();
+                ORDER BY r.id""").params(organizationId, measure).query(AwardLists::origin).list();
     }
 
     /** The list row a claim was opened from: import, row, file, who imported it, and what the list said. */
@@ -223,14 +222,13 @@ class AwardLists {
     }
 
     Optional<Origin> originOf(String processInstanceId) {
-        return jdbc.sql("""
-                SELECT i.id, r.row_no, i.file_name, i.imported_by, i.measure, r.reference_date, r.category
-                FROM award_list_row r JOIN award_list_import i ON i.id = r.import_id
-                WHERE r.process_instance_id = ?""").param(processInstanceId)
-                .query((rs, n) -> new Origin(rs.getLong("id"), rs.getInt("row_no"), rs.getString("file_name"),
-                        rs.getString("imported_by"), rs.getString("measure"),
-                        rs.getObject("reference_date", LocalDate.class), rs.getString("category")))
-                .optional();
+        return jdbc.sql(ORIGINS + " WHERE r.process_instance_id = ?").param(processInstanceId)
+                .query(AwardLists::origin).optional();
+    }
+
+    private static Origin origin(ResultSet rs, int row) throws SQLException {
+        return new Origin(rs.getLong("id"), rs.getInt("row_no"), rs.getString("file_name"), rs.getString("imported_by"),
+                rs.getString("measure"), rs.getObject("reference_date", LocalDate.class), rs.getString("category"));
     }
 
     /** A claim opened from a list is the list's: its measure, date and category cannot be changed on confirmation. */
@@ -274,13 +272,5 @@ class AwardLists {
 
     private static String clip(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 }

@@ -1,14 +1,12 @@
 package cn.rdfund.document;
 
+import cn.rdfund.system.Sha256;
 import cn.rdfund.system.InvalidInputException;
 import cn.rdfund.system.security.CamundaUser;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,7 +97,7 @@ public class CaseDocuments {
             check.checkCaseQuota(fileName, bytes.length, caseBytes);
         }
         return Optional.of(repository.add(new DocumentRepository.NewDocument(task.get().caseId(), kind.strip(),
-                FileCheck.withExtensionOf(fileName, type), type, sha256(bytes), bytes, task.get().taskId(),
+                FileCheck.withExtensionOf(fileName, type), type, Sha256.hex(bytes), bytes, task.get().taskId(),
                 task.get().taskName(), user.id(), LocalDateTime.now(clock))));
     }
 
@@ -149,13 +147,5 @@ public class CaseDocuments {
     private List<CaseDocument> readable(String caseId, CaseMembership.Readership readership, CamundaUser user) {
         return repository.ofCases(List.of(caseId)).stream().filter(document -> readership.reads(document, user.id()))
                 .toList();
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 }

@@ -1,12 +1,10 @@
 package cn.rdfund.ledger;
 
+import cn.rdfund.system.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 
 /**
  * What a seal covers, byte for byte. Each field is written with its length, so no character of one field (a memo
@@ -25,11 +23,7 @@ final class SealFormat {
         String content = fields("rdfund-ledger-row-v2", e.id(), e.projectId(), e.milestoneSeq(), e.kind().name(),
                 e.amount().setScale(2).toPlainString(), e.organizationId(), e.memo(), e.approvedBy(), e.recordedBy(),
                 time(e.recordedAt()), e.processInstanceId());
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 不可用", ex);
-        }
+        return Sha256.hex(content.getBytes(StandardCharsets.UTF_8));
     }
 
     /** What the MAC is computed over: the seal's place in the chain, its key, its row's digest, when and by whom. */
