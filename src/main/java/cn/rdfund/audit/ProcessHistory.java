@@ -1,6 +1,7 @@
 package cn.rdfund.audit;
 
 import cn.rdfund.review.ExpertReviewProcess;
+import cn.rdfund.system.tasks.BusinessKeys;
 import cn.rdfund.system.Texts;
 import cn.rdfund.system.security.HistoricInstanceReads;
 import cn.rdfund.system.tasks.AsSystem;
@@ -175,10 +176,8 @@ class ProcessHistory {
 
         List<TimelineEvent> events = new ArrayList<>();
         events.add(new TimelineEvent(time(instance.getStartTime()), TimelineEvent.PROCESS, "开始：" + process,
-                instance.getStartUserId(), instance.getBusinessKey() == null
-                        // an expert review is keyed by its application's process instance: no number a person reads
-                        || instance.getBusinessKey().matches("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}") ? List.of()
-                : List.of("业务编号 " + instance.getBusinessKey()), null, null, process));
+                instance.getStartUserId(), BusinessKeys.caseCode(instance.getBusinessKey()).map(code -> List.of("业务编号 " + code))
+                        .orElse(List.of()), null, null, process));
         for (HistoricActivityInstance activity : activities) {
             if (!SKIPPED.contains(activity.getActivityType())) {
                 events.add(activityEvent(activity, tasks.get(activity.getId()), completedBy,

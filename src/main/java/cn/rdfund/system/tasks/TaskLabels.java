@@ -44,17 +44,11 @@ class TaskLabels {
             }
             Object code = task.getVariable(CALL_CODE);
             if (code == null) {
-                code = caseCode(task.getExecution().getProcessBusinessKey());
+                code = BusinessKeys.caseCode(task.getExecution().getProcessBusinessKey()).orElse(null);
             }
             Object applicant = task.getVariable(APPLICANT);
             task.setName(task.getName() + " · " + (code == null ? "" : code + " ") + title
                     + (applicant == null ? "" : "（" + applicant + "）"));
         };
-    }
-
-    /** A business key that is a case's code; null for none, or for a process instance id (reviews started before 申报编号). */
-    private static String caseCode(String businessKey) {
-        return businessKey == null || businessKey.isBlank() || businessKey.matches("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}")
-                ? null : businessKey;
     }
 }
