@@ -1,13 +1,11 @@
 package cn.rdfund.claim;
 
 import cn.rdfund.system.tasks.AsSystem;
-import java.util.List;
+import cn.rdfund.system.tasks.AsUser;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,20 +28,8 @@ class ClaimOpener {
 
     /** The new claim's process instance. */
     String open(String claimant, Map<String, Object> formValues) {
-        Authentication importer = identityService.getCurrentAuthentication();
-        List<String> groups = identityService.createGroupQuery().groupMember(claimant).list().stream()
-                .map(Group::getId).toList();
-        String processInstanceId;
-        identityService.setAuthentication(claimant, groups);
-        try {
-            processInstanceId = runtimeService.startProcessInstanceByKey(PolicyClaimProcess.KEY).getId();
-        } finally {
-            if (importer == null) {
-                identityService.clearAuthentication();
-            } else {
-                identityService.setAuthentication(importer);
-            }
-        }
+        String processInstanceId = AsUser.call(identityService, claimant,
+                () -> runtimeService.startProcessInstanceByKey(PolicyClaimProcess.KEY).getId());
         AsSystem.call(identityService, () -> {
             String task = taskService.createTaskQuery().processInstanceId(processInstanceId)
                     .taskDefinitionKey(PolicyClaimProcess.TASK_SUBMIT).singleResult().getId();

@@ -2,6 +2,7 @@ package cn.rdfund.demo;
 
 import cn.rdfund.document.CaseDocuments;
 import cn.rdfund.execution.ProjectExecutionProcess;
+import cn.rdfund.system.tasks.AsUser;
 import cn.rdfund.system.security.CamundaUser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -149,13 +150,6 @@ class DemoTasks {
     }
 
     private <T> T as(String user, Supplier<T> action) {
-        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
-                .toList();
-        identityService.setAuthentication(user, groups);
-        try {
-            return action.get();
-        } finally {
-            identityService.clearAuthentication();
-        }
+        return AsUser.call(identityService, user, action);
     }
 }
