@@ -38,7 +38,7 @@ final class AwardList {
 
     /** The rows, or why the file cannot be read as a list (thrown as the refusal, nothing imported). */
     static List<Listed> read(byte[] workbook) {
-        OptionalLong unpacked = TraineeRoster.unpackedSize(workbook);
+        OptionalLong unpacked = Workbooks.unpackedSize(workbook, MAX_UNPACKED_BYTES);
         if (unpacked.isEmpty() || unpacked.getAsLong() > MAX_UNPACKED_BYTES) {
             throw new IllegalArgumentException("名单无法读取或过大：请上传只含名单一张表的 Excel（.xlsx）文件");
         }
@@ -48,7 +48,7 @@ final class AwardList {
             Map<String, Integer> columns = new HashMap<>();
             if (header != null) {
                 header.forEach(cell -> {
-                    String name = TraineeRoster.text(cell).replaceAll("\\s", "");
+                    String name = Workbooks.text(cell).replaceAll("\\s", "");
                     if (COLUMNS.contains(name)) {
                         columns.putIfAbsent(name, cell.getColumnIndex());
                     }
@@ -61,17 +61,17 @@ final class AwardList {
             List<Listed> rows = new ArrayList<>();
             for (int r = header.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
-                if (row == null || COLUMNS.stream().allMatch(c -> TraineeRoster.text(row.getCell(columns.get(c))).isEmpty())) {
+                if (row == null || COLUMNS.stream().allMatch(c -> Workbooks.text(row.getCell(columns.get(c))).isEmpty())) {
                     continue;
                 }
                 if (rows.size() == MAX_ROWS) {
                     throw new IllegalArgumentException("名单超过" + MAX_ROWS + "行，请分批导入");
                 }
                 Cell date = row.getCell(columns.get(DATE));
-                rows.add(new Listed(r + 1, TraineeRoster.text(row.getCell(columns.get(USCC))).replaceAll("\\s", "")
+                rows.add(new Listed(r + 1, Workbooks.text(row.getCell(columns.get(USCC))).replaceAll("\\s", "")
                         .toUpperCase(java.util.Locale.ROOT),
-                        TraineeRoster.text(row.getCell(columns.get(NAME))),
-                        TraineeRoster.text(row.getCell(columns.get(CATEGORY))), TraineeRoster.dateOf(date)));
+                        Workbooks.text(row.getCell(columns.get(NAME))),
+                        Workbooks.text(row.getCell(columns.get(CATEGORY))), Workbooks.dateOf(date)));
             }
             if (rows.isEmpty()) {
                 throw new IllegalArgumentException("名单没有企业：表头下每家企业一行");

@@ -5,22 +5,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.time.format.ResolverStyle;
 import java.util.OptionalLong;
-import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -50,19 +41,7 @@ final class TraineeRoster {
     private static final int MAX_XLS_BYTES = 2 * 1024 * 1024;
     /** The header may follow a title row or two. */
     private static final int HEADER_WITHIN_ROWS = 10;
-    /** Excel's day numbers from 1950 to 2099: a number in a date column that is a date without a date format. */
-    private static final double FIRST_DAY = 18264;
-    private static final double LAST_DAY = 73415;
-    /** Strict: 2024-02-30 is no date, not 2024-02-29. */
-    private static final DateTimeFormatter[] DATES = Stream.of("uuuu-M-d", "uuuu/M/d", "uuuu.M.d", "uuuu年M月d日",
-            "uuuuMMdd").map(pattern -> DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT))
-            .toArray(DateTimeFormatter[]::new);
     private static final String UNREADABLE = KIND + "无法读取：请上传按模板填写的 Excel（.xlsx）文件";
-
-    static {
-        // POI's own guard as well, for what it unpacks while reading (it reads nothing else in RDFund).
-        ZipSecureFile.setMaxEntrySize(MAX_UNPACKED_BYTES);
-    }
 
     /** One graduate as listed; {@code row}: Excel's row number. */
     record Trainee(int row, String name, ResidentIdNumber idNumber, LocalDate graduatedOn, LocalDate joinedOn,
@@ -80,11 +59,11 @@ final class TraineeRoster {
     }
 
     static Parsed read(byte[] workbook, LocalDate today) {
-        OptionalLong unpacked = unpackedSize(workbook);
+        OptionalLong unpacked = Workbooks.unpackedSize(workbook, MAX_UNPACKED_BYTES);
         if (unpacked.isEmpty()) {
             return new Parsed(List.of(), List.of(UNREADABLE));
         }
-        if (unpacked.getAsLong() > MAX_UNPACKED_BYTES) {
+        if (unpacked.getAsLong() > (Workbooks.zipped(workbook) ? MAX_UNPACKED_BYTES : MAX_XLS_BYTES)) {
             return new Parsed(List.of(), List.of(KIND + "过大：请只保留学员名册一张表，删除图片和其他内容后再上传"));
         }
         List<String> problems = new ArrayList<>();
@@ -110,7 +89,7 @@ final class TraineeRoster {
             Map<String, Integer> seen = new HashMap<>();
             for (int r = header.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
                 Row row = sheet.getRow(r);
-                if (row == null || COLUMNS.stream().allMatch(c -> text(row.getCell(columns.get(c))).isEmpty())) {
+                if (row == null || COLUMNS.stream().allMatch(c -> Workbooks.text(row.getCell(columns.get(c))).isEmpty())) {
                     continue;
                 }
                 if (row.getZeroHeight()) {
@@ -123,14 +102,14 @@ final class TraineeRoster {
                 }
                 int excelRow = r + 1;
                 List<String> wrong = new ArrayList<>();
-                String name = text(row.getCell(columns.get(NAME)));
+                String name = Workbooks.text(row.getCell(columns.get(NAME)));
                 if (name.isEmpty() || name.length() > 50) {
                     wrong.add(NAME + "应填写（不超过50字）");
                 }
                 Cell idCell = row.getCell(columns.get(ID_NUMBER));
-                ResidentIdNumber.Result id = numeric(idCell)
+                ResidentIdNumber.Result id = Workbooks.numeric(idCell)
                         ? ResidentIdNumber.Result.problem("被Excel存成了数字，末几位可能已丢失：请把该列设为文本格式后重新输入号码")
-                        : ResidentIdNumber.read(text(idCell), today);
+                        : ResidentIdNumber.read(Workbooks.text(idCell), today);
                 if (id.problem() != null) {
                     wrong.add(ID_NUMBER + id.problem());
                 }
@@ -194,32 +173,6 @@ final class TraineeRoster {
         }
     }
 
-    /**
-     * What the workbook unpacks to, counted (up to just past the limit) with the zip reader POI itself uses, so that a
-     * file it would open is never one this count could not read; empty when it cannot be read at all. An .xls is
-     * read whole: its own size counts.
-     */
-    static OptionalLong unpackedSize(byte[] workbook) {
-        if (workbook.length < 2 || workbook[0] != 'P' || workbook[1] != 'K') {
-            return OptionalLong.of(workbook.length > MAX_XLS_BYTES ? MAX_UNPACKED_BYTES + 1 : workbook.length);
-        }
-        long unpacked = 0;
-        byte[] buffer = new byte[64 * 1024];
-        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(workbook), "UTF-8", true,
-                true)) {
-            while (zip.getNextEntry() != null) {
-                for (int n; (n = zip.read(buffer)) > 0; ) {
-                    unpacked += n;
-                    if (unpacked > MAX_UNPACKED_BYTES) {
-                        return OptionalLong.of(unpacked);
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException unreadable) {
-            return OptionalLong.empty();
-        }
-        return OptionalLong.of(unpacked);
-    }
 
     /** The first of the first rows that holds most of the column names (a title row may come before it). */
     private static Row header(Sheet sheet) {
@@ -236,7 +189,7 @@ final class TraineeRoster {
     private static Map<String, List<Integer>> columns(Row header) {
         Map<String, List<Integer>> columns = new HashMap<>();
         for (Cell cell : header) {
-            String name = text(cell).replaceAll("[\\s\\u00A0\\u3000]", "").replace("(", "（").replace(")", "）");
+            String name = Workbooks.text(cell).replaceAll("[\\s\\u00A0\\u3000]", "").replace("(", "（").replace(")", "）");
             if (COLUMNS.contains(name)) {
                 columns.computeIfAbsent(name, n -> new ArrayList<>()).add(cell.getColumnIndex());
             }
@@ -244,44 +197,15 @@ final class TraineeRoster {
         return columns;
     }
 
-    /** What the cell shows; a formula's value as Excel saved it (a roster built with VLOOKUP). */
-    static String text(Cell cell) {
-        if (cell == null) {
-            return "";
-        }
-        DataFormatter shown = new DataFormatter();
-        shown.setUseCachedValuesForFormulaCells(true);
-        return shown.formatCellValue(cell).replace('\u00A0', ' ').replace('\u3000', ' ').strip();
-    }
-
-    private static boolean numeric(Cell cell) {
-        return cell != null && (cell.getCellType() == CellType.NUMERIC || (cell.getCellType() == CellType.FORMULA
-                && cell.getCachedFormulaResultType() == CellType.NUMERIC));
-    }
 
     private static long monthsBetween(LocalDate from, LocalDate to) {
         return java.time.temporal.ChronoUnit.MONTHS.between(from.withDayOfMonth(1), to.withDayOfMonth(1));
     }
 
-    /** The date a cell holds (a date cell, a day number, or typed text), or null. */
-    static LocalDate dateOf(Cell cell) {
-        if (numeric(cell) && cell.getNumericCellValue() >= FIRST_DAY && cell.getNumericCellValue() <= LAST_DAY) {
-            return DateUtil.getLocalDateTime(cell.getNumericCellValue()).toLocalDate();
-        }
-        String typed = text(cell).split("[ T]")[0];
-        for (DateTimeFormatter format : DATES) {
-            try {
-                return LocalDate.parse(typed, format);
-            } catch (DateTimeParseException notThisFormat) {
-                // the next
-            }
-        }
-        return null;
-    }
 
     private static LocalDate date(Cell cell, String column, LocalDate today, List<String> wrong) {
         // A date cell in any format (年月日 ones too), a day number that lost its format, or typed text.
-        LocalDate date = dateOf(cell);
+        LocalDate date = Workbooks.dateOf(cell);
         if (date == null) {
             wrong.add(column + "应为日期（如 2024-06-30）");
         } else if (date.isAfter(today)) {
@@ -291,7 +215,7 @@ final class TraineeRoster {
     }
 
     private static Integer months(Cell cell, String column, List<String> wrong) {
-        String typed = text(cell);
+        String typed = Workbooks.text(cell);
         if (!typed.matches("\\d{1,3}") || Integer.parseInt(typed) > MAX_MONTHS) {
             wrong.add(column + "应为0到" + MAX_MONTHS + "的整数");
             return null;
