@@ -32,6 +32,7 @@ final class ClaimForm {
         List<String> shown = new ArrayList<>();
         fields.category().ifPresent(shown::add);
         Arrays.stream(Fact.values()).filter(fields::has).forEach(fact -> shown.addAll(FIELDS.get(fact)));
+        shown.addAll(fields.conditions());
         return shown;
     }
 
@@ -112,6 +113,8 @@ final class ClaimForm {
         if (requested != null && requested.signum() == 0) {
             problems.add("申请金额应大于0");
         }
+        String conditions = ClaimFacts.conditionsJson(ClaimConditionFields.read(values, fields.conditions(), today,
+                problems));
         Boolean qualified = null;
         if (fields.has(Fact.QUALIFIED)) {
             qualified = Boolean.TRUE.equals(values.get("qualified"));
@@ -142,7 +145,7 @@ final class ClaimForm {
             return new Parsed(problems, null);
         }
         ClaimFacts facts = new ClaimFacts(referenceDate, category, base, previousOutput, growth, headcount, qualified,
-                requested);
+                requested, conditions);
         return new Parsed(List.of(), new ClaimSubmission(measure, title, facts, documents, otherAward,
                 otherAward.signum() > 0 ? otherPolicy : null, otherAward.signum() > 0 && waived));
     }
@@ -165,11 +168,11 @@ final class ClaimForm {
     }
 
     /** What was typed, from a text field or a number field (REST callers may send either). */
-    private static String typed(Object value) {
+    static String typed(Object value) {
         return value instanceof Number n ? n.toString() : FormValues.text(value);
     }
 
-    private static LocalDate date(Object value) {
+    static LocalDate date(Object value) {
         String text = FormValues.text(value);
         if (text == null || text.length() < 10) {
             return null;

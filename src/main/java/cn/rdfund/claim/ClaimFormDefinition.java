@@ -26,12 +26,14 @@ final class ClaimFormDefinition {
 
     private final Map<String, Map<String, String>> optionLabels;
     private final Map<String, String> fieldLabels;
+    private final Map<String, String> fieldTypes;
     private final List<String> measureFields;
 
     private ClaimFormDefinition(Map<String, Map<String, String>> optionLabels, Map<String, String> fieldLabels,
-            List<String> measureFields) {
+            Map<String, String> fieldTypes, List<String> measureFields) {
         this.optionLabels = optionLabels;
         this.fieldLabels = fieldLabels;
+        this.fieldTypes = fieldTypes;
         this.measureFields = measureFields;
     }
 
@@ -46,13 +48,15 @@ final class ClaimFormDefinition {
             }
             Map<String, Map<String, String>> labels = new HashMap<>();
             Map<String, String> fieldLabels = new HashMap<>();
+            Map<String, String> fieldTypes = new HashMap<>();
             List<String> fields = new ArrayList<>();
             for (JsonNode component : new ObjectMapper().readTree(form).path("components")) {
                 String key = component.path("key").asText(null);
                 if (key == null) {
                     continue;
                 }
-                fieldLabels.put(key, component.path("label").asText(key));
+                fieldLabels.put(key, component.path("label").asText(component.path("dateLabel").asText(key)));
+                fieldTypes.put(key, component.path("type").asText(""));
                 if (component.has("values")) {
                     Map<String, String> options = new LinkedHashMap<>();
                     component.get("values").forEach(o -> options.put(o.path("value").asText(), o.path("label").asText()));
@@ -62,7 +66,8 @@ final class ClaimFormDefinition {
                     fields.add(key);
                 }
             }
-            return new ClaimFormDefinition(Map.copyOf(labels), Map.copyOf(fieldLabels), List.copyOf(fields));
+            return new ClaimFormDefinition(Map.copyOf(labels), Map.copyOf(fieldLabels), Map.copyOf(fieldTypes),
+                    List.copyOf(fields));
         } catch (IOException e) {
             throw new UncheckedIOException("申领表无法读取：" + resource, e);
         }
@@ -91,6 +96,11 @@ final class ClaimFormDefinition {
     /** The field's label on the form (its key where it has none). */
     String fieldLabel(String key) {
         return fieldLabels.getOrDefault(key, key);
+    }
+
+    /** The field's component type on the form ({@code select}, {@code datetime}, {@code textfield} …); empty if none. */
+    String fieldType(String key) {
+        return fieldTypes.getOrDefault(key, "");
     }
 
     /** Whether the form has a list of fixed options of that name (a category the catalogue may name). */

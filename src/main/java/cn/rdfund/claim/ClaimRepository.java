@@ -52,15 +52,15 @@ interface ClaimRepository extends CrudRepository<PolicyClaim, Long> {
               award_decision_version = :awardDecisionVersion, lead_unit = :leadUnit, title = :title,
               reference_date = :referenceDate, category = :category, base_yuan = :baseYuan,
               previous_output_yuan = :previousOutputYuan, growth_percent = :growthPercent, headcount = :headcount,
-              qualified = :qualified, requested_yuan = :requestedYuan, documents = :documents,
+              qualified = :qualified, requested_yuan = :requestedYuan, conditions = :conditions, documents = :documents,
               other_award = :otherAward, other_award_policy = :otherAwardPolicy, other_award_waived = :otherAwardWaived,
               status = 'SUBMITTED', status_reason = NULL, updated_at = :at
             WHERE id = :id""")
     void resubmit(long id, String measure, String measureName, String policyVersion, String catalogueDecisionId,
             String awardDecisionId, int awardDecisionVersion, String leadUnit, String title, LocalDate referenceDate, String category, BigDecimal baseYuan,
             BigDecimal previousOutputYuan, BigDecimal growthPercent, Integer headcount, Boolean qualified,
-            BigDecimal requestedYuan, String documents, BigDecimal otherAward, String otherAwardPolicy,
-            boolean otherAwardWaived, LocalDateTime at);
+            BigDecimal requestedYuan, String conditions, String documents, BigDecimal otherAward,
+            String otherAwardPolicy, boolean otherAwardWaived, LocalDateTime at);
 
     /** Serialises the registration of one organization's claims (the duplicate check). */
     @Query("SELECT id FROM organization WHERE id = :id FOR UPDATE")

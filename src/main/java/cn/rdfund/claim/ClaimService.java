@@ -90,13 +90,17 @@ public class ClaimService {
 
     /**
      * Why a submission cannot be accepted, in words for the claimant: no version in force on its reference date
-     * (in the catalogue or in the measure's award table, or the two disagree), or the same item already claimed by
-     * the organization.
+     * (in the catalogue or in the measure's award table, or the two disagree), the table's answer that the facts given
+     * do not meet the measure (its reason), or the same item already claimed by the organization.
      */
     List<String> refusals(String processInstanceId, String claimantUserId, ClaimSubmission submission) {
-        Optional<String> unjudged = versions(submission).problem();
-        if (unjudged.isPresent()) {
-            return List.of(unjudged.get());
+        Versions versions = versions(submission);
+        if (versions.problem().isPresent()) {
+            return List.of(versions.problem().get());
+        }
+        if (!versions.rule().eligible()) {
+            // What the table can already tell from the form is refused now, not after the lead unit's check.
+            return List.of("不符合申领条件：" + versions.rule().basis());
         }
         return members.organizationOf(claimantUserId)
                 .flatMap(organization -> sameItem(organization, submission, processInstanceId))
@@ -158,7 +162,7 @@ public class ClaimService {
                     filing.catalogueDecisionId(), filing.awardDecisionId(), filing.awardDecisionVersion(),
                     filing.leadUnit(), submission.title(), f.referenceDate(), f.category(), f.baseYuan(),
                     f.previousOutputYuan(), f.growthPercent(), f.headcount(), f.qualified(), f.requestedYuan(),
-                    submission.documents(), submission.otherAward(), submission.otherAwardPolicy(),
+                    f.conditions(), submission.documents(), submission.otherAward(), submission.otherAwardPolicy(),
                     submission.otherAwardWaived(), now);
             if (!existing.get().title().equals(submission.title())) {
                 caseSearch.renamed(AuditCase.CLAIM, existing.get().id(), existing.get().title());

@@ -15,9 +15,7 @@ record ClaimSubmission(String measure, String title, ClaimFacts facts, String do
 
     /** With a head count the claimant expects (the calculator's estimate; a claim counts its roster). */
     ClaimSubmission withHeadcount(int headcount) {
-        ClaimFacts f = facts;
-        return new ClaimSubmission(measure, title, new ClaimFacts(f.referenceDate(), f.category(), f.baseYuan(),
-                f.previousOutputYuan(), f.growthPercent(), headcount, true, f.requestedYuan()), documents,
+        return new ClaimSubmission(measure, title, facts.withHeadcount(headcount, true), documents,
                 otherAward, otherAwardPolicy, otherAwardWaived, trainees);
     }
 
@@ -26,9 +24,7 @@ record ClaimSubmission(String measure, String title, ClaimFacts facts, String do
      * table's condition (qualified) is the roster's check, not a tick.
      */
     ClaimSubmission withRoster(List<TraineeRoster.Trainee> counted) {
-        ClaimFacts f = facts;
-        return new ClaimSubmission(measure, title, new ClaimFacts(f.referenceDate(), f.category(), f.baseYuan(),
-                f.previousOutputYuan(), f.growthPercent(), counted.size(), true, f.requestedYuan()), documents,
+        return new ClaimSubmission(measure, title, facts.withHeadcount(counted.size(), true), documents,
                 otherAward, otherAwardPolicy, otherAwardWaived, List.copyOf(counted));
     }
 }

@@ -69,6 +69,7 @@ final class ClaimView {
         if (f.requestedYuan() != null) {
             lines.add("申请金额：" + Wan.formatExact(f.requestedYuan()));
         }
+        f.conditionTexts().forEach((name, text) -> lines.add(condition(name, text)));
         if (f.qualified() != null && !fields.has(Fact.ROSTER)) {
             lines.add("申领单位承诺符合申领条件：" + (f.qualified() ? "是" : "否"));
         }
@@ -82,6 +83,14 @@ final class ClaimView {
                 .collect(Collectors.joining("；")));
         lines.add("申领材料：\n" + claim.documents());
         return String.join("\n", lines);
+    }
+
+    /** One of the measure's conditions as the form labels it: 生产地址所在地：沈阳市（含所辖区、县（市）） */
+    private static String condition(String name, String text) {
+        String field = ClaimConditionFields.fieldOf(name);
+        ClaimFormDefinition form = ClaimFormDefinition.deployed();
+        String value = name.endsWith("Yuan") ? Wan.formatExact(new java.math.BigDecimal(text)) : form.label(field, text);
+        return form.fieldLabel(field).replace("（万元）", "") + "：" + value;
     }
 
     /** How the award was worked out, naming the table by {@code tableName} (its name in words) and version. */

@@ -10,14 +10,16 @@ import java.util.Set;
 /**
  * Which facts a measure's claim carries, as the catalogue's claimFields output lists them (comma-separated):
  * {@code category:<the claim form's list for it>}, {@code baseWan}, {@code investment}, {@code outputGrowth}, {@code headcount},
- * {@code requestedWan}, {@code qualified}, {@code roster}. An unknown word fails, so the catalogue rule is left out rather than
- * claims asked for the wrong facts.
+ * {@code requestedWan}, {@code qualified}, {@code roster}, and {@code condition:<a field of the claim form>} for each of the
+ * measure's own conditions (a date, a place, a kind, an evidence number) that its award table judges. An unknown word
+ * fails, so the catalogue rule is left out rather than claims asked for the wrong facts.
  */
-public record ClaimFields(String categoryField, Set<Fact> facts) {
+public record ClaimFields(String categoryField, Set<Fact> facts, List<String> conditions) {
 
-    public static final ClaimFields NONE = new ClaimFields(null, Set.of());
+    public static final ClaimFields NONE = new ClaimFields(null, Set.of(), List.of());
 
     private static final String CATEGORY = "category:";
+    private static final String CONDITION = "condition:";
 
     /** The facts besides the category, by the word the catalogue uses for each. */
     public enum Fact {
@@ -42,6 +44,11 @@ public record ClaimFields(String categoryField, Set<Fact> facts) {
 
     public ClaimFields {
         facts = Set.copyOf(facts);
+        conditions = List.copyOf(conditions);
+    }
+
+    public ClaimFields(String categoryField, Set<Fact> facts) {
+        this(categoryField, facts, List.of());
     }
 
     public static ClaimFields parse(String text) {
@@ -50,15 +57,21 @@ public record ClaimFields(String categoryField, Set<Fact> facts) {
         }
         String category = null;
         Set<Fact> facts = new HashSet<>();
+        List<String> conditions = new ArrayList<>();
         for (String word : Arrays.stream(text.split(",")).map(String::strip).filter(w -> !w.isEmpty()).toList()) {
             if (word.startsWith(CATEGORY) && word.length() > CATEGORY.length() && category == null) {
                 category = word.substring(CATEGORY.length()).strip();
+            } else if (word.startsWith(CONDITION) && word.substring(CONDITION.length()).strip().matches("[A-Za-z]\\w*")) {
+                String field = word.substring(CONDITION.length()).strip();
+                if (!conditions.contains(field)) {
+                    conditions.add(field);
+                }
             } else {
                 facts.add(Arrays.stream(Fact.values()).filter(f -> f.word.equals(word)).findFirst()
                         .orElseThrow(() -> new IllegalArgumentException("申领表填写项不认识：" + word)));
             }
         }
-        return new ClaimFields(category, facts);
+        return new ClaimFields(category, facts, conditions);
     }
 
     public Optional<String> category() {
@@ -74,6 +87,7 @@ public record ClaimFields(String categoryField, Set<Fact> facts) {
         List<String> words = new ArrayList<>();
         category().ifPresent(field -> words.add(CATEGORY + field));
         Arrays.stream(Fact.values()).filter(this::has).map(Fact::word).forEach(words::add);
+        conditions.forEach(field -> words.add(CONDITION + field));
         return words;
     }
 }

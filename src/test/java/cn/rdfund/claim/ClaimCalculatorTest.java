@@ -74,12 +74,23 @@ class ClaimCalculatorTest {
                 .body()).path("amount").asText()).as("a category by its label").isEqualTo("100000.00");
         assertThat(applicant.get("/api/claims/estimate?measure=P9&referenceDate=2025-06-01").body())
                 .contains("没有可申领的措施P9");
-        JsonNode below = JSON.readTree(applicant.get("/api/claims/estimate?measure=P5.2&referenceDate=2025-10-01"
-                + "&investmentWan=5999.99&landCostWan=1000").body());
+        assertThat(applicant.get("/api/claims/estimate?measure=P5.2&referenceDate=2025-10-01"
+                + "&investmentWan=6000&landCostWan=1000").body()).as("the measure's conditions, as a claim asks them")
+                .contains("请选择「项目类型」", "请填写「开工日期」");
+        String project = "/api/claims/estimate?measure=P5.2&referenceDate=2025-10-01&projectKind=INDUSTRIAL"
+                + "&startDate=2025-01-10&completionDate=2025-06-30&productionDate=2025-10-01";
+        JsonNode below = JSON.readTree(applicant.get(project + "&investmentWan=5999.99&landCostWan=1000").body());
         assertThat(below.path("eligible").asBoolean()).isFalse();
         assertThat(below.path("calculation").asText()).contains("5000");
-        assertThat(applicant.get("/api/claims/estimate?measure=P3.3&referenceDate=2025-03-01&requestedWan=500").body())
-                .contains("\"committee\":true");
+        assertThat(JSON.readTree(applicant.get(project + "&investmentWan=6000&landCostWan=1000").body())
+                .path("amount").asText()).isEqualTo("1000000.00");
+        JsonNode realEstate = JSON.readTree(applicant.get(project.replace("INDUSTRIAL", "REAL_ESTATE")
+                + "&investmentWan=6000&landCostWan=1000").body());
+        assertThat(realEstate.path("eligible").asBoolean()).isFalse();
+        assertThat(realEstate.path("calculation").asText()).contains("房地产项目");
+        assertThat(applicant.get("/api/claims/estimate?measure=P3.3&referenceDate=2025-03-01&founderType=CAS_INSTITUTE"
+                + "&institutionPlace=SHENYANG&founderName=" + java.net.URLEncoder.encode("中国科学院金属研究所",
+                java.nio.charset.StandardCharsets.UTF_8)).body()).contains("\"committee\":true");
     }
 
     @Test

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import cn.rdfund.policy.ClaimFacts;
 import cn.rdfund.policy.ClaimFields;
 import cn.rdfund.policy.PolicyMeasure;
 import cn.rdfund.support.ClaimDriver;
@@ -49,7 +50,7 @@ class ClaimFormTest {
         Map<String, Object> form = ClaimDriver.form("P4.1a", "2025-03-01");
         form.put("previousOutputWan", "10000.01");
         form.put("growthPercent", "20");
-        form.put("qualified", true);
+        ClaimDriver.meetingConditions(form);
         form.put("otherAwardWan", "");
 
         ClaimForm.Parsed parsed = parse(form);
@@ -73,7 +74,7 @@ class ClaimFormTest {
         assertThat(parse(ClaimDriver.form("P3.2", "2025-03-01", "baseWan", "0")).problems())
                 .containsExactly("基数金额应大于0");
         assertThat(parse(ClaimDriver.form("P3.2", "2025-03-01", "baseWan", "0.01")).problems()).isEmpty();
-        Map<String, Object> investment = ClaimDriver.form("P5.2", "2025-03-01", "qualified", true);
+        Map<String, Object> investment = ClaimDriver.meetingConditions(ClaimDriver.form("P5.2", "2025-03-01"));
         assertThat(parse(investment).problems()).containsExactly("请填写年内完成投资总额（万元）",
                 "请填写其中的土地购置费（万元，没有填0）");
         investment.put("investmentWan", "5000");
@@ -85,6 +86,57 @@ class ClaimFormTest {
         Map<String, Object> highTech = ClaimDriver.form("P4.3", "2025-03-01");
         highTech.put("recognitionType", "FIRST");
         assertThat(parse(highTech).submission().facts().category()).isEqualTo("FIRST");
+    }
+
+    @Test
+    void readsEachOfTheMeasuresConditionsByItsKindOfField() {
+        Map<String, Object> project = ClaimDriver.form("P5.2", "2025-10-01");
+        project.put("investmentWan", "6000");
+        project.put("landCostWan", "0");
+        project.put("projectKind", "SHOPPING_MALL");
+        project.put("startDate", "2025-01-10");
+        project.put("completionDate", "2026-12-03");
+
+        assertThat(parse(project).problems()).as("each condition missing or malformed is named by its label")
+                .containsExactly("「项目类型」不能是「SHOPPING_MALL」：请从列表中选择", "「竣工日期」不能晚于今天",
+                        "请填写「投产日期」（日期，如 2025-03-01）");
+
+        project.put("projectKind", "REAL_ESTATE");
+        project.put("completionDate", "2025-06-30T00:00:00");
+        project.put("productionDate", "2025-10-01");
+        ClaimFacts facts = parse(project).submission().facts();
+        assertThat(facts.conditionTexts()).containsExactly(Map.entry("projectKind", "REAL_ESTATE"),
+                Map.entry("startDate", "2025-01-10"), Map.entry("completionDate", "2025-06-30"),
+                Map.entry("productionDate", "2025-10-01"));
+        assertThat(facts.qualified()).as("no tick: the award table judges the conditions").isNull();
+
+        Map<String, Object> firstOverOneYi = ClaimDriver.form("P4.1a", "2025-03-01");
+        firstOverOneYi.put("previousOutputWan", "10000.01");
+        firstOverOneYi.put("growthPercent", "20");
+        firstOverOneYi.put("scaleStatus", "ABOVE_SCALE");
+        assertThat(parse(firstOverOneYi).problems()).containsExactly("请填写「2022年工业总产值（万元）」（万元，如 8000 或 9500.5）");
+        firstOverOneYi.put("outputBeforeWan", "9999.99");
+        assertThat(parse(firstOverOneYi).submission().facts().conditionTexts())
+                .as("an amount in 万元 reaches the table in yuan, under the name ending in Yuan")
+                .containsEntry("outputBeforeYuan", "99999900.00");
+
+        Map<String, Object> drug = ClaimDriver.form("P5.1a", "2025-03-01", "drugClass", "CLASS1");
+        drug.put("productionPlace", "SHENYANG");
+        drug.put("certificateNumber", "x".repeat(201));
+        assertThat(parse(drug).problems()).containsExactly("请填写「注册证书编号」（不超过200字）");
+    }
+
+    @Test
+    void everyConditionTheCatalogueNamesIsAFieldOfTheFormShownForItsMeasure() {
+        ClaimFormDefinition form = ClaimFormDefinition.deployed();
+        for (PolicyMeasure measure : CatalogueFile.MEASURES) {
+            for (String condition : measure.claimFields().conditions()) {
+                assertThat(form.measureFields()).as(measure.measure() + " " + condition).contains(condition);
+                assertThat(form.fieldType(condition)).as(condition).isIn("select", "radio", "datetime", "textfield");
+            }
+        }
+        assertThat(CatalogueFile.MEASURES.stream().filter(m -> m.claimFields().has(ClaimFields.Fact.QUALIFIED)))
+                .as("no measure of the 2024 catalogue rests on a tick any more").isEmpty();
     }
 
     @Test
@@ -122,7 +174,7 @@ class ClaimFormTest {
             assertThat(shownMeasureFields(variables, "WITHDRAW", measure.measure())).as(measure.measure()).isEmpty();
         }
         assertThat(shownMeasureFields(variables, "SUBMIT", "P4.1a"))
-                .containsExactlyInAnyOrder("previousOutputWan", "growthPercent", "qualified");
+                .containsExactlyInAnyOrder("previousOutputWan", "growthPercent", "outputBeforeWan", "scaleStatus");
         assertThat(shownMeasureFields(variables, "SUBMIT", "P2.2")).containsExactlyInAnyOrder("centreLevel", "requestedWan");
         assertThat(shownMeasureFields(variables, "SUBMIT", "P6.3")).as("the 学员名册 text, no head count to type")
                 .containsExactly("roster");
@@ -146,7 +198,8 @@ class ClaimFormTest {
         assertThat(hidden(component(form, "Text_MeasureRule"), with(variables, "SUBMIT", null))).isTrue();
         assertThat(hidden(component(form, "Text_MeasureRule"), p52)).isFalse();
         assertThat(hidden(component(form, "Text_Conditions"), p52)).isFalse();
-        assertThat(hidden(component(form, "Text_Conditions"), with(variables, "SUBMIT", "P4.3"))).isTrue();
+        assertThat(hidden(component(form, "Text_Conditions"), with(variables, "SUBMIT", "P4.3"))).isFalse();
+        assertThat(hidden(component(form, "Text_Conditions"), with(variables, "SUBMIT", null))).isTrue();
     }
 
     @Test

@@ -369,24 +369,47 @@ class PolicyClaimProcessTest {
 
     /** A P5.2 claim (当年竣工投产) with this investment and land cost in it, checked by 发改委 and 工信局 consulted. */
     private ProcessInstance completionProjectCheckedAndConsulted(String investmentWan, String landCostWan) {
-        Map<String, Object> form = ClaimDriver.form("P5.2", "2025-10-01");
-        form.put("investmentWan", investmentWan);
-        form.put("landCostWan", landCostWan);
-        form.put("qualified", true);
-        ProcessInstance instance = drive.submit(claimant, form);
+        ProcessInstance instance = drive.submit(claimant, completionProject(investmentWan, landCostWan));
         drive.check(instance, "fgw", PASS, null);
         lifecycle.complete(instance, TASK_CONSULT, "gxj", Map.of(CONSULT_OPINION, "投资额经核实"));
         return instance;
     }
 
-    @Test
-    void aProjectBelowTheInvestmentThresholdOnceLandIsTakenOutIsIneligibleWithTheTablesReason() {
-        ProcessInstance instance = completionProjectCheckedAndConsulted("6000", "1000.01");
-        assertThat(claimOf(instance).facts().baseYuan()).as("有效投资, land excluded").isEqualByComparingTo("49999900");
+    private static Map<String, Object> completionProject(String investmentWan, String landCostWan) {
+        Map<String, Object> form = ClaimDriver.form("P5.2", "2025-10-01");
+        form.put("investmentWan", investmentWan);
+        form.put("landCostWan", landCostWan);
+        return ClaimDriver.meetingConditions(form);
+    }
 
-        assertThat(claimOf(instance).status()).isEqualTo(PolicyClaim.INELIGIBLE);
-        assertThat(claimOf(instance).statusReason()).contains("5000");
-        assertThat(instance).isEnded().hasPassed("EndEvent_ClaimIneligible");
+    @Test
+    void whatTheTableCanTellFromTheFormIsRefusedAtSubmissionWithItsReasonBeforeTheLeadUnitsWork() {
+        ProcessInstance instance = processDriver.start(KEY, claimant);
+        assertThatThrownBy(() -> lifecycle.complete(instance, TASK_SUBMIT, claimant, completionProject("6000", "1000.01")))
+                .as("有效投资 49,999,900 yuan, land excluded: one hundred yuan short of 5000万")
+                .hasMessageContaining("不符合申领条件：年内形成的有效投资不足5000万元（不含土地购置费），不予奖励");
+
+        Map<String, Object> realEstate = completionProject("6000", "1000");
+        realEstate.put("projectKind", "REAL_ESTATE");
+        assertThatThrownBy(() -> lifecycle.complete(instance, TASK_SUBMIT, claimant, realEstate))
+                .hasMessageContaining("不符合申领条件：房地产项目不在支持范围");
+        Map<String, Object> startedTheYearBefore = completionProject("6000", "1000");
+        startedTheYearBefore.put("startDate", "2024-12-31");
+        assertThatThrownBy(() -> lifecycle.complete(instance, TASK_SUBMIT, claimant, startedTheYearBefore))
+                .hasMessageContaining("不符合申领条件：开工、竣工、投产须在同一年");
+        Map<String, Object> producingBeforeCompletion = completionProject("6000", "1000");
+        producingBeforeCompletion.put("completionDate", "2025-10-02");
+        producingBeforeCompletion.put("productionDate", "2025-10-01");
+        assertThatThrownBy(() -> lifecycle.complete(instance, TASK_SUBMIT, claimant, producingBeforeCompletion))
+                .hasMessageContaining("不符合申领条件：开工、竣工、投产日期先后不符");
+        assertThat(claims.ofProcess(instance.getId())).as("nothing written").isEmpty();
+        assertThat(instance).isWaitingAt(TASK_SUBMIT);
+
+        lifecycle.complete(instance, TASK_SUBMIT, claimant, completionProject("6000", "1000"));
+        assertThat(claimOf(instance).facts().conditionTexts()).containsEntry("projectKind", "INDUSTRIAL")
+                .containsEntry("startDate", "2025-01-10");
+        assertThat((String) processEngine.getRuntimeService().getVariable(instance.getId(), "claimSummary"))
+                .contains("项目类型：产业项目", "开工日期：2025-01-10", "竣工日期：2025-06-30", "投产日期：2025-10-01");
     }
 
     @Test
@@ -499,9 +522,7 @@ class PolicyClaimProcessTest {
     }
 
     private static Map<String, Object> topInstitution() {
-        Map<String, Object> form = ClaimDriver.form("P3.3", "2025-04-01");
-        form.put("qualified", true);
-        return form;
+        return ClaimDriver.meetingConditions(ClaimDriver.form("P3.3", "2025-04-01"));
     }
 
     private List<String> candidateGroups(ProcessInstance instance, String taskKey) {

@@ -93,11 +93,44 @@ class AwardTablesTest {
         return evaluate("PolicyMeasures", variables);
     }
 
-    /** What the Java passes ({@link ClaimFacts#variables}): every input of the fixed vocabulary, absent ones as null. */
+    /**
+     * What the Java passes ({@link ClaimFacts#variables}): every input of the fixed vocabulary, absent ones as null, and
+     * the measure's own conditions (its catalogue's condition fields), met.
+     */
     static List<Map<String, Object>> claim(LocalDate date, String measure, String category, BigDecimal baseYuan,
             BigDecimal previousOutputYuan, BigDecimal growthPercent, Integer headcount, Boolean qualified) {
+        return claim(date, measure, category, baseYuan, previousOutputYuan, growthPercent, headcount, qualified,
+                Map.of());
+    }
+
+    /** The same with some of the measure's conditions changed (a value of null leaves the condition out). */
+    static List<Map<String, Object>> claim(LocalDate date, String measure, String category, BigDecimal baseYuan,
+            BigDecimal previousOutputYuan, BigDecimal growthPercent, Integer headcount, Boolean qualified,
+            Map<String, String> changed) {
+        Map<String, String> conditions = new LinkedHashMap<>(conditionsMet(measure, date));
+        changed.forEach((name, value) -> {
+            if (value == null) {
+                conditions.remove(name);
+            } else {
+                conditions.put(name, value);
+            }
+        });
         return evaluate(TABLE_OF_MEASURE.get(measure), new ClaimFacts(date, category, baseYuan, previousOutputYuan,
-                growthPercent, headcount, qualified, null).variables(measure));
+                growthPercent, headcount, qualified, null, ClaimFacts.conditionsJson(conditions)).variables(measure));
+    }
+
+    /** Conditions that meet the measure, as the claim form gives them to the table (names and texts). */
+    static Map<String, String> conditionsMet(String measure, LocalDate date) {
+        return switch (measure) {
+            case "P2.3" -> Map.of("projectDomain", "LIFE_HEALTH", "collaboration", "MEDICAL_ENGINEERING",
+                    "partners", "某医院、某大学");
+            case "P3.3" -> Map.of("institutionPlace", "SHENYANG", "founderName", "中国科学院金属研究所");
+            case "P4.1a" -> Map.of("outputBeforeYuan", "90000000.00", "scaleStatus", "ABOVE_SCALE");
+            case "P5.1a", "P5.1b" -> Map.of("productionPlace", "SHENYANG", "certificateNumber", "国药准字H20250001");
+            case "P5.2" -> Map.of("projectKind", "INDUSTRIAL", "startDate", date.toString(),
+                    "completionDate", date.toString(), "productionDate", date.toString());
+            default -> Map.of();
+        };
     }
 
     @Test
@@ -119,9 +152,9 @@ class AwardTablesTest {
             "P1.3,  PROVINCIAL,             ,,,,,      true,  3000000,,, 5000000,",
             "P1.3,  MUNICIPAL,              ,,,,,      true,  1000000,,, 5000000,",
             "P1.3,  KEY_LAB,                ,,,,,      false, ,,,,",
-            "P2.1a, ,                       ,,,, true, true,  5000000,,, 5000000,",
-            "P2.1a, ,                       ,,,, false,false, ,,,,",
-            "P2.1a, ,                       ,,,, ,     false, ,,,,",
+            "P2.1a, NATIONAL,               ,,,,,      true,  5000000,,, 5000000,",
+            "P2.1a, PROVINCIAL,             ,,,,,      false, ,,,,",
+            "P2.1a, ,                       ,,,,,      false, ,,,,",
             "P2.1b, EXCELLENT,              ,,,,,      true,  1000000,,, 1000000,",
             "P2.1b, GOOD,                   ,,,,,      true,  600000,,,  1000000,",
             "P2.1b, PASS,                   ,,,,,      true,  300000,,,  1000000,",
@@ -131,8 +164,7 @@ class AwardTablesTest {
             "P2.2,  PROVINCIAL,             ,,,,,      true,  ,,,        500000,",
             "P2.2,  MUNICIPAL,              ,,,,,      true,  ,,,        500000,",
             "P2.2,  ENTERPRISE,             ,,,,,      false, ,,,,",
-            "P2.3,  ,                       ,,,, true, true,  ,,,        500000,",
-            "P2.3,  ,                       ,,,, false,false, ,,,,",
+            "P2.3,  ,                       ,,,,,      true,  ,,,        500000,",
             "P3.1,  EXCELLENT,              ,,,,,      true,  3000000,,, 3000000,",
             "P3.1,  GOOD,                   ,,,,,      true,  2000000,,, 3000000,",
             "P3.1,  PASS,                   ,,,,,      true,  1000000,,, 3000000,",
@@ -141,8 +173,10 @@ class AwardTablesTest {
             "P3.2,  , 300000000,              ,,,,     true,  ,, 10,     10000000,",
             "P3.2,  , 0,                      ,,,,     false, ,,,,",
             "P3.2,  , ,                       ,,,,     false, ,,,,",
-            "P3.3,  ,                       ,,,, true, true,  ,,,,       true",
-            "P3.3,  ,                       ,,,, false,false, ,,,,",
+            "P3.3,  CAS_INSTITUTE,          ,,,,,      true,  ,,,,       true",
+            "P3.3,  QS_TOP300,              ,,,,,      true,  ,,,,       true",
+            "P3.3,  OTHER,                  ,,,,,      false, ,,,,",
+            "P3.3,  ,                       ,,,,,      false, ,,,,",
             "P4.1a, , , 100000001, 19.99,  , true,     false, ,,,,",
             "P4.1a, , , 100000001, 20,     , true,     true,  200000,,,  500000,",
             "P4.1a, , , 100000001, 29.99,  , true,     true,  200000,,,  500000,",
@@ -151,7 +185,6 @@ class AwardTablesTest {
             "P4.1a, , , 100000001, 50,     , true,     true,  500000,,,  500000,",
             "P4.1a, , , 100000001, 250,    , true,     true,  500000,,,  500000,",
             "P4.1a, , , 100000000, 50,     , true,     false, ,,,,",
-            "P4.1a, , , 200000000, 50,     , false,    false, ,,,,",
             "P4.1a, , , 200000000, ,       , true,     false, ,,,,",
             "P4.1a, , , ,          50,     , true,     false, ,,,,",
             "P4.1b, , 500000000,   ,,,,                false, ,,,,",
@@ -175,16 +208,13 @@ class AwardTablesTest {
             "P5.1a, CLASS1,                 ,,,, true, true,  3000000,,, 3000000,",
             "P5.1a, CLASS2,                 ,,,, true, true,  2000000,,, 3000000,",
             "P5.1a, CLASS3,                 ,,,, true, true,  1000000,,, 3000000,",
-            "P5.1a, CLASS1,                 ,,,, false,false, ,,,,",
             "P5.1a, ,                       ,,,, true, false, ,,,,",
             "P5.1b, INNOVATIVE,             ,,,, true, true,  3000000,,, 3000000,",
             "P5.1b, CLASS3,                 ,,,, true, true,  2000000,,, 3000000,",
             "P5.1b, CLASS2,                 ,,,, true, false, ,,,,",
-            "P5.1b, INNOVATIVE,             ,,,, false,false, ,,,,",
             "P5.2,  , 49999999,   ,,, true,            false, ,,,,",
             "P5.2,  , 50000000,   ,,, true,            true,  1000000,,,,",
             "P5.2,  , 80000000,   ,,, true,            true,  1000000,,,,",
-            "P5.2,  , 80000000,   ,,, false,           false, ,,,,",
             "P6.1,  A,                      ,,,,,      true,  300000,,,,",
             "P6.1,  B,                      ,,,,,      true,  200000,,,,",
             "P6.1,  C,                      ,,,,,      true,  100000,,,,",
@@ -228,6 +258,51 @@ class AwardTablesTest {
         for (LocalDate outside : List.of(LocalDate.of(2024, 8, 29), LocalDate.of(2026, 1, 1))) {
             assertThat(claim(outside, measure, category, baseYuan, previousOutputYuan, growthPercent, headcount,
                     qualified)).as("on %s", outside).isEmpty();
+        }
+    }
+
+    /**
+     * Each condition the seed sets a measure besides its amounts (沈科发〔2024〕13号 第二部分) is a row of the measure's
+     * award table: a claim meeting every other condition and missing this one gets this one's reason; the bound
+     * itself (2022 output of exactly 1亿: the 2023 output is still its first over 1亿; a start on 1 January of the
+     * reference date's year) is met.
+     */
+    @ParameterizedTest(name = "{0}: {1} = {2} → {3}")
+    @CsvSource(nullValues = "null", delimiter = '|', value = {
+            "P2.3  | projectDomain    | OTHER               | 项目不属于生命健康领域",
+            "P2.3  | projectDomain    | null                | 项目不属于生命健康领域",
+            "P2.3  | collaboration    | SINGLE              | 不是医疗卫生机构与高校、科研院所或企业联合攻关的医工结合项目",
+            "P3.3  | institutionPlace | ELSEWHERE           | 研发机构不在沈阳设立",
+            "P4.1a | scaleStatus      | BELOW_SCALE         | 不是规模以上工业企业",
+            "P4.1a | outputBeforeYuan | 100000000.01        | 2022年工业总产值已超过1亿元，2023年不是首次突破1亿元",
+            "P4.1a | outputBeforeYuan | 100000000.00        | ",
+            "P5.1a | productionPlace  | ELSEWHERE           | 生产地址不在沈阳",
+            "P5.1b | productionPlace  | ELSEWHERE           | 生产地址不在沈阳",
+            "P5.2  | projectKind      | REAL_ESTATE         | 房地产项目不在支持范围",
+            "P5.2  | startDate        | 2024-12-31          | 开工、竣工、投产须在同一年",
+            "P5.2  | startDate        | 2025-01-01          | ",
+            "P5.2  | productionDate   | 2025-05-31          | 开工、竣工、投产日期先后不符",
+    })
+    void aClaimMissingOneOfItsMeasuresConditionsGetsThatConditionsReason(String measure, String condition,
+            String value, String reason) {
+        Map<String, String> changed = new HashMap<>();
+        changed.put(condition, value);
+        List<Map<String, Object>> rows = switch (measure) {
+            case "P3.3" -> claim(IN_FORCE, measure, "CAS_INSTITUTE", null, null, null, null, null, changed);
+            case "P4.1a" -> claim(IN_FORCE, measure, null, null, new BigDecimal("100000001"), new BigDecimal("20"),
+                    null, null, changed);
+            case "P5.1a" -> claim(IN_FORCE, measure, "CLASS1", null, null, null, null, null, changed);
+            case "P5.1b" -> claim(IN_FORCE, measure, "INNOVATIVE", null, null, null, null, null, changed);
+            case "P5.2" -> claim(IN_FORCE, measure, null, new BigDecimal("50000000"), null, null, null, null, changed);
+            default -> claim(IN_FORCE, measure, null, null, null, null, null, null, changed);
+        };
+
+        assertThat(rows).hasSize(1);
+        if (reason == null) {
+            assertThat(rows.get(0).get("eligible")).as("the bound is met").isEqualTo(true);
+        } else {
+            assertThat(rows.get(0).get("eligible")).isEqualTo(false);
+            assertThat((String) rows.get(0).get("basis")).startsWith(reason);
         }
     }
 
@@ -282,13 +357,13 @@ class AwardTablesTest {
     @CsvSource({
             "P1.2,  PlatformAwards,         KJJ, FGW,     平台类型",
             "P1.3,  PlatformAwards,         KJJ, '',      大学科技园级别",
-            "P2.1a, ClinicalResearchAwards, KJJ, WJW,     ''",
+            "P2.1a, ClinicalResearchAwards, KJJ, WJW,     临床医学研究中心级别",
             "P2.1b, ClinicalResearchAwards, KJJ, WJW,     绩效评价结果",
             "P2.2,  ClinicalResearchAwards, KJJ, WJW,     临床医学研究中心级别",
             "P2.3,  ClinicalResearchAwards, KJJ, '',      ''",
             "P3.1,  ServicePlatformAwards,  KJJ, '',      绩效评价结果",
             "P3.2,  ServicePlatformAwards,  FGW, KJJ,     ''",
-            "P3.3,  ServicePlatformAwards,  KJJ, '',      ''",
+            "P3.3,  ServicePlatformAwards,  KJJ, '',      设立主体类别",
             "P4.1a, IndustryAwards,         GXJ, '',      ''",
             "P4.1b, IndustryAwards,         GXJ, '',      ''",
             "P4.2,  IndustryAwards,         GXJ, '',      认定类型",

@@ -64,6 +64,49 @@ public class ClaimDriver {
         return form;
     }
 
+    /**
+     * The form with the measure's own conditions met (the catalogue's condition fields, judged by its award table): a
+     * national centre with its approval, a life-health 医工结合 project, a CAS institute in Shenyang, 2022 output under
+     * 1亿 for an above-scale enterprise, production in Shenyang, an industrial project started, completed and producing in
+     * the reference date's year.
+     */
+    public static Map<String, Object> meetingConditions(Map<String, Object> form) {
+        String measure = (String) form.get("measure");
+        String year = ((String) form.get("referenceDate")).substring(0, 4);
+        switch (measure) {
+            case "P2.1a" -> {
+                form.putIfAbsent("centreLevel", "NATIONAL");
+                form.putIfAbsent("approvalNumber", "国科发社〔2025〕12号");
+            }
+            case "P2.3" -> {
+                form.putIfAbsent("projectDomain", "LIFE_HEALTH");
+                form.putIfAbsent("collaboration", "MEDICAL_ENGINEERING");
+                form.putIfAbsent("partners", "中国医科大学附属第一医院、东北大学");
+            }
+            case "P3.3" -> {
+                form.putIfAbsent("founderType", "CAS_INSTITUTE");
+                form.putIfAbsent("founderName", "中国科学院金属研究所");
+                form.putIfAbsent("institutionPlace", "SHENYANG");
+            }
+            case "P4.1a" -> {
+                form.putIfAbsent("outputBeforeWan", "9000");
+                form.putIfAbsent("scaleStatus", "ABOVE_SCALE");
+            }
+            case "P5.1a", "P5.1b" -> {
+                form.putIfAbsent("certificateNumber", "国药准字H20250001");
+                form.putIfAbsent("productionPlace", "SHENYANG");
+            }
+            case "P5.2" -> {
+                form.putIfAbsent("projectKind", "INDUSTRIAL");
+                form.putIfAbsent("startDate", year + "-01-10");
+                form.putIfAbsent("completionDate", year + "-06-30");
+                form.putIfAbsent("productionDate", form.get("referenceDate"));
+            }
+            default -> { }
+        }
+        return form;
+    }
+
     public ProcessInstance submit(String claimant, Map<String, Object> form) {
         ProcessInstance claim = driver.start(KEY, claimant);
         lifecycle.complete(claim, TASK_SUBMIT, claimant, form);

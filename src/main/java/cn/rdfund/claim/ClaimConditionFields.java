@@ -1,0 +1,80 @@
+package cn.rdfund.claim;
+
+import cn.rdfund.money.WanInput;
+import cn.rdfund.system.tasks.FormValues;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A measure's own conditions (the catalogue's {@code condition:} fields) read from the claim form by the kind of field
+ * the form gives each: a list's value, a date, an amount in 万元 (a field named …Wan, read by the table as …Yuan in yuan),
+ * or a text of evidence (a certificate's number). Every one is required; whether it meets the measure is the award
+ * table's answer, not this class's.
+ */
+final class ClaimConditionFields {
+
+    private static final int TEXT_MAX = 200;
+    private static final String WAN = "Wan";
+
+    private ClaimConditionFields() {
+    }
+
+    /** The conditions by the name the award table reads, as texts; a problem for each one missing or malformed. */
+    static Map<String, String> read(Map<String, Object> values, List<String> fields, LocalDate today,
+            List<String> problems) {
+        ClaimFormDefinition form = ClaimFormDefinition.deployed();
+        Map<String, String> read = new LinkedHashMap<>();
+        for (String field : fields) {
+            String label = form.fieldLabel(field);
+            switch (form.fieldType(field)) {
+                case "select", "radio" -> {
+                    String value = FormValues.text(values.get(field));
+                    if (value == null || value.isEmpty()) {
+                        problems.add("请选择「" + label + "」");
+                    } else if (!form.hasOption(field, value)) {
+                        problems.add("「" + label + "」不能是「" + value + "」：请从列表中选择");
+                    } else {
+                        read.put(field, value);
+                    }
+                }
+                case "datetime" -> {
+                    LocalDate date = ClaimForm.date(values.get(field));
+                    if (date == null) {
+                        problems.add("请填写「" + label + "」（日期，如 2025-03-01）");
+                    } else if (date.isAfter(today)) {
+                        problems.add("「" + label + "」不能晚于今天");
+                    } else {
+                        read.put(field, date.toString());
+                    }
+                }
+                default -> {
+                    if (field.endsWith(WAN)) {
+                        Optional<BigDecimal> yuan = WanInput.toYuan(ClaimForm.typed(values.get(field)));
+                        if (yuan.isEmpty()) {
+                            problems.add("请填写「" + label + "」（万元，如 8000 或 9500.5）");
+                        } else {
+                            read.put(field.substring(0, field.length() - WAN.length()) + "Yuan", yuan.get().toPlainString());
+                        }
+                    } else {
+                        String text = FormValues.text(values.get(field));
+                        if (text == null || text.isEmpty() || text.length() > TEXT_MAX) {
+                            problems.add("请填写「" + label + "」（不超过" + TEXT_MAX + "字）");
+                        } else {
+                            read.put(field, text);
+                        }
+                    }
+                }
+            }
+        }
+        return read;
+    }
+
+    /** The form field a condition the table reads by {@code name} was typed in. */
+    static String fieldOf(String name) {
+        return name.endsWith("Yuan") ? name.substring(0, name.length() - "Yuan".length()) + WAN : name;
+    }
+}
