@@ -303,7 +303,7 @@ abstract class PlatformContract {
     @Test
     void paysATalentAwardAfterAnotherPolicysAwardInThreeYearlyInstalments() {
         String claimant = lifecycle.newApplicant("人才企业");
-        Map<String, Object> form = ClaimDriver.form("P6.1", "2025-05-01");
+        Map<String, Object> form = ClaimDriver.meetingConditions(ClaimDriver.form("P6.1", "2025-05-01"));
         form.put("talentCategory", "A");
         form.put("otherAwardWan", "1.5");
         form.put("otherAwardPolicy", "省级人才奖励");

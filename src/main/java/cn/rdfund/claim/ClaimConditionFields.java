@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * A measure's own conditions (the catalogue's {@code condition:} fields) read from the claim form by the kind of field
  * the form gives each: a list's value, a date, an amount in 万元 (a field named …Wan, read by the table as …Yuan in yuan),
- * or a text of evidence (a certificate's number). Every one is required; whether it meets the measure is the award
+ * a 公民身份号码 (a field named …IdNumber, checked by its check character), or a text of evidence (a certificate's
+ * number). Every one is required; whether it meets the measure is the award
  * table's answer, not this class's.
  */
 final class ClaimConditionFields {
@@ -58,6 +59,13 @@ final class ClaimConditionFields {
                             problems.add("请填写「" + label + "」（万元，如 8000 或 9500.5）");
                         } else {
                             read.put(field.substring(0, field.length() - WAN.length()) + "Yuan", yuan.get().toPlainString());
+                        }
+                    } else if (field.endsWith(ClaimPersons.ID_NUMBER)) {
+                        ResidentIdNumber.Result id = ResidentIdNumber.read(FormValues.text(values.get(field)), today);
+                        if (id.number().isEmpty()) {
+                            problems.add("「" + label + "」" + id.problem());
+                        } else {
+                            read.put(field, id.number().get().value());
                         }
                     } else {
                         String text = FormValues.text(values.get(field));

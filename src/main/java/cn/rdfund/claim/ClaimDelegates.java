@@ -61,7 +61,7 @@ class ClaimDelegates {
     /** Registers the submission (or the withdrawal) and routes the claim to its measure's lead unit and co-units. */
     @Bean
     JavaDelegate registerClaim(ClaimService claims, ProcessStarter starter, MeasureCatalogue catalogue,
-            TraineeRosters rosters, AwardLists awardLists) {
+            TraineeRosters rosters, ClaimPersons persons, AwardLists awardLists) {
         return execution -> {
             String claimant = starter.of(execution.getProcessInstanceId());
             execution.setVariable(DUPLICATE, false);
@@ -82,6 +82,9 @@ class ClaimDelegates {
                     rosters.record(claim.id(), claim.measure(), counted);
                     return null;
                 });
+            }
+            if (!PolicyClaim.REJECTED.equals(claim.status())) {
+                persons.record(claim.id(), claim.measure(), submission.facts());
             }
             if (claim.code() != null) {
                 execution.setProcessBusinessKey(claim.code());

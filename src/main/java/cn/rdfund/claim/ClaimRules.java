@@ -31,7 +31,7 @@ class ClaimRules {
 
     @Bean
     TaskCompletionRule claimSubmitted(ClaimService claims, MeasureCatalogue catalogue, TraineeRosters rosters,
-            AwardLists awardLists, Clock clock) {
+            ClaimPersons persons, AwardLists awardLists, Clock clock) {
         return TaskCompletionRule.of(KEY, TASK_SUBMIT, completion -> {
             if (ClaimForm.withdrawn(completion.variables())) {
                 return List.of();
@@ -53,6 +53,11 @@ class ClaimRules {
                     return roster.problems();
                 }
                 submission = submission.withRoster(roster.counted());
+            }
+            List<String> claimedElsewhere = persons.claimedElsewhere(completion.processInstanceId(),
+                    completion.startedBy(), submission);
+            if (!claimedElsewhere.isEmpty()) {
+                return claimedElsewhere;
             }
             return claims.refusals(completion.processInstanceId(), completion.startedBy(), submission);
         });

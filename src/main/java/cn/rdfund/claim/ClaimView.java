@@ -89,7 +89,8 @@ final class ClaimView {
     private static String condition(String name, String text) {
         String field = ClaimConditionFields.fieldOf(name);
         ClaimFormDefinition form = ClaimFormDefinition.deployed();
-        String value = name.endsWith("Yuan") ? Wan.formatExact(new java.math.BigDecimal(text)) : form.label(field, text);
+        String value = name.endsWith("Yuan") ? Wan.formatExact(new java.math.BigDecimal(text))
+                : name.endsWith(ClaimPersons.ID_NUMBER) ? new ResidentIdNumber(text).masked() : form.label(field, text);
         return form.fieldLabel(field).replace("（万元）", "") + "：" + value;
     }
 

@@ -67,7 +67,8 @@ class ClaimFormTest {
                 .as("P6.3's head count comes from its 学员名册, checked against the document (TraineeRosterClaimTest)").isEmpty();
         assertThat(parse(ClaimDriver.form("P3.2", "2025-03-01")).problems())
                 .containsExactly("请填写基数金额（万元，如 12000 或 5000.5）");
-        assertThat(parse(ClaimDriver.form("P6.1", "2025-03-01")).problems()).containsExactly("请选择类别");
+        assertThat(parse(ClaimDriver.form("P6.1", "2025-03-01")).problems()).containsExactly("请选择类别",
+                "请填写「人才姓名」（不超过200字）", "「人才公民身份号码」应为18位（最后一位可为X）");
         assertThat(parse(ClaimDriver.form("P4.3", "2025-03-01", "recognitionType", "BOGUS")).problems())
                 .as("a value no list offers, refused before the lead unit sees it")
                 .containsExactly("「认定类型」不能是「BOGUS」：请从列表中选择");

@@ -496,9 +496,43 @@ class PolicyClaimProcessTest {
         assertThat(instance).isEnded().hasPassed("EndEvent_ObjectionUpheld");
     }
 
+    /** P6.1 pays for one identified talent: one live or paid claim per person, whichever enterprise claims. */
+    @Test
+    void aTalentIsClaimedOnceWhicheverEnterpriseClaimsAndAClaimEndingUnpaidReleasesThem() {
+        String idNumber = Rosters.uniqueIdNumber();
+        String masked = idNumber.substring(0, 4) + "**********" + idNumber.substring(14);
+        ProcessInstance first = drive.submit(claimant, talent("2025-05-01", idNumber));
+        assertThat((String) processEngine.getRuntimeService().getVariable(first.getId(), "claimSummary"))
+                .contains("人才姓名：王五", "人才公民身份号码：" + masked).doesNotContain(idNumber);
+
+        String other = lifecycle.newApplicant("另一人才企业");
+        ProcessInstance second = processDriver.start(KEY, other);
+        assertThatThrownBy(() -> lifecycle.complete(second, TASK_SUBMIT, other, talent("2025-05-01", idNumber)))
+                .hasMessageContaining("王五（" + masked + "）已由其他单位申领，同一人员在同一措施下不得重复申领")
+                .hasMessageNotContaining(claimOf(first).code()).hasMessageNotContaining(idNumber);
+        ProcessInstance again = processDriver.start(KEY, claimant);
+        assertThatThrownBy(() -> lifecycle.complete(again, TASK_SUBMIT, claimant, talent("2025-06-01", idNumber)))
+                .hasMessageContaining("已由本单位申领（" + claimOf(first).code() + "）");
+        String wrongCheck = idNumber.substring(0, 17) + (idNumber.endsWith("1") ? "2" : "1");
+        assertThatThrownBy(() -> lifecycle.complete(again, TASK_SUBMIT, claimant, talent("2025-06-01", wrongCheck)))
+                .hasMessageContaining("「人才公民身份号码」校验位不符，请核对号码");
+
+        drive.check(first, "rsj", REJECT, "引进材料不实");
+        lifecycle.complete(second, TASK_SUBMIT, other, talent("2025-05-01", idNumber));
+        assertThat(claimOf(second).status()).as("the rejected claim no longer holds the talent")
+                .isEqualTo(PolicyClaim.SUBMITTED);
+    }
+
+    private static Map<String, Object> talent(String referenceDate, String idNumber) {
+        Map<String, Object> form = ClaimDriver.form("P6.1", referenceDate);
+        form.put("talentCategory", "B");
+        form.put("talentIdNumber", idNumber);
+        return ClaimDriver.meetingConditions(form);
+    }
+
     @Test
     void aTalentAwardIsPaidInThreeYearlyInstalmentsEachAfterFinanceApproves() {
-        Map<String, Object> form = ClaimDriver.form("P6.1", "2025-05-01");
+        Map<String, Object> form = ClaimDriver.meetingConditions(ClaimDriver.form("P6.1", "2025-05-01"));
         form.put("talentCategory", "A");
         ProcessInstance instance = drive.submit(claimant, form);
         drive.check(instance, "rsj", PASS, null);

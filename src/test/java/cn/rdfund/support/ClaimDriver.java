@@ -68,7 +68,7 @@ public class ClaimDriver {
      * The form with the measure's own conditions met (the catalogue's condition fields, judged by its award table): a
      * national centre with its approval, a life-health 医工结合 project, a CAS institute in Shenyang, 2022 output under
      * 1亿 for an above-scale enterprise, production in Shenyang, an industrial project started, completed and producing in
-     * the reference date's year.
+     * the reference date's year, a talent with a name and a 公民身份号码 no other claim has.
      */
     public static Map<String, Object> meetingConditions(Map<String, Object> form) {
         String measure = (String) form.get("measure");
@@ -101,6 +101,10 @@ public class ClaimDriver {
                 form.putIfAbsent("startDate", year + "-01-10");
                 form.putIfAbsent("completionDate", year + "-06-30");
                 form.putIfAbsent("productionDate", form.get("referenceDate"));
+            }
+            case "P6.1" -> {
+                form.putIfAbsent("talentName", "王五");
+                form.putIfAbsent("talentIdNumber", Rosters.uniqueIdNumber());
             }
             default -> { }
         }
