@@ -93,6 +93,8 @@ class ClaimCalculator {
         values.putIfAbsent(PolicyClaimProcess.CLAIM_ACTION, PolicyClaimProcess.SUBMIT);
         values.putIfAbsent("claimTitle", "试算");
         values.putIfAbsent("documents", "试算");
+        values.putIfAbsent("payeeBank", "试算");
+        values.putIfAbsent("payeeAccount", "00000000");
         values.putIfAbsent("qualified", true);
         if ("false".equals(values.get("qualified"))) {
             values.put("qualified", false);

@@ -215,7 +215,10 @@ class ClaimDelegates {
             claims.openAward(id);
             PolicyClaim claim = claims.get(id);
             execution.setVariable(DisbursementProcess.PROJECT_ID, claim.projectId());
-            execution.setVariable(DisbursementProcess.APPLICANT_NAME, claims.organizationName(claim.organizationId()));
+            String organization = claims.organizationName(claim.organizationId());
+            execution.setVariable(DisbursementProcess.APPLICANT_NAME, organization);
+            execution.setVariable(DisbursementProcess.PAYEE, claim.payeeAccount() == null ? null
+                    : "户名 " + organization + "；开户银行及账号 " + new Payee(claim.payeeBank(), claim.payeeAccount()).display());
         };
     }
 

@@ -141,13 +141,14 @@ final class ClaimForm {
             problems.add("已获奖励的政策名称不超过" + POLICY_MAX + "字");
         }
         boolean waived = Boolean.TRUE.equals(values.get("otherAwardWaived"));
+        Payee payee = Payee.read(values, problems);
         if (!problems.isEmpty()) {
             return new Parsed(problems, null);
         }
         ClaimFacts facts = new ClaimFacts(referenceDate, category, base, previousOutput, growth, headcount, qualified,
                 requested, conditions);
         return new Parsed(List.of(), new ClaimSubmission(measure, title, facts, documents, otherAward,
-                otherAward.signum() > 0 ? otherPolicy : null, otherAward.signum() > 0 && waived));
+                otherAward.signum() > 0 ? otherPolicy : null, otherAward.signum() > 0 && waived, payee));
     }
 
     /** 有效投资: the investment less the land cost in it (the claimant types both, the difference is not theirs). */

@@ -54,13 +54,14 @@ interface ClaimRepository extends CrudRepository<PolicyClaim, Long> {
               previous_output_yuan = :previousOutputYuan, growth_percent = :growthPercent, headcount = :headcount,
               qualified = :qualified, requested_yuan = :requestedYuan, conditions = :conditions, documents = :documents,
               other_award = :otherAward, other_award_policy = :otherAwardPolicy, other_award_waived = :otherAwardWaived,
+              payee_bank = :payeeBank, payee_account = :payeeAccount,
               status = 'SUBMITTED', status_reason = NULL, updated_at = :at
             WHERE id = :id""")
     void resubmit(long id, String measure, String measureName, String policyVersion, String catalogueDecisionId,
             String awardDecisionId, int awardDecisionVersion, String leadUnit, String title, LocalDate referenceDate, String category, BigDecimal baseYuan,
             BigDecimal previousOutputYuan, BigDecimal growthPercent, Integer headcount, Boolean qualified,
             BigDecimal requestedYuan, String conditions, String documents, BigDecimal otherAward,
-            String otherAwardPolicy, boolean otherAwardWaived, LocalDateTime at);
+            String otherAwardPolicy, boolean otherAwardWaived, String payeeBank, String payeeAccount, LocalDateTime at);
 
     /** Serialises the registration of one organization's claims (the duplicate check). */
     @Query("SELECT id FROM organization WHERE id = :id FOR UPDATE")

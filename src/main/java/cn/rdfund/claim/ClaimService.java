@@ -163,7 +163,7 @@ public class ClaimService {
                     filing.leadUnit(), submission.title(), f.referenceDate(), f.category(), f.baseYuan(),
                     f.previousOutputYuan(), f.growthPercent(), f.headcount(), f.qualified(), f.requestedYuan(),
                     f.conditions(), submission.documents(), submission.otherAward(), submission.otherAwardPolicy(),
-                    submission.otherAwardWaived(), now);
+                    submission.otherAwardWaived(), submission.payee().bank(), submission.payee().account(), now);
             if (!existing.get().title().equals(submission.title())) {
                 caseSearch.renamed(AuditCase.CLAIM, existing.get().id(), existing.get().title());
             }

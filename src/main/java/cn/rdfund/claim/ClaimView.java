@@ -81,6 +81,9 @@ final class ClaimView {
                 .skip(Math.max(0, earlier.size() - EARLIER_SHOWN))
                 .map(c -> c.code() + "（参照日期" + c.facts().referenceDate() + "，" + c.title() + "，" + status(c) + "）")
                 .collect(Collectors.joining("；")));
+        if (claim.payeeAccount() != null) {
+            lines.add("收款账户：" + new Payee(claim.payeeBank(), claim.payeeAccount()).display());
+        }
         lines.add("申领材料：\n" + claim.documents());
         return String.join("\n", lines);
     }

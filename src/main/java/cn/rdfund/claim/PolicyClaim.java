@@ -31,6 +31,8 @@ public record PolicyClaim(
         BigDecimal otherAward,
         String otherAwardPolicy,
         boolean otherAwardWaived,
+        String payeeBank,
+        String payeeAccount,
         String awardDecisionId,
         Integer awardDecisionVersion,
         String ruleBasis,
@@ -78,7 +80,8 @@ public record PolicyClaim(
         return new PolicyClaim(null, "DX-" + processInstanceId, processInstanceId, filing.measure(), filing.measureName(),
                 filing.policyVersion(), filing.catalogueDecisionId(), filing.leadUnit(), organizationId, claimantUserId,
                 submission.title(), submission.facts(), submission.documents(), submission.otherAward(),
-                submission.otherAwardPolicy(), submission.otherAwardWaived(), filing.awardDecisionId(),
+                submission.otherAwardPolicy(), submission.otherAwardWaived(), submission.payee().bank(),
+                submission.payee().account(), filing.awardDecisionId(),
                 filing.awardDecisionVersion(), null, null, null, null, null, null, null, null, null, SUBMITTED, null,
                 null, null, null, null, now, now);
     }

@@ -26,6 +26,8 @@ public final class DisbursementProcess {
     public static final String PROJECT_CODE = "projectCode";
     public static final String TITLE = "title";
     public static final String APPLICANT_NAME = "applicantName";
+    /** The account the payment goes to, in words (a claim's 收款账户); finance reads it at approval. Absent for projects. */
+    public static final String PAYEE = "payeeDisplay";
 
     /** The variables of a Disbursement instance (or one of its tasks), typed, as the steps read them. */
     static Variables of(VariableScope scope) {

@@ -97,7 +97,15 @@ class AwardListImportTest {
         assertThat(runtimeService.getVariable(firstClaim, "recognitionType")).isEqualTo("FIRST");
         assertThat(runtimeService.getVariable(secondClaim, "recognitionType")).isEqualTo("RE");
         ProcessInstance confirmed = runtimeService.createProcessInstanceQuery().processInstanceId(firstClaim).singleResult();
-        lifecycle.complete(confirmed, TASK_SUBMIT, first, Map.of(CLAIM_ACTION, SUBMIT, "otherAwardWan", "0"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> lifecycle.complete(confirmed, TASK_SUBMIT, first,
+                Map.of(CLAIM_ACTION, SUBMIT, "otherAwardWan", "0")))
+                .as("confirming is giving the account the award is paid into")
+                .hasMessageContaining("请填写开户银行").hasMessageContaining("请填写银行账号");
+        lifecycle.complete(confirmed, TASK_SUBMIT, first, Map.of(CLAIM_ACTION, SUBMIT, "otherAwardWan", "0",
+                "payeeBank", "中国建设银行沈阳浑南支行", "payeeAccount", "2105 0156 0000 1234 5678"));
+        assertThat(claims.ofProcess(firstClaim).orElseThrow().payeeAccount()).isEqualTo("21050156000012345678");
+        assertThat((String) runtimeService.getVariable(firstClaim, "claimSummary"))
+                .contains("收款账户：中国建设银行沈阳浑南支行 2105 0156 0000 1234 5678");
         drive.check(confirmed, "kjj", PASS, null);
         drive.approve(confirmed, "kjj2");
         drive.passNotice(confirmed, "kjj");
@@ -111,7 +119,8 @@ class AwardListImportTest {
         assertThat(paid.documents()).contains("免申即享名单");
         ProcessInstance altered = runtimeService.createProcessInstanceQuery().processInstanceId(secondClaim).singleResult();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> lifecycle.complete(altered, TASK_SUBMIT, second,
-                Map.of(CLAIM_ACTION, SUBMIT, "otherAwardWan", "0", "recognitionType", "FIRST")))
+                Map.of(CLAIM_ACTION, SUBMIT, "otherAwardWan", "0", "recognitionType", "FIRST",
+                        "payeeBank", "中国银行沈阳分行", "payeeAccount", "12345678")))
                 .as("the list said 重新认定: the enterprise cannot make it 首次认定")
                 .hasMessageContaining("免申即享申领的措施、参照日期和类别以名单为准")
                 .hasMessageContaining("2025年高新技术企业认定名单.xlsx」第3行");

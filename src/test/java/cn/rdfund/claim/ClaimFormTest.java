@@ -141,6 +141,19 @@ class ClaimFormTest {
     }
 
     @Test
+    void asksForTheAccountTheAwardIsPaidInto() {
+        Map<String, Object> form = ClaimDriver.form("P3.2", "2025-03-01", "baseWan", "100");
+        form.remove("payeeBank");
+        form.put("payeeAccount", "1234-567");
+        assertThat(parse(form).problems()).containsExactly("请填写开户银行（不超过100字，如 中国工商银行沈阳和平支行）",
+                "请填写银行账号（8至32位数字，可含空格）");
+        form.put("payeeBank", "中国银行沈阳分行");
+        form.put("payeeAccount", " 1234 5678\u3000901 ");
+        assertThat(parse(form).submission().payee()).isEqualTo(new Payee("中国银行沈阳分行", "12345678901"));
+        assertThat(new Payee("中国银行沈阳分行", "12345678901").display()).isEqualTo("中国银行沈阳分行 1234 5678 901");
+    }
+
+    @Test
     void refusesAReferenceDateInTheFuture() {
         Map<String, Object> form = ClaimDriver.form("P3.2", "2026-12-02");
         form.put("baseWan", "100");

@@ -103,6 +103,11 @@ class PolicyClaimProcessTest {
         assertThat(claimOf(instance).status()).isEqualTo(PolicyClaim.NOTICE);
         drive.passNotice(instance, "kjj");
         assertThat(claimOf(instance).status()).isEqualTo(PolicyClaim.AWARDED);
+        String payment = processEngine.getRuntimeService().createProcessInstanceQuery()
+                .superProcessInstanceId(instance.getId()).singleResult().getId();
+        assertThat((String) processEngine.getRuntimeService().getVariable(payment, "payeeDisplay"))
+                .as("finance approves the payment seeing the account it goes to")
+                .startsWith("户名 申领企业").endsWith("开户银行及账号 中国工商银行沈阳和平支行 3301 0012 3456 7890 123");
         drive.financeApproves(instance);
 
         PolicyClaim paid = claimOf(instance);

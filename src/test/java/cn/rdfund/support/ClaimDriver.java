@@ -54,6 +54,8 @@ public class ClaimDriver {
         form.put("referenceDate", referenceDate);
         form.put("documents", "认定证书 GR2025000001\n营业执照");
         form.put("otherAwardWan", "0");
+        form.put("payeeBank", "中国工商银行沈阳和平支行");
+        form.put("payeeAccount", "3301 0012 3456 7890 123");
         return form;
     }
 

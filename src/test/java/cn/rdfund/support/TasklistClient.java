@@ -46,7 +46,7 @@ public final class TasklistClient {
     public static Map<String, String> firstRecognitionClaim(String claimant) {
         return Map.of(PolicyClaimProcess.CLAIM_ACTION, PolicyClaimProcess.SUBMIT, "measure", "P4.3", "claimTitle", "高新技术企业首次认定奖励（" + claimant + "）",
                 "referenceDate", "2025-06-01", "recognitionType", "FIRST", "documents", "高新技术企业证书 GR2025000001",
-                "otherAwardWan", "0");
+                "otherAwardWan", "0", "payeeBank", "中国工商银行沈阳和平支行", "payeeAccount", "3301001234567890123");
     }
 
     /** A minimal PDF: the 申报书 a journey attaches, or any document a test uploads. */

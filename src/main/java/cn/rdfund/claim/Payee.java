@@ -1,0 +1,34 @@
+package cn.rdfund.claim;
+
+import cn.rdfund.system.tasks.FormValues;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The account the claimant's award is paid into: its bank (开户银行) and number, the claimant organization's own
+ * (户名 is the organization's name, not typed). The number is kept as digits; people type it with spaces.
+ */
+record Payee(String bank, String account) {
+
+    private static final int BANK_MAX = 100;
+
+    static Payee read(Map<String, Object> values, List<String> problems) {
+        String bank = FormValues.text(values.get("payeeBank"));
+        if (bank == null || bank.isEmpty() || bank.length() > BANK_MAX) {
+            problems.add("请填写开户银行（不超过" + BANK_MAX + "字，如 中国工商银行沈阳和平支行）");
+            bank = null;
+        }
+        Object typed = values.get("payeeAccount");
+        String account = typed == null ? "" : typed.toString().replaceAll("[\\s\\u00A0\\u3000-]", "");
+        if (!account.matches("\\d{8,32}")) {
+            problems.add("请填写银行账号（8至32位数字，可含空格）");
+            account = null;
+        }
+        return bank == null || account == null ? null : new Payee(bank, account);
+    }
+
+    /** As finance and the lead unit read it: 中国工商银行沈阳和平支行 3301 0012 3456 789 */
+    String display() {
+        return bank + " " + account.replaceAll("(\\d{4})(?=\\d)", "$1 ");
+    }
+}
