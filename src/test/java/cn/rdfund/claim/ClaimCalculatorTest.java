@@ -48,7 +48,7 @@ class ClaimCalculatorTest {
     void theEstimateIsWhatTheClaimIsThenCalculatedAt() throws Exception {
         String claimant = lifecycle.newApplicant("试算企业");
         JsonNode estimate = JSON.readTree(Http.as(port, claimant)
-                .get("/api/claims/estimate?measure=P3.2&referenceDate=2025-03-01&baseWan=12000").body());
+                .get("/api/claims/estimate?measure=P3.2&referenceDate=2025-03-01&baseWan=12000&constructionKind=NEW").body());
         assertThat(estimate.path("eligible").asBoolean()).isTrue();
         assertThat(estimate.path("amount").asText()).isEqualTo("10000000.00");
         assertThat(estimate.path("calculation").asText()).contains("按上限核定1000.00万元");

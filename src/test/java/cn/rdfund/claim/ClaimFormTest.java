@@ -67,8 +67,11 @@ class ClaimFormTest {
                 .as("P6.3's head count comes from its 学员名册, checked against the document (TraineeRosterClaimTest)").isEmpty();
         assertThat(parse(ClaimDriver.form("P3.2", "2025-03-01")).problems())
                 .containsExactly("请填写基数金额（万元，如 12000 或 5000.5）");
-        assertThat(parse(ClaimDriver.form("P6.1", "2025-03-01")).problems()).containsExactly("请选择类别",
-                "请填写「人才姓名」（不超过200字）", "「人才公民身份号码」应为18位（最后一位可为X）");
+        Map<String, Object> talent = ClaimDriver.form("P6.1", "2025-03-01");
+        talent.remove("talentName");
+        talent.remove("talentIdNumber");
+        assertThat(parse(talent).problems()).containsExactly("请选择类别", "请填写「人才姓名」（不超过200字）",
+                "「人才公民身份号码」应为18位（最后一位可为X）");
         assertThat(parse(ClaimDriver.form("P4.3", "2025-03-01", "recognitionType", "BOGUS")).problems())
                 .as("a value no list offers, refused before the lead unit sees it")
                 .containsExactly("「认定类型」不能是「BOGUS」：请从列表中选择");
@@ -97,6 +100,7 @@ class ClaimFormTest {
         project.put("projectKind", "SHOPPING_MALL");
         project.put("startDate", "2025-01-10");
         project.put("completionDate", "2026-12-03");
+        project.remove("productionDate");
 
         assertThat(parse(project).problems()).as("each condition missing or malformed is named by its label")
                 .containsExactly("「项目类型」不能是「SHOPPING_MALL」：请从列表中选择", "「竣工日期」不能晚于今天",
@@ -115,6 +119,7 @@ class ClaimFormTest {
         firstOverOneYi.put("previousOutputWan", "10000.01");
         firstOverOneYi.put("growthPercent", "20");
         firstOverOneYi.put("scaleStatus", "ABOVE_SCALE");
+        firstOverOneYi.remove("outputBeforeWan");
         assertThat(parse(firstOverOneYi).problems()).containsExactly("请填写「2022年工业总产值（万元）」（万元，如 8000 或 9500.5）");
         firstOverOneYi.put("outputBeforeWan", "9999.99");
         assertThat(parse(firstOverOneYi).submission().facts().conditionTexts())
@@ -189,7 +194,8 @@ class ClaimFormTest {
         }
         assertThat(shownMeasureFields(variables, "SUBMIT", "P4.1a"))
                 .containsExactlyInAnyOrder("previousOutputWan", "growthPercent", "outputBeforeWan", "scaleStatus");
-        assertThat(shownMeasureFields(variables, "SUBMIT", "P2.2")).containsExactlyInAnyOrder("centreLevel", "requestedWan");
+        assertThat(shownMeasureFields(variables, "SUBMIT", "P2.2")).containsExactlyInAnyOrder("centreLevel", "requestedWan",
+                "researchDirection");
         assertThat(shownMeasureFields(variables, "SUBMIT", "P6.3")).as("the 学员名册 text, no head count to type")
                 .containsExactly("roster");
         assertThat(shownMeasureFields(variables, "SUBMIT", null)).isEmpty();

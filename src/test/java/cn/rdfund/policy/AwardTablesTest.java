@@ -122,6 +122,11 @@ class AwardTablesTest {
     /** Conditions that meet the measure, as the claim form gives them to the table (names and texts). */
     static Map<String, String> conditionsMet(String measure, LocalDate date) {
         return switch (measure) {
+            case "P1.3" -> Map.of("parkPlace", "SHENYANG");
+            case "P2.2" -> Map.of("researchDirection", "MAJOR_DISEASE");
+            case "P3.1" -> Map.of("rdInstitutionStatus", "INCLUDED");
+            case "P3.2" -> Map.of("constructionKind", "NEW");
+            case "P4.1b" -> Map.of("scaleStatus", "ABOVE_SCALE");
             case "P2.3" -> Map.of("projectDomain", "LIFE_HEALTH", "collaboration", "MEDICAL_ENGINEERING",
                     "partners", "某医院、某大学");
             case "P3.3" -> Map.of("institutionPlace", "SHENYANG", "founderName", "中国科学院金属研究所");
@@ -269,6 +274,12 @@ class AwardTablesTest {
      */
     @ParameterizedTest(name = "{0}: {1} = {2} → {3}")
     @CsvSource(nullValues = "null", delimiter = '|', value = {
+            "P1.3  | parkPlace        | ELSEWHERE           | 大学科技园不在沈阳",
+            "P2.2  | researchDirection | OTHER              | 研究方向不是重大疾病和重大传染性疾病预防技术研发或大型临床研究队列构建",
+            "P2.2  | researchDirection | INFECTIOUS_PREVENTION | ",
+            "P3.1  | rdInstitutionStatus | NOT_INCLUDED     | 未纳入新型研发机构管理体系",
+            "P3.2  | constructionKind | EXPANSION           | 不是投资新建的平台",
+            "P4.1b | scaleStatus      | BELOW_SCALE         | 不是规模以上工业企业",
             "P2.3  | projectDomain    | OTHER               | 项目不属于生命健康领域",
             "P2.3  | projectDomain    | null                | 项目不属于生命健康领域",
             "P2.3  | collaboration    | SINGLE              | 不是医疗卫生机构与高校、科研院所或企业联合攻关的医工结合项目",
@@ -288,6 +299,11 @@ class AwardTablesTest {
         Map<String, String> changed = new HashMap<>();
         changed.put(condition, value);
         List<Map<String, Object>> rows = switch (measure) {
+            case "P1.3" -> claim(IN_FORCE, measure, "NATIONAL", null, null, null, null, null, changed);
+            case "P2.2" -> claim(IN_FORCE, measure, "NATIONAL", null, null, null, null, null, changed);
+            case "P3.1" -> claim(IN_FORCE, measure, "EXCELLENT", null, null, null, null, null, changed);
+            case "P3.2" -> claim(IN_FORCE, measure, null, new BigDecimal("1"), null, null, null, null, changed);
+            case "P4.1b" -> claim(IN_FORCE, measure, null, new BigDecimal("500000001"), null, null, null, null, changed);
             case "P3.3" -> claim(IN_FORCE, measure, "CAS_INSTITUTE", null, null, null, null, null, changed);
             case "P4.1a" -> claim(IN_FORCE, measure, null, null, new BigDecimal("100000001"), new BigDecimal("20"),
                     null, null, changed);

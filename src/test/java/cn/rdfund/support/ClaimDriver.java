@@ -45,7 +45,10 @@ public class ClaimDriver {
                 .filter(Objects::nonNull).findFirst().orElseThrow();
     }
 
-    /** The claim form's fields for a measure, filled as a claimant would; callers add the measure's own facts. */
+    /**
+     * The claim form's fields for a measure, filled as a claimant would, the measure's own conditions met
+     * ({@link #meetingConditions}); callers add the measure's facts, or change or remove a condition to see it refused.
+     */
     public static Map<String, Object> form(String measure, String referenceDate) {
         Map<String, Object> form = new HashMap<>();
         form.put(CLAIM_ACTION, SUBMIT);
@@ -56,7 +59,7 @@ public class ClaimDriver {
         form.put("otherAwardWan", "0");
         form.put("payeeBank", "中国工商银行沈阳和平支行");
         form.put("payeeAccount", "3301 0012 3456 7890 123");
-        return form;
+        return meetingConditions(form);
     }
 
     /** The claim form with the one fact the measure asks for besides (e.g. P4.3's recognitionType). */
@@ -76,6 +79,11 @@ public class ClaimDriver {
         String measure = (String) form.get("measure");
         String year = ((String) form.get("referenceDate")).substring(0, 4);
         switch (measure) {
+            case "P1.3" -> form.putIfAbsent("parkPlace", "SHENYANG");
+            case "P2.2" -> form.putIfAbsent("researchDirection", "CLINICAL_COHORT");
+            case "P3.1" -> form.putIfAbsent("rdInstitutionStatus", "INCLUDED");
+            case "P3.2" -> form.putIfAbsent("constructionKind", "NEW");
+            case "P4.1b" -> form.putIfAbsent("scaleStatus", "ABOVE_SCALE");
             case "P2.1a" -> {
                 form.putIfAbsent("centreLevel", "NATIONAL");
                 form.putIfAbsent("approvalNumber", "国科发社〔2025〕12号");
