@@ -1,6 +1,7 @@
 package cn.rdfund.system.security;
 
 import static cn.rdfund.system.security.Groups.ADMINS;
+import static cn.rdfund.system.security.Groups.APPLICANTS;
 import static cn.rdfund.system.security.Groups.AUDITORS;
 import static cn.rdfund.system.security.Groups.FINANCE;
 import static cn.rdfund.system.security.Groups.PROGRAM_MANAGERS;
@@ -38,9 +39,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <li>{@code /actuator/**}: health probes open (details for admins and auditors), the rest needs a login.</li>
  * <li>everything else is Camunda's webapps (Tasklist, Cockpit, Admin) with their own login page,
  * session and CSRF protection; only their first-run setup page is closed, and their copy of the engine API is behind
- * the same allow-list. RDFund's audit pages ({@code /audit/})
- * use that login too, and may read (GET) the audit API and documents with it, and attach documents with it and the
- * session's CSRF token (WebappSession).</li>
+ * the same allow-list. RDFund's audit pages ({@code /audit/}) and claim pages ({@code /claims/}: 政策计算器,
+ * 免申即享名单导入) use that login too, and may read (GET) the audit API, documents, the calculator and imported lists
+ * with it, and attach documents or import a 免申即享 list with it and the session's CSRF token (WebappSession).</li>
  * </ol>
  */
 @Configuration
@@ -49,6 +50,8 @@ class SecurityConfiguration {
     private static final String REALM = "RDFund";
     /** RDFund's own pages (audit, dashboards): logged in through Camunda's welcome page, see WebappSession. */
     static final String AUDIT_PAGES = "/audit/**";
+    /** 政策计算器 and 免申即享名单导入: for enterprises and the city's staff, with the same login. */
+    static final String CLAIM_PAGES = "/claims/**";
     private static final String WELCOME_LOGIN = "/camunda/app/welcome/default/#!/login";
 
     /** Who may call what, for RDFund's API and Camunda's engine API (security/allow-list.yaml). */
@@ -79,12 +82,19 @@ class SecurityConfiguration {
                 // Basic credentials travel with every request; the one write a session cookie may make (attaching a
                 // document) needs the session's CSRF token as well (WebappSession.writesFor): Spring's CSRF filter is off.
                 .csrf(AbstractHttpConfigurer::disable)
+                // One filter each for reads and writes: a once-per-request filter runs once, whatever it is given.
                 .addFilterBefore(webappSession.readsFor(new OrRequestMatcher(path(HttpMethod.GET, "/api/audit/**"),
                         path(HttpMethod.GET, "/api/ledger/verify"), path(HttpMethod.GET, "/api/tasks/*/documents"),
-                        path(HttpMethod.GET, "/api/cases/*/documents"), path(HttpMethod.GET, "/api/documents/*"))),
+                        path(HttpMethod.GET, "/api/cases/*/documents"), path(HttpMethod.GET, "/api/documents/*"),
+                        // the claim pages: the calculator, the measures and organizations to choose from, a list's result
+                        path(HttpMethod.GET, "/api/claims/calculator"), path(HttpMethod.GET, "/api/claims/estimate"),
+                        path(HttpMethod.GET, "/api/claims/award-lists/*"), path(HttpMethod.GET, "/api/policy/measures"),
+                        path(HttpMethod.GET, "/api/organizations"))),
                         BasicAuthenticationFilter.class)
-                // Tasklist's 材料 tab attaches files with the webapp's login and its CSRF token.
-                .addFilterBefore(webappSession.writesFor(path(HttpMethod.POST, "/api/tasks/*/documents")),
+                // Tasklist's 材料 tab attaches files, and a lead unit imports a 免申即享 list on /claims/award-lists.html,
+                // with the webapp's login and its CSRF token.
+                .addFilterBefore(webappSession.writesFor(new OrRequestMatcher(
+                        path(HttpMethod.POST, "/api/tasks/*/documents"), path(HttpMethod.POST, "/api/claims/award-lists"))),
                         BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
                 .addFilterAfter(new EngineApiGuard(allowList, webappSession, sealedHistoryReads),
@@ -111,8 +121,14 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain webappSecurity(HttpSecurity http, WebappSession webappSession, AllowList allowList,
             SealedVariableReads sealedHistoryReads) throws Exception {
+        // (two guards of one class: each lets the other's pages pass untouched, so neither is skipped as done)
         http.addFilterBefore(webappSession.guardsPages(path(AUDIT_PAGES),
                         Set.of(AUDITORS, FINANCE, ADMINS, PROGRAM_MANAGERS), WELCOME_LOGIN), AuthorizationFilter.class)
+                .addFilterBefore(webappSession.guardsPages(path(CLAIM_PAGES),
+                        Set.of(APPLICANTS, PROGRAM_MANAGERS, FINANCE, AUDITORS, ADMINS), WELCOME_LOGIN),
+                        AuthorizationFilter.class)
+                // the 免申即享 page imports a list with the session's CSRF token, which it finds in a cookie of its own
+                .addFilterBefore(webappSession.handsTokenTo(path(CLAIM_PAGES), "/claims"), AuthorizationFilter.class)
                 // The same allow-list as on /engine-rest, for Tasklist's and Cockpit's copy of the engine API.
                 .addFilterBefore(new EngineApiGuard(allowList, webappSession, sealedHistoryReads),
                         AuthorizationFilter.class)

@@ -20,6 +20,7 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseCookie;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -41,6 +42,8 @@ public class WebappSession {
     /** Where Camunda's webapps keep a session's CSRF token, and the header their pages send it in. */
     private static final String CSRF_TOKEN_SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
     private static final String CSRF_TOKEN_HEADER = "X-XSRF-TOKEN";
+    /** The cookie in which RDFund's own pages find the session's CSRF token (handsTokenTo). */
+    static final String PAGE_TOKEN_COOKIE = "RDFUND-XSRF-TOKEN";
 
     private final IdentityService identityService;
 
@@ -105,6 +108,35 @@ public class WebappSession {
             }
         };
         filter.setBeanName(name);
+        return filter;
+    }
+
+    /**
+     * On these pages, hands the page its session's CSRF token in a cookie for the pages' own path: Camunda keeps it in
+     * one for {@code /camunda} only, which a page elsewhere cannot read. The page's script reads it, as Tasklist reads
+     * Camunda's, and sends it back in X-XSRF-TOKEN with its one write ({@link #writesFor}); a page of another site can
+     * read neither. Nothing while the session has no token yet (Camunda makes one on the session's first request to
+     * the webapps, and answers it in the X-XSRF-TOKEN header).
+     */
+    OncePerRequestFilter handsTokenTo(RequestMatcher pages, String cookiePath) {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
+            @Override
+            protected boolean shouldNotFilter(HttpServletRequest request) {
+                return !pages.matches(request);
+            }
+
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                HttpSession session = request.getSession(false);
+                if (session != null && session.getAttribute(CSRF_TOKEN_SESSION_ATTRIBUTE) instanceof String token) {
+                    response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(PAGE_TOKEN_COOKIE, token)
+                            .path(cookiePath).sameSite("Strict").secure(request.isSecure()).build().toString());
+                }
+                chain.doFilter(request, response);
+            }
+        };
+        filter.setBeanName("webappSessionToken");
         return filter;
     }
 
