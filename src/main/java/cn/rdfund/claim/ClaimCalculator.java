@@ -34,8 +34,19 @@ class ClaimCalculator {
     record ClaimSeen(String code, String title, String status, String payable, String payableDisplay) {
     }
 
+    /**
+     * A field the measure's claim asks for, as the estimate reads it ({@code key}, the claim form's): its kind
+     * ({@code choice} with its options, {@code date}, {@code amountWan}, {@code percent}, {@code count}, {@code idNumber},
+     * {@code text}, {@code tick}, or {@code roster}: the 学员名册, estimated by the number of graduates expected).
+     */
+    record AskedField(String key, String label, String kind, List<Option> options) {
+    }
+
+    record Option(String value, String label) {
+    }
+
     record MeasureSeen(String measure, String name, String leadUnit, String ruleText, String recipient,
-            List<String> asks, List<ClaimSeen> claims) {
+            List<String> asks, List<AskedField> fields, List<ClaimSeen> claims) {
     }
 
     record Overview(long organizationId, String organizationName, LocalDate date, List<MeasureSeen> measures,
@@ -73,15 +84,31 @@ class ClaimCalculator {
                     .toList());
             awardLists.awaitingConfirmation(organizationId, m.measure()).forEach(origin -> seen.add(new ClaimSeen(null,
                     "免申即享：" + m.name(), "待企业确认（" + origin.described() + "）", null, null)));
-            List<String> asks = new ArrayList<>();
-            ClaimForm.formFields(m.claimFields()).forEach(field -> asks.add("roster".equals(field)
-                    ? TraineeRoster.KIND + "（材料）" : ClaimFormDefinition.deployed().fieldLabel(field)));
+            List<AskedField> fields = ClaimForm.formFields(m.claimFields()).stream().map(ClaimCalculator::asked).toList();
             measures.add(new MeasureSeen(m.measure(), m.name(), m.leadUnit().displayName(), m.ruleText(),
-                    m.recipient(), asks, seen));
+                    m.recipient(), fields.stream().map(AskedField::label).toList(), fields, seen));
         }
         BigDecimal room = commitments.room(organizationId, CAPPED_MEASURE);
         return new Overview(organizationId, claims.organizationName(organizationId), date, measures,
                 commitments.committed(organizationId, CAPPED_MEASURE), room, Wan.format(room));
+    }
+
+    private static AskedField asked(String key) {
+        ClaimFormDefinition form = ClaimFormDefinition.deployed();
+        if ("roster".equals(key)) {
+            return new AskedField("headcount", TraineeRoster.KIND + "（材料）", "roster", List.of());
+        }
+        List<Option> options = form.options(key).entrySet().stream().map(o -> new Option(o.getKey(), o.getValue()))
+                .toList();
+        String kind = switch (form.fieldType(key)) {
+            case "select", "radio" -> "choice";
+            case "datetime" -> "date";
+            case "checkbox" -> "tick";
+            case "number" -> "count";
+            default -> key.endsWith("Wan") ? "amountWan" : key.endsWith("Percent") ? "percent"
+                    : key.endsWith(ClaimPersons.ID_NUMBER) ? "idNumber" : "text";
+        };
+        return new AskedField(key, form.fieldLabel(key), kind, options);
     }
 
     /**

@@ -60,7 +60,7 @@ final class ClaimFormDefinition {
                 if (component.has("values")) {
                     Map<String, String> options = new LinkedHashMap<>();
                     component.get("values").forEach(o -> options.put(o.path("value").asText(), o.path("label").asText()));
-                    labels.put(key, Map.copyOf(options));
+                    labels.put(key, java.util.Collections.unmodifiableMap(options));
                 }
                 if (component.path("conditional").path("hide").asText().contains(FIELD_MEASURES + ".")) {
                     fields.add(key);
@@ -86,6 +86,11 @@ final class ClaimFormDefinition {
         }
         return options.entrySet().stream().filter(o -> o.getValue().equals(valueOrLabel)).map(Map.Entry::getKey)
                 .findFirst();
+    }
+
+    /** The options of the form's list of that name, value to label, in the form's order (none: empty). */
+    Map<String, String> options(String list) {
+        return optionLabels.getOrDefault(list, Map.of());
     }
 
     /** Whether the form's list of that name offers this value. */

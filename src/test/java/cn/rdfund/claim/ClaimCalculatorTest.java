@@ -111,6 +111,21 @@ class ClaimCalculatorTest {
         assertThat(p43).isNotNull();
         assertThat(p43.path("leadUnit").asText()).isEqualTo("市科技局");
         assertThat(p43.path("asks").toString()).contains("认定类型");
+        assertThat(p43.path("fields").get(0).path("key").asText()).isEqualTo("recognitionType");
+        assertThat(p43.path("fields").get(0).path("kind").asText()).isEqualTo("choice");
+        assertThat(p43.path("fields").get(0).path("options").toString()).as("the form's options, in its order")
+                .contains("{\"value\":\"FIRST\",\"label\":\"首次认定\"}");
+        JsonNode p52 = null;
+        for (JsonNode measure : overview.path("measures")) {
+            if ("P5.2".equals(measure.path("measure").asText())) {
+                p52 = measure;
+            }
+        }
+        assertThat(p52.path("fields").findValuesAsText("key")).as("the same fields as its claim")
+                .containsExactly("investmentWan", "landCostWan", "projectKind", "startDate", "completionDate",
+                        "productionDate");
+        assertThat(p52.path("fields").findValuesAsText("kind")).containsExactly("amountWan", "amountWan", "choice",
+                "date", "date", "date");
         assertThat(p43.path("claims").toString()).contains(code, "待审查");
         assertThat(overview.path("measures").size()).as("the 2024 measures in force that day").isEqualTo(18);
 

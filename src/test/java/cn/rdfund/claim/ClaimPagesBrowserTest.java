@@ -82,9 +82,26 @@ class ClaimPagesBrowserTest {
             browser.click(browser.find(By.cssSelector("tr[id='measure-P4.3'] button")));
             browser.until(ExpectedConditions.textToBe(By.id("estimateTitle"), "试算：P4.3 高新技术企业后补助"));
             assertThat(browser.find(By.id("referenceDate")).getAttribute("value")).isEqualTo("2025-06-01");
-            browser.find(By.id("field-recognitionType")).sendKeys("首次认定");
+            new org.openqa.selenium.support.ui.Select(browser.find(By.id("field-recognitionType")))
+                    .selectByVisibleText("首次认定");
             browser.find(By.cssSelector("#estimateForm button")).click();
             browser.until(ExpectedConditions.textToBe(By.id("amount"), "20.00万元"));
+
+            // A measure with conditions asks them as its claim does, and answers why a claim would be refused.
+            browser.click(browser.find(By.cssSelector("tr[id='measure-P5.2'] button")));
+            browser.until(ExpectedConditions.textToBe(By.id("estimateTitle"), "试算：P5.2 项目当年竣工投产奖励"));
+            browser.find(By.id("referenceDate")).clear();
+            browser.find(By.id("referenceDate")).sendKeys("2025-10-01");
+            browser.find(By.id("field-investmentWan")).sendKeys("6000");
+            browser.find(By.id("field-landCostWan")).sendKeys("1000");
+            new org.openqa.selenium.support.ui.Select(browser.find(By.id("field-projectKind")))
+                    .selectByVisibleText("房地产项目");
+            browser.find(By.id("field-startDate")).sendKeys("2025-01-10");
+            browser.find(By.id("field-completionDate")).sendKeys("2025-06-30");
+            browser.find(By.id("field-productionDate")).sendKeys("2025-10-01");
+            browser.find(By.cssSelector("#estimateForm button")).click();
+            browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("estimateResult"),
+                    "房地产项目不在支持范围"));
             assertChinese(browser, "the calculator");
             browser.shot("claims-calculator.png");
         }
