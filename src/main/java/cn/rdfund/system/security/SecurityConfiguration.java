@@ -78,7 +78,8 @@ class SecurityConfiguration {
                         EngineErrors.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
                                 "您的角色不能调用此接口：" + request.getMethod() + " " + EnginePaths.pathOf(request))))
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(new BrowserAwareEntryPoint(REALM)))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 // Basic credentials travel with every request; the one write a session cookie may make (attaching a
                 // document) needs the session's CSRF token as well (WebappSession.writesFor): Spring's CSRF filter is off.
                 .csrf(AbstractHttpConfigurer::disable)

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,6 +74,28 @@ class ClaimPagesAccessTest {
 
         HttpClient expert = WebappLogin.loggedIn(port, "expert1");
         assertThat(get(expert, "/api/claims/calculator").statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * A read by the session keeps the session as it is: renewing its id on every request (Spring's session-fixation
+     * default) made a page's second request in flight, or Tasklist in another tab, lose the login.
+     */
+    @Test
+    void readsByTheSessionLeaveTheSessionAsItIsSoParallelRequestsAllSucceed() throws Exception {
+        HttpClient auditor = WebappLogin.loggedIn(port, "auditor");
+        HttpResponse<String> read = get(auditor, "/api/audit/cases?q=SB");
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.headers().allValues("Set-Cookie")).as("no new session id").isEmpty();
+
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> parallel = new java.util.ArrayList<>();
+        for (String path : List.of("/api/audit/cases?q=a", "/api/audit/cases?q=b", "/api/claims/calculator?date=2025-06-01&organizationId=1",
+                "/camunda/api/engine/engine/default/task/count")) {
+            parallel.add(auditor.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        for (var response : parallel) {
+            assertThat(response.get().statusCode()).as(response.get().uri().toString()).isEqualTo(200);
+        }
     }
 
     @Test
