@@ -238,7 +238,8 @@ class AwardLists {
                         || !java.util.Objects.equals(origin.category(), submission.facts().category()))
                 .map(origin -> List.of("免申即享申领的措施、参照日期和类别以名单为准（" + origin.described() + "：措施"
                         + origin.measure() + "，参照日期" + origin.referenceDate()
-                        + (origin.category() == null ? "" : "，类别" + origin.category()) + "），不能修改"))
+                        + (origin.category() == null ? "" : "，类别"
+                                + labelled(origin.measure(), origin.referenceDate(), origin.category())) + "），不能修改"))
                 .orElse(List.of());
     }
 
@@ -254,20 +255,33 @@ class AwardLists {
     }
 
     Optional<Imported> find(long id, boolean repeated) {
+        Optional<String> measure = jdbc.sql("SELECT measure FROM award_list_import WHERE id = ?").param(id)
+                .query(String.class).optional();
         List<RowOutcome> rows = jdbc.sql("""
                 SELECT row_no, uscc, organization_name, category, reference_date, outcome, reason, process_instance_id
                 FROM award_list_row WHERE import_id = ? ORDER BY row_no""").param(id)
-                .query((rs, n) -> new RowOutcome(rs.getInt("row_no"), rs.getString("uscc"),
-                        rs.getString("organization_name"), rs.getString("category"),
-                        rs.getObject("reference_date", LocalDate.class), rs.getString("outcome"),
-                        OUTCOMES.get(rs.getString("outcome")), rs.getString("reason"),
-                        rs.getString("process_instance_id")))
+                .query((rs, n) -> {
+                    LocalDate date = rs.getObject("reference_date", LocalDate.class);
+                    return new RowOutcome(rs.getInt("row_no"), rs.getString("uscc"), rs.getString("organization_name"),
+                            labelled(measure.orElse(null), date, rs.getString("category")), date,
+                            rs.getString("outcome"), OUTCOMES.get(rs.getString("outcome")), rs.getString("reason"),
+                            rs.getString("process_instance_id"));
+                })
                 .list();
         return jdbc.sql("SELECT id, measure, file_name, file_sha256, imported_by, imported_at FROM award_list_import WHERE id = ?")
                 .param(id).query((rs, n) -> new Imported(rs.getLong("id"), rs.getString("measure"),
                         rs.getString("file_name"), rs.getString("file_sha256"), rs.getString("imported_by"),
                         rs.getTimestamp("imported_at").toLocalDateTime(), repeated, rows))
                 .optional();
+    }
+
+    /** A category as the claim form labels it (首次认定, not FIRST); as stored where the form has no such option. */
+    private String labelled(String measure, LocalDate date, String category) {
+        if (measure == null || date == null || category == null) {
+            return category;
+        }
+        return catalogue.claimFields(measure, date).category()
+                .map(list -> ClaimFormDefinition.deployed().label(list, category)).orElse(category);
     }
 
     private static String clip(String text, int max) {

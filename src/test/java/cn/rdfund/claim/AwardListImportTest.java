@@ -87,6 +87,7 @@ class AwardListImportTest {
         assertThat(rows).extracting(row -> row.path("row").asInt() + " " + row.path("outcome").asText()).containsExactly(
                 "2 OPENED", "3 OPENED", "4 UNMATCHED", "5 DUPLICATE", "6 INVALID", "7 INVALID");
         assertThat(rows.get(3).path("reason").asText()).isEqualTo("与第2行重复");
+        assertThat(rows.get(0).path("category").asText()).as("as the claim form words it").isEqualTo("首次认定");
         assertThat(rows.get(5).path("reason").asText()).contains("「特别认定」不是认定类型之一");
         long importId = JSON.readTree(imported.body()).path("id").asLong();
         String firstClaim = rows.get(0).path("claimProcessInstanceId").asText();
