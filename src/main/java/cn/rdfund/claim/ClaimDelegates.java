@@ -50,12 +50,17 @@ class ClaimDelegates {
      */
     @Bean
     TaskListener showClaimableMeasures(MeasureCatalogue catalogue) {
-        return task -> {
-            List<PolicyMeasure> published = catalogue.published();
-            task.setVariablesLocal(ClaimFormOptions.of(published, ClaimFormDefinition.deployed()).variables());
-            task.setVariableLocal("measuresText", Texts.clip(published.stream()
-                    .map(PolicyMeasure::line).collect(Collectors.joining("\n")), MEASURES_TEXT_MAX));
-        };
+        return task -> task.setVariablesLocal(claimFormShown(catalogue));
+    }
+
+    /** The claim task's display variables: the options and field rules of the claim form in force, and the measures. */
+    static Map<String, Object> claimFormShown(MeasureCatalogue catalogue) {
+        List<PolicyMeasure> published = catalogue.published();
+        Map<String, Object> shown = new HashMap<>(ClaimFormOptions.of(published, ClaimFormDefinition.deployed())
+                .variables());
+        shown.put("measuresText", Texts.clip(published.stream().map(PolicyMeasure::line)
+                .collect(Collectors.joining("\n")), MEASURES_TEXT_MAX));
+        return shown;
     }
 
     /** Registers the submission (or the withdrawal) and routes the claim to its measure's lead unit and co-units. */

@@ -11,6 +11,7 @@ import cn.rdfund.ledger.LedgerRepository;
 import cn.rdfund.project.Project;
 import cn.rdfund.project.ProjectRepository;
 import cn.rdfund.review.ProjectAssessment;
+import cn.rdfund.system.migration.ProcessMigration;
 import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.RdfundIntegrationTest;
 import java.io.IOException;
@@ -71,7 +72,7 @@ class ProjectExecutionMigrationTest {
     LedgerRepository ledger;
 
     @Autowired
-    ProjectExecutionMigration migration;
+    ProcessMigration migration;
 
     private String currentVersion;
     private Deployment previous;
@@ -115,7 +116,7 @@ class ProjectExecutionMigrationTest {
         signAgreement(paymentExecution, inPayment);
         BpmnAwareTests.assertThat(paymentExecution).isWaitingAt("CallActivity_FirstInstalment");
 
-        List<ProjectExecutionMigration.Outcome> first = migration.migrateAllTo(currentVersion);
+        List<ProcessMigration.Outcome> first = migration.migrateAllTo(ProjectExecutionMigration.RULES, currentVersion);
 
         assertThat(first).singleElement().satisfies(outcome -> {
             assertThat(outcome.sourceDefinitionId()).isEqualTo(previousVersion);
@@ -136,7 +137,7 @@ class ProjectExecutionMigrationTest {
 
         financeApproves(paymentExecution);
         BpmnAwareTests.assertThat(paymentExecution).isWaitingAt(TASK_START_MIDTERM);
-        assertThat(migration.migrateAllTo(currentVersion)).singleElement().satisfies(outcome -> {
+        assertThat(migration.migrateAllTo(ProjectExecutionMigration.RULES, currentVersion)).singleElement().satisfies(outcome -> {
             assertThat(outcome.migrated()).containsExactly(paymentExecution.getId());
             assertThat(outcome.left()).isEmpty();
         });
@@ -144,7 +145,7 @@ class ProjectExecutionMigrationTest {
         lifecycle.fireTimer(paymentExecution, MIDTERM_DUE);
         BpmnAwareTests.assertThat(paymentExecution).isWaitingAt(TASK_REPORT_PROGRESS);
         assertThat(payments(inPayment)).extracting(LedgerEntry::amount).containsExactly(new BigDecimal("800000.00"));
-        assertThat(migration.migrateAllTo(currentVersion)).isEmpty();
+        assertThat(migration.migrateAllTo(ProjectExecutionMigration.RULES, currentVersion)).isEmpty();
     }
 
     private Project projectOf(ProcessInstance application) {
