@@ -15,7 +15,8 @@ const Audit = {
   text(value) {
     const span = document.createElement('span');
     span.textContent = value == null ? '' : String(value);
-    return span.innerHTML;
+    // also safe inside an attribute's quotes
+    return span.innerHTML.replace(/"/g, '&quot;').replace(/'/g, '&#39;');
   },
   time(value) {
     return value ? String(value).replace('T', ' ').substring(0, 19) : '';

@@ -84,7 +84,8 @@ class ClaimCalculator {
                     .toList());
             awardLists.awaitingConfirmation(organizationId, m.measure()).forEach(origin -> seen.add(new ClaimSeen(null,
                     "免申即享：" + m.name(), "待企业确认（" + origin.described() + "）", null, null)));
-            List<AskedField> fields = ClaimForm.formFields(m.claimFields()).stream().map(ClaimCalculator::asked).toList();
+            List<AskedField> fields = ClaimForm.formFields(m.claimFields()).stream().map(ClaimCalculator::asked)
+                    .filter(field -> !EVIDENCE.contains(field.kind())).toList();
             measures.add(new MeasureSeen(m.measure(), m.name(), m.leadUnit().displayName(), m.ruleText(),
                     m.recipient(), fields.stream().map(AskedField::label).toList(), fields, seen));
         }
@@ -92,6 +93,14 @@ class ClaimCalculator {
         return new Overview(organizationId, claims.organizationName(organizationId), date, measures,
                 commitments.committed(organizationId, CAPPED_MEASURE), room, Wan.format(room));
     }
+
+    /**
+     * Kinds of field that only identify or evidence the claim (a name, a number): no table reads them, so an estimate
+     * neither asks for them nor needs a real person's number in a query string.
+     */
+    private static final java.util.Set<String> EVIDENCE = java.util.Set.of("text", "idNumber");
+    /** A valid 公民身份号码 standing in for the person an estimate does not name. */
+    private static final String SOMEONE = "11010519491231002X";
 
     private static AskedField asked(String key) {
         ClaimFormDefinition form = ClaimFormDefinition.deployed();
@@ -106,7 +115,7 @@ class ClaimCalculator {
             case "checkbox" -> "tick";
             case "number" -> "count";
             default -> key.endsWith("Wan") ? "amountWan" : key.endsWith("Percent") ? "percent"
-                    : key.endsWith(ClaimPersons.ID_NUMBER) ? "idNumber" : "text";
+                    : key.endsWith(ClaimSubjects.ID_NUMBER) ? "idNumber" : "text";
         };
         return new AskedField(key, form.fieldLabel(key), kind, options);
     }
@@ -122,6 +131,10 @@ class ClaimCalculator {
         values.putIfAbsent("documents", "试算");
         values.putIfAbsent("payeeBank", "试算");
         values.putIfAbsent("payeeAccount", "00000000");
+        catalogue.published().stream().filter(m -> m.measure().equals(values.get("measure"))).findFirst()
+                .ifPresent(m -> m.claimFields().conditions().stream().map(ClaimCalculator::asked)
+                        .filter(field -> EVIDENCE.contains(field.kind()))
+                        .forEach(field -> values.putIfAbsent(field.key(), "idNumber".equals(field.kind()) ? SOMEONE : "试算")));
         values.putIfAbsent("qualified", true);
         if ("false".equals(values.get("qualified"))) {
             values.put("qualified", false);

@@ -60,7 +60,7 @@ final class ClaimConditionFields {
                         } else {
                             read.put(field.substring(0, field.length() - WAN.length()) + "Yuan", yuan.get().toPlainString());
                         }
-                    } else if (field.endsWith(ClaimPersons.ID_NUMBER)) {
+                    } else if (field.endsWith(ClaimSubjects.ID_NUMBER)) {
                         ResidentIdNumber.Result id = ResidentIdNumber.read(FormValues.text(values.get(field)), today);
                         if (id.number().isEmpty()) {
                             problems.add("「" + label + "」" + id.problem());
@@ -71,14 +71,24 @@ final class ClaimConditionFields {
                         String text = FormValues.text(values.get(field));
                         if (text == null || text.isEmpty() || text.length() > TEXT_MAX) {
                             problems.add("请填写「" + label + "」（不超过" + TEXT_MAX + "字）");
+                        } else if (!singleLine(text)) {
+                            problems.add("「" + label + "」只能填写一行文字（不含换行或控制字符）");
                         } else {
-                            read.put(field, text);
+                            read.put(field, field.equals(ClaimSubjects.CERTIFICATE)
+                                    ? text.replaceAll("\\s", "").toUpperCase(java.util.Locale.ROOT) : text);
                         }
                     }
                 }
             }
         }
         return read;
+    }
+
+    /** No line break, control or format character (bidi overrides …): what a summary shows as one line is one line. */
+    static boolean singleLine(String text) {
+        return text.codePoints().noneMatch(c -> Character.getType(c) == Character.CONTROL
+                || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.LINE_SEPARATOR
+                || Character.getType(c) == Character.PARAGRAPH_SEPARATOR);
     }
 
     /** The form field a condition the table reads by {@code name} was typed in. */

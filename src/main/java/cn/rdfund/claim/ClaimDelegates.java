@@ -66,7 +66,7 @@ class ClaimDelegates {
     /** Registers the submission (or the withdrawal) and routes the claim to its measure's lead unit and co-units. */
     @Bean
     JavaDelegate registerClaim(ClaimService claims, ProcessStarter starter, MeasureCatalogue catalogue,
-            TraineeRosters rosters, ClaimPersons persons, AwardLists awardLists) {
+            TraineeRosters rosters, ClaimSubjects subjects, AwardLists awardLists) {
         return execution -> {
             String claimant = starter.of(execution.getProcessInstanceId());
             execution.setVariable(DUPLICATE, false);
@@ -89,7 +89,7 @@ class ClaimDelegates {
                 });
             }
             if (!PolicyClaim.REJECTED.equals(claim.status())) {
-                persons.record(claim.id(), claim.measure(), submission.facts());
+                subjects.record(claim.id(), claim.measure(), submission.facts());
             }
             if (claim.code() != null) {
                 execution.setProcessBusinessKey(claim.code());

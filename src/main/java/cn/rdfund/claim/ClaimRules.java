@@ -31,7 +31,7 @@ class ClaimRules {
 
     @Bean
     TaskCompletionRule claimSubmitted(ClaimService claims, MeasureCatalogue catalogue, TraineeRosters rosters,
-            ClaimPersons persons, AwardLists awardLists, Clock clock) {
+            ClaimSubjects subjects, AwardLists awardLists, Clock clock) {
         return TaskCompletionRule.of(KEY, TASK_SUBMIT, completion -> {
             if (ClaimForm.withdrawn(completion.variables())) {
                 return List.of();
@@ -54,7 +54,7 @@ class ClaimRules {
                 }
                 submission = submission.withRoster(roster.counted());
             }
-            List<String> claimedElsewhere = persons.claimedElsewhere(completion.processInstanceId(),
+            List<String> claimedElsewhere = subjects.claimedElsewhere(completion.processInstanceId(),
                     completion.startedBy(), submission);
             if (!claimedElsewhere.isEmpty()) {
                 return claimedElsewhere;

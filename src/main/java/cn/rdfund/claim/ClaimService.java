@@ -98,13 +98,25 @@ public class ClaimService {
         if (versions.problem().isPresent()) {
             return List.of(versions.problem().get());
         }
-        if (!versions.rule().eligible()) {
-            // What the table can already tell from the form is refused now, not after the lead unit's check.
-            return List.of("不符合申领条件：" + versions.rule().basis());
+        // What the table can already tell from the form is refused now, not after the lead unit's check; a claim
+        // resubmitted after 补正 for the same measure and date is judged by the version it was filed under.
+        AwardRule rule = claims.findByProcessInstanceId(processInstanceId).filter(filed -> sameFiling(filed, submission))
+                .flatMap(filed -> awards.judgeBy(filed.awardDecisionId(), filed.measure(), submission.facts()))
+                .orElse(versions.rule());
+        if (!rule.eligible()) {
+            return List.of("不符合申领条件：" + rule.basis());
+        }
+        if (!ClaimSubjects.of(submission.facts()).isEmpty()) {
+            return List.of(); // the same item is the same person or certificate: ClaimSubjects
         }
         return members.organizationOf(claimantUserId)
                 .flatMap(organization -> sameItem(organization, submission, processInstanceId))
                 .map(earlier -> List.of(duplicate(earlier))).orElse(List.of());
+    }
+
+    private static boolean sameFiling(PolicyClaim filed, ClaimSubmission submission) {
+        return filed.measure().equals(submission.measure())
+                && filed.facts().referenceDate().equals(submission.facts().referenceDate());
     }
 
     private static String duplicate(PolicyClaim earlier) {
@@ -154,9 +166,8 @@ public class ClaimService {
         LocalDateTime now = LocalDateTime.now(clock);
         Optional<PolicyClaim> existing = claims.findByProcessInstanceId(processInstanceId);
         ClaimFacts f = submission.facts();
-        Filing filing = existing.filter(c -> c.measure().equals(submission.measure())
-                        && c.facts().referenceDate().equals(f.referenceDate()))
-                .map(Filing::of).orElseGet(() -> filingInForce(submission));
+        Filing filing = existing.filter(c -> sameFiling(c, submission)).map(Filing::of)
+                .orElseGet(() -> filingInForce(submission));
         if (existing.isPresent()) {
             claims.resubmit(existing.get().id(), filing.measure(), filing.measureName(), filing.policyVersion(),
                     filing.catalogueDecisionId(), filing.awardDecisionId(), filing.awardDecisionVersion(),
@@ -173,7 +184,8 @@ public class ClaimService {
             claims.setCode(saved.id(), "DX" + Year.now(clock) + "-" + String.format("%06d", saved.id()));
         }
         PolicyClaim claim = claims.findByProcessInstanceId(processInstanceId).orElseThrow();
-        sameItem(organizationId, submission, processInstanceId).ifPresent(earlier ->
+        Optional.of(submission).filter(s -> ClaimSubjects.of(s.facts()).isEmpty())
+                .flatMap(s -> sameItem(organizationId, s, processInstanceId)).ifPresent(earlier ->
                 claims.setStatus(claim.id(), PolicyClaim.REJECTED, duplicate(earlier), "system", now));
         return get(claim.id());
     }

@@ -93,7 +93,7 @@ final class ClaimView {
         String field = ClaimConditionFields.fieldOf(name);
         ClaimFormDefinition form = ClaimFormDefinition.deployed();
         String value = name.endsWith("Yuan") ? Wan.formatExact(new java.math.BigDecimal(text))
-                : name.endsWith(ClaimPersons.ID_NUMBER) ? new ResidentIdNumber(text).masked() : form.label(field, text);
+                : name.endsWith(ClaimSubjects.ID_NUMBER) ? new ResidentIdNumber(text).masked() : form.label(field, text);
         return form.fieldLabel(field).replace("（万元）", "") + "：" + value;
     }
 

@@ -17,9 +17,14 @@ record Payee(String bank, String account) {
         if (bank == null || bank.isEmpty() || bank.length() > BANK_MAX) {
             problems.add("请填写开户银行（不超过" + BANK_MAX + "字，如 中国工商银行沈阳和平支行）");
             bank = null;
+        } else if (!ClaimConditionFields.singleLine(bank) || bank.matches(".*\\d{6,}.*")) {
+            // One line, and no account number in it: finance reads the account from its own field only.
+            problems.add("「开户银行」只填写银行和支行名称（一行，不含账号）");
+            bank = null;
         }
         Object typed = values.get("payeeAccount");
-        String account = typed == null ? "" : typed.toString().replaceAll("[\\s\\u00A0\\u3000-]", "");
+        String account = typed instanceof String text
+                ? text.replaceAll("[\\s\\u00A0\\u3000]", "").replaceAll("(?<=\\d)-(?=\\d)", "") : "";
         if (!account.matches("\\d{8,32}")) {
             problems.add("请填写银行账号（8至32位数字，可含空格）");
             account = null;

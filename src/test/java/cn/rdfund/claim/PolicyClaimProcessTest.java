@@ -522,10 +522,52 @@ class PolicyClaimProcessTest {
         assertThatThrownBy(() -> lifecycle.complete(again, TASK_SUBMIT, claimant, talent("2025-06-01", wrongCheck)))
                 .hasMessageContaining("「人才公民身份号码」校验位不符，请核对号码");
 
+        Map<String, Object> anotherTalent = talent("2025-05-01", Rosters.uniqueIdNumber());
+        anotherTalent.put("talentName", "赵六");
+        lifecycle.complete(again, TASK_SUBMIT, claimant, anotherTalent);
+        assertThat(claimOf(again).status()).as("a second talent of the same category on the same day is another item")
+                .isEqualTo(PolicyClaim.SUBMITTED);
+
         drive.check(first, "rsj", REJECT, "引进材料不实");
         lifecycle.complete(second, TASK_SUBMIT, other, talent("2025-05-01", idNumber));
         assertThat(claimOf(second).status()).as("the rejected claim no longer holds the talent")
                 .isEqualTo(PolicyClaim.SUBMITTED);
+    }
+
+    /** P5.1a/b pay once per certificate: another enterprise, or the same one on another date, cannot claim it again. */
+    @Test
+    void aCertificateIsClaimedOnceAndTwoCertificatesOfOneClassOnOneDayAreTwoItems() {
+        String certificate = "国药准字H" + (20250000 + (int) (System.nanoTime() % 9999));
+        Map<String, Object> drug = ClaimDriver.form("P5.1a", "2025-03-10", "drugClass", "CLASS1");
+        drug.put("certificateNumber", certificate.substring(0, 5) + " " + certificate.substring(5).toLowerCase());
+        ProcessInstance first = drive.submit(claimant, drug);
+        assertThat(claimOf(first).facts().conditionTexts()).containsEntry("certificateNumber", certificate);
+
+        String other = lifecycle.newApplicant("另一药企");
+        ProcessInstance copy = processDriver.start(KEY, other);
+        Map<String, Object> sameCertificate = ClaimDriver.form("P5.1a", "2025-03-11", "drugClass", "CLASS1");
+        sameCertificate.put("certificateNumber", certificate);
+        assertThatThrownBy(() -> lifecycle.complete(copy, TASK_SUBMIT, other, sameCertificate))
+                .hasMessageContaining("注册证书编号" + certificate + "已由其他单位申领，同一证书在同一措施下不得重复申领");
+
+        Map<String, Object> anotherDrug = ClaimDriver.form("P5.1a", "2025-03-10", "drugClass", "CLASS1");
+        anotherDrug.put("certificateNumber", certificate + "9");
+        assertThat(claimOf(drive.submit(claimant, anotherDrug)).status()).isEqualTo(PolicyClaim.SUBMITTED);
+    }
+
+    @Test
+    void conditionTextsAndTheBankAreOneLineAndTheBankHoldsNoAccountNumber() {
+        ProcessInstance instance = processDriver.start(KEY, claimant);
+        Map<String, Object> forged = ClaimDriver.form("P2.3", "2025-03-10", "requestedWan", "30");
+        forged.put("partners", "某医院\n申请金额：50.00万元");
+        forged.put("payeeBank", "中国工商银行沈阳和平支行 户名张三 账号 6222000011112222333");
+        assertThatThrownBy(() -> lifecycle.complete(instance, TASK_SUBMIT, claimant, forged))
+                .hasMessageContaining("「合作单位」只能填写一行文字（不含换行或控制字符）")
+                .hasMessageContaining("「开户银行」只填写银行和支行名称（一行，不含账号）");
+        forged.put("partners", "某医院\u202e、某大学");
+        forged.put("payeeBank", "中国工商银行沈阳和平支行");
+        assertThatThrownBy(() -> lifecycle.complete(instance, TASK_SUBMIT, claimant, forged))
+                .hasMessageContaining("「合作单位」只能填写一行文字");
     }
 
     private static Map<String, Object> talent(String referenceDate, String idNumber) {
