@@ -8,19 +8,16 @@ import cn.rdfund.ledger.LedgerRepository;
 import cn.rdfund.organization.OrganizationMembers;
 import cn.rdfund.organization.OrganizationRepository;
 import cn.rdfund.organization.UnifiedSocialCreditCode;
+import cn.rdfund.support.AwardListFile;
 import cn.rdfund.support.ClaimDriver;
 import cn.rdfund.support.Http;
 import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.RdfundIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -72,7 +69,7 @@ class AwardListImportTest {
         String third = lifecycle.newApplicant("免申企业丙");
         String unregistered = "91210112MA" + "0" + "Q" + "99999";
         unregistered = unregistered + UnifiedSocialCreditCode.checkCharacter(unregistered);
-        byte[] list = xlsx(List.of(
+        byte[] list = AwardListFile.xlsx(List.of(
                 List.of(uscc(first), "免申企业甲", "首次认定", "2025-06-01"),
                 List.of(uscc(second), "免申企业乙", "RE", "2025-06-01"),
                 List.of(unregistered, "未注册企业", "首次认定", "2025-06-01"),
@@ -139,12 +136,12 @@ class AwardListImportTest {
                 .as("the same file opens nothing again").containsOnlyOnce(secondClaim);
 
         Http.Response otherList = Http.as(port, "kjj").postFile("/api/claims/award-lists", Map.of("measure", "P4.3"),
-                "file", "补充名单.xlsx", xlsx(List.of(List.of(uscc(first), "免申企业甲", "首次认定", "2025-06-01"),
+                "file", "补充名单.xlsx", AwardListFile.xlsx(List.of(List.of(uscc(first), "免申企业甲", "首次认定", "2025-06-01"),
                         List.of(uscc(second), "免申企业乙", "重新认定", "2025-06-01"))));
         assertThat(JSON.readTree(otherList.body()).path("rows")).extracting(row -> row.path("reason").asText())
                 .containsExactly("已有申领" + paid.code(), "已从名单为该企业开启同一措施的申领，待企业确认");
         Http.Response otherDate = Http.as(port, "kjj").postFile("/api/claims/award-lists", Map.of("measure", "P4.3"),
-                "file", "另一日期.xlsx", xlsx(List.of(List.of(uscc(first), "免申企业甲", "整体引进", "2025-07-01"))));
+                "file", "另一日期.xlsx", AwardListFile.xlsx(List.of(List.of(uscc(first), "免申企业甲", "整体引进", "2025-07-01"))));
         assertThat(JSON.readTree(otherDate.body()).path("rows").get(0).path("reason").asText())
                 .as("another date or category the same year piles no second claim on the enterprise")
                 .isEqualTo("已从名单开启同一措施同一年度的申领" + paid.code());
@@ -163,24 +160,5 @@ class AwardListImportTest {
 
     private String uscc(String user) {
         return organizations.findById(members.organizationOf(user).orElseThrow()).orElseThrow().uscc();
-    }
-
-    private static byte[] xlsx(List<List<String>> rows) throws Exception {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = book.createSheet("名单");
-            List<String> header = List.of("统一社会信用代码", "企业名称", "类别", "认定日期");
-            Row top = sheet.createRow(0);
-            for (int c = 0; c < header.size(); c++) {
-                top.createCell(c).setCellValue(header.get(c));
-            }
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(r + 1);
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    row.createCell(c).setCellValue(rows.get(r).get(c));
-                }
-            }
-            book.write(out);
-            return out.toByteArray();
-        }
     }
 }

@@ -6,12 +6,12 @@ import cn.rdfund.money.Wan;
 import cn.rdfund.organization.OrganizationMembers;
 import cn.rdfund.organization.OrganizationRepository;
 import cn.rdfund.organization.UnifiedSocialCreditCode;
+import cn.rdfund.support.AwardListFile;
 import cn.rdfund.support.Browser;
 import cn.rdfund.support.Http;
 import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.RdfundIntegrationTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +19,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
@@ -114,7 +111,7 @@ class ClaimPagesBrowserTest {
         String unregistered = "91210112MA0Q" + String.format("%05d", System.nanoTime() % 100000);
         unregistered = unregistered + UnifiedSocialCreditCode.checkCharacter(unregistered);
         Path list = Files.createTempDirectory("rdfund-list").resolve("高新技术企业名单.xlsx");
-        Files.write(list, xlsx(List.of(
+        Files.write(list, AwardListFile.xlsx(List.of(
                 List.of(uscc, "名单页企业", "首次认定", "2025-06-01"),
                 List.of(unregistered, "未注册企业", "首次认定", "2025-06-01"),
                 List.of(uscc, "名单页企业", "首次认定", "2025-06-01"),
@@ -169,24 +166,5 @@ class ClaimPagesBrowserTest {
         List<String> english = ENGLISH_WORD.matcher(text.replaceAll("[0-9a-f]{8,}", "")).results()
                 .map(MatchResult::group).filter(word -> !NAMES.contains(word)).distinct().toList();
         assertThat(english).as("English words on " + screen).isEmpty();
-    }
-
-    private static byte[] xlsx(List<List<String>> rows) throws Exception {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = book.createSheet("名单");
-            List<String> header = List.of("统一社会信用代码", "企业名称", "类别", "认定日期");
-            Row top = sheet.createRow(0);
-            for (int c = 0; c < header.size(); c++) {
-                top.createCell(c).setCellValue(header.get(c));
-            }
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(r + 1);
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    row.createCell(c).setCellValue(rows.get(r).get(c));
-                }
-            }
-            book.write(out);
-            return out.toByteArray();
-        }
     }
 }
