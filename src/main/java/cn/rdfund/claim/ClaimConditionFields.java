@@ -74,8 +74,7 @@ final class ClaimConditionFields {
                         } else if (!singleLine(text)) {
                             problems.add("「" + label + "」只能填写一行文字（不含换行或控制字符）");
                         } else {
-                            read.put(field, field.equals(ClaimSubjects.CERTIFICATE)
-                                    ? text.replaceAll("\\s", "").toUpperCase(java.util.Locale.ROOT) : text);
+                            read.put(field, field.equals(ClaimSubjects.CERTIFICATE) ? certificate(text) : text);
                         }
                     }
                 }
@@ -89,6 +88,15 @@ final class ClaimConditionFields {
         return text.codePoints().noneMatch(c -> Character.getType(c) == Character.CONTROL
                 || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.LINE_SEPARATOR
                 || Character.getType(c) == Character.PARAGRAPH_SEPARATOR);
+    }
+
+    /**
+     * A certificate's number as one key however it was typed: full-width letters and digits as their ASCII forms
+     * (NFKC), no spaces, capitals (国药准字Ｈ２０２５ ０００１ is 国药准字H20250001).
+     */
+    static String certificate(String typed) {
+        return java.text.Normalizer.normalize(typed, java.text.Normalizer.Form.NFKC).replaceAll("\\s", "")
+                .toUpperCase(java.util.Locale.ROOT);
     }
 
     /** The form field a condition the table reads by {@code name} was typed in. */

@@ -146,6 +146,12 @@ class ClaimFormTest {
     }
 
     @Test
+    void aCertificateNumberIsOneKeyHoweverItIsTyped() {
+        assertThat(ClaimConditionFields.certificate("国药准字ｈ２０２５\u3000０００１ ")).isEqualTo("国药准字H20250001");
+        assertThat(ClaimConditionFields.certificate("国械注准 20253130001")).isEqualTo("国械注准20253130001");
+    }
+
+    @Test
     void asksForTheAccountTheAwardIsPaidInto() {
         Map<String, Object> form = ClaimDriver.form("P3.2", "2025-03-01", "baseWan", "100");
         form.remove("payeeBank");
