@@ -37,7 +37,7 @@ class ClaimCalculator {
     /**
      * A field the measure's claim asks for, as the estimate reads it ({@code key}, the claim form's): its kind
      * ({@code choice} with its options, {@code date}, {@code amountWan}, {@code percent}, {@code count}, {@code idNumber},
-     * {@code text}, {@code tick}, or {@code roster}: the 学员名册, estimated by the number of graduates expected).
+     * {@code certificate} (a certificate's number, which the table reads), {@code text}, {@code tick}, or {@code roster}: the 学员名册, estimated by the number of graduates expected).
      */
     record AskedField(String key, String label, String kind, List<Option> options) {
     }
@@ -115,7 +115,8 @@ class ClaimCalculator {
             case "checkbox" -> "tick";
             case "number" -> "count";
             default -> key.endsWith("Wan") ? "amountWan" : key.endsWith("Percent") ? "percent"
-                    : key.endsWith(ClaimSubjects.ID_NUMBER) ? "idNumber" : "text";
+                    : key.endsWith(ClaimSubjects.ID_NUMBER) ? "idNumber"
+                    : key.equals(ClaimSubjects.CERTIFICATE) ? "certificate" : "text";
         };
         return new AskedField(key, form.fieldLabel(key), kind, options);
     }

@@ -73,8 +73,11 @@ final class ClaimConditionFields {
                             problems.add("请填写「" + label + "」（不超过" + TEXT_MAX + "字）");
                         } else if (!singleLine(text)) {
                             problems.add("「" + label + "」只能填写一行文字（不含换行或控制字符）");
+                        } else if (form.pattern(field).isPresent()
+                                && !form.pattern(field).get().matcher(canonical(field, text)).matches()) {
+                            problems.add("「" + label + "」格式不符：" + form.fieldDescription(field));
                         } else {
-                            read.put(field, field.equals(ClaimSubjects.CERTIFICATE) ? certificate(text) : text);
+                            read.put(field, canonical(field, text));
                         }
                     }
                 }
@@ -83,11 +86,31 @@ final class ClaimConditionFields {
         return read;
     }
 
-    /** No line break, control or format character (bidi overrides …): what a summary shows as one line is one line. */
+    /** Characters that show as nothing though they are not format characters (fillers, a blank braille pattern). */
+    private static final java.util.Set<Integer> BLANKS = java.util.Set.of(0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800);
+
+    /**
+     * One line of visible text: letters, digits, punctuation, symbols and plain or ideographic spaces only — no line
+     * break, control or format character (bidi overrides …), combining mark, private or unassigned code point, odd
+     * space or blank filler: what a summary shows as one line is one line, and what it shows is all there is.
+     */
     static boolean singleLine(String text) {
-        return text.codePoints().noneMatch(c -> Character.getType(c) == Character.CONTROL
-                || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.LINE_SEPARATOR
-                || Character.getType(c) == Character.PARAGRAPH_SEPARATOR);
+        return text.codePoints().allMatch(c -> switch (Character.getType(c)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER, Character.OTHER_NUMBER, Character.CONNECTOR_PUNCTUATION,
+                    Character.DASH_PUNCTUATION, Character.START_PUNCTUATION, Character.END_PUNCTUATION,
+                    Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+                    Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
+                    Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> !BLANKS.contains(c);
+            case Character.SPACE_SEPARATOR -> c == ' ' || c == 0x3000;
+            default -> false;
+        });
+    }
+
+    /** A field's value as kept: a certificate's number as one key however it was typed, any other as typed. */
+    private static String canonical(String field, String text) {
+        return field.equals(ClaimSubjects.CERTIFICATE) ? certificate(text) : text;
     }
 
     /**

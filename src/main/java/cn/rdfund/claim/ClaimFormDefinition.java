@@ -27,13 +27,18 @@ final class ClaimFormDefinition {
     private final Map<String, Map<String, String>> optionLabels;
     private final Map<String, String> fieldLabels;
     private final Map<String, String> fieldTypes;
+    private final Map<String, java.util.regex.Pattern> patterns;
+    private final Map<String, String> descriptions;
     private final List<String> measureFields;
 
     private ClaimFormDefinition(Map<String, Map<String, String>> optionLabels, Map<String, String> fieldLabels,
-            Map<String, String> fieldTypes, List<String> measureFields) {
+            Map<String, String> fieldTypes, Map<String, java.util.regex.Pattern> patterns,
+            Map<String, String> descriptions, List<String> measureFields) {
         this.optionLabels = optionLabels;
         this.fieldLabels = fieldLabels;
         this.fieldTypes = fieldTypes;
+        this.patterns = patterns;
+        this.descriptions = descriptions;
         this.measureFields = measureFields;
     }
 
@@ -49,6 +54,8 @@ final class ClaimFormDefinition {
             Map<String, Map<String, String>> labels = new HashMap<>();
             Map<String, String> fieldLabels = new HashMap<>();
             Map<String, String> fieldTypes = new HashMap<>();
+            Map<String, java.util.regex.Pattern> patterns = new HashMap<>();
+            Map<String, String> descriptions = new HashMap<>();
             List<String> fields = new ArrayList<>();
             for (JsonNode component : new ObjectMapper().readTree(form).path("components")) {
                 String key = component.path("key").asText(null);
@@ -57,6 +64,10 @@ final class ClaimFormDefinition {
                 }
                 fieldLabels.put(key, component.path("label").asText(component.path("dateLabel").asText(key)));
                 fieldTypes.put(key, component.path("type").asText(""));
+                descriptions.put(key, component.path("description").asText(""));
+                if (component.path("validate").hasNonNull("pattern")) {
+                    patterns.put(key, java.util.regex.Pattern.compile(component.path("validate").path("pattern").asText()));
+                }
                 if (component.has("values")) {
                     Map<String, String> options = new LinkedHashMap<>();
                     component.get("values").forEach(o -> options.put(o.path("value").asText(), o.path("label").asText()));
@@ -67,7 +78,7 @@ final class ClaimFormDefinition {
                 }
             }
             return new ClaimFormDefinition(Map.copyOf(labels), Map.copyOf(fieldLabels), Map.copyOf(fieldTypes),
-                    List.copyOf(fields));
+                    Map.copyOf(patterns), Map.copyOf(descriptions), List.copyOf(fields));
         } catch (IOException e) {
             throw new UncheckedIOException("申领表无法读取：" + resource, e);
         }
@@ -106,6 +117,16 @@ final class ClaimFormDefinition {
     /** The field's component type on the form ({@code select}, {@code datetime}, {@code textfield} …); empty if none. */
     String fieldType(String key) {
         return fieldTypes.getOrDefault(key, "");
+    }
+
+    /** The pattern the form gives a field's text (validate.pattern), which the server checks too. */
+    java.util.Optional<java.util.regex.Pattern> pattern(String key) {
+        return java.util.Optional.ofNullable(patterns.get(key));
+    }
+
+    /** The field's description on the form (how to fill it in); empty if none. */
+    String fieldDescription(String key) {
+        return descriptions.getOrDefault(key, "");
     }
 
     /** Whether the form has a list of fixed options of that name (a category the catalogue may name). */

@@ -17,7 +17,7 @@ record Payee(String bank, String account) {
         if (bank == null || bank.isEmpty() || bank.length() > BANK_MAX) {
             problems.add("请填写开户银行（不超过" + BANK_MAX + "字，如 中国工商银行沈阳和平支行）");
             bank = null;
-        } else if (!ClaimConditionFields.singleLine(bank) || bank.matches(".*\\d{6,}.*")) {
+        } else if (!bankName(bank)) {
             // One line, and no account number in it: finance reads the account from its own field only.
             problems.add("「开户银行」只填写银行和支行名称（一行，不含账号）");
             bank = null;
@@ -30,6 +30,20 @@ record Payee(String bank, String account) {
             account = null;
         }
         return bank == null || account == null ? null : new Payee(bank, account);
+    }
+
+    /**
+     * A bank and branch as people write them (中国工商银行沈阳和平支行, 中国银行股份有限公司沈阳浑南支行（营业部）): Chinese
+     * characters, Latin letters, brackets, a middle dot, a hyphen, spaces, at most four ASCII digits and no other kind
+     * of digit or numeral run: nothing that could be read as a second account number.
+     */
+    static boolean bankName(String bank) {
+        return ClaimConditionFields.singleLine(bank)
+                && bank.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                        || (c < 0x80 && (Character.isLetterOrDigit(c) || " ()-.&".indexOf(c) >= 0))
+                        || "（）·　【】、".indexOf(c) >= 0)
+                && bank.chars().filter(c -> c >= '0' && c <= '9').count() <= 4
+                && !bank.matches(".*[零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖]{5,}.*");
     }
 
     /** As finance and the lead unit read it: 中国工商银行沈阳和平支行 3301 0012 3456 789 */

@@ -88,6 +88,12 @@ class ClaimCalculatorTest {
                 + "&investmentWan=6000&landCostWan=1000").body());
         assertThat(realEstate.path("eligible").asBoolean()).isFalse();
         assertThat(realEstate.path("calculation").asText()).contains("房地产项目");
+        String drug = "/api/claims/estimate?measure=P5.1a&referenceDate=2025-03-01&drugClass=CLASS1&productionPlace=SHENYANG"
+                + "&certificateNumber=";
+        assertThat(JSON.readTree(applicant.get(drug + java.net.URLEncoder.encode("国药准字H20250001",
+                java.nio.charset.StandardCharsets.UTF_8)).body()).path("amount").asText()).isEqualTo("3000000.00");
+        assertThat(applicant.get(drug + java.net.URLEncoder.encode("国械注准20253130001",
+                java.nio.charset.StandardCharsets.UTF_8)).body()).contains("所填注册证书编号不是药品注册证书");
         assertThat(applicant.get("/api/claims/estimate?measure=P3.3&referenceDate=2025-03-01&founderType=CAS_INSTITUTE"
                 + "&institutionPlace=SHENYANG&founderName=" + java.net.URLEncoder.encode("中国科学院金属研究所",
                 java.nio.charset.StandardCharsets.UTF_8)).body()).contains("\"committee\":true");

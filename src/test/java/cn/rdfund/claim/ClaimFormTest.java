@@ -130,6 +130,15 @@ class ClaimFormTest {
         drug.put("productionPlace", "SHENYANG");
         drug.put("certificateNumber", "x".repeat(201));
         assertThat(parse(drug).problems()).containsExactly("请填写「注册证书编号」（不超过200字）");
+        for (String unlike : List.of("国药准字Н20250001", "國藥準字H20250001", "H20250001", "国药准字H2025\u31649001",
+                "国药准字H2025\u034f0001", "国药准字H20250001号")) {
+            drug.put("certificateNumber", unlike);
+            assertThat(parse(drug).problems()).as(unlike).singleElement().asString().satisfiesAnyOf(
+                    problem -> assertThat(problem).startsWith("「注册证书编号」格式不符：药品注册证书如 国药准字H20250001"),
+                    problem -> assertThat(problem).startsWith("「注册证书编号」只能填写一行文字"));
+        }
+        drug.put("certificateNumber", "国药准字ｈ２０２５ ０００１");
+        assertThat(parse(drug).submission().facts().conditionTexts()).containsEntry("certificateNumber", "国药准字H20250001");
     }
 
     @Test
@@ -162,6 +171,11 @@ class ClaimFormTest {
         form.put("payeeAccount", " 1234 5678\u3000901 ");
         assertThat(parse(form).submission().payee()).isEqualTo(new Payee("中国银行沈阳分行", "12345678901"));
         assertThat(new Payee("中国银行沈阳分行", "12345678901").display()).isEqualTo("中国银行沈阳分行 1234 5678 901");
+        assertThat(Payee.bankName("中国银行股份有限公司沈阳浑南支行（营业部）")).isTrue();
+        for (String account : List.of("中国工商银行 账号６２１７０００", "中国工商银行 6217 0000 1111", "中国工商银行 六二一七零零零零一",
+                "中国工商银行 ⑥②①⑦", "中国工商银行 \u0666\u0662", "中国工商银行\u2800\u2800改为其他账户", "中国工商银行 𝟔𝟐")) {
+            assertThat(Payee.bankName(account)).as(account).isFalse();
+        }
     }
 
     @Test

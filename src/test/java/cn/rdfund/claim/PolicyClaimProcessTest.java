@@ -551,7 +551,7 @@ class PolicyClaimProcessTest {
                 .hasMessageContaining("注册证书编号" + certificate + "已由其他单位申领，同一证书在同一措施下不得重复申领");
 
         Map<String, Object> anotherDrug = ClaimDriver.form("P5.1a", "2025-03-10", "drugClass", "CLASS1");
-        anotherDrug.put("certificateNumber", certificate + "9");
+        anotherDrug.put("certificateNumber", certificate.substring(0, 5) + (Integer.parseInt(certificate.substring(5)) + 1));
         assertThat(claimOf(drive.submit(claimant, anotherDrug)).status()).isEqualTo(PolicyClaim.SUBMITTED);
     }
 

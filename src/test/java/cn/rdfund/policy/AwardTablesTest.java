@@ -131,7 +131,8 @@ class AwardTablesTest {
                     "partners", "某医院、某大学");
             case "P3.3" -> Map.of("institutionPlace", "SHENYANG", "founderName", "中国科学院金属研究所");
             case "P4.1a" -> Map.of("outputBeforeYuan", "90000000.00", "scaleStatus", "ABOVE_SCALE");
-            case "P5.1a", "P5.1b" -> Map.of("productionPlace", "SHENYANG", "certificateNumber", "国药准字H20250001");
+            case "P5.1a" -> Map.of("productionPlace", "SHENYANG", "certificateNumber", "国药准字H20250001");
+            case "P5.1b" -> Map.of("productionPlace", "SHENYANG", "certificateNumber", "国械注准20253130001");
             case "P5.2" -> Map.of("projectKind", "INDUSTRIAL", "startDate", date.toString(),
                     "completionDate", date.toString(), "productionDate", date.toString());
             default -> Map.of();
@@ -289,6 +290,8 @@ class AwardTablesTest {
             "P4.1a | outputBeforeYuan | 100000000.00        | ",
             "P5.1a | productionPlace  | ELSEWHERE           | 生产地址不在沈阳",
             "P5.1b | productionPlace  | ELSEWHERE           | 生产地址不在沈阳",
+            "P5.1a | certificateNumber | 国械注准20253130001 | 所填注册证书编号不是药品注册证书",
+            "P5.1b | certificateNumber | 国药准字H20250001  | 所填注册证编号不是医疗器械注册证",
             "P5.2  | projectKind      | REAL_ESTATE         | 房地产项目不在支持范围",
             "P5.2  | startDate        | 2024-12-31          | 开工、竣工、投产须在同一年",
             "P5.2  | startDate        | 2025-01-01          | ",

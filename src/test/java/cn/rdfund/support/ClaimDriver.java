@@ -75,6 +75,9 @@ public class ClaimDriver {
      * 1亿 for an above-scale enterprise, production in Shenyang, an industrial project started, completed and producing in
      * the reference date's year, a talent with a name and a 公民身份号码 no other claim has.
      */
+    private static final java.util.concurrent.atomic.AtomicInteger CERTIFICATES = new java.util.concurrent.atomic.AtomicInteger(
+            (int) (System.nanoTime() % 1_000_000) * 10);
+
     public static Map<String, Object> meetingConditions(Map<String, Object> form) {
         String measure = (String) form.get("measure");
         String year = ((String) form.get("referenceDate")).substring(0, 4);
@@ -103,7 +106,9 @@ public class ClaimDriver {
                 form.putIfAbsent("scaleStatus", "ABOVE_SCALE");
             }
             case "P5.1a", "P5.1b" -> {
-                form.putIfAbsent("certificateNumber", "国药准字H20250001");
+                // a certificate no other test claim has (one live claim per certificate and measure)
+                String serial = String.format("%08d", CERTIFICATES.incrementAndGet());
+                form.putIfAbsent("certificateNumber", measure.equals("P5.1a") ? "国药准字H" + serial : "国械注准202" + serial);
                 form.putIfAbsent("productionPlace", "SHENYANG");
             }
             case "P5.2" -> {
