@@ -16,13 +16,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a notice's mail to each person it concerns who has an e-mail address, one after another on a thread of its
- * own: a slow or absent mail server delays no task. Without a mail server configured it sends nothing.
+ * Sends a notice's mail to each person it concerns who has an e-mail address, on a thread of its own (a notice's mails
+ * over one connection): a slow or absent mail server delays no task. Without a mail server configured it sends nothing.
  */
 @Component
 @EnableConfigurationProperties(NotificationSettings.class)
@@ -71,18 +72,27 @@ class Notifier {
         }
     }
 
+    /** A notice's mails go over one connection to the mail server (a unit's task reaches all its members at once). */
     private void deliver(JavaMailSender sender, TaskNotice notice) {
+        Map<SimpleMailMessage, String> mails = new LinkedHashMap<>();
         for (User person : recipients(notice).values()) {
             SimpleMailMessage mail = new SimpleMailMessage();
             mail.setFrom(settings.from());
             mail.setTo(person.getEmail());
             mail.setSubject(NotificationMail.subject(notice));
             mail.setText(NotificationMail.body(notice, name(person), settings.baseUrl()));
-            try {
-                sender.send(mail);
-            } catch (RuntimeException failed) {
-                log.warn("邮件提醒未能发送给 {}（任务 {}）：{}", person.getId(), notice.taskId(), failed.getMessage());
-            }
+            mails.put(mail, person.getId());
+        }
+        if (mails.isEmpty()) {
+            return;
+        }
+        try {
+            sender.send(mails.keySet().toArray(SimpleMailMessage[]::new));
+        } catch (MailSendException failed) {
+            failed.getFailedMessages().forEach((mail, why) -> log.warn("邮件提醒未能发送给 {}（任务 {}）：{}",
+                    mails.getOrDefault(mail, "?"), notice.taskId(), why.getMessage()));
+        } catch (RuntimeException failed) {
+            log.warn("邮件提醒未能发送（任务 {}，{} 封）：{}", notice.taskId(), mails.size(), failed.getMessage());
         }
     }
 
