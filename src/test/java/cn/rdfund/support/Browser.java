@@ -51,7 +51,8 @@ public final class Browser implements AutoCloseable {
 
     private Browser(ChromeDriver chrome, Path downloads, int port) {
         this.chrome = chrome;
-        this.wait = new WebDriverWait(chrome, WAIT);
+        // Selenium looks again every 500 ms by default: a page that is ready in 20 ms would cost half a second a step.
+        this.wait = (WebDriverWait) new WebDriverWait(chrome, WAIT).pollingEvery(Duration.ofMillis(50));
         this.downloads = downloads;
         this.port = port;
     }
