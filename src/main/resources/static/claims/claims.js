@@ -79,9 +79,10 @@ const Claims = {
   },
 
   /** Today in the browser's calendar, yyyy-MM-dd. */
+  /** Today in Asia/Shanghai, whatever the browser's zone (yyyy-MM-dd). */
   today() {
-    const now = new Date();
-    return now.getFullYear() + '-' + String(now.getMonth() + 1).padStart(2, '0') + '-' + String(now.getDate()).padStart(2, '0');
+    return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit',
+      day: '2-digit' }).format(new Date());
   },
 
   isDate(text) {

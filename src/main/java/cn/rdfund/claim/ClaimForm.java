@@ -113,8 +113,14 @@ final class ClaimForm {
         if (requested != null && requested.signum() == 0) {
             problems.add("申请金额应大于0");
         }
-        String conditions = ClaimFacts.conditionsJson(ClaimConditionFields.read(values, fields.conditions(), today,
-                problems));
+        Map<String, String> kept = new java.util.LinkedHashMap<>(ClaimConditionFields.read(values, fields.conditions(),
+                today, problems));
+        if (fields.has(Fact.INVESTMENT) && base != null) {
+            // the two figures the claimant typed, kept beside the conditions for the lead unit to check
+            WanInput.toYuan(typed(values.get("investmentWan"))).ifPresent(y -> kept.put("investmentYuan", y.toPlainString()));
+            WanInput.toYuan(typed(values.get("landCostWan"))).ifPresent(y -> kept.put("landCostYuan", y.toPlainString()));
+        }
+        String conditions = ClaimFacts.conditionsJson(kept);
         Boolean qualified = null;
         if (fields.has(Fact.QUALIFIED)) {
             qualified = Boolean.TRUE.equals(values.get("qualified"));

@@ -52,8 +52,8 @@ final class ClaimView {
         lines.add("申领事项：" + claim.title());
         lines.add("参照日期：" + f.referenceDate() + "，适用政策版本：" + claim.policyVersion());
         if (f.category() != null) {
-            lines.add("类别：" + fields.category().map(list -> ClaimFormDefinition.deployed().label(list, f.category()))
-                    .orElse(f.category()));
+            lines.add(fields.category().map(list -> ClaimFormDefinition.deployed().fieldLabel(list) + "："
+                    + ClaimFormDefinition.deployed().label(list, f.category())).orElse("类别：" + f.category()));
         }
         if (f.baseYuan() != null) {
             lines.add((fields.has(Fact.INVESTMENT) ? "年内有效投资（投资总额减土地购置费）：" : "基数金额：")

@@ -112,7 +112,8 @@ class ClaimFormTest {
         ClaimFacts facts = parse(project).submission().facts();
         assertThat(facts.conditionTexts()).containsExactly(Map.entry("projectKind", "REAL_ESTATE"),
                 Map.entry("startDate", "2025-01-10"), Map.entry("completionDate", "2025-06-30"),
-                Map.entry("productionDate", "2025-10-01"));
+                Map.entry("productionDate", "2025-10-01"), Map.entry("investmentYuan", "60000000.00"),
+                Map.entry("landCostYuan", "0.00"));
         assertThat(facts.qualified()).as("no tick: the award table judges the conditions").isNull();
 
         Map<String, Object> firstOverOneYi = ClaimDriver.form("P4.1a", "2025-03-01");

@@ -28,7 +28,7 @@ class ClaimViewTest {
         String summary = ClaimView.summary(claim, ClaimView.fieldsOf(claim, filedUnder, CatalogueFile::claimFields),
                 "测试企业", List.of());
 
-        assertThat(summary).contains("类别：国家企业技术中心").doesNotContain("ENTERPRISE_TECH_CENTER");
+        assertThat(summary).contains("平台类型：国家企业技术中心").doesNotContain("ENTERPRISE_TECH_CENTER");
     }
 
     @Test
@@ -39,7 +39,7 @@ class ClaimViewTest {
         assertThat(ClaimView.fieldsOf(claim, filedUnder, (measure, date) -> ClaimFields.NONE))
                 .isEqualTo(filedUnder.claimFields());
         assertThat(ClaimView.summary(claim, filedUnder.claimFields(), "测试企业", List.of()))
-                .contains("类别：国家企业技术中心");
+                .contains("平台类型：国家企业技术中心");
     }
 
     private static PolicyMeasure measure(List<PolicyMeasure> catalogue, String measure) {

@@ -414,7 +414,8 @@ class PolicyClaimProcessTest {
         assertThat(claimOf(instance).facts().conditionTexts()).containsEntry("projectKind", "INDUSTRIAL")
                 .containsEntry("startDate", "2025-01-10");
         assertThat((String) processEngine.getRuntimeService().getVariable(instance.getId(), "claimSummary"))
-                .contains("项目类型：产业项目", "开工日期：2025-01-10", "竣工日期：2025-06-30", "投产日期：2025-10-01");
+                .contains("项目类型：产业项目", "开工日期：2025-01-10", "竣工日期：2025-06-30", "投产日期：2025-10-01",
+                        "年内完成投资总额：6000.00万元", "其中：土地购置费：1000.00万元");
     }
 
     @Test
