@@ -3,7 +3,10 @@ package cn.rdfund.claim;
 import cn.rdfund.document.CaseDocuments;
 import cn.rdfund.organization.OrganizationMembers;
 import cn.rdfund.policy.RosterRules;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +33,9 @@ class TraineeRosters {
     private final OrganizationMembers members;
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** Rosters read lately, by their content's SHA-256 and the day (a file reads the same until the day changes). */
+    private final Cache<String, TraineeRoster.Parsed> read = Caffeine.newBuilder().maximumSize(8)
+            .expireAfterWrite(Duration.ofMinutes(2)).build();
 
     TraineeRosters(CaseDocuments documents, RosterRules rules, OrganizationMembers members, JdbcClient jdbc,
             Clock clock) {
@@ -59,12 +65,15 @@ class TraineeRosters {
     Checked check(String processInstanceId, String claimantUserId, ClaimSubmission submission) {
         long organizationId = members.organizationOf(claimantUserId)
                 .orElseThrow(() -> new IllegalStateException("用户" + claimantUserId + "未关联申领单位"));
-        var uploaded = documents.newestOf(processInstanceId, TraineeRoster.KIND);
+        var uploaded = documents.newestRecordOf(processInstanceId, TraineeRoster.KIND);
         if (uploaded.isEmpty()) {
             return new Checked(List.of(), List.of("请先在「材料」页上传" + TraineeRoster.KIND + "（Excel，可下载模板填写），"
                     + "每名学员一行"));
         }
-        TraineeRoster.Parsed parsed = TraineeRoster.read(uploaded.get().content(), LocalDate.now(clock));
+        LocalDate today = LocalDate.now(clock);
+        // The completion's check and the registration in the same submit read the same file: parsed once.
+        TraineeRoster.Parsed parsed = read.get(uploaded.get().sha256() + "@" + today,
+                key -> TraineeRoster.read(documents.contentOf(uploaded.get()), today));
         List<String> problems = new ArrayList<>(parsed.problems());
         RosterRules.Judge judge = rules.judge(submission.measure(), submission.facts().referenceDate());
         for (TraineeRoster.Trainee trainee : parsed.trainees()) {

@@ -129,9 +129,18 @@ public class CaseDocuments {
      * submitted (a roster) while their task completes.
      */
     public Optional<Download> newestOf(String caseId, String kind) {
+        return newestRecordOf(caseId, kind).map(document -> new Download(document, repository.content(document.id())));
+    }
+
+    /** The newest version of a kind in a case, without its content (its SHA-256 tells whether it changed). */
+    public Optional<CaseDocument> newestRecordOf(String caseId, String kind) {
         return repository.ofCases(List.of(caseId)).stream().filter(document -> document.kind().equals(kind))
-                .max(java.util.Comparator.comparingInt(CaseDocument::version))
-                .map(document -> new Download(document, repository.content(document.id())));
+                .max(java.util.Comparator.comparingInt(CaseDocument::version));
+    }
+
+    /** A document's content, whoever asks: with {@link #newestRecordOf}, for a rule that reads it. */
+    public byte[] contentOf(CaseDocument document) {
+        return repository.content(document.id());
     }
 
     Optional<Download> download(long id, CamundaUser user) {
