@@ -1,5 +1,6 @@
 package cn.rdfund.claim;
 
+import cn.rdfund.claim.ClaimFormDefinition.Kind;
 import cn.rdfund.money.Wan;
 import cn.rdfund.policy.AwardFormula;
 import cn.rdfund.policy.AwardRule;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
@@ -31,13 +33,21 @@ class ClaimCalculator {
     /** The measure whose enterprise cap (P1.1: 1000万 over P1.1a/b/c) the overview reports. */
     private static final String CAPPED_MEASURE = "P1.1a";
 
+    /**
+     * Kinds of field that only identify or evidence the claim (a name, a number): no table reads them, so an estimate
+     * neither asks for them nor needs a real person's number in a query string.
+     */
+    private static final Set<String> EVIDENCE = Set.of(Kind.TEXT.word, Kind.ID_NUMBER.word);
+    /** A valid 公民身份号码 standing in for the person an estimate does not name. */
+    private static final String SOMEONE = "11010519491231002X";
+
     record ClaimSeen(String code, String title, String status, String payable, String payableDisplay) {
     }
 
     /**
      * A field the measure's claim asks for, as the estimate reads it ({@code key}, the claim form's): its kind
-     * ({@code choice} with its options, {@code date}, {@code amountWan}, {@code percent}, {@code count}, {@code idNumber},
-     * {@code certificate} (a certificate's number, which the table reads), {@code text}, {@code tick}, or {@code roster}: the 学员名册, estimated by the number of graduates expected).
+     * ({@link ClaimFormDefinition.Kind}'s word: {@code choice} with its options, {@code date}, {@code amountWan},
+     * {@code certificate} …), or {@code roster}: the 学员名册, estimated by the number of graduates expected.
      */
     record AskedField(String key, String label, String kind, List<Option> options) {
     }
@@ -94,14 +104,6 @@ class ClaimCalculator {
                 commitments.committed(organizationId, CAPPED_MEASURE), room, Wan.format(room));
     }
 
-    /**
-     * Kinds of field that only identify or evidence the claim (a name, a number): no table reads them, so an estimate
-     * neither asks for them nor needs a real person's number in a query string.
-     */
-    private static final java.util.Set<String> EVIDENCE = java.util.Set.of("text", "idNumber");
-    /** A valid 公民身份号码 standing in for the person an estimate does not name. */
-    private static final String SOMEONE = "11010519491231002X";
-
     private static AskedField asked(String key) {
         ClaimFormDefinition form = ClaimFormDefinition.deployed();
         if ("roster".equals(key)) {
@@ -109,16 +111,7 @@ class ClaimCalculator {
         }
         List<Option> options = form.options(key).entrySet().stream().map(o -> new Option(o.getKey(), o.getValue()))
                 .toList();
-        String kind = switch (form.fieldType(key)) {
-            case "select", "radio" -> "choice";
-            case "datetime" -> "date";
-            case "checkbox" -> "tick";
-            case "number" -> "count";
-            default -> key.endsWith("Wan") ? "amountWan" : key.endsWith("Percent") ? "percent"
-                    : key.endsWith(ClaimSubjects.ID_NUMBER) ? "idNumber"
-                    : key.equals(ClaimSubjects.CERTIFICATE) ? "certificate" : "text";
-        };
-        return new AskedField(key, form.fieldLabel(key), kind, options);
+        return new AskedField(key, form.fieldLabel(key), form.kindOf(key).word, options);
     }
 
     /**
@@ -132,26 +125,27 @@ class ClaimCalculator {
         values.putIfAbsent("documents", "试算");
         values.putIfAbsent("payeeBank", "试算");
         values.putIfAbsent("payeeAccount", "00000000");
-        catalogue.published().stream().filter(m -> m.measure().equals(values.get("measure"))).findFirst()
-                .ifPresent(m -> m.claimFields().conditions().stream().map(ClaimCalculator::asked)
-                        .filter(field -> EVIDENCE.contains(field.kind()))
-                        .forEach(field -> values.putIfAbsent(field.key(), "idNumber".equals(field.kind()) ? SOMEONE : "试算")));
         values.putIfAbsent("qualified", true);
         if ("false".equals(values.get("qualified"))) {
             values.put("qualified", false);
         }
         String measure = (String) values.get("measure");
-        if (measure != null && catalogue.published().stream().noneMatch(m -> m.measure().equals(measure))) {
+        Optional<PolicyMeasure> published = catalogue.published().stream().filter(m -> m.measure().equals(measure))
+                .findFirst();
+        if (measure != null && published.isEmpty()) {
             return new Estimate(measure, null, false, false, null, null, null, List.of("没有可申领的措施" + measure));
         }
+        published.ifPresent(m -> m.claimFields().conditions().stream().map(ClaimCalculator::asked)
+                .filter(field -> EVIDENCE.contains(field.kind()))
+                .forEach(field -> values.putIfAbsent(field.key(),
+                        Kind.ID_NUMBER.word.equals(field.kind()) ? SOMEONE : "试算")));
         // A category may be given by its label, as official lists and people write it.
-        catalogue.published().stream().filter(m -> m.measure().equals(measure)).findFirst()
-                .flatMap(m -> m.claimFields().category()).ifPresent(list -> {
-                    Object given = values.get(list);
-                    if (given instanceof String label) {
-                        ClaimFormDefinition.deployed().optionOf(list, label).ifPresent(value -> values.put(list, value));
-                    }
-                });
+        published.flatMap(m -> m.claimFields().category()).ifPresent(list -> {
+            Object given = values.get(list);
+            if (given instanceof String label) {
+                ClaimFormDefinition.deployed().optionOf(list, label).ifPresent(value -> values.put(list, value));
+            }
+        });
         ClaimForm.Parsed parsed = ClaimForm.parse(values, today, catalogue::claimFields);
         if (!parsed.problems().isEmpty()) {
             return new Estimate(measure, null, false, false, null, null, null, parsed.problems());

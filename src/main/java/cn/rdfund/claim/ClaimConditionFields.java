@@ -1,6 +1,5 @@
 package cn.rdfund.claim;
 
-import cn.rdfund.money.WanInput;
 import cn.rdfund.system.tasks.FormValues;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -31,18 +30,10 @@ final class ClaimConditionFields {
         Map<String, String> read = new LinkedHashMap<>();
         for (String field : fields) {
             String label = form.fieldLabel(field);
-            switch (form.fieldType(field)) {
-                case "select", "radio" -> {
-                    String value = FormValues.text(values.get(field));
-                    if (value == null || value.isEmpty()) {
-                        problems.add("请选择「" + label + "」");
-                    } else if (!form.hasOption(field, value)) {
-                        problems.add("「" + label + "」不能是「" + value + "」：请从列表中选择");
-                    } else {
-                        read.put(field, value);
-                    }
-                }
-                case "datetime" -> {
+            switch (form.kindOf(field)) {
+                case CHOICE -> choice(values, field, "请选择「" + label + "」", problems)
+                        .ifPresent(value -> read.put(field, value));
+                case DATE -> {
                     LocalDate date = ClaimForm.date(values.get(field));
                     if (date == null) {
                         problems.add("请填写「" + label + "」（日期，如 2025-03-01）");
@@ -52,38 +43,62 @@ final class ClaimConditionFields {
                         read.put(field, date.toString());
                     }
                 }
-                default -> {
-                    if (field.endsWith(WAN)) {
-                        Optional<BigDecimal> yuan = WanInput.toYuan(ClaimForm.typed(values.get(field)));
-                        if (yuan.isEmpty()) {
-                            problems.add("请填写「" + label + "」（万元，如 8000 或 9500.5）");
-                        } else {
-                            read.put(field.substring(0, field.length() - WAN.length()) + "Yuan", yuan.get().toPlainString());
-                        }
-                    } else if (field.endsWith(ClaimSubjects.ID_NUMBER)) {
-                        ResidentIdNumber.Result id = ResidentIdNumber.read(FormValues.text(values.get(field)), today);
-                        if (id.number().isEmpty()) {
-                            problems.add("「" + label + "」" + id.problem());
-                        } else {
-                            read.put(field, id.number().get().value());
-                        }
-                    } else {
-                        String text = FormValues.text(values.get(field));
-                        if (text == null || text.isEmpty() || text.length() > TEXT_MAX) {
-                            problems.add("请填写「" + label + "」（不超过" + TEXT_MAX + "字）");
-                        } else if (!singleLine(text)) {
-                            problems.add("「" + label + "」只能填写一行文字（不含换行或控制字符）");
-                        } else if (form.pattern(field).isPresent()
-                                && !form.pattern(field).get().matcher(canonical(field, text)).matches()) {
-                            problems.add("「" + label + "」格式不符：" + form.fieldDescription(field));
-                        } else {
-                            read.put(field, canonical(field, text));
-                        }
+                case AMOUNT_WAN -> {
+                    BigDecimal yuan = ClaimForm.wan(values.get(field), "请填写「" + label + "」（万元，如 8000 或 9500.5）",
+                            problems);
+                    if (yuan != null) {
+                        read.put(field.substring(0, field.length() - WAN.length()) + "Yuan", yuan.toPlainString());
                     }
                 }
+                case ID_NUMBER -> {
+                    ResidentIdNumber.Result id = ResidentIdNumber.read(FormValues.text(values.get(field)), today);
+                    if (id.number().isEmpty()) {
+                        problems.add("「" + label + "」" + id.problem());
+                    } else {
+                        read.put(field, id.number().get().value());
+                    }
+                }
+                default -> text(values, field, label, form, problems).ifPresent(text -> read.put(field, text));
             }
         }
         return read;
+    }
+
+    /**
+     * The value of a list's field, one it offers; a problem when none was chosen ({@code missing}) or the value is not
+     * one of the list's (the claim form's category is read this way too).
+     */
+    static Optional<String> choice(Map<String, Object> values, String field, String missing, List<String> problems) {
+        String value = FormValues.text(values.get(field));
+        ClaimFormDefinition form = ClaimFormDefinition.deployed();
+        if (value == null || value.isEmpty()) {
+            problems.add(missing);
+        } else if (!form.hasOption(field, value)) {
+            problems.add("「" + form.fieldLabel(field) + "」不能是「" + value + "」：请从列表中选择");
+        } else {
+            return Optional.of(value);
+        }
+        return Optional.empty();
+    }
+
+    /** One line of text as kept (a certificate's number as one key), in the form's pattern if it has one. */
+    private static Optional<String> text(Map<String, Object> values, String field, String label,
+            ClaimFormDefinition form, List<String> problems) {
+        String text = FormValues.text(values.get(field));
+        if (text == null || text.isEmpty() || text.length() > TEXT_MAX) {
+            problems.add("请填写「" + label + "」（不超过" + TEXT_MAX + "字）");
+            return Optional.empty();
+        }
+        if (!singleLine(text)) {
+            problems.add("「" + label + "」只能填写一行文字（不含换行或控制字符）");
+            return Optional.empty();
+        }
+        String kept = field.equals(ClaimSubjects.CERTIFICATE) ? certificate(text) : text;
+        if (form.pattern(field).filter(pattern -> !pattern.matcher(kept).matches()).isPresent()) {
+            problems.add("「" + label + "」格式不符：" + form.fieldDescription(field));
+            return Optional.empty();
+        }
+        return Optional.of(kept);
     }
 
     /** Characters that show as nothing though they are not format characters (fillers, a blank braille pattern). */
@@ -106,11 +121,6 @@ final class ClaimConditionFields {
             case Character.SPACE_SEPARATOR -> c == ' ' || c == 0x3000;
             default -> false;
         });
-    }
-
-    /** A field's value as kept: a certificate's number as one key however it was typed, any other as typed. */
-    private static String canonical(String field, String text) {
-        return field.equals(ClaimSubjects.CERTIFICATE) ? certificate(text) : text;
     }
 
     /**

@@ -77,8 +77,9 @@ class ClaimDelegates {
             }
             ClaimSubmission submission = vars.claimForm(LocalDate.MAX, catalogue::claimFields).submission();
             if (catalogue.claimFields(submission.measure(), submission.facts().referenceDate()).has(Fact.ROSTER)) {
+                ClaimSubmission read = submission;
                 submission = refusedAsTheTaskWouldBe(() -> rosters.counted(execution.getProcessInstanceId(), claimant,
-                        vars.claimForm(LocalDate.MAX, catalogue::claimFields).submission()));
+                        read));
             }
             PolicyClaim claim = claims.register(execution.getProcessInstanceId(), claimant, submission);
             if (submission.trainees() != null && !PolicyClaim.REJECTED.equals(claim.status())) {

@@ -78,22 +78,18 @@ final class ClaimForm {
         ClaimFields fields = measureFields.of(measure, referenceDate);
         String category = null;
         if (fields.category().isPresent()) {
-            String list = fields.category().get();
-            category = FormValues.text(values.get(list));
-            if (category == null || category.isEmpty()) {
-                problems.add("请选择类别");
-            } else if (!ClaimFormDefinition.deployed().hasOption(list, category)) {
-                problems.add("「" + ClaimFormDefinition.deployed().fieldLabel(list) + "」不能是「" + category
-                        + "」：请从列表中选择");
-            }
+            category = FormValues.text(values.get(fields.category().get()));
+            ClaimConditionFields.choice(values, fields.category().get(), "请选择类别", problems);
         }
         BigDecimal base = fields.has(Fact.BASE)
                 ? wan(values.get("baseWan"), "请填写基数金额（万元，如 12000 或 5000.5）", problems) : null;
         if (base != null && base.signum() == 0) {
             problems.add("基数金额应大于0");
         }
+        Investment investment = null;
         if (fields.has(Fact.INVESTMENT)) {
-            base = effectiveInvestment(values, problems);
+            investment = investment(values, problems);
+            base = investment == null ? null : investment.effective();
         }
         BigDecimal previousOutput = null;
         BigDecimal growth = null;
@@ -115,10 +111,10 @@ final class ClaimForm {
         }
         Map<String, String> kept = new java.util.LinkedHashMap<>(ClaimConditionFields.read(values, fields.conditions(),
                 today, problems));
-        if (fields.has(Fact.INVESTMENT) && base != null) {
+        if (investment != null) {
             // the two figures the claimant typed, kept beside the conditions for the lead unit to check
-            WanInput.toYuan(typed(values.get("investmentWan"))).ifPresent(y -> kept.put("investmentYuan", y.toPlainString()));
-            WanInput.toYuan(typed(values.get("landCostWan"))).ifPresent(y -> kept.put("landCostYuan", y.toPlainString()));
+            kept.put("investmentYuan", investment.total().toPlainString());
+            kept.put("landCostYuan", investment.land().toPlainString());
         }
         String conditions = ClaimFacts.conditionsJson(kept);
         Boolean qualified = null;
@@ -157,21 +153,28 @@ final class ClaimForm {
                 otherAward.signum() > 0 ? otherPolicy : null, otherAward.signum() > 0 && waived, payee));
     }
 
-    /** 有效投资: the investment less the land cost in it (the claimant types both, the difference is not theirs). */
-    private static BigDecimal effectiveInvestment(Map<String, Object> values, List<String> problems) {
-        BigDecimal investment = wan(values.get("investmentWan"), "请填写年内完成投资总额（万元）", problems);
+    /** The year's investment and the land cost in it, in yuan, as the claimant typed them. */
+    private record Investment(BigDecimal total, BigDecimal land) {
+        /** 有效投资: the investment less the land cost in it (the claimant types both, the difference is not theirs). */
+        BigDecimal effective() {
+            return total.subtract(land);
+        }
+    }
+
+    private static Investment investment(Map<String, Object> values, List<String> problems) {
+        BigDecimal total = wan(values.get("investmentWan"), "请填写年内完成投资总额（万元）", problems);
         BigDecimal land = wan(values.get("landCostWan"), "请填写其中的土地购置费（万元，没有填0）", problems);
-        if (investment == null || land == null) {
+        if (total == null || land == null) {
             return null;
         }
-        if (investment.signum() == 0) {
+        if (total.signum() == 0) {
             problems.add("年内完成投资总额应大于0");
-        } else if (land.compareTo(investment) > 0) {
+        } else if (land.compareTo(total) > 0) {
             problems.add("土地购置费不能大于投资总额");
-        } else if (land.compareTo(investment) == 0) {
+        } else if (land.compareTo(total) == 0) {
             problems.add("有效投资（投资总额减土地购置费）应大于0");
         }
-        return investment.subtract(land);
+        return new Investment(total, land);
     }
 
     /** What was typed, from a text field or a number field (REST callers may send either). */
@@ -191,7 +194,7 @@ final class ClaimForm {
         }
     }
 
-    private static BigDecimal wan(Object value, String problem, List<String> problems) {
+    static BigDecimal wan(Object value, String problem, List<String> problems) {
         Optional<BigDecimal> yuan = WanInput.toYuan(typed(value));
         if (yuan.isEmpty()) {
             problems.add(problem);

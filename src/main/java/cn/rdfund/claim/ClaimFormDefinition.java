@@ -114,6 +114,34 @@ final class ClaimFormDefinition {
         return fieldLabels.getOrDefault(key, key);
     }
 
+    /**
+     * How a field is read, by its component type and, for a text field, its name's convention: a list, a date, a tick,
+     * a count, 万元 (…Wan), a percent (…Percent), a 公民身份号码 (…IdNumber), a certificate's number, or text. The word
+     * is the one the calculator answers with.
+     */
+    enum Kind {
+        CHOICE("choice"), DATE("date"), TICK("tick"), COUNT("count"), AMOUNT_WAN("amountWan"), PERCENT("percent"),
+        ID_NUMBER("idNumber"), CERTIFICATE("certificate"), TEXT("text");
+
+        final String word;
+
+        Kind(String word) {
+            this.word = word;
+        }
+    }
+
+    Kind kindOf(String key) {
+        return switch (fieldType(key)) {
+            case "select", "radio" -> Kind.CHOICE;
+            case "datetime" -> Kind.DATE;
+            case "checkbox" -> Kind.TICK;
+            case "number" -> Kind.COUNT;
+            default -> key.endsWith("Wan") ? Kind.AMOUNT_WAN : key.endsWith("Percent") ? Kind.PERCENT
+                    : key.endsWith(ClaimSubjects.ID_NUMBER) ? Kind.ID_NUMBER
+                    : key.equals(ClaimSubjects.CERTIFICATE) ? Kind.CERTIFICATE : Kind.TEXT;
+        };
+    }
+
     /** The field's component type on the form ({@code select}, {@code datetime}, {@code textfield} …); empty if none. */
     String fieldType(String key) {
         return fieldTypes.getOrDefault(key, "");
