@@ -122,10 +122,9 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain webappSecurity(HttpSecurity http, WebappSession webappSession, AllowList allowList,
             SealedVariableReads sealedHistoryReads) throws Exception {
-        // (two guards of one class: each lets the other's pages pass untouched, so neither is skipped as done)
-        http.addFilterBefore(webappSession.guardsPages(path(AUDIT_PAGES),
+        http.addFilterBefore(webappSession.guardsPages("auditPagesGuard", path(AUDIT_PAGES),
                         Set.of(AUDITORS, FINANCE, ADMINS, PROGRAM_MANAGERS), WELCOME_LOGIN), AuthorizationFilter.class)
-                .addFilterBefore(webappSession.guardsPages(path(CLAIM_PAGES),
+                .addFilterBefore(webappSession.guardsPages("claimPagesGuard", path(CLAIM_PAGES),
                         Set.of(APPLICANTS, PROGRAM_MANAGERS, FINANCE, AUDITORS, ADMINS), WELCOME_LOGIN),
                         AuthorizationFilter.class)
                 // the 免申即享 page imports a list with the session's CSRF token, which it finds in a cookie of its own

@@ -150,10 +150,10 @@ public class WebappSession {
 
     /**
      * These pages open for logged-in members of these groups; without a login the browser goes to the
-     * welcome page's login, others get 403.
+     * welcome page's login, others get 403. {@code name}: each guard's own (see {@link #sessionCallerOn}).
      */
-    OncePerRequestFilter guardsPages(RequestMatcher pages, Set<String> groups, String loginPage) {
-        return new OncePerRequestFilter() {
+    OncePerRequestFilter guardsPages(String name, RequestMatcher pages, Set<String> groups, String loginPage) {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
                 return !pages.matches(request);
@@ -173,5 +173,7 @@ public class WebappSession {
                 }
             }
         };
+        filter.setBeanName(name);
+        return filter;
     }
 }
