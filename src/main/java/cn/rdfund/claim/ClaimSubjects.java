@@ -26,10 +26,12 @@ class ClaimSubjects {
 
     private final OrganizationMembers members;
     private final JdbcClient jdbc;
+    private final ClaimHolds holds;
 
-    ClaimSubjects(OrganizationMembers members, JdbcClient jdbc) {
+    ClaimSubjects(OrganizationMembers members, JdbcClient jdbc, ClaimHolds holds) {
         this.members = members;
         this.jdbc = jdbc;
+        this.holds = holds;
     }
 
     enum Kind { PERSON, CERTIFICATE }
@@ -45,6 +47,11 @@ class ClaimSubjects {
 
         String sameness() {
             return kind == Kind.CERTIFICATE ? "同一证书" : "同一人员";
+        }
+
+        /** The key the subject is held by while a claim of the measure has it. */
+        String key(String measure) {
+            return measure + ":" + kind + ":" + number;
         }
     }
 
@@ -70,19 +77,16 @@ class ClaimSubjects {
             return List.of();
         }
         long organizationId = members.organizationOf(claimantUserId).orElse(-1L);
+        Map<String, ClaimHolds.Holder> held = holds.heldElsewhere(ClaimHolds.Table.SUBJECTS,
+                subjects.stream().map(subject -> subject.key(submission.measure())).toList(), processInstanceId);
         List<String> problems = new ArrayList<>();
         for (Subject subject : subjects) {
-            jdbc.sql("""
-                    SELECT pc.code, pc.organization_id FROM claim_subject cs JOIN policy_claim pc ON pc.id = cs.claim_id
-                    WHERE cs.subject = :subject AND cs.kind = :kind AND pc.measure = :measure AND pc.status IN (:live)
-                      AND pc.process_instance_id <> :own ORDER BY pc.id""")
-                    .param("subject", subject.number()).param("kind", subject.kind().name())
-                    .param("measure", submission.measure()).param("live", List.copyOf(PolicyClaim.LIVE_OR_PAID))
-                    .param("own", processInstanceId)
-                    .query((rs, n) -> rs.getLong("organization_id") == organizationId
-                            ? "已由本单位申领（" + rs.getString("code") + "）" : "已由其他单位申领")
-                    .list().stream().findFirst().ifPresent(where -> problems.add(
-                            subject.who() + where + "，" + subject.sameness() + "在同一措施下不得重复申领"));
+            ClaimHolds.Holder holder = held.get(subject.key(submission.measure()));
+            if (holder != null) {
+                problems.add(subject.who() + (holder.organizationId() == organizationId
+                        ? "已由本单位申领（" + holder.code() + "）" : "已由其他单位申领") + "，" + subject.sameness()
+                        + "在同一措施下不得重复申领");
+            }
         }
         return problems;
     }
@@ -95,11 +99,8 @@ class ClaimSubjects {
     void record(long claimId, String measure, ClaimFacts facts) {
         jdbc.sql("DELETE FROM claim_subject WHERE claim_id = ?").param(claimId).update();
         for (Subject subject : of(facts)) {
-            String key = measure + ":" + subject.kind() + ":" + subject.number();
-            jdbc.sql("""
-                    UPDATE claim_subject SET active_key = NULL WHERE active_key = :key
-                      AND claim_id IN (SELECT id FROM policy_claim WHERE status NOT IN (:live))""")
-                    .param("key", key).param("live", List.copyOf(PolicyClaim.LIVE_OR_PAID)).update();
+            String key = subject.key(measure);
+            holds.releaseEnded(ClaimHolds.Table.SUBJECTS, List.of(key));
             try {
                 jdbc.sql("""
                         INSERT INTO claim_subject (claim_id, kind, subject, subject_name, active_key)

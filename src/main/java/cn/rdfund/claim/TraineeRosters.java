@@ -32,17 +32,19 @@ class TraineeRosters {
     private final RosterRules rules;
     private final OrganizationMembers members;
     private final JdbcClient jdbc;
+    private final ClaimHolds holds;
     private final Clock clock;
     /** Rosters read lately, by their content's SHA-256 and the day (a file reads the same until the day changes). */
     private final Cache<String, TraineeRoster.Parsed> read = Caffeine.newBuilder().maximumSize(8)
             .expireAfterWrite(Duration.ofMinutes(2)).build();
 
     TraineeRosters(CaseDocuments documents, RosterRules rules, OrganizationMembers members, JdbcClient jdbc,
-            Clock clock) {
+            ClaimHolds holds, Clock clock) {
         this.documents = documents;
         this.rules = rules;
         this.members = members;
         this.jdbc = jdbc;
+        this.holds = holds;
         this.clock = clock;
     }
 
@@ -99,19 +101,12 @@ class TraineeRosters {
         if (trainees.isEmpty()) {
             return List.of();
         }
-        Map<String, TraineeRoster.Trainee> byId = new HashMap<>();
-        trainees.forEach(t -> byId.put(t.idNumber().value(), t));
-        return jdbc.sql("""
-                SELECT ct.id_number, pc.code, pc.organization_id FROM claim_trainee ct
-                JOIN policy_claim pc ON pc.id = ct.claim_id
-                WHERE ct.id_number IN (:ids) AND pc.measure = :measure AND pc.status IN (:live)
-                  AND pc.process_instance_id <> :own""")
-                .param("ids", List.copyOf(byId.keySet())).param("measure", measure)
-                .param("live", List.copyOf(PolicyClaim.LIVE_OR_PAID)).param("own", processInstanceId)
-                .query((rs, n) -> Map.entry(byId.get(rs.getString("id_number")),
-                        rs.getLong("organization_id") == organizationId ? "已计入本单位的申领" + rs.getString("code")
-                                : "已计入其他单位的申领"))
-                .list().stream().sorted(java.util.Comparator.comparingInt(found -> found.getKey().row()))
+        Map<String, TraineeRoster.Trainee> byKey = new HashMap<>();
+        trainees.forEach(t -> byKey.put(key(measure, t), t));
+        return holds.heldElsewhere(ClaimHolds.Table.TRAINEES, byKey.keySet(), processInstanceId).entrySet().stream()
+                .map(held -> Map.entry(byKey.get(held.getKey()), held.getValue().organizationId() == organizationId
+                        ? "已计入本单位的申领" + held.getValue().code() : "已计入其他单位的申领"))
+                .sorted(java.util.Comparator.comparingInt(found -> found.getKey().row()))
                 .map(found -> TraineeRoster.KIND + found.getKey().who() + "：" + found.getValue() + "，同一学员不得重复申领")
                 .distinct().toList();
     }
@@ -126,11 +121,7 @@ class TraineeRosters {
         if (counted.isEmpty()) {
             return;
         }
-        List<String> keys = counted.stream().map(t -> measure + ":" + t.idNumber().value()).toList();
-        jdbc.sql("""
-                UPDATE claim_trainee SET active_key = NULL WHERE active_key IN (:keys)
-                  AND claim_id IN (SELECT id FROM policy_claim WHERE status NOT IN (:live))""")
-                .param("keys", keys).param("live", List.copyOf(PolicyClaim.LIVE_OR_PAID)).update();
+        holds.releaseEnded(ClaimHolds.Table.TRAINEES, counted.stream().map(t -> key(measure, t)).toList());
         // In the order of their keys, whatever the rosters' order: two claims inserting the same graduates wait for
         // each other instead of locking each other.
         List<TraineeRoster.Trainee> byKey = counted.stream()
@@ -141,7 +132,7 @@ class TraineeRosters {
                         INSERT INTO claim_trainee (claim_id, row_no, trainee_name, id_number, graduated_on, joined_on,
                           contract_months, insurance_months, active_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                         .params(claimId, t.row(), t.name(), t.idNumber().value(), t.graduatedOn(), t.joinedOn(),
-                                t.contractMonths(), t.insuranceMonths(), measure + ":" + t.idNumber().value())
+                                t.contractMonths(), t.insuranceMonths(), key(measure, t))
                         .update();
             } catch (DuplicateKeyException countedMeanwhile) {
                 // The driver's message holds the whole number: not passed on, nor logged.
@@ -150,6 +141,11 @@ class TraineeRosters {
                 throw new RosterRefused(List.of(TraineeRoster.KIND + "中的学员正由另一件申领同时登记，请稍后再提交"));
             }
         }
+    }
+
+    /** The key a graduate is held by while a claim of the measure counts them. */
+    private static String key(String measure, TraineeRoster.Trainee trainee) {
+        return measure + ":" + trainee.idNumber().value();
     }
 
     /** The counted graduates as the lead unit's summary lists them, masked. */
