@@ -119,25 +119,14 @@ public class WebappSession {
      * the webapps, and answers it in the X-XSRF-TOKEN header).
      */
     OncePerRequestFilter handsTokenTo(RequestMatcher pages, String cookiePath) {
-        OncePerRequestFilter filter = new OncePerRequestFilter() {
-            @Override
-            protected boolean shouldNotFilter(HttpServletRequest request) {
-                return !pages.matches(request);
+        return onPages("webappSessionToken", pages, (request, response, chain) -> {
+            HttpSession session = request.getSession(false);
+            if (session != null && session.getAttribute(CSRF_TOKEN_SESSION_ATTRIBUTE) instanceof String token) {
+                response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(PAGE_TOKEN_COOKIE, token)
+                        .path(cookiePath).sameSite("Strict").secure(request.isSecure()).build().toString());
             }
-
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                HttpSession session = request.getSession(false);
-                if (session != null && session.getAttribute(CSRF_TOKEN_SESSION_ATTRIBUTE) instanceof String token) {
-                    response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(PAGE_TOKEN_COOKIE, token)
-                            .path(cookiePath).sameSite("Strict").secure(request.isSecure()).build().toString());
-                }
-                chain.doFilter(request, response);
-            }
-        };
-        filter.setBeanName("webappSessionToken");
-        return filter;
+            chain.doFilter(request, response);
+        });
     }
 
     private static boolean carriesSessionToken(HttpServletRequest request) {
@@ -153,6 +142,28 @@ public class WebappSession {
      * welcome page's login, others get 403. {@code name}: each guard's own (see {@link #sessionCallerOn}).
      */
     OncePerRequestFilter guardsPages(String name, RequestMatcher pages, Set<String> groups, String loginPage) {
+        return onPages(name, pages, (request, response, chain) -> {
+            Optional<CamundaUser> user = userOf(request);
+            if (user.isEmpty()) {
+                response.sendRedirect(loginPage);
+            } else if (CamundaIdentityAuthenticationProvider.authorities(user.get().groupIds()).stream()
+                    .noneMatch(authority -> groups.contains(authority.getAuthority()))) {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            } else {
+                chain.doFilter(request, response);
+            }
+        });
+    }
+
+    /** What a filter does on a request it handles. */
+    @FunctionalInterface
+    private interface Step {
+        void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException;
+    }
+
+    /** A filter, known by {@code name}, that does {@code step} on these pages and lets every other request pass. */
+    private static OncePerRequestFilter onPages(String name, RequestMatcher pages, Step step) {
         OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -162,15 +173,7 @@ public class WebappSession {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                Optional<CamundaUser> user = userOf(request);
-                if (user.isEmpty()) {
-                    response.sendRedirect(loginPage);
-                } else if (CamundaIdentityAuthenticationProvider.authorities(user.get().groupIds()).stream()
-                        .noneMatch(authority -> groups.contains(authority.getAuthority()))) {
-                    response.sendError(HttpServletResponse.SC_FORBIDDEN);
-                } else {
-                    chain.doFilter(request, response);
-                }
+                step.run(request, response, chain);
             }
         };
         filter.setBeanName(name);
