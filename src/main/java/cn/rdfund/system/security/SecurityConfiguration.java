@@ -19,6 +19,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
@@ -121,7 +122,7 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain webappSecurity(HttpSecurity http, WebappSession webappSession, AllowList allowList,
-            SealedVariableReads sealedHistoryReads) throws Exception {
+            SealedVariableReads sealedHistoryReads, CamundaBpmProperties camunda) throws Exception {
         http.addFilterBefore(webappSession.guardsPages("auditPagesGuard", path(AUDIT_PAGES),
                         Set.of(AUDITORS, FINANCE, ADMINS, PROGRAM_MANAGERS), WELCOME_LOGIN), AuthorizationFilter.class)
                 .addFilterBefore(webappSession.guardsPages("claimPagesGuard", path(CLAIM_PAGES),
@@ -139,7 +140,9 @@ class SecurityConfiguration {
                         .anyRequest().permitAll())
                 // Camunda's webapps bring their own CSRF filter and login; a second one would break them.
                 .csrf(AbstractHttpConfigurer::disable)
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+                        .cacheControl(HeadersConfigurer.CacheControlConfig::disable)
+                        .addHeaderWriter(WebappAssets.cacheHeaders(camunda.getWebapp().getApplicationPath())));
         return http.build();
     }
 
