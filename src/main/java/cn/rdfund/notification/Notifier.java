@@ -20,6 +20,7 @@ import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
 
 /**
  * Sends a notice's mail to each person it concerns who has an e-mail address, on a thread of its own (a notice's mails
@@ -30,6 +31,13 @@ import org.springframework.stereotype.Component;
 class Notifier {
 
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+
+    /**
+     * Jakarta Mail 2.1 finds its stream provider by a ServiceLoader scan of every jar at each header it encodes or
+     * decodes (jakartaee/mail-api#861): most of the mail thread's CPU. Named, it is found by one class lookup.
+     */
+    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+    static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
 
     private final ObjectProvider<JavaMailSender> mailSender;
     private final ObjectProvider<IdentityService> identities;
@@ -42,6 +50,9 @@ class Notifier {
         this.mailSender = mailSender;
         this.identities = identities;
         this.settings = settings;
+        if (ClassUtils.isPresent(ANGUS_STREAM_PROVIDER, Notifier.class.getClassLoader())) {
+            System.getProperties().putIfAbsent(STREAM_PROVIDER, ANGUS_STREAM_PROVIDER);
+        }
     }
 
     /** Mails already queued still leave when the application stops, for up to half a minute. */

@@ -70,6 +70,14 @@ class TaskNotificationsTest {
         assertThat(mailsTo(silent)).isEmpty();
     }
 
+    /** The mail thread encodes Chinese subjects and names without a class-path scan per header (Notifier). */
+    @Test
+    void mailsFindTheirEncoderWithoutSearchingEveryJar() {
+        assertThat(System.getProperty(Notifier.STREAM_PROVIDER)).isEqualTo(Notifier.ANGUS_STREAM_PROVIDER);
+        assertThat(jakarta.mail.util.StreamProvider.provider().getClass().getName())
+                .isEqualTo(Notifier.ANGUS_STREAM_PROVIDER);
+    }
+
     @Test
     void aTaskGivenToSomeoneReachesThemAndADeadlineRemindsThemOnce() throws Exception {
         String manager = newManager("指派", true);
