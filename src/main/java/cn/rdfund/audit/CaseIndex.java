@@ -127,16 +127,19 @@ class CaseIndex {
     }
 
     /**
-     * The indexed cases that may contain the searched text: those having its rarest pair of Chinese characters, with
-     * every kind's progress mark (cases above it are not indexed yet). Null when the index does not help: the text
-     * has no such pair (one character, letters, digits), or even its rarest pair is in more than
-     * {@link #INDEXED_AT_MOST} cases (then matches are common and reading the newest cases finds them soon).
+     * The indexed cases that may contain the searched text, with every kind's progress mark (cases above it are not
+     * indexed yet): those having the rarest of its pairs of Chinese characters (or of its characters, when it has no
+     * pair) and its runs of three letters or digits ({@link CaseGrams#ofSearch}). Null for a whole code or credit code
+     * (looked up by its unique index), and when the index does not help: the text has none of them (two letters, a
+     * sign), or even the rarest is in more than {@link #INDEXED_AT_MOST} cases (then matches are common and reading
+     * the newest cases finds them soon).
      */
     private Candidates candidates(String text) {
-        if (text == null || text.isBlank() || USCC_SHAPE.matcher(text.strip()).matches()) {
+        if (text == null || text.isBlank() || USCC_SHAPE.matcher(text.strip()).matches()
+                || CODE_SHAPE.matcher(text.strip().toUpperCase(Locale.ROOT)).matches()) {
             return null;
         }
-        Set<Long> grams = CaseGrams.of(text.strip()).stream().limit(GRAMS_COUNTED)
+        Set<Long> grams = CaseGrams.ofSearch(searched(text)).stream().limit(GRAMS_COUNTED)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         if (grams.isEmpty()) {
             return null;
@@ -154,6 +157,11 @@ class CaseIndex {
         return new Candidates(ids, upTo);
     }
 
+    /** The text a search looks for, as its LIKE has it: without LIKE's wildcards. */
+    private static String searched(String text) {
+        return text.strip().replace("%", "").replace("_", "");
+    }
+
     private record Candidates(Map<String, List<Long>> ids, Map<String, Long> upTo) {
     }
 
@@ -169,7 +177,7 @@ class CaseIndex {
             sql.append(" AND c.code = ?");
             params.add(search.text().strip().toUpperCase(Locale.ROOT));
         } else if (search.text() != null && !search.text().isBlank()) {
-            String like = "%" + search.text().strip().replace("%", "").replace("_", "") + "%";
+            String like = "%" + searched(search.text()) + "%";
             sql.append(" AND (c.title LIKE ? OR c.code LIKE ? OR c.organization_name LIKE ? OR c.uscc LIKE ?)");
             params.addAll(List.of(like, like, like, like));
         }

@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The case search's index of Chinese character pairs ({@link CaseGrams}) in each case's name and enterprise name.
+ * The case search's index ({@link CaseGrams}: the Chinese character pairs and characters of each case's name and
+ * enterprise name, and the runs of three letters or digits of those, its code and credit code).
  * Cases enter it in the background, oldest first, once they are {@code rdfund.audit.search-index.settle} old (a
  * minute: by then the transaction that created a case has long committed, so no case with a lower id can still
  * appear; the longest, a call's approval creating all its projects, takes seconds); {@code case_search_progress}
@@ -35,11 +36,12 @@ public class CaseSearchIndex {
     static final int BATCH = 500;
     private static final int ROWS_PER_INSERT = 500;
 
-    /** A case's text as indexed: its name and its enterprise's name. */
-    private record CaseText(long id, String title, String enterprise, LocalDateTime createdAt) {
+    /** A case's text as indexed: its name, its enterprise's name, its code and the enterprise's credit code. */
+    private record CaseText(long id, String title, String enterprise, String code, String creditCode,
+            LocalDateTime createdAt) {
 
         Set<Long> grams() {
-            return CaseGrams.of(title, enterprise);
+            return CaseGrams.ofCase(title, enterprise, code, creditCode);
         }
     }
 
@@ -107,7 +109,8 @@ public class CaseSearchIndex {
             return;
         }
         for (CaseText text : texts(kind, " WHERE c.id = ?", id)) {
-            List<Object> previous = new ArrayList<>(CaseGrams.of(previousTitle, text.enterprise()));
+            List<Object> previous = new ArrayList<>(
+                    CaseGrams.ofCase(previousTitle, text.enterprise(), text.code(), text.creditCode()));
             previous.addAll(List.of(kind, id));
             jdbc.sql("DELETE FROM case_search_gram WHERE gram IN (" + String.join(", ",
                     Collections.nCopies(previous.size() - 2, "?")) + ") AND kind = ? AND case_id = ?")
@@ -156,10 +159,10 @@ public class CaseSearchIndex {
 
     /** The texts of the cases of that kind (CaseIndex's SELECT for it) the condition picks. */
     private List<CaseText> texts(String kind, String condition, long id) {
-        return jdbc.sql("SELECT c.id, c.title, c.organization_name, c.created_at FROM (" + CaseIndex.KINDS.get(kind)
-                        + ") c" + condition).param(id)
-                .query((rs, n) -> new CaseText(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toLocalDateTime())).list();
+        return jdbc.sql("SELECT c.id, c.title, c.organization_name, c.code, c.uscc, c.created_at FROM ("
+                        + CaseIndex.KINDS.get(kind) + ") c" + condition).param(id)
+                .query((rs, n) -> new CaseText(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getTimestamp(6).toLocalDateTime())).list();
     }
 
     /**

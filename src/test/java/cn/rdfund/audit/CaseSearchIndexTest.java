@@ -11,6 +11,8 @@ import cn.rdfund.support.LifecycleDriver;
 import cn.rdfund.support.RdfundIntegrationTest;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,27 @@ class CaseSearchIndexTest {
         indexEverything();
         assertThat(search("光刻胶验证")).as("indexed, and listed once").contains(fresh.code())
                 .satisfies(found -> assertThat(found.split(fresh.code(), -1)).hasSize(2));
+    }
+
+    @Test
+    void oneCharacterOrPartOfACodeIsLookedUpInTheIndexToo() {
+        PolicyClaim claim = claim(lifecycle.newApplicant("甑山智造"), "甑糕智能产线认定奖励");
+        indexEverything();
+        String codeDigits = claim.code().substring(claim.code().indexOf('-') + 1);
+
+        assertThat(search("甑")).as("one character").contains(claim.code());
+        assertThat(search(codeDigits)).as("part of the code").contains(claim.code());
+        assertThat(search(codeDigits.toLowerCase() + "x")).doesNotContain(claim.code());
+
+        // Found through the index, not by reading the newest cases: without its rows the indexed case is not found.
+        for (String searched : List.of("甑", codeDigits)) {
+            List<Object> params = new ArrayList<>(CaseGrams.ofSearch(searched));
+            params.add(claim.id());
+            jdbc.sql("DELETE FROM case_search_gram WHERE gram IN (" + String.join(", ",
+                    java.util.Collections.nCopies(params.size() - 1, "?")) + ") AND kind = 'claim' AND case_id = ?")
+                    .params(params).update();
+            assertThat(search(searched)).as(searched).doesNotContain(claim.code());
+        }
     }
 
     @Test

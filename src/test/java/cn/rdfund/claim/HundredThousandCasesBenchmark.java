@@ -221,6 +221,13 @@ class HundredThousandCasesBenchmark {
         reads.put("case search: a word no case has", sample(i -> "/api/audit/cases?q=钴钼铌钽"
                 + NO_CASE_HAS.charAt(random.nextInt(NO_CASE_HAS.length())), client,
                 found -> assertThat(found.size()).isZero()));
+        reads.put("case search: one character no case has", sample(i -> "/api/audit/cases?q="
+                + NO_CASE_HAS.charAt(random.nextInt(NO_CASE_HAS.length())), client,
+                found -> assertThat(found.size()).isZero()));
+        reads.put("case search: part of a credit code", sample(i -> "/api/audit/cases?q="
+                + pick(usccs).substring(2, 10), client, found -> assertThat(found.size()).isPositive()));
+        reads.put("case search: part of a credit code no case has", sample(i -> "/api/audit/cases?q=ZZ"
+                + (100000 + random.nextInt(900000)), client, found -> assertThat(found.size()).isZero()));
         reads.put("ledger report, first page and totals", sample(i -> "/api/audit/ledger", client,
                 page -> assertThat(page.path("lineCount").asLong()).isPositive()));
         // The totals are kept while the ledger stays as it was (audit.LedgerReports): a new line before each call
