@@ -2,20 +2,18 @@ package cn.rdfund.system.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.header.HeaderWriter;
-import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
-import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
-import org.springframework.security.web.header.writers.StaticHeadersWriter;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The webapps' scripts, styles, fonts, pictures and translations (Camunda's webjar and RDFund's overrides under
  * {@code /camunda/lib/} and {@code /camunda/app/}): the same files for everyone, shown before the login as well.
  * Spring Security marks every response {@code no-store}, so each Tasklist page load fetched some 5 MB again
- * ({@code deps.js} alone is 3.9 MB) and the browser compiled it again. These files may be kept and are asked for again
- * each time ({@code no-cache}): unchanged, the answer is an empty 304 (by Last-Modified), and after an upgrade the
- * browser has the new files at once. Everything else (pages with their nonce, the engine API, RDFund's API) stays
- * {@code no-store}.
+ * ({@code deps.js} alone is 3.9 MB) and the browser compiled it again. These files may be kept by the browser, not by a
+ * proxy between ({@code private}: the answer may set the session's cookies), and are asked for again each time
+ * ({@code no-cache}): unchanged, the answer is an empty 304 (by Last-Modified). Everything else is {@code no-store},
+ * also where another filter wrote a weaker Cache-Control (Camunda registers one on its webapps' paths that writes
+ * {@code no-cache} on every GET, which would let a browser keep a person's tasks and history).
  */
 final class WebappAssets {
 
@@ -25,16 +23,16 @@ final class WebappAssets {
     private WebappAssets() {
     }
 
-    /** {@code no-cache} for the webapps' files, Spring Security's {@code no-store} for everything else. */
+    /** {@code private, no-cache} for the webapps' files, {@code no-store} for everything else. */
     static HeaderWriter cacheHeaders(String webappPath) {
-        RequestMatcher assets = request -> isAsset(webappPath, request);
-        HeaderWriter revalidate = new DelegatingRequestMatcherHeaderWriter(assets,
-                new StaticHeadersWriter("Cache-Control", "no-cache"));
-        HeaderWriter noStore = new DelegatingRequestMatcherHeaderWriter(request -> !assets.matches(request),
-                new CacheControlHeadersWriter());
         return (request, response) -> {
-            revalidate.writeHeaders(request, response);
-            noStore.writeHeaders(request, response);
+            if (isAsset(webappPath, request)) {
+                response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+            } else {
+                response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate");
+                response.setHeader(HttpHeaders.PRAGMA, "no-cache");
+                response.setHeader(HttpHeaders.EXPIRES, "0");
+            }
         };
     }
 
