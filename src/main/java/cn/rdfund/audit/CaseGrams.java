@@ -79,9 +79,9 @@ final class CaseGrams {
     }
 
     /**
-     * Letters and digits as a database may compare them in a LIKE (MySQL's default collation ignores case and accents,
-     * and takes full-width ＡＢＣ for ABC): capitals, without accents, half-width. A case is then indexed under at least
-     * what the search asks for, never under less.
+     * Letters and digits capitals, without accents, half-width (ＡＢＣ, Ábc and abc all as ABC): a search finds more
+     * candidates than its LIKE then keeps, never fewer. RDFund's schema compares exactly (utf8mb4_bin, H2); the folding
+     * also serves a database whose collation ignores case, accents or width of letters.
      */
     private static void alnumTriples(String text, Set<Long> grams) {
         if (text == null) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -109,12 +110,15 @@ public class CaseSearchIndex {
             return;
         }
         for (CaseText text : texts(kind, " WHERE c.id = ?", id)) {
-            List<Object> previous = new ArrayList<>(
+            // The current ones as well: an enterprise renamed by hand may have left rows the new name has again.
+            Set<Long> stale = new LinkedHashSet<>(
                     CaseGrams.ofCase(previousTitle, text.enterprise(), text.code(), text.creditCode()));
-            previous.addAll(List.of(kind, id));
+            stale.addAll(text.grams());
+            List<Object> params = new ArrayList<>(stale);
+            params.addAll(List.of(kind, id));
             jdbc.sql("DELETE FROM case_search_gram WHERE gram IN (" + String.join(", ",
-                    Collections.nCopies(previous.size() - 2, "?")) + ") AND kind = ? AND case_id = ?")
-                    .params(previous).update();
+                    Collections.nCopies(stale.size(), "?")) + ") AND kind = ? AND case_id = ?")
+                    .params(params).update();
             List<Object[]> current = new ArrayList<>();
             text.grams().forEach(gram -> current.add(new Object[] {gram, kind, id}));
             insert(current);

@@ -43,7 +43,7 @@ class Notifier {
     private final ObjectProvider<IdentityService> identities;
     private final NotificationSettings settings;
     private final ExecutorService sending =
-            Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "rdfund-mail"));
+            Executors.newSingleThreadExecutor(Notifier::mailThread);
 
     Notifier(ObjectProvider<JavaMailSender> mailSender, ObjectProvider<IdentityService> identities,
             NotificationSettings settings) {
@@ -53,6 +53,13 @@ class Notifier {
         if (ClassUtils.isPresent(ANGUS_STREAM_PROVIDER, Notifier.class.getClassLoader())) {
             System.getProperties().putIfAbsent(STREAM_PROVIDER, ANGUS_STREAM_PROVIDER);
         }
+    }
+
+    /** Jakarta Mail loads the stream provider named above through the thread's class loader: the application's. */
+    private static Thread mailThread(Runnable sending) {
+        Thread thread = new Thread(sending, "rdfund-mail");
+        thread.setContextClassLoader(Notifier.class.getClassLoader());
+        return thread;
     }
 
     /** Mails already queued still leave when the application stops, for up to half a minute. */
