@@ -135,8 +135,7 @@ class CaseIndex {
      * the newest cases finds them soon).
      */
     private Candidates candidates(String text) {
-        if (text == null || text.isBlank() || USCC_SHAPE.matcher(text.strip()).matches()
-                || CODE_SHAPE.matcher(text.strip().toUpperCase(Locale.ROOT)).matches()) {
+        if (text == null || text.isBlank() || isWholeCreditCode(text) || isWholeCode(text)) {
             return null;
         }
         Set<Long> grams = CaseGrams.ofSearch(searched(text)).stream().limit(GRAMS_COUNTED)
@@ -157,6 +156,16 @@ class CaseIndex {
         return new Candidates(ids, upTo);
     }
 
+    /** A whole 统一社会信用代码: looked up through the organization's unique index. */
+    private static boolean isWholeCreditCode(String text) {
+        return USCC_SHAPE.matcher(text.strip()).matches();
+    }
+
+    /** A whole case code, in capitals or not: looked up through the code's unique index. */
+    private static boolean isWholeCode(String text) {
+        return CODE_SHAPE.matcher(text.strip().toUpperCase(Locale.ROOT)).matches();
+    }
+
     /** The text a search looks for, as its LIKE has it: without LIKE's wildcards. */
     private static String searched(String text) {
         return text.strip().replace("%", "").replace("_", "");
@@ -167,12 +176,11 @@ class CaseIndex {
 
     private static String where(CaseSearch search, List<Object> params) {
         StringBuilder sql = new StringBuilder();
-        if (search.text() != null && USCC_SHAPE.matcher(search.text().strip()).matches()) {
+        if (search.text() != null && isWholeCreditCode(search.text())) {
             // A whole credit code: that enterprise's cases, through the unique index instead of reading every case.
             sql.append(" AND c.uscc = ?");
             params.add(search.text().strip());
-        } else if (search.text() != null && CODE_SHAPE.matcher(search.text().strip().toUpperCase(Locale.ROOT))
-                .matches()) {
+        } else if (search.text() != null && isWholeCode(search.text())) {
             // A whole code: that case through the code's unique index.
             sql.append(" AND c.code = ?");
             params.add(search.text().strip().toUpperCase(Locale.ROOT));

@@ -111,16 +111,17 @@ public class CaseSearchIndex {
         }
         for (CaseText text : texts(kind, " WHERE c.id = ?", id)) {
             // The current ones as well: an enterprise renamed by hand may have left rows the new name has again.
+            Set<Long> grams = text.grams();
             Set<Long> stale = new LinkedHashSet<>(
                     CaseGrams.ofCase(previousTitle, text.enterprise(), text.code(), text.creditCode()));
-            stale.addAll(text.grams());
+            stale.addAll(grams);
             List<Object> params = new ArrayList<>(stale);
             params.addAll(List.of(kind, id));
             jdbc.sql("DELETE FROM case_search_gram WHERE gram IN (" + String.join(", ",
                     Collections.nCopies(stale.size(), "?")) + ") AND kind = ? AND case_id = ?")
                     .params(params).update();
             List<Object[]> current = new ArrayList<>();
-            text.grams().forEach(gram -> current.add(new Object[] {gram, kind, id}));
+            grams.forEach(gram -> current.add(new Object[] {gram, kind, id}));
             insert(current);
         }
     }
