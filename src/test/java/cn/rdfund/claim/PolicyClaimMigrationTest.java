@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.rdfund.support.ClaimDriver;
 import cn.rdfund.support.LifecycleDriver;
+import cn.rdfund.support.PreviousRelease;
 import cn.rdfund.support.ProcessDriver;
 import cn.rdfund.support.RdfundIntegrationTest;
 import cn.rdfund.system.migration.ProcessMigration;
@@ -15,7 +16,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.Deployment;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -24,9 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * A claim started before the claim form asked for the measure's conditions and the 收款账户 (PolicyClaim.bpmn and
@@ -71,15 +68,9 @@ class PolicyClaimMigrationTest {
     void deployThePreviousVersion() throws IOException {
         currentVersion = repositoryService.createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion()
                 .singleResult().getId();
-        DeploymentBuilder deployment = repositoryService.createDeployment().name("政策兑现申领（上一版本，迁移测试）")
-                .addInputStream("PolicyClaim.bpmn", new ClassPathResource("migration/PolicyClaim-previous.bpmn").getInputStream())
-                .addInputStream("ClaimForm.form", new ClassPathResource("migration/ClaimForm-previous.form").getInputStream());
-        for (Resource form : new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/claim/*.form")) {
-            if (!"ClaimForm.form".equals(form.getFilename())) {
-                deployment.addInputStream(form.getFilename(), form.getInputStream());
-            }
-        }
-        previous = deployment.deploy();
+        previous = PreviousRelease.deploy(repositoryService, "政策兑现申领（上一版本，迁移测试）", "bpmn/claim",
+                Map.of("PolicyClaim.bpmn", "migration/PolicyClaim-previous.bpmn",
+                        "ClaimForm.form", "migration/ClaimForm-previous.form"));
     }
 
     @AfterEach

@@ -13,6 +13,7 @@ import cn.rdfund.project.ProjectRepository;
 import cn.rdfund.review.ProjectAssessment;
 import cn.rdfund.system.migration.ProcessMigration;
 import cn.rdfund.support.LifecycleDriver;
+import cn.rdfund.support.PreviousRelease;
 import cn.rdfund.support.RdfundIntegrationTest;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -23,7 +24,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.Deployment;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -31,9 +31,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
@@ -82,13 +79,8 @@ class ProjectExecutionMigrationTest {
         AbstractAssertions.init(processEngine);
         currentVersion = repositoryService.createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion()
                 .singleResult().getId();
-        DeploymentBuilder deployment = repositoryService.createDeployment().name("项目实施（上一版本，迁移测试）")
-                .addInputStream("ProjectExecution.bpmn",
-                        new ClassPathResource("migration/ProjectExecution-previous.bpmn").getInputStream());
-        for (Resource form : new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/project/*.form")) {
-            deployment.addInputStream(form.getFilename(), form.getInputStream());
-        }
-        previous = deployment.deploy();
+        previous = PreviousRelease.deploy(repositoryService, "项目实施（上一版本，迁移测试）", "bpmn/project",
+                Map.of("ProjectExecution.bpmn", "migration/ProjectExecution-previous.bpmn"));
     }
 
     @AfterEach
