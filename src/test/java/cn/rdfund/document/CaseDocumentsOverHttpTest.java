@@ -13,8 +13,6 @@ import cn.rdfund.support.RdfundIntegrationTest;
 import cn.rdfund.support.WebappLogin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -182,10 +180,8 @@ class CaseDocumentsOverHttpTest {
                 + new String(PDF, StandardCharsets.US_ASCII) + "\r\n--" + boundary + "--\r\n";
         String multipart = "multipart/form-data; boundary=" + boundary;
 
-        HttpResponse<String> forged = WebappLogin.loggedIn(port, "kjj").send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + path)).header("Content-Type", multipart)
-                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> forged = WebappLogin.session(port, "kjj")
+                .sendWithoutCsrfToken("POST", path, multipart, form);
         assertThat(forged.statusCode()).as("the session's cookie alone, as another site's form would send it")
                 .isEqualTo(401);
 

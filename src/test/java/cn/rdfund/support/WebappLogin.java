@@ -82,9 +82,22 @@ public final class WebappLogin {
 
         /** Any request; a body is sent when there is one, with the content type given. */
         public HttpResponse<String> send(String method, String path, String contentType, String body) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", csrf())
+            return send(method, path, contentType, body, true);
+        }
+
+        /** The session's cookie without its CSRF token, as another site's form would send it. */
+        public HttpResponse<String> sendWithoutCsrfToken(String method, String path, String contentType, String body) {
+            return send(method, path, contentType, body, false);
+        }
+
+        private HttpResponse<String> send(String method, String path, String contentType, String body,
+                boolean withCsrfToken) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            if (withCsrfToken) {
+                request.header("X-XSRF-TOKEN", csrf());
+            }
             if (contentType != null) {
                 request.header("Content-Type", contentType);
             }

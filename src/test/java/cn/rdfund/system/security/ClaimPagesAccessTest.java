@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -100,10 +99,8 @@ class ClaimPagesAccessTest {
 
     @Test
     void aListIsImportedWithTheSessionOnlyWithItsCsrfToken() throws Exception {
-        HttpResponse<String> forged = WebappLogin.loggedIn(port, "kjj").send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/claims/award-lists")).header("Content-Type", MULTIPART)
-                .POST(HttpRequest.BodyPublishers.ofString(NOT_A_LIST, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> forged = WebappLogin.session(port, "kjj")
+                .sendWithoutCsrfToken("POST", "/api/claims/award-lists", MULTIPART, NOT_A_LIST);
         assertThat(forged.statusCode()).as("the session's cookie alone, as another site's form would send it")
                 .isEqualTo(401);
 
