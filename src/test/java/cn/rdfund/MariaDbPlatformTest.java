@@ -11,8 +11,16 @@ import cn.rdfund.support.MySqlTestDatabase;
 import cn.rdfund.support.RdfundIntegrationTest;
 import cn.rdfund.support.TestData;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -111,5 +119,88 @@ class MariaDbPlatformTest extends PlatformContract implements RestartSeedingCont
         assertThatThrownBy(() -> jdbc.sql("UPDATE case_report SET content_sha256 = REPEAT('c', 64)").update())
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM case_report").update()).hasMessageContaining("append-only");
+    }
+
+    /*
+     * The mysql profile lets the driver send a batch of equal statements as one (rewriteBatchedStatements): inserts as
+     * one multi-row INSERT, updates and deletes together in one round trip. Camunda detects a concurrent change by the
+     * row count of each versioned UPDATE and DELETE it flushes in a batch; these check that every count still arrives:
+     * one stale row among five written together is refused, and nothing of the five is written.
+     */
+
+    @Test
+    void aConcurrentChangeToOneOfManyVariablesUpdatedTogetherIsStillDetected() {
+        String taskId = standaloneTaskWithVariables();
+
+        assertThatThrownBy(() -> inOneCommandAfterAConcurrentChange(taskId,
+                task -> task.setVariables(numbered("新值"))))
+                .isInstanceOf(OptimisticLockingException.class);
+
+        assertThat(processEngine.getTaskService().getVariables(taskId)).containsEntry("v1", "原值1")
+                .containsEntry("v3", "并发修改").containsEntry("v5", "原值5");
+    }
+
+    @Test
+    void aConcurrentChangeToOneOfManyVariablesDeletedTogetherIsStillDetected() {
+        String taskId = standaloneTaskWithVariables();
+
+        assertThatThrownBy(() -> inOneCommandAfterAConcurrentChange(taskId,
+                task -> task.removeVariables(numbered("").keySet())))
+                .isInstanceOf(OptimisticLockingException.class);
+
+        assertThat(processEngine.getTaskService().getVariables(taskId)).hasSize(5).containsEntry("v3", "并发修改");
+    }
+
+    @Test
+    void aVariableCreatedConcurrentlyAmongManyCreatedTogetherIsStillDetected() {
+        TaskService tasks = processEngine.getTaskService();
+        Task task = tasks.newTask();
+        tasks.saveTask(task);
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+
+        assertThatThrownBy(() -> configuration.getCommandExecutorTxRequired().execute(context -> {
+            TaskEntity entity = context.getTaskManager().findTaskById(task.getId());
+            entity.getVariables();
+            CompletableFuture.runAsync(() -> tasks.setVariable(task.getId(), "v3", "并发创建")).join();
+            entity.setVariables(numbered("新值"));
+            return null;
+        })).isInstanceOf(OptimisticLockingException.class);
+
+        assertThat(tasks.getVariables(task.getId())).containsOnly(Map.entry("v3", "并发创建"));
+        Task many = tasks.newTask();
+        tasks.saveTask(many);
+        tasks.setVariables(many.getId(), numbered("批量"));
+        assertThat(tasks.getVariables(many.getId())).isEqualTo(numbered("批量"));
+    }
+
+    private String standaloneTaskWithVariables() {
+        TaskService tasks = processEngine.getTaskService();
+        Task task = tasks.newTask();
+        tasks.saveTask(task);
+        tasks.setVariables(task.getId(), numbered("原值"));
+        return task.getId();
+    }
+
+    /** In one engine command: reads the task's variables, lets another transaction change v3, then does the work. */
+    private void inOneCommandAfterAConcurrentChange(String taskId, java.util.function.Consumer<TaskEntity> work) {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        configuration.getCommandExecutorTxRequired().execute(context -> {
+            TaskEntity task = context.getTaskManager().findTaskById(taskId);
+            task.getVariables();
+            CompletableFuture.runAsync(() -> processEngine.getTaskService().setVariable(taskId, "v3", "并发修改"))
+                    .join();
+            work.accept(task);
+            return null;
+        });
+    }
+
+    private static Map<String, Object> numbered(String prefix) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 1; i <= 5; i++) {
+            values.put("v" + i, prefix + i);
+        }
+        return values;
     }
 }

@@ -172,8 +172,8 @@ public class CaseSearchIndex {
 
     /**
      * Inserts the rows as multi-row INSERTs of up to {@link #ROWS_PER_INSERT} rows: one statement for some 25 cases
-     * instead of one per row (Connector/J sends a JDBC batch row by row unless rewriteBatchedStatements is on, which
-     * RDFund leaves off for Camunda's sake: the engine reads each UPDATE's count to detect concurrent changes).
+     * instead of one per row, on every database (only Connector/J rewrites a JDBC batch into one, and only with the
+     * mysql profile's rewriteBatchedStatements).
      */
     private void insert(List<Object[]> rows) {
         for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
