@@ -351,9 +351,11 @@ abstract class PlatformContract {
         assertThat(auditor.get("/api/audit/cases?q=数据库审计&kind=project&measure=P1.1a&year="
                 + LifecycleDriver.TODAY.getYear()).body()).contains(project.code(), "\"district\":\"浑南区\"");
         assertThat(auditor.get("/api/audit/cases?q=数据库审计时间线").body()).contains("\"kind\":\"application\"");
-        // Once indexed, the same words are found through the index of character pairs (audit.CaseSearchIndex).
+        // Once indexed, the same words are found through the search index (audit.CaseSearchIndex), and so are two
+        // letters of the code, in capitals or not (a range of the index's entries, UPPER on this database).
         caseSearchIndex.indexCasesCreatedBefore(LocalDateTime.now().plusHours(1));
         assertThat(auditor.get("/api/audit/cases?q=数据库审计时间线&kind=project").body()).contains(project.code());
+        assertThat(auditor.get("/api/audit/cases?q=xm&kind=project").body()).contains(project.code());
         assertThat(auditor.get("/api/audit/cases?q=数据库审计时间线").body()).contains("\"kind\":\"application\"");
         String timeline = auditor.get("/api/audit/cases/project/" + project.id()).body();
         assertThat(timeline).contains("形式审查", "声明无利益冲突", "命中第", "\"amountDisplay\":\"120.00万元\"",

@@ -73,7 +73,7 @@ class CaseIndex {
     private static final List<String> SEARCH_ORDER = List.of(AuditCase.PROJECT, AuditCase.APPLICATION, AuditCase.CLAIM,
             AuditCase.CALL);
 
-    /** Above this many cases for a word's rarest character pair, the search reads the newest cases instead. */
+    /** Above this many index rows for a word's rarest number, the search reads the newest cases instead. */
     static final int INDEXED_AT_MOST = 1000;
     private static final int GRAMS_COUNTED = 8;
 
@@ -88,8 +88,8 @@ class CaseIndex {
     /**
      * The newest cases matching the search, at most {@link #MAX_RESULTS}. Each kind's SELECT filters, orders and
      * limits itself (through its table's index on created_at, migration V23), so that the newest cases are read
-     * without reading every case; their UNION holds at most {@link #MAX_RESULTS} rows per kind. A word of Chinese
-     * that few cases contain is looked up in the search index instead ({@link #candidates}).
+     * without reading every case; their UNION holds at most {@link #MAX_RESULTS} rows per kind. Text that few cases
+     * contain (Chinese, letters or digits) is looked up in the search index instead ({@link #candidates}).
      */
     List<AuditCase> search(CaseSearch search) {
         Candidates candidates = candidates(search.text());
@@ -129,24 +129,24 @@ class CaseIndex {
     /**
      * The indexed cases that may contain the searched text, with every kind's progress mark (cases above it are not
      * indexed yet): those having the rarest of its pairs of Chinese characters (or of its characters, when it has no
-     * pair) and its runs of three letters or digits ({@link CaseGrams#ofSearch}). Null for a whole code or credit code
-     * (looked up by its unique index), and when the index does not help: the text has none of them (two letters, a
-     * sign), or even the rarest is in more than {@link #INDEXED_AT_MOST} cases (then matches are common and reading
-     * the newest cases finds them soon).
+     * pair) and its runs of letters or digits ({@link CaseGrams#ofSearch}). Null for a whole code or credit code
+     * (looked up by its unique index), and when the index does not help: the text has none of them (a sign), or even
+     * the rarest is in more than {@link #INDEXED_AT_MOST} index rows (then matches are common and reading the newest
+     * cases finds them soon).
      */
     private Candidates candidates(String text) {
         if (text == null || text.isBlank() || isWholeCreditCode(text) || isWholeCode(text)) {
             return null;
         }
-        Set<Long> grams = CaseGrams.ofSearch(searched(text)).stream().limit(GRAMS_COUNTED)
+        Set<CaseGrams.Range> ranges = CaseGrams.ofSearch(searched(text)).stream().limit(GRAMS_COUNTED)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        if (grams.isEmpty()) {
+        if (ranges.isEmpty()) {
             return null;
         }
         // The progress first: a case indexed after it was read is above it, and read directly, not twice.
         Map<String, Long> upTo = searchIndex.progress();
-        Map.Entry<Long, Integer> rarest = searchIndex.counts(grams, INDEXED_AT_MOST + 1).entrySet().stream()
-                .min(Map.Entry.comparingByValue()).orElseThrow();
+        Map.Entry<CaseGrams.Range, Integer> rarest = searchIndex.counts(ranges, INDEXED_AT_MOST + 1).entrySet()
+                .stream().min(Map.Entry.comparingByValue()).orElseThrow();
         if (rarest.getValue() > INDEXED_AT_MOST) {
             return null;
         }
@@ -185,8 +185,10 @@ class CaseIndex {
             sql.append(" AND c.code = ?");
             params.add(search.text().strip().toUpperCase(Locale.ROOT));
         } else if (search.text() != null && !search.text().isBlank()) {
+            // Letters in capitals or not, as the index folds them (5g finds 5G), on both sides by the database.
             String like = "%" + searched(search.text()) + "%";
-            sql.append(" AND (c.title LIKE ? OR c.code LIKE ? OR c.organization_name LIKE ? OR c.uscc LIKE ?)");
+            sql.append(" AND (UPPER(c.title) LIKE UPPER(?) OR UPPER(c.code) LIKE UPPER(?)"
+                    + " OR UPPER(c.organization_name) LIKE UPPER(?) OR UPPER(c.uscc) LIKE UPPER(?))");
             params.addAll(List.of(like, like, like, like));
         }
         if (search.funded()) {

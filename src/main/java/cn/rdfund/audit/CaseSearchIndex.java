@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The case search's index ({@link CaseGrams}: the Chinese character pairs and characters of each case's name and
- * enterprise name, and the runs of three letters or digits of those, its code and credit code).
+ * enterprise name, and from each letter or digit of those, its code and credit code the three that start there).
  * Cases enter it in the background, oldest first, once they are {@code rdfund.audit.search-index.settle} old (a
  * minute: by then the transaction that created a case has long committed, so no case with a lower id can still
  * appear; the longest, a call's approval creating all its projects, takes seconds); {@code case_search_progress}
@@ -100,8 +100,8 @@ public class CaseSearchIndex {
     }
 
     /**
-     * After a case's name changed (a returned claim or application resubmitted under another name): its pairs become
-     * those of the new name. A case above the progress mark is left alone: the search reads it directly, and the
+     * After a case's name changed (a returned claim or application resubmitted under another name): its index entries
+     * become those of the new name. A case above the progress mark is left alone: the search reads it directly, and the
      * background indexing takes its current name.
      */
     @Transactional
@@ -134,24 +134,27 @@ public class CaseSearchIndex {
     }
 
     /**
-     * How many cases have each of these pairs, counted up to {@code cap} (so that a pair every case has costs no more
-     * than {@code cap} index entries to count).
+     * How many index rows each of these numbers or ranges has, counted up to {@code cap} (so that one every case has
+     * costs no more than {@code cap} index entries to count); a case has at most a few rows in a range.
      */
-    Map<Long, Integer> counts(Set<Long> grams, int cap) {
-        List<Long> ordered = List.copyOf(grams);
+    Map<CaseGrams.Range, Integer> counts(Set<CaseGrams.Range> ranges, int cap) {
+        List<CaseGrams.Range> ordered = List.copyOf(ranges);
         List<String> selects = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             selects.add("SELECT " + i + " AS i, COUNT(*) AS n FROM (SELECT 1 AS one FROM case_search_gram"
-                    + " WHERE gram = ? LIMIT " + cap + ") g" + i);
+                    + " WHERE gram BETWEEN ? AND ? LIMIT " + cap + ") g" + i);
+            params.addAll(List.of(ordered.get(i).from(), ordered.get(i).to()));
         }
-        return jdbc.sql(String.join(" UNION ALL ", selects)).params(new ArrayList<>(ordered))
+        return jdbc.sql(String.join(" UNION ALL ", selects)).params(params)
                 .query((rs, n) -> Map.entry(ordered.get(rs.getInt(1)), rs.getInt(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    /** Per kind, the ids of the cases that have this pair. */
-    Map<String, List<Long>> cases(long gram) {
-        return jdbc.sql("SELECT kind, case_id FROM case_search_gram WHERE gram = ?").param(gram)
+    /** Per kind, the ids of the cases that have a number in this range. */
+    Map<String, List<Long>> cases(CaseGrams.Range range) {
+        return jdbc.sql("SELECT DISTINCT kind, case_id FROM case_search_gram WHERE gram BETWEEN ? AND ?")
+                .params(range.from(), range.to())
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));

@@ -21,9 +21,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The case search finds a word of a case's name or its enterprise's name through the index of Chinese character
- * pairs once the case is indexed, and directly while it is not yet; a claim renamed when resubmitted is found by its
- * new name only.
+ * The case search finds a word of a case's name or its enterprise's name, one character, one or two letters or part
+ * of a code through the search index once the case is indexed, and directly while it is not yet; a claim renamed when
+ * resubmitted is found by its new name only.
  */
 @RdfundIntegrationTest
 class CaseSearchIndexTest {
@@ -71,22 +71,26 @@ class CaseSearchIndexTest {
     }
 
     @Test
-    void oneCharacterOrPartOfACodeIsLookedUpInTheIndexToo() {
-        PolicyClaim claim = claim(lifecycle.newApplicant("甑山智造"), "甑糕智能产线认定奖励");
+    void oneCharacterTwoLettersOrPartOfACodeIsLookedUpInTheIndexToo() {
+        PolicyClaim claim = claim(lifecycle.newApplicant("甑山智造"), "甑糕QZ智能产线认定奖励");
         indexEverything();
         String codeDigits = claim.code().substring(claim.code().indexOf('-') + 1);
 
         assertThat(search("甑")).as("one character").contains(claim.code());
+        assertThat(search("QZ")).as("two letters").contains(claim.code());
+        assertThat(search("qz")).as("in capitals or not").contains(claim.code());
+        assertThat(search("糕QZ智")).as("Chinese and letters").contains(claim.code());
+        assertThat(search("Z")).as("one letter").contains(claim.code());
         assertThat(search(codeDigits)).as("part of the code").contains(claim.code());
-        assertThat(search(codeDigits.toLowerCase() + "x")).doesNotContain(claim.code());
+        assertThat(search(codeDigits + "X")).doesNotContain(claim.code());
+        assertThat(search("QZX")).doesNotContain(claim.code());
 
         // Found through the index, not by reading the newest cases: without its rows the indexed case is not found.
-        for (String searched : List.of("甑", codeDigits)) {
-            List<Object> params = new ArrayList<>(CaseGrams.ofSearch(searched));
-            params.add(claim.id());
-            jdbc.sql("DELETE FROM case_search_gram WHERE gram IN (" + String.join(", ",
-                    java.util.Collections.nCopies(params.size() - 1, "?")) + ") AND kind = 'claim' AND case_id = ?")
-                    .params(params).update();
+        for (String searched : List.of("甑", "QZ", "Z", codeDigits)) {
+            for (CaseGrams.Range range : CaseGrams.ofSearch(searched)) {
+                jdbc.sql("DELETE FROM case_search_gram WHERE gram BETWEEN ? AND ? AND kind = 'claim' AND case_id = ?")
+                        .params(range.from(), range.to(), claim.id()).update();
+            }
             assertThat(search(searched)).as(searched).doesNotContain(claim.code());
         }
     }
