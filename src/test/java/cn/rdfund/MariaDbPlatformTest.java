@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -183,37 +184,38 @@ class MariaDbPlatformTest extends PlatformContract implements RestartSeedingCont
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TEMPORARY TABLE batch_probe (id INT PRIMARY KEY, rev INT NOT NULL,"
                     + " label VARCHAR(4))");
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO batch_probe (id, rev, label) VALUES (?, 1, 'x')")) {
-                for (int id = 1; id <= 5; id++) {
-                    insert.setInt(1, id);
-                    insert.addBatch();
-                }
-                assertThat(insert.executeBatch()).as("one multi-row INSERT: no count per row")
-                        .containsOnly(Statement.SUCCESS_NO_INFO);
-            }
+            assertThat(batchOfFive(connection, "INSERT INTO batch_probe (id, rev, label) VALUES (?, 1, 'x')",
+                    (insert, id) -> insert.setInt(1, id)))
+                    .as("one multi-row INSERT: no count per row").containsOnly(Statement.SUCCESS_NO_INFO);
+
             statement.executeUpdate("UPDATE batch_probe SET rev = 2 WHERE id = 3");
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE batch_probe SET rev = rev + 1 WHERE id = ? AND rev = 1")) {
-                for (int id = 1; id <= 5; id++) {
-                    update.setInt(1, id);
-                    update.addBatch();
-                }
-                assertThat(update.executeBatch()).as("the stale row's count, as Camunda reads it")
-                        .containsExactly(1, 1, 0, 1, 1);
+            assertThat(batchOfFive(connection, "UPDATE batch_probe SET rev = rev + 1 WHERE id = ? AND rev = 1",
+                    (update, id) -> update.setInt(1, id)))
+                    .as("the stale row's count, as Camunda reads it").containsExactly(1, 1, 0, 1, 1);
+
+            // No statement reported as matching no row, which Camunda would take for a concurrent change (409).
+            assertThatThrownBy(() -> batchOfFive(connection, "UPDATE batch_probe SET label = ? WHERE id = ?",
+                    (update, id) -> {
+                        update.setString(1, id == 3 ? "too long" : "y");
+                        update.setInt(2, id);
+                    })).isInstanceOfSatisfying(BatchUpdateException.class,
+                    failure -> assertThat(failure.getUpdateCounts()).as("reported as failed, not as stale")
+                            .contains(Statement.EXECUTE_FAILED).doesNotContain(-1, 0));
+        }
+    }
+
+    private interface Row {
+        void set(PreparedStatement statement, int id) throws SQLException;
+    }
+
+    /** One statement for the ids 1 to 5 as one JDBC batch; the driver's count per statement. */
+    private static int[] batchOfFive(Connection connection, String sql, Row row) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int id = 1; id <= 5; id++) {
+                row.set(statement, id);
+                statement.addBatch();
             }
-            try (PreparedStatement failing = connection.prepareStatement(
-                    "UPDATE batch_probe SET label = ? WHERE id = ?")) {
-                for (int id = 1; id <= 5; id++) {
-                    failing.setString(1, id == 3 ? "too long" : "y");
-                    failing.setInt(2, id);
-                    failing.addBatch();
-                }
-                // No statement reported as matching no row, which Camunda would take for a concurrent change (409).
-                assertThatThrownBy(failing::executeBatch).isInstanceOfSatisfying(BatchUpdateException.class,
-                        failure -> assertThat(failure.getUpdateCounts()).as("reported as failed, not as stale")
-                                .contains(Statement.EXECUTE_FAILED).doesNotContain(-1, 0));
-            }
+            return statement.executeBatch();
         }
     }
 
