@@ -17,9 +17,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class PolicyClaimMigration {
 
+    /**
+     * Steps that were a job of their own before 2026-12-07 and now run in the step before them: Camunda cannot move a
+     * claim waiting at such a job (the target step is not asynchronous); it stays until it has passed that step.
+     */
+    static final Set<String> FINISHES_ON_ITS_VERSION = Set.of("ServiceTask_OpenAward", "ServiceTask_CompleteClaim");
+
     @Bean
     ProcessMigration.Rules policyClaimMigrationRules(TaskService tasks, MeasureCatalogue catalogue) {
-        return new ProcessMigration.Rules(PolicyClaimProcess.KEY, "政策兑现申领", "policy-claim", Map.of(), Set.of(),
+        return new ProcessMigration.Rules(PolicyClaimProcess.KEY, "政策兑现申领", "policy-claim", Map.of(),
+                FINISHES_ON_ITS_VERSION,
                 migrated -> tasks.createTaskQuery().processInstanceIdIn(migrated.toArray(String[]::new))
                         .taskDefinitionKey(PolicyClaimProcess.TASK_SUBMIT).list()
                         .forEach(task -> tasks.setVariablesLocal(task.getId(), ClaimDelegates.claimFormShown(catalogue))));

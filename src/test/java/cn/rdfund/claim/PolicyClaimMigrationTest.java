@@ -101,4 +101,20 @@ class PolicyClaimMigrationTest {
         assertThat(submitted.facts().conditionTexts()).containsEntry("projectKind", "INDUSTRIAL");
         assertThat(submitted.payeeAccount()).isEqualTo("3301001234567890123");
     }
+
+    @Test
+    void aClaimWaitingForTheJobThatOpensOrCompletesItsAwardFinishesOnItsVersionAndTheOthersMove() {
+        String previousVersion = repositoryService.createProcessDefinitionQuery().deploymentId(previous.getId())
+                .processDefinitionKey(KEY).singleResult().getId();
+        ProcessInstance opening = runtimeService.createProcessInstanceById(previousVersion)
+                .startBeforeActivity("ServiceTask_OpenAward").execute();
+        ProcessInstance completing = runtimeService.createProcessInstanceById(previousVersion)
+                .startBeforeActivity("ServiceTask_CompleteClaim").execute();
+        ProcessInstance submitting = processDriver.start(KEY, lifecycle.newApplicant("迁移留守企业"));
+
+        assertThat(migration.migrateAllTo(rules, currentVersion)).singleElement().satisfies(outcome -> {
+            assertThat(outcome.migrated()).contains(submitting.getId());
+            assertThat(outcome.left()).containsExactlyInAnyOrder(opening.getId(), completing.getId());
+        });
+    }
 }
