@@ -135,9 +135,9 @@ class MariaDbPlatformTest extends PlatformContract implements RestartSeedingCont
 
     @Test
     void aConcurrentChangeToOneOfManyVariablesUpdatedTogetherIsStillDetected() {
-        String taskId = standaloneTaskWithVariables();
+        String taskId = standaloneTask(numbered("原值"));
 
-        assertThatThrownBy(() -> inOneCommandAfterAConcurrentChange(taskId,
+        assertThatThrownBy(() -> inOneCommandAfterAnotherSetsV3(taskId, "并发修改",
                 task -> task.setVariables(numbered("新值"))))
                 .isInstanceOf(OptimisticLockingException.class);
 
@@ -147,9 +147,9 @@ class MariaDbPlatformTest extends PlatformContract implements RestartSeedingCont
 
     @Test
     void aConcurrentChangeToOneOfManyVariablesDeletedTogetherIsStillDetected() {
-        String taskId = standaloneTaskWithVariables();
+        String taskId = standaloneTask(numbered("原值"));
 
-        assertThatThrownBy(() -> inOneCommandAfterAConcurrentChange(taskId,
+        assertThatThrownBy(() -> inOneCommandAfterAnotherSetsV3(taskId, "并发修改",
                 task -> task.removeVariables(numbered("").keySet())))
                 .isInstanceOf(OptimisticLockingException.class);
 
@@ -158,25 +158,16 @@ class MariaDbPlatformTest extends PlatformContract implements RestartSeedingCont
 
     @Test
     void aVariableCreatedConcurrentlyAmongManyCreatedTogetherIsStillDetected() {
+        String taskId = standaloneTask(Map.of());
+
+        assertThatThrownBy(() -> inOneCommandAfterAnotherSetsV3(taskId, "并发创建",
+                task -> task.setVariables(numbered("新值"))))
+                .isInstanceOf(OptimisticLockingException.class);
+
         TaskService tasks = processEngine.getTaskService();
-        Task task = tasks.newTask();
-        tasks.saveTask(task);
-        ProcessEngineConfigurationImpl configuration =
-                (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-
-        assertThatThrownBy(() -> configuration.getCommandExecutorTxRequired().execute(context -> {
-            TaskEntity entity = context.getTaskManager().findTaskById(task.getId());
-            entity.getVariables();
-            CompletableFuture.runAsync(() -> tasks.setVariable(task.getId(), "v3", "并发创建")).join();
-            entity.setVariables(numbered("新值"));
-            return null;
-        })).isInstanceOf(OptimisticLockingException.class);
-
-        assertThat(tasks.getVariables(task.getId())).containsOnly(Map.entry("v3", "并发创建"));
-        Task many = tasks.newTask();
-        tasks.saveTask(many);
-        tasks.setVariables(many.getId(), numbered("批量"));
-        assertThat(tasks.getVariables(many.getId())).isEqualTo(numbered("批量"));
+        assertThat(tasks.getVariables(taskId)).containsOnly(Map.entry("v3", "并发创建"));
+        String many = standaloneTask(numbered("批量"));
+        assertThat(tasks.getVariables(many)).isEqualTo(numbered("批量"));
     }
 
     @Test
@@ -219,22 +210,23 @@ class MariaDbPlatformTest extends PlatformContract implements RestartSeedingCont
         }
     }
 
-    private String standaloneTaskWithVariables() {
+    private String standaloneTask(Map<String, Object> variables) {
         TaskService tasks = processEngine.getTaskService();
         Task task = tasks.newTask();
         tasks.saveTask(task);
-        tasks.setVariables(task.getId(), numbered("原值"));
+        tasks.setVariables(task.getId(), variables);
         return task.getId();
     }
 
-    /** In one engine command: reads the task's variables, lets another transaction change v3, then does the work. */
-    private void inOneCommandAfterAConcurrentChange(String taskId, java.util.function.Consumer<TaskEntity> work) {
+    /** In one engine command: reads the task's variables, lets another transaction set v3, then does the work. */
+    private void inOneCommandAfterAnotherSetsV3(String taskId, String concurrentValue,
+            java.util.function.Consumer<TaskEntity> work) {
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
         configuration.getCommandExecutorTxRequired().execute(context -> {
             TaskEntity task = context.getTaskManager().findTaskById(taskId);
             task.getVariables();
-            CompletableFuture.runAsync(() -> processEngine.getTaskService().setVariable(taskId, "v3", "并发修改"))
+            CompletableFuture.runAsync(() -> processEngine.getTaskService().setVariable(taskId, "v3", concurrentValue))
                     .join();
             work.accept(task);
             return null;
