@@ -47,7 +47,9 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -57,6 +59,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -202,6 +205,42 @@ abstract class PlatformContract {
             }
         }
         assertThat(indexes).contains("RDF_IDX_AUTH_GROUP_RES", "RDF_IDX_AUTH_USER_RES");
+    }
+
+    /**
+     * Only auditors hold revokes (the panel seal), whoever writes the row: what lets every authorization check skip
+     * Camunda's "does the caller hold a revoke?" query (AuthorizationChecksPlugin). Made at start.
+     */
+    @Test
+    void theDatabaseRefusesARevokeForAnyoneButAuditors() throws Exception {
+        String insert = "INSERT INTO ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, USER_ID_, RESOURCE_TYPE_,"
+                + " RESOURCE_ID_, PERMS_) VALUES (?, 1, 2, ?, ?, 7, ?, -3)";
+        String task = "platform-" + UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                for (String[] principal : new String[][] {{"pm-kjj", null}, {null, "kjj"}, {null, null}}) {
+                    try (PreparedStatement statement = connection.prepareStatement(insert)) {
+                        statement.setString(1, UUID.randomUUID().toString());
+                        statement.setString(2, principal[0]);
+                        statement.setString(3, principal[1]);
+                        statement.setString(4, task);
+                        assertThatThrownBy(statement::executeUpdate).as("revoke for %s", (Object) principal)
+                                .isInstanceOf(SQLException.class);
+                    }
+                }
+                try (PreparedStatement statement = connection.prepareStatement(insert)) {
+                    statement.setString(1, UUID.randomUUID().toString());
+                    statement.setString(2, "auditors");
+                    statement.setString(3, null);
+                    statement.setString(4, task);
+                    assertThat(statement.executeUpdate()).isEqualTo(1);
+                }
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        }
     }
 
     @Test

@@ -1,15 +1,20 @@
 package cn.rdfund.system.security;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
@@ -29,10 +34,13 @@ import org.springframework.stereotype.Component;
  * RDFund's people have a role and a unit.)</li>
  * <li>It asks whether the caller or a group of theirs holds any revoke, to choose the checks' SQL. In RDFund only
  * {@link #REVOKE_HOLDERS} hold revokes — the panel seal keeps a running panel's tasks from auditors
- * ({@link CaseReadGrants}) — and every node refuses a revoke for anyone else (administrators included, also over
- * REST), so the answer is whether the caller is in one of those groups. A database that already holds a revoke for
- * someone else (written before this rule) makes the node ask Camunda's way, as before, and says so in its log.</li>
+ * ({@link CaseReadGrants}) — and the database refuses any other ({@link RevokeConstraint}, made at start), so the
+ * answer is whether the caller is in one of those groups. The engine refuses such a revoke first, with a reason
+ * (administrators included, also over REST). Where the constraint cannot be made — a revoke for someone else is
+ * already there, or the database does not enforce check constraints — the node asks Camunda's way, as before, and
+ * says so in its log; so does a node configured with {@code authorizationCheckRevokes} other than {@code auto}.</li>
  * </ul>
+ * Camunda's webapps run their own plugin queries (Cockpit's, Tasklist's) with Camunda's manager: they still ask.
  */
 @Component
 class AuthorizationChecksPlugin extends AbstractProcessEnginePlugin {
@@ -42,7 +50,8 @@ class AuthorizationChecksPlugin extends AbstractProcessEnginePlugin {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthorizationChecksPlugin.class);
 
-    private final AtomicBoolean revokesOnlyForHolders = new AtomicBoolean(true);
+    /** Camunda's way until the start has checked the database. */
+    private final AtomicBoolean revokesOnlyForHolders = new AtomicBoolean(false);
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -54,22 +63,41 @@ class AuthorizationChecksPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
-        lookForRevokesOfOthers(engine);
+        decideRevokeCheck(engine);
     }
 
-    /** Whether revokes are held by {@link #REVOKE_HOLDERS} only, as this node found them at start. */
-    boolean lookForRevokesOfOthers(ProcessEngine engine) {
+    /** Whether checks may take the caller's groups for the answer to "any revoke?": decided at start. */
+    boolean decideRevokeCheck(ProcessEngine engine) {
+        boolean decided = revokesOnlyForHoldersAssured(engine);
+        revokesOnlyForHolders.set(decided);
+        return decided;
+    }
+
+    private static boolean revokesOnlyForHoldersAssured(ProcessEngine engine) {
         List<Authorization> others = engine.getAuthorizationService().createAuthorizationQuery()
                 .authorizationType(Authorization.AUTH_TYPE_REVOKE).list().stream()
                 .filter(revoke -> !heldByHolders(revoke.getUserId(), revoke.getGroupId())).toList();
         if (!others.isEmpty()) {
             LOG.warn("{} revoke(s) held by users or groups other than {} (e.g. {}): every authorization check asks the"
-                    + " database whether its caller holds one, as Camunda does. Delete them (they were refused since"
-                    + " this release) and restart to save the query.", others.size(), REVOKE_HOLDERS,
-                    others.get(0).getId());
+                    + " database whether its caller holds one, as Camunda does. Delete them (refused since this"
+                    + " release) and restart to save the query.", others.size(), REVOKE_HOLDERS, others.get(0).getId());
+            return false;
         }
-        revokesOnlyForHolders.set(others.isEmpty());
-        return others.isEmpty();
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        String table = configuration.getDatabaseTablePrefix() + AuthorizationCheckIndexes.TABLE;
+        try (Connection connection = configuration.getDataSource().getConnection()) {
+            if (RevokeConstraint.ensure(connection, table)) {
+                return true;
+            }
+            LOG.warn("The database does not enforce the check constraint {} on {}: every authorization check asks"
+                    + " whether its caller holds a revoke, as Camunda does", RevokeConstraint.NAME, table);
+        } catch (SQLException e) {
+            LOG.warn("Could not make the check constraint {} on {} ({}): every authorization check asks whether its"
+                    + " caller holds a revoke, as Camunda does (docs/operations.md)", RevokeConstraint.NAME, table,
+                    e.getMessage());
+        }
+        return false;
     }
 
     private static boolean heldByHolders(String userId, String groupId) {
@@ -86,18 +114,21 @@ class AuthorizationChecksPlugin extends AbstractProcessEnginePlugin {
 
         @Override
         public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
-            if (authenticatedGroupIds == null || authenticatedGroupIds.isEmpty()) {
+            if (authenticatedGroupIds == null) {
                 return new ArrayList<>();
             }
-            return new ArrayList<>(new LinkedHashSet<>(authenticatedGroupIds));
+            return authenticatedGroupIds.stream().filter(Objects::nonNull).distinct()
+                    .collect(Collectors.toCollection(ArrayList::new));
         }
 
         @Override
         protected boolean isRevokeAuthCheckEnabled(String userId, List<String> groupIds) {
-            if (!revokesOnlyForHolders.get()) {
+            String mode = Context.getProcessEngineConfiguration().getAuthorizationCheckRevokes();
+            if (!revokesOnlyForHolders.get() || !ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO
+                    .equalsIgnoreCase(mode)) {
                 return super.isRevokeAuthCheckEnabled(userId, groupIds);
             }
-            return groupIds != null && groupIds.stream().anyMatch(REVOKE_HOLDERS::contains);
+            return groupIds != null && groupIds.stream().filter(Objects::nonNull).anyMatch(REVOKE_HOLDERS::contains);
         }
 
         @Override

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Camunda's answers without its per-command look-ups (AuthorizationChecksPlugin); revokes only for auditors. */
@@ -52,7 +53,7 @@ class AuthorizationChecksTest {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.update("DELETE FROM ACT_RU_AUTHORIZATION WHERE RESOURCE_ID_ = ?", task);
         made.forEach(id -> jdbc.update("DELETE FROM ACT_RU_AUTHORIZATION WHERE ID_ = ?", id));
-        assertThat(plugin.lookForRevokesOfOthers(engine)).isTrue();
+        assertThat(plugin.decideRevokeCheck(engine)).isTrue();
     }
 
     @Test
@@ -116,16 +117,19 @@ class AuthorizationChecksTest {
                 .isEqualTo(Groups.AUDITORS);
     }
 
-    /** Written before the rule (here: past the engine): the node asks Camunda's way, so the revoke still counts. */
+    /** Whoever writes the row — another node, a restored backup, plain SQL — the database refuses it. */
     @Test
-    void aRevokeOfSomeoneElseAlreadyInTheDatabaseIsStillHonoured() {
-        authorize(Authorization.AUTH_TYPE_GRANT, "readers", Authorization.ANY);
-        new JdbcTemplate(dataSource).update("INSERT INTO ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, RESOURCE_TYPE_,"
-                + " RESOURCE_ID_, PERMS_) VALUES (?, 1, ?, 'readers', ?, ?, ?)", "legacy-" + task,
-                Authorization.AUTH_TYPE_REVOKE, Resources.TASK.resourceType(), task, ~Permissions.READ.getValue());
+    void theDatabaseRefusesARevokeForAnyoneButAuditorsWrittenPastTheEngine() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_,"
+                + " RESOURCE_TYPE_, RESOURCE_ID_, PERMS_) VALUES (?, 1, 2, 'readers', ?, ?, ?)", "sql-" + task,
+                Resources.TASK.resourceType(), task, ~Permissions.READ.getValue()))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        jdbc.update("INSERT INTO ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_)"
+                + " VALUES (?, 1, 2, ?, ?, ?, ?)", "sql-" + task, Groups.AUDITORS, Resources.TASK.resourceType(), task,
+                ~Permissions.READ.getValue());
 
-        assertThat(plugin.lookForRevokesOfOthers(engine)).isFalse();
-        assertThat(readable(List.of("readers"))).isFalse();
+        assertThat(readable(List.of(Groups.AUDITORS))).isFalse();
     }
 
     private boolean readable(List<String> groups) {
