@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,25 +56,7 @@ class AuthorizationCheckIndexes extends AbstractProcessEnginePlugin {
     }
 
     static void create(Connection connection, String table) throws SQLException {
-        String database = connection.getMetaData().getDatabaseProductName();
-        boolean mysql = database.contains("MySQL") || database.contains("MariaDB");
-        if (mysql) {
-            // Not a year (MySQL's default) behind a long transaction holding the table: give up and say so.
-            execute(connection, "SET SESSION lock_wait_timeout = 30");
-        }
-        try {
-            createMissing(connection, table);
-        } finally {
-            if (mysql) {
-                execute(connection, "SET SESSION lock_wait_timeout = DEFAULT"); // the connection goes back to the pool
-            }
-        }
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        SchemaChange.withShortLockWait(connection, () -> createMissing(connection, table));
     }
 
     private static void createMissing(Connection connection, String table) throws SQLException {
@@ -84,8 +65,9 @@ class AuthorizationCheckIndexes extends AbstractProcessEnginePlugin {
             if (present.contains(index.getKey().toUpperCase(Locale.ROOT))) {
                 continue;
             }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE INDEX " + index.getKey() + " ON " + table + " (" + index.getValue() + ")");
+            try {
+                SchemaChange.execute(connection, "CREATE INDEX " + index.getKey() + " ON " + table + " ("
+                        + index.getValue() + ")");
             } catch (SQLException e) {
                 // Another node starting at the same moment may have made it first.
                 if (!indexesOf(connection, table).contains(index.getKey().toUpperCase(Locale.ROOT))) {

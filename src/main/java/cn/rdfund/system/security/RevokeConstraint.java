@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -33,29 +32,24 @@ final class RevokeConstraint {
         if (present(connection, table)) {
             return true;
         }
-        boolean mysql = isMySql(connection);
-        if (mysql) {
-            // Adding it reads the table once; not a year (MySQL's default) behind a long transaction holding it.
-            execute(connection, "SET SESSION lock_wait_timeout = 30");
-        }
-        try {
-            execute(connection, "ALTER TABLE " + table + " ADD CONSTRAINT " + NAME + " CHECK (" + condition() + ")");
-        } catch (SQLException e) {
-            // Another node starting at the same moment may have made it first.
-            if (!present(connection, table)) {
-                throw e;
+        // Adding it reads the table once.
+        SchemaChange.withShortLockWait(connection, () -> {
+            try {
+                SchemaChange.execute(connection, "ALTER TABLE " + table + " ADD CONSTRAINT " + NAME + " CHECK ("
+                        + condition() + ")");
+            } catch (SQLException e) {
+                // Another node starting at the same moment may have made it first.
+                if (!present(connection, table)) {
+                    throw e;
+                }
             }
-        } finally {
-            if (mysql) {
-                execute(connection, "SET SESSION lock_wait_timeout = DEFAULT"); // the connection goes back to the pool
-            }
-        }
+        });
         return present(connection, table);
     }
 
     /** Whether the database enforces it (MySQL before 8.0.16 accepts a check constraint and forgets it). */
     static boolean present(Connection connection, String table) throws SQLException {
-        String schema = isMySql(connection) ? "DATABASE()" : "CURRENT_SCHEMA";
+        String schema = SchemaChange.isMySql(connection) ? "DATABASE()" : "CURRENT_SCHEMA";
         try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS"
                 + " WHERE TABLE_SCHEMA = " + schema + " AND UPPER(TABLE_NAME) = ? AND UPPER(CONSTRAINT_NAME) = ?"
                 + " AND CONSTRAINT_TYPE = 'CHECK'")) {
@@ -68,17 +62,6 @@ final class RevokeConstraint {
     }
 
     static void drop(Connection connection, String table) throws SQLException {
-        execute(connection, "ALTER TABLE " + table + " DROP CONSTRAINT " + NAME);
-    }
-
-    private static boolean isMySql(Connection connection) throws SQLException {
-        String product = connection.getMetaData().getDatabaseProductName();
-        return product.contains("MySQL") || product.contains("MariaDB");
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        SchemaChange.execute(connection, "ALTER TABLE " + table + " DROP CONSTRAINT " + NAME);
     }
 }

@@ -121,15 +121,18 @@ class AuthorizationChecksTest {
     @Test
     void theDatabaseRefusesARevokeForAnyoneButAuditorsWrittenPastTheEngine() {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        assertThatThrownBy(() -> jdbc.update("INSERT INTO ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_,"
-                + " RESOURCE_TYPE_, RESOURCE_ID_, PERMS_) VALUES (?, 1, 2, 'readers', ?, ?, ?)", "sql-" + task,
-                Resources.TASK.resourceType(), task, ~Permissions.READ.getValue()))
+        assertThatThrownBy(() -> revokeReadingPastTheEngine(jdbc, "readers", task))
                 .isInstanceOf(DataIntegrityViolationException.class);
-        jdbc.update("INSERT INTO ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_)"
-                + " VALUES (?, 1, 2, ?, ?, ?, ?)", "sql-" + task, Groups.AUDITORS, Resources.TASK.resourceType(), task,
-                ~Permissions.READ.getValue());
+        revokeReadingPastTheEngine(jdbc, Groups.AUDITORS, task);
 
         assertThat(readable(List.of(Groups.AUDITORS))).isFalse();
+    }
+
+    /** A revoke of reading the task, written by plain SQL as another node or a restored backup could. */
+    static void revokeReadingPastTheEngine(JdbcTemplate jdbc, String group, String task) {
+        jdbc.update("INSERT INTO ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_)"
+                + " VALUES (?, 1, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), Authorization.AUTH_TYPE_REVOKE, group,
+                Resources.TASK.resourceType(), task, ~Permissions.READ.getValue());
     }
 
     private boolean readable(List<String> groups) {

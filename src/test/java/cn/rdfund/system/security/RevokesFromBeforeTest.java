@@ -58,9 +58,7 @@ class RevokesFromBeforeTest {
         grant.setResourceId(Authorization.ANY);
         grant.addPermission(Permissions.READ);
         authorizationService.saveAuthorization(grant);
-        jdbc.update("INSERT INTO ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_)"
-                + " VALUES (?, 1, 2, 'readers-from-before', ?, ?, ?)", "before-" + task, Resources.TASK.resourceType(),
-                task, ~Permissions.READ.getValue());
+        AuthorizationChecksTest.revokeReadingPastTheEngine(jdbc, "readers-from-before", task);
 
         assertThat(plugin.decideRevokeCheck(engine)).isFalse();
         assertThat(authorizationService.isUserAuthorized("someone", List.of("readers-from-before"), Permissions.READ,
