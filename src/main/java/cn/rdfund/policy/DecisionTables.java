@@ -1,6 +1,8 @@
 package cn.rdfund.policy;
 
 import cn.rdfund.system.tasks.AsSystem;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,8 @@ import org.springframework.stereotype.Component;
  * returns their matched rows. The only place that calls Camunda's decision service. Tables are
  * evaluated as the system, not as the user whose request triggered it: applying the policy is not a
  * user's action, and a manager completing a form must not need the right to run decision tables.
+ * Within one transaction a table is evaluated once per input ({@link TransactionMemo}): a submission's check and the
+ * steps after it in the same transaction ask the same question, and the decision history records it once.
  */
 @Component
 public class DecisionTables {
@@ -31,6 +35,7 @@ public class DecisionTables {
     private final IdentityService identityService;
     private final RepositoryService repositoryService;
     private final Map<String, List<WrittenRule>> written = new ConcurrentHashMap<>();
+    private final TransactionMemo<Question, List<Map<String, Object>>> evaluations = new TransactionMemo<>();
 
     DecisionTables(DecisionService decisionService, IdentityService identityService,
             RepositoryService repositoryService) {
@@ -96,14 +101,16 @@ public class DecisionTables {
 
     /** The matched rows of exactly that version, whatever was deployed after it. */
     public List<Map<String, Object>> evaluate(Version version, Map<String, Object> variables) {
-        return asSystem(() -> decisionService.evaluateDecisionById(version.id())
-                .variables(Variables.fromMap(variables)).evaluate().getResultList());
+        return evaluations.get(new Question(version.id(), variables), () -> rows(asSystem(() ->
+                decisionService.evaluateDecisionById(version.id()).variables(Variables.fromMap(variables)).evaluate()
+                        .getResultList())));
     }
 
     /** The matched rows of the latest deployed version of a table for these inputs. */
     public List<Map<String, Object>> evaluateLatest(String decisionKey, Map<String, Object> variables) {
-        return asSystem(() -> decisionService.evaluateDecisionByKey(decisionKey)
-                .variables(Variables.fromMap(variables)).evaluate().getResultList());
+        return evaluations.get(new Question("latest " + decisionKey, variables), () -> rows(asSystem(() ->
+                decisionService.evaluateDecisionByKey(decisionKey).variables(Variables.fromMap(variables)).evaluate()
+                        .getResultList())));
     }
 
     /** Every matched row; at least one, or the table has no rule for that measure. */
@@ -133,10 +140,20 @@ public class DecisionTables {
     }
 
     private List<Map<String, Object>> evaluate(String decisionKey, String measure) {
-        return asSystem(() -> decisionService.evaluateDecisionByKey(decisionKey)
-                .variables(Variables.putValue("measure", measure))
-                .evaluate()
-                .getResultList());
+        return evaluateLatest(decisionKey, Map.of("measure", measure));
+    }
+
+    /** Matched rows that a later caller in the same transaction cannot change for another. */
+    private static List<Map<String, Object>> rows(List<Map<String, Object>> matched) {
+        return matched.stream().map(Collections::unmodifiableMap).toList();
+    }
+
+    /** A table (a version's id, or the latest version of a key) and its inputs, null values included. */
+    private record Question(String table, Map<String, Object> inputs) {
+
+        Question {
+            inputs = Collections.unmodifiableMap(new HashMap<>(inputs));
+        }
     }
 
     private <T> T asSystem(Supplier<T> work) {

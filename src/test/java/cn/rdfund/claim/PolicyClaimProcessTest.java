@@ -19,6 +19,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -115,6 +116,22 @@ class PolicyClaimProcessTest {
         assertThat(paid.decidedBy()).isEqualTo("kjj2");
         assertThat(paid(paid)).containsExactly(new BigDecimal("200000.00"));
         assertThat(instance).isEnded().hasPassed(END_PAID);
+    }
+
+    @Test
+    void eachStepThatJudgesAClaimLeavesOneJudgementInTheDecisionHistory() {
+        ProcessInstance instance = drive.submit(claimant, highTech("2025-06-01", "0"));
+        assertThat(judgements(instance)).as("the submission's check and its registration ask the table one question")
+                .hasSize(1);
+
+        drive.check(instance, "kjj", PASS, null);
+        assertThat(judgements(instance)).as("and the calculation after the formal check").hasSize(2)
+                .allSatisfy(judgement -> assertThat(judgement.getOutputs()).isNotEmpty());
+    }
+
+    private List<HistoricDecisionInstance> judgements(ProcessInstance instance) {
+        return processEngine.getHistoryService().createHistoricDecisionInstanceQuery()
+                .decisionDefinitionKey("IndustryAwards").processInstanceId(instance.getId()).includeOutputs().list();
     }
 
     @Test
