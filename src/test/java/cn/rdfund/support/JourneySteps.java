@@ -147,11 +147,15 @@ final class JourneySteps {
                 processKey + " called by " + instance).get(0).path("id").asText();
     }
 
-    /** A process variable's value as text, once it is set. */
+    /**
+     * A process variable's value as text, once it is set; read from the history, because the instance may have ended
+     * by the time it is asked (an application once the window closes): a running instance's variables are not there
+     * any more then.
+     */
     String variable(String instance, String name) {
-        return TasklistClient.await(() -> get("admin", "/engine-rest/process-instance/" + instance
-                + "/variables"), variables -> variables.has(name), name + " of " + instance).path(name)
-                .path("value").asText();
+        return TasklistClient.await(() -> get("admin", "/engine-rest/history/variable-instance?processInstanceId="
+                + instance + "&variableName=" + name), found -> found.size() == 1 && !found.get(0).path("value")
+                .isNull(), name + " of " + instance).get(0).path("value").asText();
     }
 
     /** How many experts the panel drew: each works in a multi-instance element of its own, created one by one. */
