@@ -8,6 +8,7 @@ import cn.rdfund.disbursement.DisbursementProcess;
 import cn.rdfund.execution.ProjectExecutionProcess;
 import cn.rdfund.support.ApplicationProcess;
 import cn.rdfund.support.ApplicationProcess.Launch;
+import cn.rdfund.support.ApplicationProcess.ThreadKind;
 import cn.rdfund.support.ClientThreads;
 import cn.rdfund.support.Enterprises;
 import cn.rdfund.support.MySqlTestDatabase;
@@ -56,23 +57,23 @@ import rawcamunda.RawCamundaApplication;
  * meanwhile). The client asks for a task's list until the task is there (every 200 ms, as {@link TasklistClient}
  * does); those requests are part of the cost, as Tasklist's would be.
  *
- * <p>System properties: {@code benchmark.projects} (8 measured projects), {@code benchmark.warmupProjects} (4),
- * {@code benchmark.challenges} (8), {@code benchmark.warmupChallenges} (4),
+ * <p>System properties: {@code benchmark.projects} (8 measured projects), {@code benchmark.warmupProjects} (80),
+ * {@code benchmark.challenges} (8), {@code benchmark.warmupChallenges} (64),
  * {@code benchmark.claims} (80 measured claims = 400 completions), {@code benchmark.warmupClaims}
- * (40, for the JIT compiler), {@code benchmark.threads} (4), {@code benchmark.rawAuthorization} (false: Camunda's authorization checks off on
+ * (500: the JIT compiler of a fresh JVM is busy for minutes; docs/performance.md), {@code benchmark.threads} (4), {@code benchmark.rawAuthorization} (false: Camunda's authorization checks off on
  * the raw side, as in Camunda's defaults; RDFund always has them on).
  */
 @Tag("benchmark")
 class ClaimCostBenchmark {
 
     private static final int CLAIMS = Integer.getInteger("benchmark.claims", 80);
-    private static final int WARMUP_CLAIMS = Integer.getInteger("benchmark.warmupClaims", 40);
+    private static final int WARMUP_CLAIMS = Integer.getInteger("benchmark.warmupClaims", 500);
     private static final int THREADS = Integer.getInteger("benchmark.threads", 4);
     private static final boolean RAW_AUTHORIZATION = Boolean.getBoolean("benchmark.rawAuthorization");
     private static final int PROJECTS = Integer.getInteger("benchmark.projects", 8);
-    private static final int WARMUP_PROJECTS = Integer.getInteger("benchmark.warmupProjects", 4);
+    private static final int WARMUP_PROJECTS = Integer.getInteger("benchmark.warmupProjects", 80);
     private static final int CHALLENGES = Integer.getInteger("benchmark.challenges", 8);
-    private static final int WARMUP_CHALLENGES = Integer.getInteger("benchmark.warmupChallenges", 4);
+    private static final int WARMUP_CHALLENGES = Integer.getInteger("benchmark.warmupChallenges", 64);
     private static final Duration JOURNEYS_END_WITHIN = Duration.ofMinutes(5);
     static final int TASKS_PER_CLAIM = 5;
     static final Duration CLAIMS_END_WITHIN = Duration.ofMinutes(2);
@@ -82,6 +83,10 @@ class ClaimCostBenchmark {
     /** Both sides: the job executor looks for due jobs every 250 ms at most when idle (the notice ends after 1 s). */
     private static final List<String> JOB_EXECUTOR = List.of("--camunda.bpm.job-execution.wait-time-in-millis=250",
             "--camunda.bpm.job-execution.max-wait=1000", "--logging.threshold.console=WARN");
+
+    private static final Map<ThreadKind, String> THREAD_KINDS = Map.of(ThreadKind.REQUESTS, "requests (Tomcat's threads)",
+            ThreadKind.JOBS, "jobs (the job executor)", ThreadKind.JIT_COMPILER, "the JIT compiler",
+            ThreadKind.GARBAGE_COLLECTOR, "the garbage collector", ThreadKind.OTHER, "other threads");
 
     @TempDir
     Path workingDirectory;
@@ -144,6 +149,11 @@ class ClaimCostBenchmark {
         print("|---|---|---|---|");
         row("completions/s", rdfund.perSecond(), raw.perSecond(), "%.1f");
         row("server CPU, ms", rdfund.cpuMillis(), raw.cpuMillis(), "%.1f");
+        for (ThreadKind kind : ThreadKind.values()) {
+            row("  of which " + THREAD_KINDS.get(kind), rdfund.cpuMillis(kind), raw.cpuMillis(kind), "%.1f");
+        }
+        row("server CPU without the JIT compiler, ms", rdfund.cpuMillis() - rdfund.cpuMillis(ThreadKind.JIT_COMPILER),
+                raw.cpuMillis() - raw.cpuMillis(ThreadKind.JIT_COMPILER), "%.1f");
         row("SQL statements", rdfund.per("Questions"), raw.per("Questions"), "%.1f");
         row("  of which SELECT", rdfund.per("Com_select"), raw.per("Com_select"), "%.1f");
         row("  of which INSERT", rdfund.per("Com_insert"), raw.per("Com_insert"), "%.1f");
@@ -379,6 +389,10 @@ class ClaimCostBenchmark {
 
         double cpuMillis() {
             return cost.cpu().toNanos() / 1e6 / completions;
+        }
+
+        double cpuMillis(ThreadKind kind) {
+            return cost.cpu(kind).toNanos() / 1e6 / completions;
         }
 
         double per(String counter) {

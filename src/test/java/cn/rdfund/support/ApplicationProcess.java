@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -103,6 +105,71 @@ public final class ApplicationProcess implements AutoCloseable {
     public Duration cpuTime() {
         return process.toHandle().info().totalCpuDuration()
                 .orElseThrow(() -> new IllegalStateException("This system does not report a process's CPU time"));
+    }
+
+    /**
+     * {@link #cpuTime} so far by what the process's threads do ({@link ThreadKind}), as Linux reports each thread's
+     * time in {@code /proc/<pid>/task/<thread>/stat}; {@link ThreadKind#OTHER} is the rest, threads that have ended
+     * included. Empty where there is no such directory.
+     */
+    public Map<ThreadKind, Duration> cpuTimeByThreadKind() {
+        Path threads = Path.of("/proc", Long.toString(process.pid()), "task");
+        Map<ThreadKind, Duration> byKind = new EnumMap<>(ThreadKind.class);
+        if (!Files.isDirectory(threads)) {
+            return byKind;
+        }
+        Duration total = cpuTime();
+        try (var each = Files.newDirectoryStream(threads)) {
+            for (Path thread : each) {
+                readThread(thread.resolve("stat"), byKind);
+            }
+        } catch (IOException | UncheckedIOException processEnded) {
+            // what was read until then
+        }
+        byKind.remove(ThreadKind.OTHER);
+        byKind.put(ThreadKind.OTHER, byKind.values().stream().reduce(total, Duration::minus));
+        return byKind;
+    }
+
+    /** What a JVM thread of a Spring Boot and Camunda application does, told by its name. */
+    public enum ThreadKind {
+        /** Tomcat's request threads: the REST requests, with the engine commands they run. */
+        REQUESTS("http-nio-.*"),
+        /** Camunda's job executor: acquiring jobs and running them (timers, asynchronous continuations). */
+        JOBS("camundaTaskExec.*|JobExecutor.*"),
+        /** The just-in-time compiler: compiling the code paths the process runs, until they are all compiled. */
+        JIT_COMPILER("C[12] CompilerThre.*"),
+        GARBAGE_COLLECTOR("GC Thread.*|G1 .*|VM Thread"),
+        OTHER(".*");
+
+        private final String threadNames;
+
+        ThreadKind(String threadNames) {
+            this.threadNames = threadNames;
+        }
+
+        static ThreadKind of(String threadName) {
+            return Arrays.stream(values()).filter(kind -> threadName.matches(kind.threadNames)).findFirst()
+                    .orElseThrow();
+        }
+    }
+
+    /** Linux's USER_HZ, the unit of a thread's times in {@code /proc}: 100 on every usual kernel. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
+    private static void readThread(Path stat, Map<ThreadKind, Duration> byKind) {
+        String line;
+        try {
+            line = Files.readString(stat);
+        } catch (IOException threadEnded) {
+            return;
+        }
+        // pid (name) state ppid pgrp session tty_nr tpgid flags minflt cminflt majflt cmajflt utime stime …
+        int nameEnd = line.lastIndexOf(')');
+        String name = line.substring(line.indexOf('(') + 1, nameEnd);
+        String[] fields = line.substring(nameEnd + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        byKind.merge(ThreadKind.of(name), Duration.ofMillis(ticks * 1000 / CLOCK_TICKS_PER_SECOND), Duration::plus);
     }
 
     /** SIGKILL, as {@code kill -9}: no shutdown hook, no graceful shutdown, no database close. */
