@@ -94,7 +94,7 @@ public class ClaimService {
      * do not meet the measure (its reason), or the same item already claimed by the organization.
      */
     List<String> refusals(String processInstanceId, String claimantUserId, ClaimSubmission submission) {
-        Versions versions = versions(submission);
+        Versions versions = versions(processInstanceId, submission);
         if (versions.problem().isPresent()) {
             return List.of(versions.problem().get());
         }
@@ -127,9 +127,9 @@ public class ClaimService {
     private record Versions(PolicyMeasure measure, AwardRule rule, Optional<String> problem) {
     }
 
-    private Versions versions(ClaimSubmission submission) {
+    private Versions versions(String processInstanceId, ClaimSubmission submission) {
         Optional<PolicyMeasure> measure = catalogue.inForce(submission.measure(), submission.facts().referenceDate());
-        Optional<AwardRule> rule = measure.flatMap(m -> awards.judge(m, submission.facts()));
+        Optional<AwardRule> rule = measure.flatMap(m -> awards.judgeClaim(processInstanceId, m, submission.facts()));
         if (rule.isEmpty()) {
             return new Versions(null, null, Optional.of(ClaimRules.outsideEveryWindow(submission)));
         }
@@ -167,7 +167,7 @@ public class ClaimService {
         Optional<PolicyClaim> existing = claims.findByProcessInstanceId(processInstanceId);
         ClaimFacts f = submission.facts();
         Filing filing = existing.filter(c -> sameFiling(c, submission)).map(Filing::of)
-                .orElseGet(() -> filingInForce(submission));
+                .orElseGet(() -> filingInForce(processInstanceId, submission));
         if (existing.isPresent()) {
             claims.resubmit(existing.get().id(), filing.measure(), filing.measureName(), filing.policyVersion(),
                     filing.catalogueDecisionId(), filing.awardDecisionId(), filing.awardDecisionVersion(),
@@ -190,8 +190,8 @@ public class ClaimService {
         return get(claim.id());
     }
 
-    private Filing filingInForce(ClaimSubmission submission) {
-        Versions versions = versions(submission);
+    private Filing filingInForce(String processInstanceId, ClaimSubmission submission) {
+        Versions versions = versions(processInstanceId, submission);
         if (versions.problem().isPresent()) {
             throw new IllegalStateException(versions.problem().get());
         }

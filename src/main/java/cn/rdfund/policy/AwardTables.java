@@ -3,6 +3,7 @@ package cn.rdfund.policy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,9 +22,23 @@ public class AwardTables {
     }
 
     public Optional<AwardRule> judge(PolicyMeasure measure, ClaimFacts facts) {
+        return judge(measure, facts, tables::evaluate);
+    }
+
+    /**
+     * The claim's judgement, evaluated once per transaction: its submission is checked and registered in one
+     * transaction, and the claim's decision history holds the judgement once.
+     */
+    public Optional<AwardRule> judgeClaim(String processInstanceId, PolicyMeasure measure, ClaimFacts facts) {
+        return judge(measure, facts, (version, variables) -> tables.evaluateForCase(processInstanceId, version,
+                variables));
+    }
+
+    private Optional<AwardRule> judge(PolicyMeasure measure, ClaimFacts facts,
+            BiFunction<DecisionTables.Version, Map<String, Object>, List<Map<String, Object>>> evaluate) {
         Map<String, Object> variables = facts.variables(measure.measure());
         for (DecisionTables.Version version : tables.versionsNewestFirst(measure.awardTable())) {
-            List<Map<String, Object>> rows = tables.evaluate(version, variables);
+            List<Map<String, Object>> rows = evaluate.apply(version, variables);
             if (!rows.isEmpty()) {
                 return Optional.of(AwardRule.of(rows.get(0), version));
             }

@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
  * returns their matched rows. The only place that calls Camunda's decision service. Tables are
  * evaluated as the system, not as the user whose request triggered it: applying the policy is not a
  * user's action, and a manager completing a form must not need the right to run decision tables.
- * Within one transaction a table is evaluated once per input ({@link TransactionMemo}): a submission's check and the
- * steps after it in the same transaction ask the same question, and the decision history records it once.
+ * A case's question may be asked once per transaction ({@link #evaluateForCase}): a claim's submission is checked and
+ * then registered in one transaction, and the decision history records its judgement once.
  */
 @Component
 public class DecisionTables {
@@ -101,16 +101,25 @@ public class DecisionTables {
 
     /** The matched rows of exactly that version, whatever was deployed after it. */
     public List<Map<String, Object>> evaluate(Version version, Map<String, Object> variables) {
-        return evaluations.get(new Question(version.id(), variables), () -> rows(asSystem(() ->
-                decisionService.evaluateDecisionById(version.id()).variables(Variables.fromMap(variables)).evaluate()
-                        .getResultList())));
+        return asSystem(() -> decisionService.evaluateDecisionById(version.id())
+                .variables(Variables.fromMap(variables)).evaluate().getResultList());
+    }
+
+    /**
+     * The matched rows of exactly that version for one case (a process instance): asked again for the same case and
+     * inputs in the same transaction, the first evaluation's rows, so the case's decision history holds it once.
+     * Another case in the same transaction (claims opened from one award list) is evaluated for itself.
+     */
+    public List<Map<String, Object>> evaluateForCase(String processInstanceId, Version version,
+            Map<String, Object> variables) {
+        return evaluations.get(new Question(processInstanceId, version.id(), variables),
+                () -> frozen(evaluate(version, variables)));
     }
 
     /** The matched rows of the latest deployed version of a table for these inputs. */
     public List<Map<String, Object>> evaluateLatest(String decisionKey, Map<String, Object> variables) {
-        return evaluations.get(new Question("latest " + decisionKey, variables), () -> rows(asSystem(() ->
-                decisionService.evaluateDecisionByKey(decisionKey).variables(Variables.fromMap(variables)).evaluate()
-                        .getResultList())));
+        return asSystem(() -> decisionService.evaluateDecisionByKey(decisionKey)
+                .variables(Variables.fromMap(variables)).evaluate().getResultList());
     }
 
     /** Every matched row; at least one, or the table has no rule for that measure. */
@@ -140,16 +149,19 @@ public class DecisionTables {
     }
 
     private List<Map<String, Object>> evaluate(String decisionKey, String measure) {
-        return evaluateLatest(decisionKey, Map.of("measure", measure));
+        return asSystem(() -> decisionService.evaluateDecisionByKey(decisionKey)
+                .variables(Variables.putValue("measure", measure))
+                .evaluate()
+                .getResultList());
     }
 
     /** Matched rows that a later caller in the same transaction cannot change for another. */
-    private static List<Map<String, Object>> rows(List<Map<String, Object>> matched) {
+    private static List<Map<String, Object>> frozen(List<Map<String, Object>> matched) {
         return matched.stream().map(Collections::unmodifiableMap).toList();
     }
 
-    /** A table (a version's id, or the latest version of a key) and its inputs, null values included. */
-    private record Question(String table, Map<String, Object> inputs) {
+    /** A case, a table version and its inputs, null values included. */
+    private record Question(String processInstanceId, String versionId, Map<String, Object> inputs) {
 
         Question {
             inputs = Collections.unmodifiableMap(new HashMap<>(inputs));

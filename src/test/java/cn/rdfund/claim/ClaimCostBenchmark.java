@@ -86,7 +86,7 @@ class ClaimCostBenchmark {
 
     private static final Map<ThreadKind, String> THREAD_KINDS = Map.of(ThreadKind.REQUESTS, "requests (Tomcat's threads)",
             ThreadKind.JOBS, "jobs (the job executor)", ThreadKind.JIT_COMPILER, "the JIT compiler",
-            ThreadKind.GARBAGE_COLLECTOR, "the garbage collector", ThreadKind.OTHER, "other threads");
+            ThreadKind.GARBAGE_COLLECTOR, "the garbage collector (and the VM thread)", ThreadKind.OTHER, "other threads");
 
     @TempDir
     Path workingDirectory;

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -110,7 +111,8 @@ public final class ApplicationProcess implements AutoCloseable {
     /**
      * {@link #cpuTime} so far by what the process's threads do ({@link ThreadKind}), as Linux reports each thread's
      * time in {@code /proc/<pid>/task/<thread>/stat}; {@link ThreadKind#OTHER} is the rest, threads that have ended
-     * included. Empty where there is no such directory.
+     * included (so a pool thread that ends between two readings moves its time to OTHER). Empty where there is no such
+     * directory.
      */
     public Map<ThreadKind, Duration> cpuTimeByThreadKind() {
         Path threads = Path.of("/proc", Long.toString(process.pid()), "task");
@@ -123,7 +125,7 @@ public final class ApplicationProcess implements AutoCloseable {
             for (Path thread : each) {
                 readThread(thread.resolve("stat"), byKind);
             }
-        } catch (IOException | UncheckedIOException processEnded) {
+        } catch (IOException | UncheckedIOException | DirectoryIteratorException processEnded) {
             // what was read until then
         }
         byKind.remove(ThreadKind.OTHER);
@@ -133,12 +135,13 @@ public final class ApplicationProcess implements AutoCloseable {
 
     /** What a JVM thread of a Spring Boot and Camunda application does, told by its name. */
     public enum ThreadKind {
-        /** Tomcat's request threads: the REST requests, with the engine commands they run. */
+        /** Tomcat's threads (its request threads, and its poller and acceptor): the requests and the commands they run. */
         REQUESTS("http-nio-.*"),
         /** Camunda's job executor: acquiring jobs and running them (timers, asynchronous continuations). */
         JOBS("camundaTaskExec.*|JobExecutor.*"),
         /** The just-in-time compiler: compiling the code paths the process runs, until they are all compiled. */
         JIT_COMPILER("C[12] CompilerThre.*"),
+        /** The collector's threads, and the VM thread that runs its pauses (and the JVM's other safepoint work). */
         GARBAGE_COLLECTOR("GC Thread.*|G1 .*|VM Thread"),
         OTHER(".*");
 
