@@ -84,10 +84,6 @@ class ClaimCostBenchmark {
     private static final List<String> JOB_EXECUTOR = List.of("--camunda.bpm.job-execution.wait-time-in-millis=250",
             "--camunda.bpm.job-execution.max-wait=1000", "--logging.threshold.console=WARN");
 
-    private static final Map<ThreadKind, String> THREAD_KINDS = Map.of(ThreadKind.REQUESTS, "requests (Tomcat's threads)",
-            ThreadKind.JOBS, "jobs (the job executor)", ThreadKind.JIT_COMPILER, "the JIT compiler",
-            ThreadKind.GARBAGE_COLLECTOR, "the garbage collector (and the VM thread)", ThreadKind.OTHER, "other threads");
-
     @TempDir
     Path workingDirectory;
 
@@ -150,7 +146,7 @@ class ClaimCostBenchmark {
         row("completions/s", rdfund.perSecond(), raw.perSecond(), "%.1f");
         row("server CPU, ms", rdfund.cpuMillis(), raw.cpuMillis(), "%.1f");
         for (ThreadKind kind : ThreadKind.values()) {
-            row("  of which " + THREAD_KINDS.get(kind), rdfund.cpuMillis(kind), raw.cpuMillis(kind), "%.1f");
+            row("  of which " + kind.label(), rdfund.cpuMillis(kind), raw.cpuMillis(kind), "%.1f");
         }
         row("server CPU without the JIT compiler, ms", rdfund.cpuMillis() - rdfund.cpuMillis(ThreadKind.JIT_COMPILER),
                 raw.cpuMillis() - raw.cpuMillis(ThreadKind.JIT_COMPILER), "%.1f");

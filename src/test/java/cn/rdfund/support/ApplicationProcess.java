@@ -109,10 +109,9 @@ public final class ApplicationProcess implements AutoCloseable {
     }
 
     /**
-     * {@link #cpuTime} so far by what the process's threads do ({@link ThreadKind}), as Linux reports each thread's
-     * time in {@code /proc/<pid>/task/<thread>/stat}; {@link ThreadKind#OTHER} is the rest, threads that have ended
-     * included (so a pool thread that ends between two readings moves its time to OTHER). Empty where there is no such
-     * directory.
+     * The CPU time so far of the process's threads of each named {@link ThreadKind} (not {@link ThreadKind#OTHER}: the
+     * rest of {@link #cpuTime}, threads that have ended included), as Linux reports each thread's time in
+     * {@code /proc/<pid>/task/<thread>/stat}. Empty where there is no such directory.
      */
     public Map<ThreadKind, Duration> cpuTimeByThreadKind() {
         Path threads = Path.of("/proc", Long.toString(process.pid()), "task");
@@ -120,7 +119,6 @@ public final class ApplicationProcess implements AutoCloseable {
         if (!Files.isDirectory(threads)) {
             return byKind;
         }
-        Duration total = cpuTime();
         try (var each = Files.newDirectoryStream(threads)) {
             for (Path thread : each) {
                 readThread(thread.resolve("stat"), byKind);
@@ -128,27 +126,33 @@ public final class ApplicationProcess implements AutoCloseable {
         } catch (IOException | UncheckedIOException | DirectoryIteratorException processEnded) {
             // what was read until then
         }
-        byKind.remove(ThreadKind.OTHER);
-        byKind.put(ThreadKind.OTHER, byKind.values().stream().reduce(total, Duration::minus));
         return byKind;
     }
 
     /** What a JVM thread of a Spring Boot and Camunda application does, told by its name. */
     public enum ThreadKind {
         /** Tomcat's threads (its request threads, and its poller and acceptor): the requests and the commands they run. */
-        REQUESTS("http-nio-.*"),
+        REQUESTS("http-nio-.*", "requests (Tomcat's threads)"),
         /** Camunda's job executor: acquiring jobs and running them (timers, asynchronous continuations). */
-        JOBS("camundaTaskExec.*|JobExecutor.*"),
+        JOBS("camundaTaskExec.*|JobExecutor.*", "jobs (the job executor)"),
         /** The just-in-time compiler: compiling the code paths the process runs, until they are all compiled. */
-        JIT_COMPILER("C[12] CompilerThre.*"),
+        JIT_COMPILER("C[12] CompilerThre.*", "the JIT compiler"),
         /** The collector's threads, and the VM thread that runs its pauses (and the JVM's other safepoint work). */
-        GARBAGE_COLLECTOR("GC Thread.*|G1 .*|VM Thread"),
-        OTHER(".*");
+        GARBAGE_COLLECTOR("GC Thread.*|G1 .*|VM Thread", "the garbage collector (and the VM thread)"),
+        /** Every other thread, and threads that have ended (so a pool thread that ends between two readings). */
+        OTHER(".*", "other threads");
 
         private final String threadNames;
+        private final String label;
 
-        ThreadKind(String threadNames) {
+        ThreadKind(String threadNames, String label) {
             this.threadNames = threadNames;
+            this.label = label;
+        }
+
+        /** What the benchmarks' reports call it. */
+        public String label() {
+            return label;
         }
 
         static ThreadKind of(String threadName) {
@@ -171,8 +175,11 @@ public final class ApplicationProcess implements AutoCloseable {
         int nameEnd = line.lastIndexOf(')');
         String name = line.substring(line.indexOf('(') + 1, nameEnd);
         String[] fields = line.substring(nameEnd + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        byKind.merge(ThreadKind.of(name), Duration.ofMillis(ticks * 1000 / CLOCK_TICKS_PER_SECOND), Duration::plus);
+        ThreadKind kind = ThreadKind.of(name);
+        if (kind != ThreadKind.OTHER) {
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            byKind.merge(kind, Duration.ofMillis(ticks * 1000 / CLOCK_TICKS_PER_SECOND), Duration::plus);
+        }
     }
 
     /** SIGKILL, as {@code kill -9}: no shutdown hook, no graceful shutdown, no database close. */

@@ -24,8 +24,14 @@ public record ServerCost(Duration cpu, Map<ThreadKind, Duration> cpuByThreadKind
         Duration cpu = Duration.ZERO;
         Map<ThreadKind, Duration> byKind = new EnumMap<>(ThreadKind.class);
         for (ApplicationProcess server : servers) {
-            cpu = cpu.plus(server.cpuTime());
-            server.cpuTimeByThreadKind().forEach((kind, time) -> byKind.merge(kind, time, Duration::plus));
+            Duration serverCpu = server.cpuTime();
+            cpu = cpu.plus(serverCpu);
+            Map<ThreadKind, Duration> named = server.cpuTimeByThreadKind();
+            if (!named.isEmpty()) {
+                named.forEach((kind, time) -> byKind.merge(kind, time, Duration::plus));
+                byKind.merge(ThreadKind.OTHER, named.values().stream().reduce(serverCpu, Duration::minus),
+                        Duration::plus);
+            }
         }
         return new ServerCost(cpu, byKind, database.globalStatus(COUNTERS));
     }
